@@ -1,0 +1,5 @@
+"""`python -m utilsoc` runs the command line."""
+
+from utilsoc.cli.app import main
+
+main()

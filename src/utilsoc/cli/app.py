@@ -1,0 +1,126 @@
+"""The `utilsoc` command: options common to all commands, and the error net."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer import _click
+
+from utilsoc import __version__
+from utilsoc.cli import french
+from utilsoc.cli.commands.init import cli_command_init
+from utilsoc.cli.commands.schema import cli_command_schema
+from utilsoc.cli.commands.validate import cli_command_validate
+from utilsoc.cli.errors import DEBUG, run_guarded
+from utilsoc.errors import UsageError
+
+french.install()
+
+
+class UtilsocGroup(french.FrenchGroup):
+    """Runs a command, turning every error into a French message and an exit code."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command; print errors in French; exit with the documented code."""
+        result: list[Any] = [0]
+
+        def invoke() -> None:
+            try:
+                result[0] = super(UtilsocGroup, self).main(
+                    args,
+                    prog_name or "utilsoc",
+                    complete_var,
+                    standalone_mode=False,
+                    windows_expand_args=windows_expand_args,
+                    **extra,
+                )
+            except _click.exceptions.NoArgsIsHelpError as error:
+                sys.stdout.write(error.ctx.get_help() + "\n" if error.ctx else "")
+            except _click.exceptions.UsageError as error:
+                command = error.ctx.command_path if error.ctx else "utilsoc"
+                raise UsageError(
+                    french.usage_message(error), f"voir « {command} --help »"
+                ) from None
+            except typer.Abort:
+                raise KeyboardInterrupt from None
+            except _click.exceptions.ClickException as error:
+                raise UsageError(error.format_message()) from None
+
+        code = run_guarded(invoke)
+        if code == 0 and isinstance(result[0], int):
+            code = result[0]
+        if standalone_mode:
+            sys.stdout.flush()
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=UtilsocGroup,
+    name="utilsoc",
+    help="Évaluer et rendre compte de l'utilité sociale d'une association, "
+    "à partir de fichiers YAML gardés dans git.",
+    add_completion=False,
+    no_args_is_help=True,
+    subcommand_metavar="COMMANDE [ARGUMENTS]...",
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"utilsoc {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def cli_callback(
+    ctx: typer.Context,
+    directory: Annotated[
+        Path | None,
+        typer.Option(
+            "-C", "--dir", help="Travailler dans ce dossier (comme « git -C »).", show_default=False
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Afficher la trace complète en cas d'erreur interne.")
+    ] = False,
+    version: Annotated[  # noqa: ARG001 - handled by its eager callback
+        bool,
+        typer.Option(
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="Afficher la version et quitter.",
+        ),
+    ] = False,
+) -> None:
+    """Évaluer et rendre compte de l'utilité sociale d'une association."""
+    DEBUG["on"] = debug
+    ctx.obj = {"dir": directory}
+
+
+for _name, _function in (
+    ("init", cli_command_init),
+    ("validate", cli_command_validate),
+    ("schema", cli_command_schema),
+):
+    app.command(name=_name, cls=french.FrenchCommand)(_function)
+
+
+def main() -> None:
+    """Entry point of the `utilsoc` script."""
+    typer.main.get_command(app).main(prog_name="utilsoc")

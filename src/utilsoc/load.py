@@ -1,0 +1,90 @@
+"""Load an association's folder into models, gathering every problem on the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from utilsoc.errors import DataErrors, Issue
+from utilsoc.model.association import Association
+from utilsoc.model.cadre import CadreLogique
+from utilsoc.model.publics import Publics
+from utilsoc.model.referentiel import Referentiel
+from utilsoc.project import Layout, display_path
+from utilsoc.yamlio.messages import issues_from_validation
+from utilsoc.yamlio.reader import Document, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Project:
+    """An association's folder, loaded. A model is None when its file could not be read."""
+
+    layout: Layout
+    association: Association | None = None
+    publics: Publics = field(default_factory=Publics)
+    referentiel: Referentiel | None = None
+    cadres: dict[str, CadreLogique] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def load_project(layout: Layout) -> Project:
+    """Read and validate every file of the référentiel; problems go to `project.issues`."""
+    project = Project(layout)
+    project.referentiel = _load(project, "referentiel", layout.referentiel, Referentiel)
+    project.association = _load(project, "association", layout.association, Association)
+    if layout.publics.exists():
+        project.publics = _load(project, "publics", layout.publics, Publics) or Publics()
+    for path in layout.cadre_files():
+        cadre = _load(project, f"cadre:{path.stem}", path, CadreLogique)
+        if cadre is not None:
+            project.cadres[path.stem] = cadre
+    return project
+
+
+def _load(project: Project, role: str, path: Path, model: type[M]) -> M | None:
+    display = display_path(path)
+    if not path.exists():
+        project.issues.append(
+            Issue(
+                display,
+                1,
+                1,
+                "fichier-manquant",
+                f"fichier {path.name} manquant",
+                "recréez-le à partir de « utilsoc init --example vide »",
+            )
+        )
+        return None
+    try:
+        document = read_yaml(path, display)
+    except DataErrors as errors:
+        project.issues.extend(errors.issues)
+        return None
+    project.documents[role] = document
+    project.issues.extend(document.issues)
+    if not isinstance(document.data, dict):
+        project.issues.append(_root_issue(document, path))
+        return None
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        project.issues.extend(issues_from_validation(error, document, model))
+        return None
+
+
+def _root_issue(document: Document, path: Path) -> Issue:
+    found = "une liste" if isinstance(document.data, list) else "une simple valeur"
+    return Issue(
+        document.file,
+        1,
+        1,
+        "type-racine",
+        f"{path.name} doit contenir des champs « nom: valeur », pas {found}",
+        "comparez avec le fichier créé par « utilsoc init --example vide »",
+    )

@@ -1,0 +1,1 @@
+"""Pydantic models of every file an association keeps."""

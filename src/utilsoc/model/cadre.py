@@ -1,0 +1,39 @@
+"""cadres-logiques/*.yaml: one funder's logical framework (seed 002)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from utilsoc.model.base import Code, Modele, Texte
+from utilsoc.model.periods import Period
+
+
+class ResultatAttendu(Modele):
+    """Résultat attendu d'un sous-objectif, mesuré par des indicateurs."""
+
+    code: Code
+    intitule: Texte
+    indicateurs: list[Code] = Field(default_factory=list, description="Codes d'indicateurs.")
+
+
+class SousObjectif(Modele):
+    """Sous-objectif convenu avec le financeur."""
+
+    code: Code
+    intitule: Texte
+    resultats_attendus: list[ResultatAttendu] = Field(min_length=1)
+    indicateurs: list[Code] = Field(default_factory=list, description="Codes d'indicateurs.")
+
+
+class CadreLogique(Modele):
+    """Fichier cadres-logiques/<code>.yaml : le cadre logique d'un financeur ou programme."""
+
+    financeur: Texte
+    programme: str | None = None
+    periode: Period | None = Field(None, description="Période couverte par la convention.")
+    objectif_general: Texte = Field(description="Objectif général, convenu avec le financeur.")
+    sous_objectifs: list[SousObjectif] = Field(min_length=1)
+    attentes_partenariat: list[Texte] = Field(
+        default_factory=list,
+        description="Ce que l'association attend du financeur au-delà de l'argent.",
+    )

@@ -1,0 +1,224 @@
+"""referentiel.yaml: dimensions, domains → criteria → indicators, self-assessment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from pydantic import Field
+
+from utilsoc.model.base import Booleen, Choix, Code, Modele, Texte
+from utilsoc.model.periods import Kind, Period
+
+
+class TypeIndicateur(Choix):
+    """Type d'indicateur."""
+
+    NOMBRE = "nombre"
+    TAUX = "taux"
+    MONTANT = "montant"
+    DUREE = "durée"
+    SCORE = "score"
+    OUI_NON = "oui_non"
+    QUALITATIF = "qualitatif"
+
+
+class Sens(Choix):
+    """Évolution souhaitée."""
+
+    HAUSSE = "hausse"
+    BAISSE = "baisse"
+    STABILITE = "stabilité"
+
+
+class Agregation(Choix):
+    """Cumul des valeurs dans le temps."""
+
+    SOMME = "somme"
+    MOYENNE = "moyenne"
+    DERNIERE = "dernière"
+    MIN = "min"
+    MAX = "max"
+
+
+class Frequence(Choix):
+    """Fréquence de collecte."""
+
+    ANNUELLE = "annuelle"
+    SCOLAIRE = "scolaire"
+    SEMESTRIELLE = "semestrielle"
+    TRIMESTRIELLE = "trimestrielle"
+    MENSUELLE = "mensuelle"
+    PONCTUELLE = "ponctuelle"
+
+    @property
+    def kind(self) -> Kind:
+        """The period granularity of this frequency."""
+        return _KINDS[self]
+
+
+_KINDS = {
+    Frequence.ANNUELLE: Kind.ANNEE,
+    Frequence.SCOLAIRE: Kind.ANNEE_SCOLAIRE,
+    Frequence.SEMESTRIELLE: Kind.SEMESTRE,
+    Frequence.TRIMESTRIELLE: Kind.TRIMESTRE,
+    Frequence.MENSUELLE: Kind.MOIS,
+    Frequence.PONCTUELLE: Kind.PLAGE,
+}
+
+
+class Methode(Choix):
+    """Méthode de collecte."""
+
+    COMPTAGE = "comptage"
+    QUESTIONNAIRE = "questionnaire"
+    ENTRETIEN = "entretien"
+    REGISTRE = "registre"
+    OBSERVATION = "observation"
+    DOCUMENT = "document"
+    STATISTIQUE = "statistique publique"
+    AUTRE = "autre"
+
+
+class Dimension(Modele):
+    """Dimension de ventilation (site, sexe, tranche d'âge...)."""
+
+    code: Code
+    nom: Texte
+    valeurs: list[Texte] = Field(min_length=1, description="Valeurs autorisées.")
+
+
+class Reference(Modele):
+    """Valeur de référence datée, point de comparaison."""
+
+    valeur: float
+    periode: Period
+    source: str | None = None
+
+
+class Revision(Modele):
+    """Ancienne valeur d'une cible révisée."""
+
+    ancienne_valeur: float
+    date: date
+    motif: Texte
+
+
+class Cible(Modele):
+    """Cible pour une période, avec l'historique de ses révisions."""
+
+    periode: Period
+    valeur: float
+    revisions: list[Revision] = Field(default_factory=list)
+
+
+class Echelle(Modele):
+    """Échelle d'un score (par exemple de 1 à 5)."""
+
+    min: float
+    max: float
+    libelle_min: str | None = None
+    libelle_max: str | None = None
+
+
+class Formule(Modele):
+    """Indicateur calculé : numérateur / dénominateur × facteur."""
+
+    numerateur: Code
+    denominateur: Code | None = None
+    facteur: float = 1.0
+
+
+class Indicateur(Modele):
+    """Indicateur, défini une fois et utilisé partout par son code."""
+
+    code: Code
+    libelle: Texte
+    definition: str | None = None
+    type: TypeIndicateur
+    unite: str | None = Field(None, description="Unité affichée : élèves, %, €, heures...")
+    sens: Sens = Sens.HAUSSE
+    agregation: Agregation | None = Field(
+        None, description="Cumul dans le temps ; par défaut somme pour un nombre, sinon moyenne."
+    )
+    cumulatif: Booleen = Field(
+        False, description="true si chaque valeur est déjà un total depuis le début."
+    )
+    frequence: Frequence = Frequence.ANNUELLE
+    methode: Methode = Methode.COMPTAGE
+    source: str | None = None
+    collecte_par: str | None = None
+    dimensions: list[Code] = Field(default_factory=list)
+    echelle: Echelle | None = None
+    numerateur: str | None = Field(None, description="Pour un taux saisi : ce que l'on compte.")
+    denominateur: str | None = Field(None, description="Pour un taux saisi : sur combien.")
+    formule: Formule | None = None
+    reference: Reference | None = None
+    cibles: list[Cible] = Field(default_factory=list)
+
+    @property
+    def rollup(self) -> Agregation:
+        """The roll-up rule, explicit or by type."""
+        if self.agregation is not None:
+            return self.agregation
+        if self.cumulatif or self.type in (TypeIndicateur.OUI_NON, TypeIndicateur.QUALITATIF):
+            return Agregation.DERNIERE
+        if self.type in (TypeIndicateur.NOMBRE, TypeIndicateur.MONTANT, TypeIndicateur.DUREE):
+            return Agregation.SOMME
+        return Agregation.MOYENNE
+
+
+class Critere(Modele):
+    """Critère : ce que l'on regarde pour juger de l'utilité sociale."""
+
+    code: Code
+    nom: Texte
+    question: str | None = Field(None, description="La question évaluative.")
+    indicateurs: list[Indicateur] = Field(min_length=1)
+
+
+class Domaine(Modele):
+    """Domaine (registre) d'utilité sociale."""
+
+    code: Code
+    nom: Texte
+    description: str | None = None
+    criteres: list[Critere] = Field(min_length=1)
+
+
+class Constat(Modele):
+    """Force ou faiblesse, avec l'indicateur qui la montre."""
+
+    constat: Texte
+    indicateur: Code | None = None
+
+
+class Theme(Modele):
+    """Thème de l'auto-évaluation."""
+
+    theme: Texte
+    forces: list[Constat] = Field(default_factory=list)
+    faiblesses: list[Constat] = Field(default_factory=list)
+
+
+class Referentiel(Modele):
+    """Fichier referentiel.yaml : dimensions, domaines, critères, indicateurs."""
+
+    version: str | None = Field(None, description="Version ou date d'adoption du référentiel.")
+    dimensions: list[Dimension] = Field(default_factory=list)
+    domaines: list[Domaine] = Field(min_length=1)
+    auto_evaluation: list[Theme] = Field(default_factory=list)
+
+    def iter_indicators(self) -> Iterator[tuple[tuple[int, int, int], Indicateur]]:
+        """Each indicator with its (domain, criterion, indicator) indices."""
+        for d, domaine in enumerate(self.domaines):
+            for c, critere in enumerate(domaine.criteres):
+                for i, indicateur in enumerate(critere.indicateurs):
+                    yield (d, c, i), indicateur
+
+    def indicators(self) -> dict[str, Indicateur]:
+        """Indicators by code (the first one wins if a code is repeated)."""
+        result: dict[str, Indicateur] = {}
+        for _, indicateur in self.iter_indicators():
+            result.setdefault(indicateur.code, indicateur)
+        return result

@@ -1,0 +1,79 @@
+"""Where an association's files live: one folder, kept in git."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from utilsoc.errors import UsageError
+
+REFERENTIEL = "referentiel.yaml"
+ASSOCIATION = "association.yaml"
+PUBLICS = "publics.yaml"
+CADRES = "cadres-logiques"
+MESURES = "mesures"
+MODELES = "modeles"
+SCHEMAS = "schemas"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The paths of one association's folder."""
+
+    root: Path
+
+    @property
+    def referentiel(self) -> Path:
+        """Domains, criteria, indicators, dimensions, self-assessment."""
+        return self.root / REFERENTIEL
+
+    @property
+    def association(self) -> Path:
+        """Identity card."""
+        return self.root / ASSOCIATION
+
+    @property
+    def publics(self) -> Path:
+        """Stakeholders, target profiles, audiences."""
+        return self.root / PUBLICS
+
+    @property
+    def cadres(self) -> Path:
+        """One logical framework per funder."""
+        return self.root / CADRES
+
+    def cadre_files(self) -> list[Path]:
+        """Logical framework files, sorted by name."""
+        if not self.cadres.is_dir():
+            return []
+        return sorted(p for p in self.cadres.iterdir() if p.suffix in (".yaml", ".yml"))
+
+
+def find_root(start: Path) -> Layout:
+    """The folder holding referentiel.yaml: `start` or its nearest parent, like git.
+
+    Raises:
+        UsageError: `start` does not exist or no parent holds a référentiel.
+    """
+    if not start.exists():
+        raise UsageError(f"dossier introuvable : {start}")
+    if not start.is_dir():
+        raise UsageError(f"{start} n'est pas un dossier", "indiquez le dossier de l'association")
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / REFERENTIEL).is_file():
+            return Layout(folder)
+    raise UsageError(
+        f"aucun référentiel ({REFERENTIEL}) dans {start} ni ses dossiers parents",
+        "créez-en un avec « utilsoc init DOSSIER --example vide » ou indiquez le dossier avec -C",
+    )
+
+
+def display_path(path: Path) -> str:
+    """Path as shown in messages: relative to the current folder when below it."""
+    cwd = Path.cwd()
+    absolute = path if path.is_absolute() else cwd / path
+    if absolute.is_relative_to(cwd):
+        return os.path.relpath(absolute, cwd)
+    return str(absolute)

@@ -1,0 +1,24 @@
+"""Files shipped with utilsoc: examples, templates, schemas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).parent
+
+
+def data_dir(name: str) -> Path:
+    """The shipped folder `name` (examples, templates, schemas).
+
+    Why two places: the wheel maps the repository's top-level folders into
+    `utilsoc/_data/`; an editable install reads them from the repository itself.
+    """
+    installed = _PACKAGE / "_data" / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent.parent / name
+
+
+def example_names() -> list[str]:
+    """Names of the bundled examples."""
+    return sorted(p.name for p in data_dir("examples").iterdir() if p.is_dir())

@@ -1,0 +1,79 @@
+"""JSON Schemas of every file format, for editors (VS Code + YAML extension)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from utilsoc import __version__
+from utilsoc.model.association import Association
+from utilsoc.model.cadre import CadreLogique
+from utilsoc.model.publics import Publics
+from utilsoc.model.referentiel import Referentiel
+from utilsoc.store.atomic import write_atomic
+from utilsoc.yamlio.keys import normalize_key
+
+# file name of the schema → (model, files it describes)
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    "association.schema.json": (Association, "association.yaml"),
+    "publics.schema.json": (Publics, "publics.yaml"),
+    "referentiel.schema.json": (Referentiel, "referentiel.yaml"),
+    "cadre-logique.schema.json": (CadreLogique, "cadres-logiques/*.yaml"),
+}
+
+
+def build_schema(model: type[BaseModel], describes: str) -> dict[str, Any]:
+    """The JSON Schema of one file format, accepting keys typed without accents."""
+    schema = model.model_json_schema(by_alias=True, mode="validation")
+    _accept_plain_keys(schema)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **schema,
+        "title": f"utilsoc {__version__} — {describes}",
+    }
+
+
+def _accept_plain_keys(node: Any) -> None:
+    """Add each accented key's plain spelling, hidden from completion."""
+    if isinstance(node, list):
+        for item in node:
+            _accept_plain_keys(item)
+        return
+    if not isinstance(node, dict):
+        return
+    properties = node.get("properties")
+    if isinstance(properties, dict):
+        required = node.get("required", [])
+        for key, value in list(properties.items()):
+            plain = normalize_key(key)
+            if plain != key and plain not in properties:
+                properties[plain] = {**value, "doNotSuggest": True}
+                if key in required:
+                    required.remove(key)
+                    node.setdefault("allOf", []).append(
+                        {"anyOf": [{"required": [key]}, {"required": [plain]}]}
+                    )
+    for value in node.values():
+        _accept_plain_keys(value)
+
+
+def render_schemas() -> dict[str, str]:
+    """Every schema as the exact text written to disk."""
+    return {
+        name: json.dumps(build_schema(model, describes), ensure_ascii=False, indent=2) + "\n"
+        for name, (model, describes) in SCHEMAS.items()
+    }
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema into `folder`; return the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in render_schemas().items():
+        path = folder / name
+        write_atomic(path, text)
+        written.append(path)
+    return written

@@ -1,0 +1,1 @@
+"""Safe writes to the association's files."""

@@ -1,0 +1,74 @@
+"""Atomic writes: a reader sees the old file or the new one, never half of one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from utilsoc.errors import FileAccessError
+
+_SHARING_ERRORS = {5, 32, 33}  # Windows: access denied, sharing and lock violations
+_RETRY_SECONDS = 2.5
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` (UTF-8, lines as given) through a temporary file.
+
+    Why: a crash, Ctrl-C or full disk mid-write must leave the old file intact. The
+    temporary file lives in the same folder so `os.replace` stays atomic.
+
+    Raises:
+        FileAccessError: the file cannot be written, or stays locked by another program.
+    """
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        _replace(temp, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if isinstance(error, OSError):
+            raise FileAccessError(
+                f"écriture impossible de {path} : {error.strerror}",
+                "vérifiez la place disque et les droits du dossier",
+            ) from None
+        raise
+    _sync_folder(folder)
+
+
+def _replace(temp: Path, path: Path) -> None:
+    deadline = time.monotonic() + _RETRY_SECONDS
+    while True:
+        try:
+            temp.replace(path)
+            return
+        except PermissionError as error:
+            windows_lock = getattr(error, "winerror", None) in _SHARING_ERRORS
+            if not windows_lock or time.monotonic() > deadline:
+                if windows_lock:
+                    raise FileAccessError(
+                        f"{path.name} est ouvert dans un autre programme",
+                        "fermez le fichier dans Excel ou l'éditeur, puis recommencez",
+                    ) from None
+                raise
+            time.sleep(0.1)
+
+
+def _sync_folder(folder: Path) -> None:
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

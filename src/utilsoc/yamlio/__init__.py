@@ -1,0 +1,1 @@
+"""The one strict YAML reader and writer used by every command."""

@@ -1,0 +1,103 @@
+"""Bytes to text: BOMs, line endings, encodings, and what must be refused before parsing."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from utilsoc.errors import Issue
+
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+_INVISIBLE = {"\x85": "NEL", "\u2028": "LS", "\u2029": "PS"}
+
+
+def decode_text(raw: bytes, file: str) -> tuple[str, list[Issue]]:
+    r"""Decode a file's bytes to text with `\\n` line endings.
+
+    Accepts UTF-8 with or without BOM and UTF-16 with BOM; CRLF and lone CR become LF,
+    which keeps every line number. Returns the text and the issues that forbid parsing
+    (wrong encoding, git conflict markers, invisible line separators).
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            return "", [
+                Issue(
+                    file, 1, 1, "encodage", "fichier UTF-16 illisible", "réenregistrez-le en UTF-8"
+                )
+            ]
+    else:
+        if raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return "", [_encoding_issue(raw, error.start, file)]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, _conflict_issues(text, file) or _invisible_issues(text, file)
+
+
+def _encoding_issue(raw: bytes, offset: int, file: str) -> Issue:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return Issue(
+        file,
+        line,
+        column,
+        "encodage",
+        f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[offset]:02X})",
+        "réenregistrez-le en UTF-8 (Bloc-notes : « Enregistrer sous », encodage UTF-8)",
+    )
+
+
+def _conflict_issues(text: str, file: str) -> list[Issue]:
+    issues = []
+    for match in _CONFLICT.finditer(text):
+        if match.group(1).startswith("<"):
+            line = text.count("\n", 0, match.start()) + 1
+            issues.append(
+                Issue(
+                    file,
+                    line,
+                    1,
+                    "conflit-git",
+                    f"conflit git non résolu ligne {line}",
+                    "gardez la bonne version et supprimez les lignes <<<<<<<, ======= et >>>>>>>",
+                )
+            )
+    stray = None if issues else _CONFLICT.search(text)
+    if stray is not None:
+        line = text.count("\n", 0, stray.start()) + 1
+        issues.append(
+            Issue(
+                file,
+                line,
+                1,
+                "conflit-git",
+                f"conflit git non résolu ligne {line}",
+                "supprimez les marqueurs de conflit laissés par git",
+            )
+        )
+    return issues
+
+
+def _invisible_issues(text: str, file: str) -> list[Issue]:
+    issues = []
+    for char, name in _INVISIBLE.items():
+        offset = text.find(char)
+        if offset >= 0:
+            line = text.count("\n", 0, offset) + 1
+            column = offset - text.rfind("\n", 0, offset)
+            issues.append(
+                Issue(
+                    file,
+                    line,
+                    column,
+                    "caractere-invisible",
+                    f"caractère invisible U+{ord(char):04X} ({name}), lu comme un saut de ligne",
+                    "supprimez-le (il vient souvent d'un copier-coller)",
+                )
+            )
+    return issues

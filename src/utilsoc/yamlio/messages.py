@@ -1,0 +1,206 @@
+"""Pydantic errors → French issues at the right line, translated by error type."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from utilsoc.errors import Issue
+from utilsoc.model.periods import PERIOD_HINT
+from utilsoc.yamlio.keys import normalize_key
+from utilsoc.yamlio.reader import Document
+
+Translator = Callable[[ErrorDetails, type[BaseModel]], tuple[str, str]]
+_NUMBER_HINT = "écrivez un nombre, par exemple 12 ou 3.5"
+
+
+def issues_from_validation(
+    error: ValidationError, doc: Document, model: type[BaseModel]
+) -> list[Issue]:
+    """One Issue per pydantic error, positioned with the document's marks."""
+    return [_issue(details, doc, model) for details in error.errors(include_url=False)]
+
+
+def _issue(details: ErrorDetails, doc: Document, model: type[BaseModel]) -> Issue:
+    loc = details["loc"]
+    kind = details["type"]
+    line, column = doc.position(loc, key=kind == "extra_forbidden")
+    translate = _TRANSLATORS.get(kind, _fallback)
+    message, hint = translate(details, model)
+    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+    if name and kind != "extra_forbidden":
+        message = f"{name} : {message}"
+    read = details.get("input")
+    if isinstance(read, str | int | float) and kind not in ("extra_forbidden", "missing"):
+        message += f" (valeur lue : « {read} »)"
+    return Issue(doc.file, line, column, _code(kind), message, hint)
+
+
+def _code(kind: str) -> str:
+    return _CODES.get(kind, kind.replace("_", "-"))
+
+
+def _missing(details: ErrorDetails, _model: type[BaseModel]) -> tuple[str, str]:
+    field = details["loc"][-1]
+    return f"champ obligatoire « {field} » manquant", f"ajoutez la ligne « {field}: ... »"
+
+
+def _extra(details: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
+    key = str(details["loc"][-1])
+    known = known_keys(model, details["loc"][:-1])
+    message = f"champ inconnu « {key} »"
+    if not known:
+        return message, "supprimez-le"
+    plain = {normalize_key(k): k for k in known}
+    close = difflib.get_close_matches(normalize_key(key), plain, n=1, cutoff=0.6)
+    if close:
+        return message, f"vouliez-vous dire « {plain[close[0]]} » ?"
+    return message, "champs possibles : " + ", ".join(known)
+
+
+def _text(details: ErrorDetails, _model: type[BaseModel]) -> tuple[str, str]:
+    value = details.get("input")
+    if value is None:
+        return "valeur vide", "écrivez un texte après les deux-points, ou supprimez la ligne"
+    if isinstance(value, list | dict):
+        return "texte attendu, pas une liste ni un bloc", "écrivez le texte sur la même ligne"
+    return "texte attendu", "mettez la valeur entre guillemets"
+
+
+def _number(details: ErrorDetails, _model: type[BaseModel]) -> tuple[str, str]:
+    value = details.get("input")
+    if value is None:
+        return "valeur vide : nombre attendu", _NUMBER_HINT
+    if isinstance(value, str) and "," in value:
+        return "nombre attendu", f"utilisez un point décimal : {value.replace(',', '.')}"
+    if details["type"].startswith("int"):
+        return "nombre entier attendu", "écrivez un nombre sans virgule, par exemple 12"
+    return "nombre attendu", _NUMBER_HINT
+
+
+def _pattern(details: ErrorDetails, _model: type[BaseModel]) -> tuple[str, str]:
+    pattern = str(details.get("ctx", {}).get("pattern", ""))
+    if pattern.startswith("^#"):
+        return "couleur invalide", "écrivez-la au format #RRVVBB, par exemple #1F5F8B"
+    return "code invalide", (
+        "lettres sans accent, chiffres, « _ », « - » ou « . », sans espace, "
+        "par exemple EDU-1 ou nb_eleves"
+    )
+
+
+def _enum(details: ErrorDetails, _model: type[BaseModel]) -> tuple[str, str]:
+    expected = str(details.get("ctx", {}).get("expected", ""))
+    choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+    close = difflib.get_close_matches(
+        normalize_key(str(details.get("input", ""))), [normalize_key(c) for c in choices], n=1
+    )
+    hint = "valeurs possibles : " + ", ".join(choices)
+    if close:
+        chosen = choices[[normalize_key(c) for c in choices].index(close[0])]
+        hint = f"vouliez-vous dire « {chosen} » ? ({hint})"
+    return "valeur non reconnue", hint
+
+
+def _simple(message: str, hint: str) -> Translator:
+    return lambda _details, _model: (message, hint)
+
+
+def _fallback(details: ErrorDetails, _model: type[BaseModel]) -> tuple[str, str]:
+    return f"valeur invalide ({details['msg']})", "corrigez la valeur"
+
+
+def _custom(hint: str) -> Translator:
+    return lambda details, _model: (details["msg"].removeprefix("Value error, "), hint)
+
+
+_TRANSLATORS: dict[str, Translator] = {
+    "missing": _missing,
+    "extra_forbidden": _extra,
+    "string_type": _text,
+    "string_too_short": _simple("texte vide", "écrivez un texte ou supprimez la ligne"),
+    "string_pattern_mismatch": _pattern,
+    "float_parsing": _number,
+    "float_type": _number,
+    "int_parsing": _number,
+    "int_type": _number,
+    "int_from_float": _number,
+    "finite_number": _simple("nombre fini attendu", _NUMBER_HINT),
+    "list_type": _simple("liste attendue", "écrivez chaque élément sur sa ligne, précédé de « - »"),
+    "too_short": _simple("liste vide", "ajoutez au moins un élément, précédé de « - »"),
+    "model_type": _simple("bloc de champs attendu", "écrivez les champs en dessous, indentés"),
+    "model_attributes_type": _simple(
+        "bloc de champs attendu", "écrivez les champs en dessous, indentés"
+    ),
+    "dict_type": _simple("bloc de champs attendu", "écrivez les champs en dessous, indentés"),
+    "enum": _enum,
+    "booleen": _simple("valeur oui/non attendue", "écrivez true ou false"),
+    "bool_parsing": _simple("valeur oui/non attendue", "écrivez true ou false"),
+    "periode": _custom(PERIOD_HINT),
+    "date_from_datetime_parsing": _simple(
+        "date attendue", "format AAAA-MM-JJ, par exemple 2025-03-01"
+    ),
+    "date_parsing": _simple("date attendue", "format AAAA-MM-JJ, par exemple 2025-03-01"),
+    "date_type": _simple("date attendue", "format AAAA-MM-JJ, par exemple 2025-03-01"),
+    "value_error": _custom("corrigez la valeur"),
+}
+
+_CODES = {
+    "missing": "champ-manquant",
+    "extra_forbidden": "champ-inconnu",
+    "string_type": "texte-attendu",
+    "string_too_short": "texte-vide",
+    "string_pattern_mismatch": "format-invalide",
+    "float_parsing": "nombre-attendu",
+    "float_type": "nombre-attendu",
+    "int_parsing": "nombre-attendu",
+    "int_type": "nombre-attendu",
+    "int_from_float": "nombre-attendu",
+    "finite_number": "nombre-attendu",
+    "list_type": "liste-attendue",
+    "too_short": "liste-vide",
+    "model_type": "bloc-attendu",
+    "model_attributes_type": "bloc-attendu",
+    "dict_type": "bloc-attendu",
+    "enum": "valeur-inconnue",
+    "booleen": "oui-non-attendu",
+    "bool_parsing": "oui-non-attendu",
+    "periode": "periode-invalide",
+    "date_from_datetime_parsing": "date-invalide",
+    "date_parsing": "date-invalide",
+    "date_type": "date-invalide",
+    "value_error": "valeur-invalide",
+}
+
+
+def known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The YAML keys allowed at `loc` inside `model`, or [] if it is not a model."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[-1] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            fields = {normalize_key(f.alias or n): f for n, f in current.model_fields.items()}
+            field = fields.get(normalize_key(part))
+            current = field.annotation if field else None
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [f.alias or n for n, f in current.model_fields.items()]
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """`X | None` → X."""
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return options[0] if len(options) == 1 else annotation
+    return annotation

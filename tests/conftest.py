@@ -1,0 +1,51 @@
+"""Shared fixtures: real folders in tmp_path, the real CLI, no writes elsewhere."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from utilsoc.cli.app import app
+from utilsoc.resources import data_dir
+
+EXAMPLES = data_dir("examples")
+
+
+class Cli:
+    """Runs `utilsoc` in-process with stdout and stderr kept apart."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None):  # noqa: A002
+        return self.runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """The CLI, run from an empty temporary folder."""
+    monkeypatch.chdir(tmp_path)
+    return Cli(tmp_path)
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> object:
+    """A factory copying a bundled example into tmp_path."""
+
+    def copy(name: str = "vide", target: str = "asso") -> Path:
+        destination = tmp_path / target
+        shutil.copytree(EXAMPLES / name, destination)
+        return destination
+
+    return copy
+
+
+@pytest.fixture(autouse=True)
+def _no_writes_outside_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point HOME at tmp_path so nothing a test runs writes into the real home folder."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("NO_COLOR", "1")

@@ -1,0 +1,44 @@
+"""Start-up stays light: heavy modules are imported only by the commands needing them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+_PROBE = """
+import sys
+sys.argv = ["utilsoc", *{args!r}]
+from utilsoc.cli.app import main
+try:
+    main()
+except SystemExit:
+    pass
+print("MODULES", " ".join(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def _modules(args: list[str], cwd: Path) -> set[str]:
+    completed = subprocess.run(
+        [sys.executable, "-c", _PROBE.format(args=args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    line = next(x for x in completed.stderr.splitlines() if x.startswith("MODULES "))
+    return {name.split(".")[0] for name in line.split()[1:]}
+
+
+def test_help_imports_neither_pydantic_nor_yaml(tmp_path: Path) -> None:
+    modules = _modules(["--help"], tmp_path)
+    assert "typer" in modules
+    assert not modules & {"pydantic", "yaml", "jinja2", "matplotlib", "numpy", "rich"}
+
+
+def test_validate_imports_no_rendering_library(example, tmp_path: Path) -> None:
+    folder = example("vide")
+    modules = _modules(["validate", str(folder)], tmp_path)
+    assert {"pydantic", "yaml"} <= modules
+    assert not modules & {"jinja2", "matplotlib", "numpy"}

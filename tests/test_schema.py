@@ -1,0 +1,76 @@
+"""The committed schemas are current, and editors would accept every bundled example."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from utilsoc.resources import data_dir
+from utilsoc.schema import SCHEMAS, build_schema, render_schemas
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = sorted(p for p in data_dir("examples").iterdir() if p.is_dir())
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """What a YAML 1.2 editor sees: no yes/no booleans, no octal, no dates."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in [
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$",
+        "-+.0123456789",
+    ),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+]:
+    _Yaml12Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+def test_committed_schemas_are_current() -> None:
+    for name, text in render_schemas().items():
+        committed = ROOT / "schemas" / name
+        assert committed.read_text(encoding="utf-8") == text, (
+            f"schemas/{name} est périmé : lancez « utilsoc schema -o schemas »"
+        )
+
+
+def _files(example: Path) -> list[tuple[Path, dict[str, Any]]]:
+    pairs = []
+    for name, (model, describes) in SCHEMAS.items():
+        for path in sorted(example.glob(describes)):
+            pairs.append((path, build_schema(model, describes)))
+        del name
+    return pairs
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_editors_accept_every_example_file(example: Path) -> None:
+    files = _files(example)
+    assert len(files) >= 3
+    for path, schema in files:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Yaml12Loader)  # noqa: S506
+        errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=str)
+        assert not errors, f"{path}: {errors[0].message} at {list(errors[0].absolute_path)}"
+
+
+def test_schema_accepts_keys_without_accents_and_refuses_unknown_keys() -> None:
+    model, describes = SCHEMAS["association.schema.json"]
+    validator = jsonschema.Draft202012Validator(build_schema(model, describes))
+    identity = {
+        "vision": "v",
+        "mission": "m",
+        "ambition": "a",
+        "valeurs": ["x"],
+        "personnalite": ["douce"],
+    }
+    assert not list(validator.iter_errors({"nom": "A", "identite": identity}))
+    assert list(validator.iter_errors({"nom": "A", "identité": identity, "nomm": "B"}))
