@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from utilsoc import __version__
 from utilsoc.model.association import Association
 from utilsoc.model.cadre import CadreLogique
+from utilsoc.model.mesures import FichierMesures
 from utilsoc.model.publics import Publics
 from utilsoc.model.referentiel import Referentiel
 from utilsoc.store.atomic import write_atomic
@@ -22,6 +23,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "publics.schema.json": (Publics, "publics.yaml"),
     "referentiel.schema.json": (Referentiel, "referentiel.yaml"),
     "cadre-logique.schema.json": (CadreLogique, "cadres-logiques/*.yaml"),
+    "mesures.schema.json": (FichierMesures, "mesures/*/*.yaml"),
 }
 
 

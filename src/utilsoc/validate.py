@@ -1,4 +1,4 @@
-"""Validate an association's folder: files, models, then cross-references."""
+"""Validate an association's folder: files, models, cross-references, measurements."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from utilsoc.checks import check_project
 from utilsoc.errors import Issue
 from utilsoc.load import Project, load_project
+from utilsoc.merge import consolidate
+from utilsoc.model.mesures import Valeur
 from utilsoc.project import Layout
+from utilsoc.store.measures import iter_records
 
 
 @dataclass
@@ -16,6 +19,7 @@ class Validation:
 
     project: Project
     issues: list[Issue]
+    measures: int = 0
 
     @property
     def ok(self) -> bool:
@@ -27,7 +31,47 @@ def validate_project(layout: Layout) -> Validation:
     """Load and check the whole folder, gathering every problem."""
     project = load_project(layout)
     issues = [*project.issues, *check_project(project)]
-    return Validation(project, sorted(issues, key=lambda issue: issue.sort_key))
+    count, measure_issues = _check_measures(project)
+    issues.extend(measure_issues)
+    return Validation(project, sorted(issues, key=lambda issue: issue.sort_key), count)
+
+
+def _check_measures(project: Project) -> tuple[int, list[Issue]]:
+    from utilsoc.values import check_record
+
+    issues: list[Issue] = []
+    records: list[tuple[Valeur, str, int]] = []
+    for _, content, document, file_issues in iter_records(project.layout):
+        issues.extend(file_issues)
+        if content is None or document is None:
+            continue
+        for n, record in enumerate(content.valeurs):
+            records.append((record, document.file, document.position(("valeurs", n))[0]))
+            if project.referentiel is None:
+                continue
+            for problem in check_record(project.referentiel, record):
+                line, column = document.position(("valeurs", n, problem.field))
+                issues.append(
+                    Issue(document.file, line, column, problem.code, problem.message, problem.hint)
+                )
+    places = {id(record): (file, line) for record, file, line in records}
+    merged = consolidate([record for record, _, _ in records])
+    for key, live in merged.conflicts.items():
+        sources = ", ".join(
+            f"{places[id(r)][0]}:{places[id(r)][1]} ({r.valeur}, {r.auteur})" for r in live
+        )
+        file, line = places[id(live[0])]
+        issues.append(
+            Issue(
+                file,
+                line,
+                1,
+                "conflit-de-valeurs",
+                f"valeurs différentes pour {key[0]} en {key[1]} : {sources}",
+                "gardez la bonne avec « utilsoc record --replace --motif »",
+            )
+        )
+    return len(records), issues
 
 
 def summarize(project: Project) -> str:

@@ -13,6 +13,7 @@ from typer import _click
 from utilsoc import __version__
 from utilsoc.cli import french
 from utilsoc.cli.commands.init import cli_command_init
+from utilsoc.cli.commands.record import cli_command_record
 from utilsoc.cli.commands.schema import cli_command_schema
 from utilsoc.cli.commands.validate import cli_command_validate
 from utilsoc.cli.errors import DEBUG, run_guarded
@@ -116,6 +117,7 @@ def cli_callback(
 for _name, _function in (
     ("init", cli_command_init),
     ("validate", cli_command_validate),
+    ("record", cli_command_record),
     ("schema", cli_command_schema),
 ):
     app.command(name=_name, cls=french.FrenchCommand)(_function)

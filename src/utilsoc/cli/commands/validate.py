@@ -50,6 +50,9 @@ def cli_command_validate(
             noun = "problème" if len(errors) == 1 else "problèmes"
             note(paint(f"référentiel invalide : {len(errors)} {noun}", "erreur"))
         else:
-            echo(paint(f"référentiel valide : {summarize(result.project)}", "ok", None))
+            summary = summarize(result.project)
+            if result.measures:
+                summary += f", {result.measures} valeur{'s' if result.measures > 1 else ''}"
+            echo(paint(f"référentiel valide : {summary}", "ok", None))
     if errors:
         raise typer.Exit(int(ExitCode.DONNEES_INVALIDES))

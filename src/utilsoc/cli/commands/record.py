@@ -1,0 +1,120 @@
+"""`utilsoc record`: log one value of an indicator."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from utilsoc.cli.commands.common import base_dir
+
+
+def cli_command_record(
+    ctx: typer.Context,
+    indicateur: Annotated[str, typer.Argument(help="Code de l'indicateur.")],
+    valeur: Annotated[str, typer.Argument(help="Valeur : 42, 3,5, true/false ou un texte.")],
+    period: Annotated[
+        str,
+        typer.Option(
+            "--period", "-p", help="Période : 2025, 2025-S1, 2025-T1, 2025-03, 2024-2025..."
+        ),
+    ],
+    dim: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--dim",
+            "-d",
+            help="Valeur d'une dimension, par exemple --dim site=Brest.",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Commentaire.")] = None,
+    author: Annotated[
+        str | None,
+        typer.Option(
+            "--author",
+            "-a",
+            help="Qui enregistre (par défaut : l'utilisateur git).",
+            show_default=False,
+        ),
+    ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Remplacer une valeur déjà enregistrée (avec --motif)."),
+    ] = False,
+    motif: Annotated[
+        str | None,
+        typer.Option("--motif", help="Raison du remplacement, gardée dans l'historique."),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Date d'enregistrement AAAA-MM-JJ (par défaut : aujourd'hui).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Enregistrer une valeur d'indicateur pour une période."""
+    from utilsoc.cli.output import echo
+    from utilsoc.errors import DataErrors, UsageError
+    from utilsoc.load import load_project
+    from utilsoc.project import find_root
+    from utilsoc.record import Request, record_value
+
+    if replace != (motif is not None):
+        raise UsageError(
+            "--replace et --motif vont ensemble", 'exemple : --replace --motif "erreur de saisie"'
+        )
+    layout = find_root(base_dir(ctx))
+    project = load_project(layout)
+    if project.referentiel is None or project.issues:
+        raise DataErrors(project.issues)
+    request = Request(
+        indicateur,
+        valeur,
+        period,
+        author or _default_author(),
+        _dimensions(dim or []),
+        note,
+        motif,
+        _date(date),
+    )
+    echo(record_value(layout, project.referentiel, request))
+
+
+def _dimensions(pairs: list[str]) -> dict[str, str]:
+    from utilsoc.errors import UsageError
+
+    result = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise UsageError(f"--dim « {pair} » : écrivez nom=valeur, par exemple site=Brest")
+        result[name.strip()] = value.strip()
+    return result
+
+
+def _date(text: str | None) -> dt.date | None:
+    from utilsoc.errors import UsageError
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"date « {text} » invalide", "format AAAA-MM-JJ") from None
+
+
+def _default_author() -> str:
+    import getpass
+    import subprocess
+
+    try:
+        name = subprocess.run(
+            ["git", "config", "user.name"], capture_output=True, text=True, timeout=5, check=False
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        name = ""
+    return name or getpass.getuser()

@@ -1,0 +1,53 @@
+"""Consolidate records from every file: current values, history, conflicts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from utilsoc.model.mesures import Valeur
+
+Key = tuple[str, str, tuple[tuple[str, str], ...]]
+
+
+@dataclass
+class Consolidated:
+    """Current value per key, the records they replaced, and unresolved conflicts."""
+
+    current: dict[Key, Valeur] = field(default_factory=dict)
+    conflicts: dict[Key, list[Valeur]] = field(default_factory=dict)
+    history: dict[Key, list[Valeur]] = field(default_factory=dict)
+
+
+def consolidate(records: list[Valeur]) -> Consolidated:
+    """Resolve replacements; keys with several live, different values are conflicts.
+
+    Order-independent: the result depends on the set of records, not on their order.
+    """
+    by_key: dict[Key, list[Valeur]] = defaultdict(list)
+    for record in records:
+        by_key[record.key].append(record)
+    result = Consolidated()
+    for key, group in by_key.items():
+        replaced = {
+            _ref(r.remplace.auteur, r.remplace.date.isoformat(), r.remplace.valeur)
+            for r in group
+            if r.remplace is not None
+        }
+        live = [r for r in group if _ref(r.auteur, r.date.isoformat(), r.valeur) not in replaced]
+        distinct = {(r.valeur, r.numerateur, r.denominateur) for r in live}
+        if len(distinct) > 1:
+            result.conflicts[key] = sorted(live, key=_order)
+        elif live:
+            result.current[key] = min(live, key=_order)
+        if len(group) > 1:
+            result.history[key] = sorted(group, key=_order)
+    return result
+
+
+def _ref(author: str, day: str, value: str | None) -> tuple[str, str, str | None]:
+    return (author, day, value)
+
+
+def _order(record: Valeur) -> tuple[str, str, str]:
+    return (record.date.isoformat(), record.auteur, record.valeur or "")

@@ -1,0 +1,176 @@
+"""Measurement files: one per period and contributor, one record per line.
+
+Why this layout: two people recording on two branches write two different files, so git
+never has to merge records; and one record per line keeps a hand-edited or union-merged
+file readable, its diff one line per value. Appends are text appends, so the comments a
+person added survive, and the whole new text is re-validated before it replaces the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from utilsoc.errors import DataErrors, FileAccessError, Issue
+from utilsoc.model.mesures import FichierMesures, Valeur
+from utilsoc.model.periods import Period
+from utilsoc.project import MESURES, SCHEMAS, Layout, display_path
+from utilsoc.store.atomic import write_atomic
+from utilsoc.yamlio.decode import decode_text
+from utilsoc.yamlio.messages import issues_from_validation
+from utilsoc.yamlio.reader import Document, parse_yaml, read_yaml
+
+LOCK_TIMEOUT = 10.0
+_SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*|\d{4}(-[A-Za-z0-9]+)*(\.\.\d{4}-\d{2}-\d{2})?")
+_NUMBER = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?")
+_SPECIAL = {"true", "false", "null", "~", "yes", "no", "on", "off", "y", "n"}
+_ORDER = (
+    "indicateur",
+    "période",
+    "valeur",
+    "numérateur",
+    "dénominateur",
+    "dimensions",
+    "note",
+    "auteur",
+    "date",
+    "remplace",
+)
+
+
+def author_slug(author: str) -> str:
+    """File name for a contributor: `Marie Dupré` → `marie-dupre`."""
+    plain = unicodedata.normalize("NFKD", author).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return slug or "anonyme"
+
+
+def measure_path(layout: Layout, period: Period, author: str) -> Path:
+    """mesures/<période>/<auteur>.yaml."""
+    return layout.root / MESURES / period.name / f"{author_slug(author)}.yaml"
+
+
+def measure_files(layout: Layout, period: Period | None = None) -> list[Path]:
+    """Measurement files of the folder (of one period's folder), sorted."""
+    base = layout.root / MESURES
+    if period is not None:
+        base = base / period.name
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.rglob("*.yaml") if not p.name.startswith("."))
+
+
+def format_record(record: Valeur) -> str:
+    """The record as one line of YAML flow style, keys in a stable order."""
+    data = record.model_dump(by_alias=True, exclude_none=True, mode="json")
+    if not data.get("dimensions"):
+        data.pop("dimensions", None)
+    parts = [f"{key}: {_scalar(data[key])}" for key in _ORDER if key in data]
+    return "  - {" + ", ".join(parts) + "}\n"
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_scalar(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value)
+    if text in ("true", "false") or _NUMBER.fullmatch(text):
+        return text
+    if _SAFE.fullmatch(text) and text.lower() not in _SPECIAL:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def header(period: Period, author: str, depth: int = 2) -> str:
+    """First lines of a new measurement file."""
+    return (
+        f"# yaml-language-server: $schema={'../' * depth}{SCHEMAS}/mesures.schema.json\n"
+        f"# Mesures de {author} pour {period.label}. Une ligne par valeur ; "
+        "ne modifiez pas une valeur enregistrée, utilisez « utilsoc record --replace ».\n"
+        "valeurs:\n"
+    )
+
+
+def read_measures(path: Path) -> tuple[FichierMesures | None, Document | None, list[Issue]]:
+    """Read and validate one measurement file; the issues say what is wrong."""
+    try:
+        document = read_yaml(path, display_path(path))
+    except DataErrors as errors:
+        return None, None, errors.issues
+    return _validate(document)
+
+
+def _validate(document: Document) -> tuple[FichierMesures | None, Document, list[Issue]]:
+    from pydantic import ValidationError
+
+    if not isinstance(document.data, dict):
+        return (
+            None,
+            document,
+            [
+                Issue(
+                    document.file,
+                    1,
+                    1,
+                    "type-racine",
+                    "un fichier de mesures commence par « valeurs: »",
+                    "comparez avec un fichier écrit par « utilsoc record »",
+                )
+            ],
+        )
+    try:
+        return FichierMesures.model_validate(document.data), document, document.issues
+    except ValidationError as error:
+        issues = issues_from_validation(error, document, FichierMesures)
+        return None, document, [*document.issues, *issues]
+
+
+def append_record(path: Path, record: Valeur, new_header: str) -> None:
+    """Append `record` to `path` under a lock; nothing is written unless the result is valid.
+
+    Raises:
+        DataErrors: the file (with the new line) does not validate.
+        FileAccessError: another process holds the lock for too long.
+    """
+    from filelock import FileLock, Timeout
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT):
+            raw = path.read_bytes() if path.exists() else new_header.encode()
+            text, issues = decode_text(raw, display_path(path))
+            if issues:
+                raise DataErrors(issues)
+            text = (text if text.endswith("\n") else text + "\n") + format_record(record)
+            _, _, issues = _validate(parse_yaml(text, display_path(path)))
+            if issues:
+                raise DataErrors(issues)
+            write_atomic(path, _keep_style(raw, text))
+    except Timeout:
+        raise FileAccessError(
+            f"{display_path(path)} est utilisé par un autre enregistrement",
+            "réessayez dans quelques secondes",
+        ) from None
+
+
+def _keep_style(raw: bytes, text: str) -> str:
+    """Keep the file's BOM and CRLF line endings, as the person's editor wrote them."""
+    if b"\r\n" in raw:
+        text = text.replace("\n", "\r\n")
+    return ("\ufeff" if raw.startswith(codecs.BOM_UTF8) else "") + text
+
+
+def iter_records(
+    layout: Layout, period: Period | None = None
+) -> Iterator[tuple[Path, FichierMesures | None, Document | None, list[Issue]]]:
+    """Each measurement file, read and validated."""
+    for path in measure_files(layout, period):
+        yield (path, *read_measures(path))

@@ -1,0 +1,191 @@
+"""`utilsoc record`: checked values, no silent overwrite, atomic and concurrent-safe writes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from utilsoc.errors import ExitCode
+
+CODE = "nb_personnes_accompagnees"
+
+
+def _files(folder: Path) -> dict[Path, bytes]:
+    return (
+        {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")}
+        if (folder / "mesures").exists()
+        else {}
+    )
+
+
+def test_record_writes_one_line_per_value_and_validates(cli, example) -> None:
+    folder = example("vide")
+    result = cli(
+        "-C",
+        str(folder),
+        "record",
+        CODE,
+        "12",
+        "-p",
+        "2026",
+        "--dim",
+        "sexe=F",
+        "-a",
+        "Marie Dupré",
+        "--date",
+        "2026-03-02",
+    )
+    assert result.exit_code == 0, result.stderr
+    path = folder / "mesures" / "2026" / "marie-dupre.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# yaml-language-server: $schema=../../schemas/mesures.schema.json"
+    assert lines[-1] == (
+        f"  - {{indicateur: {CODE}, période: 2026, valeur: 12, dimensions: "
+        '{sexe: F}, auteur: "Marie Dupré", date: 2026-03-02}'
+    )
+    validated = cli("-C", str(folder), "validate")
+    assert validated.exit_code == 0, validated.stderr
+    assert validated.stdout.strip().endswith("1 valeur")
+
+
+def test_french_decimal_comma_is_accepted_on_the_command_line(cli, example) -> None:
+    folder = example("vide")
+    assert cli("-C", str(folder), "record", CODE, "3,5", "-p", "2026", "-a", "bob").exit_code == 0
+    assert "valeur: 3.5," in (folder / "mesures" / "2026" / "bob.yaml").read_text(encoding="utf-8")
+
+
+def test_bad_inputs_write_nothing(cli, example) -> None:
+    folder = example("vide")
+    cases = [
+        (["trois", "-p", "2026"], "nombre attendu"),
+        (["-4", "-p", "2026"], "ne peut pas être négatif"),
+        (["4", "-p", "2026-T1"], "ne correspond pas à la fréquence annuelle"),
+        (["4", "-p", "2026", "--dim", "sexe=X"], "n'est pas une valeur de la dimension"),
+        (["4", "-p", "2026", "--dim", "site=Brest"], "n'est pas ventilé par « site »"),
+        (["4", "-p", "2026-99"], "mois « 2026-99 » inexistant"),
+    ]
+    for args, message in cases:
+        value, options = args[0], args[1:]
+        result = cli("-C", str(folder), "record", "-a", "bob", *options, "--", CODE, value)
+        assert result.exit_code in (ExitCode.DONNEES_INVALIDES, ExitCode.USAGE), args
+        assert message in result.stderr, (args, result.stderr)
+    unknown = cli("-C", str(folder), "record", "nb_personnes", "4", "-p", "2026", "-a", "bob")
+    assert f"vouliez-vous dire « {CODE} » ?" in unknown.stderr
+    assert _files(folder) == {}
+
+
+def test_existing_value_needs_replace_with_a_reason_and_history_is_kept(cli, example) -> None:
+    folder = example("vide")
+    base = ["-C", str(folder), "record", CODE]
+    assert cli(*base, "12", "-p", "2026", "-a", "marie", "--date", "2026-03-02").exit_code == 0
+    before = _files(folder)
+    refused = cli(*base, "13", "-p", "2026", "-a", "bob")
+    assert refused.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "une valeur existe déjà" in refused.stderr
+    assert "--replace" in refused.stderr
+    assert _files(folder) == before
+    same = cli(*base, "12", "-p", "2026", "-a", "bob")
+    assert same.exit_code == 0
+    assert "rien à faire" in same.stdout
+    assert cli(*base, "13", "-p", "2026", "-a", "bob", "--replace").exit_code == ExitCode.USAGE
+    replaced = cli(*base, "13", "-p", "2026", "-a", "bob", "--replace", "--motif", "erreur")
+    assert replaced.exit_code == 0, replaced.stderr
+    text = (folder / "mesures" / "2026" / "bob.yaml").read_text(encoding="utf-8")
+    assert "remplace: {valeur: 12, auteur: marie, date: 2026-03-02, motif: erreur}" in text
+    assert cli("-C", str(folder), "validate").exit_code == 0
+
+
+def test_append_keeps_comments_bom_and_crlf(cli, example) -> None:
+    folder = example("vide")
+    assert cli("-C", str(folder), "record", CODE, "1", "-p", "2025", "-a", "bob").exit_code == 0
+    path = folder / "mesures" / "2025" / "bob.yaml"
+    edited = "\ufeff" + path.read_text(encoding="utf-8").replace(
+        "valeurs:", "# note à garder\nvaleurs:"
+    )
+    path.write_bytes(edited.replace("\n", "\r\n").encode("utf-8"))
+    original = path.read_bytes()
+    result = cli(
+        "-C", str(folder), "record", CODE, "2", "-p", "2025", "--dim", "sexe=H", "-a", "bob"
+    )
+    assert result.exit_code == 0, result.stderr
+    after = path.read_bytes()
+    assert after.startswith(original)
+    assert after[len(original) :].endswith(
+        b"date: " + after.split(b"date: ")[-1].split(b"}")[0] + b"}\r\n"
+    )
+
+
+def test_a_hand_broken_measure_file_blocks_record_and_validate(cli, example) -> None:
+    folder = example("vide")
+    assert cli("-C", str(folder), "record", CODE, "1", "-p", "2025", "-a", "bob").exit_code == 0
+    path = folder / "mesures" / "2025" / "bob.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  - {indicateur: [\n", encoding="utf-8")
+    broken = path.read_bytes()
+    result = cli(
+        "-C", str(folder), "record", CODE, "2", "-p", "2025", "-a", "bob", "--dim", "sexe=F"
+    )
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "mesures/2025/bob.yaml:" in result.stderr
+    assert path.read_bytes() == broken
+    assert cli("-C", str(folder), "validate").exit_code == ExitCode.DONNEES_INVALIDES
+
+
+def test_conflicting_values_from_two_contributors_are_reported(cli, example) -> None:
+    folder = example("vide")
+    (folder / "mesures" / "2026").mkdir(parents=True)
+    for author, value in (("alice", 10), ("bob", 11)):
+        (folder / "mesures" / "2026" / f"{author}.yaml").write_text(
+            f"valeurs:\n  - {{indicateur: {CODE}, période: 2026, valeur: {value}, "
+            f"auteur: {author}, date: 2026-01-05}}\n",
+            encoding="utf-8",
+        )
+    result = cli("-C", str(folder), "validate")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "[conflit-de-valeurs]" in result.stderr
+    assert "alice.yaml:2 (10, alice)" in result.stderr
+    assert "bob.yaml:2 (11, bob)" in result.stderr
+
+
+def test_four_processes_recording_at_once_lose_nothing(example) -> None:
+    folder = example("vide")
+    referentiel = folder / "referentiel.yaml"
+    codes = ", ".join(f"p{n}" for n in range(200))
+    text = (
+        referentiel.read_text(encoding="utf-8")
+        .replace(
+            "    valeurs: [F, H, autre]\n",
+            f"    valeurs: [F, H, autre]\n  - code: participant\n    nom: Participant\n"
+            f"    valeurs: [{codes}]\n",
+        )
+        .replace("dimensions: [sexe]", "dimensions: [sexe, participant]")
+    )
+    referentiel.write_text(text, encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from utilsoc.cli.app import main\n"
+        "folder, worker = sys.argv[1], int(sys.argv[2])\n"
+        "for n in range(worker * 50, worker * 50 + 50):\n"
+        "    sys.argv = ['utilsoc', '-C', folder, 'record', 'nb_personnes_accompagnees',\n"
+        "                str(n), '-p', '2026', '-a', 'equipe', '--dim', f'participant=p{n}']\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit as done:\n"
+        "        assert done.code == 0, done.code\n"
+    )
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(folder), str(w)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for w in range(4)
+    ]
+    errors = [p.communicate(timeout=600)[1] for p in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0, 0], errors
+    lines = (folder / "mesures" / "2026" / "equipe.yaml").read_text(encoding="utf-8").splitlines()
+    recorded = {
+        line.split("participant: ")[1].split("}")[0] for line in lines if "participant" in line
+    }
+    assert recorded == {f"p{n}" for n in range(200)}
