@@ -15,6 +15,7 @@ from utilsoc.cli import french
 from utilsoc.cli.commands.init import cli_command_init
 from utilsoc.cli.commands.record import cli_command_record
 from utilsoc.cli.commands.schema import cli_command_schema
+from utilsoc.cli.commands.status import cli_command_status
 from utilsoc.cli.commands.validate import cli_command_validate
 from utilsoc.cli.errors import DEBUG, run_guarded
 from utilsoc.errors import UsageError
@@ -118,6 +119,7 @@ for _name, _function in (
     ("init", cli_command_init),
     ("validate", cli_command_validate),
     ("record", cli_command_record),
+    ("status", cli_command_status),
     ("schema", cli_command_schema),
 ):
     app.command(name=_name, cls=french.FrenchCommand)(_function)

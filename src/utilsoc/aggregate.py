@@ -1,0 +1,266 @@
+"""Aggregation as pure functions: totals across dimensions, roll-up over time, progress.
+
+Rules: a rate is always recomputed from summed numerators and denominators, never from an
+average of percentages; a cumulative indicator rolls up to its last value, never a sum;
+totals recorded next to their parts are compared with them, never silently replaced.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from utilsoc.model.mesures import Valeur
+from utilsoc.model.periods import Period
+from utilsoc.model.referentiel import Agregation, Indicateur, Sens, TypeIndicateur
+from utilsoc.values import parse_value
+
+
+@dataclass(frozen=True)
+class Point:
+    """One aggregated value: a number, or a rate's numerator and denominator."""
+
+    value: float | None
+    numerator: float | None = None
+    denominator: float | None = None
+    coverage: float = 1.0
+
+    @property
+    def number(self) -> float | None:
+        """The value as a number (a rate in % when built from its parts)."""
+        if self.numerator is not None and self.denominator:
+            return 100.0 * self.numerator / self.denominator
+        return self.value
+
+
+@dataclass
+class Series:
+    """An indicator's values: total per period, parts per dimension, warnings."""
+
+    indicator: Indicateur
+    totals: dict[Period, Point] = field(default_factory=dict)
+    parts: dict[Period, dict[tuple[tuple[str, str], ...], Point]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+class Statut(StrEnum):
+    """Where an indicator stands against its target."""
+
+    ATTEINT = "atteint"
+    EN_BONNE_VOIE = "en bonne voie"
+    EN_RETARD = "en retard"
+    SANS_DONNEE = "sans donnée"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Latest value against baseline and target for one target period."""
+
+    target_period: Period | None
+    value: float | None
+    target: float | None
+    progress: float | None
+    status: Statut
+
+
+def build_series(indicator: Indicateur, records: Iterable[Valeur]) -> Series:
+    """Totals per recorded period, from a recorded total or from its parts."""
+    series = Series(indicator)
+    by_period: dict[Period, dict[tuple[tuple[str, str], ...], Point]] = defaultdict(dict)
+    for record in records:
+        if record.indicateur == indicator.code:
+            by_period[record.periode][tuple(sorted(record.dimensions.items()))] = _point(
+                indicator, record
+            )
+    for period in sorted(by_period):
+        cells = by_period[period]
+        series.parts[period] = {k: v for k, v in cells.items() if k}
+        series.totals[period] = _total(series, period, cells)
+    return series
+
+
+def _point(indicator: Indicateur, record: Valeur) -> Point:
+    if record.numerateur is not None and record.denominateur is not None:
+        return Point(None, record.numerateur, record.denominateur)
+    value = parse_value(indicator, record.valeur)
+    if isinstance(value, bool):
+        return Point(1.0 if value else 0.0)
+    return Point(value if isinstance(value, float) else None)
+
+
+def _total(
+    series: Series, period: Period, cells: dict[tuple[tuple[str, str], ...], Point]
+) -> Point:
+    recorded = cells.get(())
+    by_dimension: dict[str, list[Point]] = defaultdict(list)
+    for key, point in cells.items():
+        if len(key) == 1:
+            by_dimension[key[0][0]].append(point)
+    sums = {name: combine(series.indicator, points) for name, points in by_dimension.items()}
+    if recorded is not None:
+        for name, total in sums.items():
+            if _differs(recorded, total, series.indicator):
+                series.warnings.append(
+                    f"{period.name} : la somme par « {name} » ({_show(total)}) ne fait pas le "
+                    f"total enregistré ({_show(recorded)})"
+                )
+        return recorded
+    if sums:
+        first_name, first = next(iter(sums.items()))
+        for name, total in sums.items():
+            if _differs(first, total, series.indicator):
+                series.warnings.append(
+                    f"{period.name} : les sommes par « {first_name} » ({_show(first)}) et par "
+                    f"« {name} » ({_show(total)}) ne concordent pas"
+                )
+        return first
+    return combine(series.indicator, list(cells.values()))
+
+
+def combine(indicator: Indicateur, points: list[Point]) -> Point:
+    """Combine parts of one period (a total across one dimension's values)."""
+    if not points:
+        return Point(None)
+    if all(p.numerator is not None for p in points):
+        return Point(
+            None, sum(p.numerator or 0 for p in points), sum(p.denominator or 0 for p in points)
+        )
+    numbers = [p.number for p in points if p.number is not None]
+    if not numbers:
+        return Point(None)
+    if indicator.type in (TypeIndicateur.NOMBRE, TypeIndicateur.MONTANT, TypeIndicateur.DUREE):
+        return Point(sum(numbers))
+    return Point(sum(numbers) / len(numbers))
+
+
+def roll_up(series: Series, target: Period) -> Point:
+    """The value of `series` over `target` by the indicator's rule, with its coverage."""
+    inside = _one_granularity(
+        [(p, point) for p, point in series.totals.items() if target.contains(p)]
+    )
+    if not inside:
+        return Point(None, coverage=0.0)
+    days = sum((p.end - p.start).days + 1 for p, _ in inside)
+    coverage = min(1.0, days / ((target.end - target.start).days + 1))
+    points = [point for _, point in inside]
+    rule = series.indicator.rollup
+    if all(p.numerator is not None for p in points):
+        return Point(
+            None,
+            sum(p.numerator or 0 for p in points),
+            sum(p.denominator or 0 for p in points),
+            coverage,
+        )
+    numbers = [p.number for p in points if p.number is not None]
+    if series.indicator.type is TypeIndicateur.TAUX and len(numbers) > 1:
+        return Point(None, coverage=coverage)  # percentages without their parts: no average
+    if not numbers:
+        return Point(None, coverage=coverage)
+    return Point(_apply(rule, numbers), coverage=coverage)
+
+
+def _one_granularity(items: list[tuple[Period, Point]]) -> list[tuple[Period, Point]]:
+    """Keep the kind of period covering the most days, so months and quarters never add up."""
+    by_kind: dict[str, list[tuple[Period, Point]]] = defaultdict(list)
+    for period, point in items:
+        by_kind[period.kind].append((period, point))
+    if len(by_kind) <= 1:
+        return items
+    return max(
+        by_kind.values(),
+        key=lambda group: (sum((p.end - p.start).days + 1 for p, _ in group), -len(group)),
+    )
+
+
+def _apply(rule: Agregation, numbers: list[float]) -> float:
+    if rule is Agregation.SOMME:
+        return sum(numbers)
+    if rule is Agregation.MOYENNE:
+        return sum(numbers) / len(numbers)
+    if rule is Agregation.MIN:
+        return min(numbers)
+    if rule is Agregation.MAX:
+        return max(numbers)
+    return numbers[-1]
+
+
+def progress(series: Series) -> Progress:
+    """Latest target with data (else the first target) against the value rolled up to it."""
+    indicator = series.indicator
+    targets = sorted(indicator.cibles, key=lambda c: c.periode)
+    if not targets:
+        latest = series.totals[max(series.totals)].number if series.totals else None
+        status = Statut.SANS_DONNEE if latest is None else Statut.EN_BONNE_VOIE
+        return Progress(None, latest, None, None, status)
+    chosen = targets[0]
+    for cible in targets:
+        if roll_up(series, cible.periode).number is not None:
+            chosen = cible
+    point = roll_up(series, chosen.periode)
+    value = point.number
+    if value is None:
+        return Progress(chosen.periode, None, chosen.valeur, None, Statut.SANS_DONNEE)
+    baseline = indicator.reference.valeur if indicator.reference else None
+    ratio = _ratio(indicator.sens, value, chosen.valeur, baseline)
+    return Progress(
+        chosen.periode,
+        value,
+        chosen.valeur,
+        ratio,
+        _status(indicator.sens, value, chosen.valeur, ratio, point.coverage),
+    )
+
+
+def _ratio(sens: Sens, value: float, target: float, baseline: float | None) -> float | None:
+    if baseline is not None and target != baseline:
+        return (value - baseline) / (target - baseline)
+    if sens is Sens.BAISSE:
+        return target / value if value else None
+    return value / target if target else None
+
+
+def _status(
+    sens: Sens, value: float, target: float, ratio: float | None, coverage: float
+) -> Statut:
+    if sens is Sens.STABILITE:
+        near = abs(value - target) <= 0.05 * abs(target)
+        return Statut.ATTEINT if near else Statut.EN_RETARD
+    if ratio is not None and ratio >= 1:
+        return Statut.ATTEINT
+    if ratio is not None and coverage < 1 and ratio >= coverage:
+        return Statut.EN_BONNE_VOIE
+    return Statut.EN_RETARD
+
+
+def trend(series: Series) -> str:
+    """↗, ↘ or → between the last two recorded totals of the same kind of period."""
+    points = [(p, t.number) for p, t in series.totals.items() if t.number is not None]
+    if len(points) < 2:
+        return ""
+    (last_period, last), previous = points[-1], None
+    for period, number in reversed(points[:-1]):
+        if period.kind is last_period.kind:
+            previous = number
+            break
+    if previous is None or last == previous:
+        return "→" if previous is not None else ""
+    return "↗" if last > previous else "↘"
+
+
+def _differs(a: Point, b: Point, indicator: Indicateur) -> bool:
+    if indicator.type not in (
+        TypeIndicateur.NOMBRE,
+        TypeIndicateur.MONTANT,
+        TypeIndicateur.DUREE,
+        TypeIndicateur.TAUX,
+    ):
+        return False
+    x, y = a.number, b.number
+    return x is not None and y is not None and abs(x - y) > 1e-9 * max(1.0, abs(x))
+
+
+def _show(point: Point) -> str:
+    number = point.number
+    return "?" if number is None else f"{number:g}"

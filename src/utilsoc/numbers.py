@@ -1,0 +1,26 @@
+"""French number formatting without the locale module: `1 234,5`, `12 %`, `1 234 €`."""
+
+from __future__ import annotations
+
+NARROW_NBSP = "\u202f"
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """`1234.5` → `1 234,5` (narrow no-break space between thousands, minus sign `−`).
+
+    Whole numbers show no decimals, others one (two below 10), unless `decimals` is given.
+    """
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else (1 if abs(value) >= 10 else 2)
+    text = f"{abs(value):,.{decimals}f}".replace(",", NARROW_NBSP).replace(".", ",")
+    return ("−" if value < 0 and text.strip("0,") else "") + text
+
+
+def format_percent(value: float) -> str:
+    """`12.0` → `12 %` (the value is already in percent)."""
+    return f"{format_number(value)}{NARROW_NBSP}%"
+
+
+def format_amount(value: float) -> str:
+    """`1234.5` → `1 234,50 €`."""
+    return f"{format_number(value, 2)}{NARROW_NBSP}€"

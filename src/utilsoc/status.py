@@ -1,0 +1,119 @@
+"""Where each indicator stands: latest value, target, progress, trend, what is missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from utilsoc.aggregate import Series, build_series, progress, trend
+from utilsoc.errors import Issue
+from utilsoc.merge import consolidate
+from utilsoc.model.mesures import Valeur
+from utilsoc.model.periods import Period, periods_between
+from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
+from utilsoc.project import Layout
+from utilsoc.store.measures import iter_records
+
+
+@dataclass
+class Measures:
+    """Every current record of a folder, with conflicts and unreadable files."""
+
+    records: list[Valeur] = field(default_factory=list)
+    conflicts: dict[Any, list[Valeur]] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def load_measures(layout: Layout) -> Measures:
+    """Read every measurement file and resolve replacements."""
+    measures = Measures()
+    raw: list[Valeur] = []
+    for _, content, _, issues in iter_records(layout):
+        measures.issues.extend(issues)
+        if content is not None:
+            raw.extend(content.valeurs)
+    merged = consolidate(raw)
+    measures.records = list(merged.current.values())
+    measures.conflicts = merged.conflicts
+    return measures
+
+
+def indicator_status(series: Series) -> dict[str, Any]:
+    """Plain data for one indicator (used by `status --format json` and reports)."""
+    indicator = series.indicator
+    state = progress(series)
+    latest = max(series.totals) if series.totals else None
+    return {
+        "code": indicator.code,
+        "libellé": indicator.libelle,
+        "type": indicator.type.value,
+        "unité": indicator.unite,
+        "valeurs": {p.name: series.totals[p].number for p in series.totals},
+        "ventilation": {
+            p.name: {
+                "/".join(f"{k}={v}" for k, v in key): point.number for key, point in parts.items()
+            }
+            for p, parts in series.parts.items()
+            if parts
+        },
+        "dernière_période": latest.name if latest else None,
+        "dernière_valeur": series.totals[latest].number if latest else None,
+        "cible": state.target,
+        "période_cible": state.target_period.name if state.target_period else None,
+        "valeur_cible_période": state.value,
+        "progression": None if state.progress is None else round(state.progress, 4),
+        "statut": state.status.value,
+        "tendance": trend(series),
+        "avertissements": series.warnings,
+    }
+
+
+def missing(
+    referentiel: Referentiel, records: list[Valeur], period: Period, today: dt.date
+) -> list[dict[str, str]]:
+    """Indicator periods within `period`, begun by `today`, with no value recorded."""
+    recorded = {(r.indicateur, r.periode.name) for r in records}
+    result = []
+    for _, indicator in referentiel.iter_indicators():
+        if indicator.formule is not None or indicator.frequence is Frequence.PONCTUELLE:
+            continue
+        for due in _due(indicator, period, today):
+            if (indicator.code, due.name) not in recorded:
+                result.append({"code": indicator.code, "période": due.name})
+    return result
+
+
+def _due(indicator: Indicateur, period: Period, today: dt.date) -> list[Period]:
+    kind = indicator.frequence.kind
+    return [
+        p for p in periods_between(period.start, min(period.end, today), kind) if period.contains(p)
+    ]
+
+
+def project_status(
+    referentiel: Referentiel, measures: Measures, period: Period, today: dt.date
+) -> dict[str, Any]:
+    """The whole dashboard as plain data."""
+    domains = []
+    for domaine in referentiel.domaines:
+        criteria = []
+        for critere in domaine.criteres:
+            items = [
+                indicator_status(build_series(ind, measures.records)) for ind in critere.indicateurs
+            ]
+            criteria.append({"code": critere.code, "nom": critere.nom, "indicateurs": items})
+        domains.append({"code": domaine.code, "nom": domaine.nom, "critères": criteria})
+    return {
+        "période": period.name,
+        "domaines": domains,
+        "manquants": missing(referentiel, measures.records, period, today),
+        "conflits": [
+            {
+                "indicateur": key[0],
+                "période": key[1],
+                "valeurs": [{"valeur": r.valeur, "auteur": r.auteur} for r in live],
+            }
+            for key, live in measures.conflicts.items()
+        ],
+    }

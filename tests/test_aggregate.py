@@ -1,0 +1,178 @@
+"""Aggregation: totals, roll-ups, rates from their parts, progress and status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from utilsoc.aggregate import Statut, build_series, progress, roll_up, trend
+from utilsoc.merge import consolidate
+from utilsoc.model.mesures import Valeur
+from utilsoc.model.periods import Period
+from utilsoc.model.referentiel import Indicateur
+
+
+def _indicator(**fields: Any) -> Indicateur:
+    base = {"code": "ind", "libellé": "Indicateur", "type": "nombre", "fréquence": "trimestrielle"}
+    return Indicateur.model_validate({**base, **fields})
+
+
+def _record(
+    period: str, value: str | None = None, author: str = "a", day: str = "2025-01-02", **extra: Any
+) -> Valeur:
+    data = {
+        "indicateur": "ind",
+        "période": period,
+        "valeur": value,
+        "auteur": author,
+        "date": day,
+        **extra,
+    }
+    return Valeur.model_validate(data)
+
+
+def test_counts_roll_up_by_sum_and_levels_by_mean() -> None:
+    records = [
+        _record(f"2025-T{q}", str(v)) for q, v in zip(range(1, 5), (10, 20, 30, 40), strict=True)
+    ]
+    year = Period.parse("2025")
+    assert roll_up(build_series(_indicator(), records), year).number == 100
+    mean = _indicator(type="score", échelle={"min": 0, "max": 100})
+    assert roll_up(build_series(mean, records), year).number == 25
+    last = _indicator(cumulatif="true")
+    assert roll_up(build_series(last, records), year).number == 40
+    assert roll_up(build_series(_indicator(agrégation="max"), records), year).number == 40
+
+
+def test_half_year_roll_up_reports_its_coverage() -> None:
+    series = build_series(_indicator(), [_record("2025-T1", "5"), _record("2025-T2", "7")])
+    point = roll_up(series, Period.parse("2025"))
+    assert point.number == 12
+    assert 0.49 < point.coverage < 0.5
+
+
+def test_months_and_quarters_of_the_same_year_are_not_added_twice() -> None:
+    records = [
+        _record("2025-01", "1"),
+        _record("2025-02", "1"),
+        _record("2025-T1", "2"),
+        _record("2025-T2", "3"),
+    ]
+    series = build_series(_indicator(fréquence="mensuelle"), records)
+    assert roll_up(series, Period.parse("2025-S1")).number == 5
+
+
+def test_rates_are_recomputed_from_numerators_and_denominators() -> None:
+    rate = _indicator(type="taux", unité="%")
+    records = [
+        _record("2025-T1", numérateur=1, dénominateur=10),
+        _record("2025-T2", numérateur=9, dénominateur=10),
+    ]
+    point = roll_up(build_series(rate, records), Period.parse("2025-S1"))
+    assert point.number == 50.0
+    bad = [_record("2025-T1", "10"), _record("2025-T2", "90")]
+    assert roll_up(build_series(rate, bad), Period.parse("2025-S1")).number is None
+
+
+def test_recorded_total_is_kept_and_differing_parts_are_warned() -> None:
+    ind = _indicator(dimensions=["site"])
+    records = [
+        _record("2025-T1", "10"),
+        _record("2025-T1", "4", dimensions={"site": "A"}),
+        _record("2025-T1", "5", dimensions={"site": "B"}),
+    ]
+    series = build_series(ind, records)
+    assert series.totals[Period.parse("2025-T1")].number == 10
+    assert series.warnings == [
+        "2025-T1 : la somme par « site » (9) ne fait pas le total enregistré (10)"
+    ]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=12))
+def test_total_across_a_dimension_is_the_sum_of_its_parts(values: list[int]) -> None:
+    ind = _indicator(dimensions=["site"])
+    records = [
+        _record("2025-T1", str(v), dimensions={"site": f"s{i}"}) for i, v in enumerate(values)
+    ]
+    series = build_series(ind, records)
+    assert series.totals[Period.parse("2025-T1")].number == sum(values)
+    assert series.warnings == []
+
+
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 50)), min_size=1, max_size=8))
+def test_rate_total_equals_summed_parts(parts: list[tuple[int, int]]) -> None:
+    ind = _indicator(type="taux", dimensions=["site"])
+    records = [
+        _record("2025-T1", numérateur=min(n, d), dénominateur=d, dimensions={"site": f"s{i}"})
+        for i, (n, d) in enumerate(parts)
+    ]
+    total = build_series(ind, records).totals[Period.parse("2025-T1")]
+    expected = 100 * sum(min(n, d) for n, d in parts) / sum(d for _, d in parts)
+    assert abs((total.number or 0) - expected) < 1e-9
+
+
+def test_progress_respects_direction_and_coverage() -> None:
+    up = _indicator(
+        référence={"valeur": 0, "période": "2024"}, cibles=[{"période": "2025", "valeur": 100}]
+    )
+    on_track = progress(build_series(up, [_record("2025-T1", "30")]))
+    assert (on_track.progress, on_track.status) == (0.3, Statut.EN_BONNE_VOIE)
+    late = progress(build_series(up, [_record("2025-T1", "10"), _record("2025-T2", "10")]))
+    assert late.status is Statut.EN_RETARD
+    done = [_record(f"2025-T{q}", "30") for q in range(1, 5)]
+    assert progress(build_series(up, done)).status is Statut.ATTEINT
+    down = _indicator(
+        sens="baisse",
+        agrégation="dernière",
+        référence={"valeur": 40, "période": "2024"},
+        cibles=[{"période": "2025", "valeur": 20}],
+    )
+    assert progress(build_series(down, [_record("2025-T4", "18")])).status is Statut.ATTEINT
+    assert progress(build_series(down, [_record("2025-T4", "35")])).status is Statut.EN_RETARD
+    assert progress(build_series(up, [])).status is Statut.SANS_DONNEE
+
+
+def test_trend_compares_periods_of_the_same_kind() -> None:
+    series = build_series(_indicator(), [_record("2025-T1", "5"), _record("2025-T2", "3")])
+    assert trend(series) == "↘"
+
+
+_VALUES = st.sampled_from(["1", "2", "3"])
+_RECORDS = st.lists(
+    st.builds(
+        lambda period, value, author, day: _record(period, value, author, f"2025-0{day}-01"),
+        st.sampled_from(["2025-T1", "2025-T2"]),
+        _VALUES,
+        st.sampled_from(["a", "b"]),
+        st.integers(1, 3),
+    ),
+    max_size=8,
+)
+
+
+@given(_RECORDS, st.randoms())
+def test_consolidation_is_order_independent_and_idempotent(records, random) -> None:
+    first = consolidate(records)
+    shuffled = list(records)
+    random.shuffle(shuffled)
+    again = consolidate(shuffled + records)
+    assert first.current == again.current
+    assert first.conflicts.keys() == again.conflicts.keys()
+
+
+def test_replacement_supersedes_and_disagreement_is_a_conflict() -> None:
+    original = _record("2025-T1", "1", "a", "2025-02-01")
+    fix = _record(
+        "2025-T1",
+        "2",
+        "b",
+        "2025-03-01",
+        remplace={"valeur": "1", "auteur": "a", "date": "2025-02-01", "motif": "m"},
+    )
+    assert list(consolidate([fix, original]).current.values()) == [fix]
+    other = _record("2025-T1", "5", "c", "2025-03-02")
+    assert len(consolidate([original, other]).conflicts) == 1
+    assert dt.date(2025, 3, 1) == fix.date
