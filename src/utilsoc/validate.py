@@ -8,9 +8,10 @@ from utilsoc.checks import check_project
 from utilsoc.errors import Issue
 from utilsoc.load import Project, load_project
 from utilsoc.merge import consolidate
-from utilsoc.model.mesures import Valeur
+from utilsoc.model.mesures import FichierMesures, Valeur
 from utilsoc.project import Layout
 from utilsoc.store.measures import iter_records
+from utilsoc.yamlio.reader import Document
 
 
 @dataclass
@@ -45,6 +46,7 @@ def _check_measures(project: Project) -> tuple[int, list[Issue]]:
         issues.extend(file_issues)
         if content is None or document is None:
             continue
+        issues.extend(_evidence_issues(project, content, document))
         for n, record in enumerate(content.valeurs):
             records.append((record, document.file, document.position(("valeurs", n))[0]))
             if project.referentiel is None:
@@ -72,6 +74,21 @@ def _check_measures(project: Project) -> tuple[int, list[Issue]]:
             )
         )
     return len(records), issues
+
+
+def _evidence_issues(project: Project, content: FichierMesures, document: Document) -> list[Issue]:
+    from utilsoc.evidence import reference_problems
+
+    issues = []
+    for name, field in FichierMesures.model_fields.items():
+        if name == "valeurs":
+            continue
+        for n, record in enumerate(getattr(content, name)):
+            for field_name, message, hint in reference_problems(project, record):
+                line, column = document.position((field.alias or name, n, field_name))
+                code = "reference-inconnue" if "inconnu" in message else "preuve-invalide"
+                issues.append(Issue(document.file, line, column, code, message, hint))
+    return issues
 
 
 def summarize(project: Project) -> str:

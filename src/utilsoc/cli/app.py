@@ -12,6 +12,7 @@ from typer import _click
 
 from utilsoc import __version__
 from utilsoc.cli import french
+from utilsoc.cli.commands.evidence import cli_command_evidence, cli_command_questionnaire
 from utilsoc.cli.commands.init import cli_command_init
 from utilsoc.cli.commands.record import cli_command_record
 from utilsoc.cli.commands.schema import cli_command_schema
@@ -119,6 +120,8 @@ for _name, _function in (
     ("init", cli_command_init),
     ("validate", cli_command_validate),
     ("record", cli_command_record),
+    ("evidence", cli_command_evidence),
+    ("questionnaire", cli_command_questionnaire),
     ("status", cli_command_status),
     ("schema", cli_command_schema),
 ):

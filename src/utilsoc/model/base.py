@@ -40,6 +40,12 @@ _ACCENTED = {
     "prenantes": "prenantes",
     "donnees": "données",
     "theme": "thème",
+    "temoignages": "témoignages",
+    "recit": "récit",
+    "amelioration": "amélioration",
+    "appreciation": "appréciation",
+    "role": "rôle",
+    "reponse": "réponse",
     "agregation": "agrégation",
     "realisations": "réalisations",
 }

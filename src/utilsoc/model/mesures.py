@@ -1,30 +1,46 @@
-"""mesures/<période>/<auteur>.yaml: values recorded by one person for one period."""
+"""mesures/<période>/<auteur>.yaml: what one person recorded for one period.
+
+Values of indicators, and the qualitative evidence that goes with them: verbatims,
+notable facts, unexpected results, improvement tracks, partnership assessments, and
+entry/exit questionnaire scores. One record per line.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, WithJsonSchema
 
-from utilsoc.model.base import Code, Modele, Texte
+from utilsoc.model.base import Booleen, Choix, Code, Modele, Texte
 from utilsoc.model.periods import Period
+
+Brut = Annotated[
+    str | None,
+    WithJsonSchema(
+        {
+            "type": ["number", "boolean", "string", "null"],
+            "description": "Nombre (point décimal), true/false ou texte.",
+        }
+    ),
+]
 
 
 class Remplacement(Modele):
-    """The earlier value a record replaces, kept for the history."""
+    """Valeur remplacée, gardée dans l'historique avec la raison."""
 
-    valeur: str | None = None
+    valeur: Brut = None
     auteur: Texte
     date: dt.date
     motif: Texte
 
 
 class Valeur(Modele):
-    """One recorded value of an indicator, for a period and dimension values."""
+    """Valeur d'un indicateur pour une période et des valeurs de dimensions."""
 
     indicateur: Code
     periode: Period
-    valeur: str | None = Field(None, description="Nombre (point décimal), true/false ou texte.")
+    valeur: Brut = None
     numerateur: float | None = Field(None, description="Pour un taux : ce que l'on compte.")
     denominateur: float | None = Field(None, description="Pour un taux : sur combien.")
     dimensions: dict[Code, Texte] = Field(default_factory=dict)
@@ -39,7 +55,102 @@ class Valeur(Modele):
         return (self.indicateur, self.periode.name, tuple(sorted(self.dimensions.items())))
 
 
+class Role(Choix):
+    """Qui parle."""
+
+    BENEFICIAIRE = "bénéficiaire"
+    BENEVOLE = "bénévole"
+    SALARIE = "salarié"
+    PARTENAIRE = "partenaire"
+    FINANCEUR = "financeur"
+    HABITANT = "habitant"
+    AUTRE = "autre"
+
+
+class Nature(Choix):
+    """Un résultat inattendu est positif ou négatif."""
+
+    POSITIF = "positif"
+    NEGATIF = "négatif"
+
+
+class Moment(Choix):
+    """Moment d'un questionnaire."""
+
+    ENTREE = "entrée"
+    SORTIE = "sortie"
+
+
+class Preuve(Modele):
+    """Ce que partage toute preuve qualitative : période, liens, auteur, date."""
+
+    periode: Period
+    criteres: list[Code] = Field(default_factory=list, description="Codes de critères.")
+    indicateurs: list[Code] = Field(default_factory=list, description="Codes d'indicateurs.")
+    auteur: Texte
+    date: dt.date
+
+
+class Temoignage(Preuve):
+    """Verbatim : une citation courte, anonymisée, avec le consentement de la personne."""
+
+    texte: Texte
+    role: Role
+    pseudonyme: str | None = Field(None, description="Prénom seul, initiales ou code.")
+    consentement: Booleen = Field(description="true si la personne accepte d'être citée.")
+
+
+class FaitMarquant(Preuve):
+    """Fait marquant ou histoire."""
+
+    titre: Texte
+    recit: Texte
+
+
+class ResultatInattendu(Preuve):
+    """Résultat non prévu au départ, positif ou négatif."""
+
+    description: Texte
+    nature: Nature
+    cadre: Code | None = Field(None, description="Cadre logique concerné.")
+
+
+class PisteAmelioration(Preuve):
+    """Ce qui n'a pas marché, pourquoi, et ce qui va changer."""
+
+    constat: Texte
+    analyse: str | None = None
+    action: Texte
+    cadre: Code | None = None
+
+
+class Partenariat(Preuve):
+    """Évaluation de la relation avec un financeur (son cadre logique)."""
+
+    cadre: Code
+    appreciation: Texte
+    attentes: list[Texte] = Field(default_factory=list)
+
+
+class Reponse(Modele):
+    """Score d'un participant (code pseudonyme) à l'entrée ou à la sortie."""
+
+    indicateur: Code
+    periode: Period
+    participant: Code
+    moment: Moment
+    score: float
+    auteur: Texte
+    date: dt.date
+
+
 class FichierMesures(Modele):
-    """Fichier de mesures : une ligne par valeur enregistrée."""
+    """Fichier de mesures : une ligne par valeur, témoignage ou réponse."""
 
     valeurs: list[Valeur] = Field(default_factory=list)
+    temoignages: list[Temoignage] = Field(default_factory=list)
+    faits_marquants: list[FaitMarquant] = Field(default_factory=list)
+    resultats_inattendus: list[ResultatInattendu] = Field(default_factory=list)
+    pistes_amelioration: list[PisteAmelioration] = Field(default_factory=list)
+    partenariat: list[Partenariat] = Field(default_factory=list)
+    questionnaires: list[Reponse] = Field(default_factory=list)

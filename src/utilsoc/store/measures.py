@@ -11,13 +11,16 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import typing
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from utilsoc.errors import DataErrors, FileAccessError, Issue
-from utilsoc.model.mesures import FichierMesures, Valeur
+from utilsoc.model.mesures import FichierMesures
 from utilsoc.model.periods import Period
 from utilsoc.project import MESURES, SCHEMAS, Layout, display_path
 from utilsoc.store.atomic import write_atomic
@@ -32,10 +35,29 @@ _SPECIAL = {"true", "false", "null", "~", "yes", "no", "on", "off", "y", "n"}
 _ORDER = (
     "indicateur",
     "période",
+    "participant",
+    "moment",
+    "score",
     "valeur",
     "numérateur",
     "dénominateur",
     "dimensions",
+    "texte",
+    "rôle",
+    "pseudonyme",
+    "consentement",
+    "titre",
+    "récit",
+    "description",
+    "nature",
+    "constat",
+    "analyse",
+    "action",
+    "cadre",
+    "appréciation",
+    "attentes",
+    "critères",
+    "indicateurs",
     "note",
     "auteur",
     "date",
@@ -65,16 +87,48 @@ def measure_files(layout: Layout, period: Period | None = None) -> list[Path]:
     return sorted(p for p in base.rglob("*.yaml") if not p.name.startswith("."))
 
 
-def format_record(record: Valeur) -> str:
-    """The record as one line of YAML flow style, keys in a stable order."""
-    data = record.model_dump(by_alias=True, exclude_none=True, mode="json")
-    if not data.get("dimensions"):
-        data.pop("dimensions", None)
-    parts = [f"{key}: {_scalar(data[key])}" for key in _ORDER if key in data]
-    return "  - {" + ", ".join(parts) + "}\n"
+def format_record(record: BaseModel) -> str:
+    """The record as one line of YAML flow style: known keys first, in a stable order."""
+    data = record.model_dump(by_alias=True, exclude_none=True, exclude_defaults=False, mode="json")
+    data = {k: v for k, v in data.items() if v != [] and v != {}}
+    keys = [k for k in _ORDER if k in data] + [k for k in data if k not in _ORDER]
+    return "  - {" + ", ".join(f"{key}: {_scalar(data[key])}" for key in keys) + "}\n"
+
+
+def section_of(record: BaseModel) -> str:
+    """The YAML section a record belongs to: `valeurs`, `témoignages`..."""
+    for name, field in FichierMesures.model_fields.items():
+        if typing.get_args(field.annotation) == (type(record),):
+            return field.alias or name
+    raise TypeError(type(record).__name__)
+
+
+def insert_line(text: str, section: str, line: str) -> str:
+    """Insert `line` at the end of `section`'s list, creating the section if needed.
+
+    Why text and not a YAML dump: comments, order and line endings of the rest of the
+    file stay byte for byte; the caller re-validates the whole result anyway.
+    """
+    lines = text.splitlines(keepends=True)
+    start = next(
+        (n for n, item in enumerate(lines) if re.match(rf"{re.escape(section)}\s*:", item)), None
+    )
+    if start is None:
+        return text + f"{section}:\n" + line
+    if re.match(rf"{re.escape(section)}\s*:\s*\[\s*\]\s*$", lines[start]):
+        lines[start] = f"{section}:\n"
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith((" ", "-", "\t")) or not lines[end].strip()):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    lines.insert(end, line)
+    return "".join(lines)
 
 
 def _scalar(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(item) for item in value) + "]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_scalar(v)}" for k, v in value.items()) + "}"
     if isinstance(value, bool):
@@ -95,7 +149,6 @@ def header(period: Period, author: str, depth: int = 2) -> str:
         f"# yaml-language-server: $schema={'../' * depth}{SCHEMAS}/mesures.schema.json\n"
         f"# Mesures de {author} pour {period.label}. Une ligne par valeur ; "
         "ne modifiez pas une valeur enregistrée, utilisez « utilsoc record --replace ».\n"
-        "valeurs:\n"
     )
 
 
@@ -121,7 +174,7 @@ def _validate(document: Document) -> tuple[FichierMesures | None, Document, list
                     1,
                     1,
                     "type-racine",
-                    "un fichier de mesures commence par « valeurs: »",
+                    "un fichier de mesures contient des listes « valeurs: », « témoignages: »...",
                     "comparez avec un fichier écrit par « utilsoc record »",
                 )
             ],
@@ -133,8 +186,8 @@ def _validate(document: Document) -> tuple[FichierMesures | None, Document, list
         return None, document, [*document.issues, *issues]
 
 
-def append_record(path: Path, record: Valeur, new_header: str) -> None:
-    """Append `record` to `path` under a lock; nothing is written unless the result is valid.
+def append_record(path: Path, record: BaseModel, new_header: str) -> None:
+    """Add `record` to `path` under a lock; nothing is written unless the result is valid.
 
     Raises:
         DataErrors: the file (with the new line) does not validate.
@@ -149,7 +202,8 @@ def append_record(path: Path, record: Valeur, new_header: str) -> None:
             text, issues = decode_text(raw, display_path(path))
             if issues:
                 raise DataErrors(issues)
-            text = (text if text.endswith("\n") else text + "\n") + format_record(record)
+            text = text if text.endswith("\n") or not text else text + "\n"
+            text = insert_line(text, section_of(record), format_record(record))
             _, _, issues = _validate(parse_yaml(text, display_path(path)))
             if issues:
                 raise DataErrors(issues)

@@ -75,11 +75,11 @@ def cli_command_record(
         indicateur,
         valeur,
         period,
-        author or _default_author(),
+        author or default_author(),
         _dimensions(dim or []),
         note,
         motif,
-        _date(date),
+        parse_date(date),
     )
     echo(record_value(layout, project.referentiel, request))
 
@@ -96,7 +96,8 @@ def _dimensions(pairs: list[str]) -> dict[str, str]:
     return result
 
 
-def _date(text: str | None) -> dt.date | None:
+def parse_date(text: str | None) -> dt.date | None:
+    """`--date` value, or None; a usage error when malformed."""
     from utilsoc.errors import UsageError
 
     if text is None:
@@ -107,7 +108,8 @@ def _date(text: str | None) -> dt.date | None:
         raise UsageError(f"date « {text} » invalide", "format AAAA-MM-JJ") from None
 
 
-def _default_author() -> str:
+def default_author() -> str:
+    """The git user name, else the system user: who records by default."""
     import getpass
     import subprocess
 

@@ -1,0 +1,157 @@
+"""`utilsoc evidence` and `utilsoc questionnaire`: qualitative evidence and entry/exit scores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from utilsoc.cli.commands.common import base_dir
+
+
+class Kind(StrEnum):
+    """Kinds of qualitative evidence."""
+
+    VERBATIM = "verbatim"
+    FAIT = "fait"
+    INATTENDU = "inattendu"
+    PISTE = "piste"
+    PARTENARIAT = "partenariat"
+
+
+def cli_command_evidence(
+    ctx: typer.Context,
+    kind: Annotated[Kind, typer.Argument(help="verbatim, fait, inattendu, piste ou partenariat.")],
+    text: Annotated[
+        str,
+        typer.Argument(help="La citation, le récit, le résultat, le constat ou l'appréciation."),
+    ],
+    period: Annotated[str, typer.Option("--period", "-p", help="Période concernée.")],
+    role: Annotated[
+        str | None,
+        typer.Option("--role", help="verbatim : bénéficiaire, bénévole, salarié, partenaire..."),
+    ] = None,
+    pseudo: Annotated[
+        str | None,
+        typer.Option(
+            "--pseudo", help="verbatim : prénom seul, initiales ou code (jamais le nom complet)."
+        ),
+    ] = None,
+    consent: Annotated[
+        bool | None,
+        typer.Option(
+            "--consent/--no-consent",
+            help="verbatim : la personne accepte-t-elle d'être citée ?",
+            show_default=False,
+        ),
+    ] = None,
+    full_name: Annotated[
+        bool,
+        typer.Option(
+            "--nom-complet", help="verbatim : accepter un nom complet (avec l'accord écrit)."
+        ),
+    ] = False,
+    title: Annotated[str | None, typer.Option("--titre", help="fait : titre court.")] = None,
+    nature: Annotated[
+        str | None, typer.Option("--nature", help="inattendu : positif ou négatif.")
+    ] = None,
+    analysis: Annotated[
+        str | None, typer.Option("--analyse", help="piste : pourquoi cela n'a pas marché.")
+    ] = None,
+    action: Annotated[
+        str | None, typer.Option("--action", help="piste : ce qui va changer.")
+    ] = None,
+    cadre: Annotated[
+        str | None, typer.Option("--cadre", help="Code du cadre logique (financeur) concerné.")
+    ] = None,
+    expectation: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--attente", help="partenariat : une attente envers le financeur (répétable)."
+        ),
+    ] = None,
+    criterion: Annotated[
+        list[str] | None, typer.Option("--critere", help="Code d'un critère illustré (répétable).")
+    ] = None,
+    indicator: Annotated[
+        list[str] | None,
+        typer.Option("--indicateur", help="Code d'un indicateur illustré (répétable)."),
+    ] = None,
+    author: Annotated[str | None, typer.Option("--author", "-a", help="Qui enregistre.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date AAAA-MM-JJ.")] = None,
+) -> None:
+    """Enregistrer une preuve qualitative : verbatim, fait marquant, résultat inattendu..."""
+    fields = {
+        "rôle": role,
+        "pseudonyme": pseudo,
+        "consentement": None if consent is None else str(consent).lower(),
+        "titre": title,
+        "nature": nature,
+        "analyse": analysis,
+        "action": action,
+        "cadre": cadre,
+        "attentes": expectation or None,
+        "critères": criterion or [],
+        "indicateurs": indicator or [],
+    }
+    _run(ctx, kind.value, text, fields, period, author, date, allow_full_name=full_name)
+
+
+def cli_command_questionnaire(
+    ctx: typer.Context,
+    indicateur: Annotated[str, typer.Argument(help="Code de l'indicateur (type score).")],
+    participant: Annotated[str, typer.Argument(help="Code pseudonyme du participant (P012).")],
+    score: Annotated[str, typer.Argument(help="Score, par exemple 3 ou 3,5.")],
+    moment: Annotated[str, typer.Option("--moment", "-m", help="entrée ou sortie.")],
+    period: Annotated[str, typer.Option("--period", "-p", help="Période de l'accompagnement.")],
+    author: Annotated[str | None, typer.Option("--author", "-a", help="Qui enregistre.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date AAAA-MM-JJ.")] = None,
+) -> None:
+    """Enregistrer le score d'un participant à un questionnaire d'entrée ou de sortie."""
+    from utilsoc.errors import UserError
+    from utilsoc.values import parse_number
+
+    try:
+        number = parse_number(score, comma=True)
+    except ValueError as error:
+        raise UserError(str(error), "un score est un nombre, par exemple 3 ou 3,5") from None
+    fields = {
+        "indicateur": indicateur,
+        "participant": participant,
+        "moment": moment,
+        "score": number,
+    }
+    _run(ctx, "questionnaire", "", fields, period, author, date)
+
+
+def _run(
+    ctx: typer.Context,
+    kind: str,
+    text: str,
+    fields: dict[str, Any],
+    period: str,
+    author: str | None,
+    date: str | None,
+    *,
+    allow_full_name: bool = False,
+) -> None:
+    from utilsoc.cli.commands.record import default_author, parse_date
+    from utilsoc.cli.output import echo
+    from utilsoc.errors import DataErrors
+    from utilsoc.evidence import record_evidence
+    from utilsoc.load import load_project
+    from utilsoc.project import find_root
+
+    project = load_project(find_root(base_dir(ctx)))
+    if project.referentiel is None or project.issues:
+        raise DataErrors(project.issues)
+    day = parse_date(date) or dt.date.today()
+    fields = {
+        **fields,
+        "période": period,
+        "auteur": author or default_author(),
+        "date": day.isoformat(),
+    }
+    echo(record_evidence(project, kind, text, fields, allow_full_name=allow_full_name))

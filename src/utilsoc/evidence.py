@@ -1,0 +1,205 @@
+"""Qualitative evidence and questionnaire scores: checked links, pseudonyms, entry/exit gains."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from utilsoc.errors import UserError
+from utilsoc.load import Project
+from utilsoc.model.mesures import (
+    FaitMarquant,
+    Moment,
+    Partenariat,
+    PisteAmelioration,
+    Reponse,
+    ResultatInattendu,
+    Temoignage,
+)
+from utilsoc.model.periods import Period
+from utilsoc.model.referentiel import TypeIndicateur
+from utilsoc.store.measures import append_record, header, measure_path
+
+KINDS: dict[str, tuple[type[BaseModel], str]] = {
+    "verbatim": (Temoignage, "texte"),
+    "fait": (FaitMarquant, "récit"),
+    "inattendu": (ResultatInattendu, "description"),
+    "piste": (PisteAmelioration, "constat"),
+    "partenariat": (Partenariat, "appréciation"),
+}
+_FULL_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[ -]+[A-ZÀ-Ý][A-Za-zà-ÿ'’-]+)+")
+
+
+def looks_like_full_name(text: str) -> bool:
+    """True for "Fatou Diallo", false for "Fatou", "F. D." or "P012"."""
+    return bool(_FULL_NAME.fullmatch(text.strip()))
+
+
+def reference_problems(project: Project, record: BaseModel) -> list[tuple[str, str, str]]:
+    """(field, message, hint) for each unknown link, full name or out-of-scale score."""
+    problems = []
+    ref = project.referentiel
+    criteria = {c.code for d in ref.domaines for c in d.criteres} if ref else set()
+    indicators = ref.indicators() if ref else {}
+    for code in getattr(record, "criteres", []):
+        if ref is not None and code not in criteria:
+            problems.append(("criteres", f"critère « {code} » inconnu", "voir referentiel.yaml"))
+    for code in getattr(record, "indicateurs", []):
+        if ref is not None and code not in indicators:
+            problems.append(
+                ("indicateurs", f"indicateur « {code} » inconnu", "voir referentiel.yaml")
+            )
+    cadre = getattr(record, "cadre", None)
+    if cadre is not None and cadre not in project.cadres:
+        known = ", ".join(project.cadres) or "aucun"
+        problems.append(
+            ("cadre", f"cadre logique « {cadre} » inconnu", f"cadres logiques : {known}")
+        )
+    pseudo = getattr(record, "pseudonyme", None)
+    if isinstance(record, Temoignage) and pseudo and looks_like_full_name(pseudo):
+        problems.append(
+            (
+                "pseudonyme",
+                f"« {pseudo} » ressemble à un nom complet",
+                "utilisez un prénom seul, des initiales ou un code",
+            )
+        )
+    if isinstance(record, Reponse):
+        problems.extend(_response_problems(project, record))
+    return problems
+
+
+def _response_problems(project: Project, response: Reponse) -> list[tuple[str, str, str]]:
+    indicator = (
+        project.referentiel.indicators().get(response.indicateur) if (project.referentiel) else None
+    )
+    if indicator is None:
+        return [
+            (
+                "indicateur",
+                f"indicateur « {response.indicateur} » inconnu",
+                "un questionnaire renseigne un indicateur de type score",
+            )
+        ]
+    if indicator.type is not TypeIndicateur.SCORE:
+        return [
+            (
+                "indicateur",
+                f"« {indicator.code} » n'est pas un score",
+                "un questionnaire d'entrée/sortie renseigne un indicateur de type score",
+            )
+        ]
+    scale = indicator.echelle
+    if scale and not scale.min <= response.score <= scale.max:
+        return [
+            (
+                "score",
+                f"score {response.score:g} hors de l'échelle {scale.min:g} à {scale.max:g}",
+                "vérifiez la réponse",
+            )
+        ]
+    return []
+
+
+def record_evidence(
+    project: Project, kind: str, text: str, fields: dict[str, Any], *, allow_full_name: bool = False
+) -> str:
+    """Check and append one piece of evidence (or questionnaire answer); say what was done.
+
+    Raises:
+        UserError: a field is missing or wrong, or a link points nowhere.
+    """
+    if kind == "questionnaire":
+        model: type[BaseModel] = Reponse
+    else:
+        model, main_field = KINDS[kind]
+        fields = {**fields, main_field: text}
+    try:
+        record = model.model_validate({k: v for k, v in fields.items() if v is not None})
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        name = ".".join(str(p) for p in first["loc"])
+        raise UserError(f"{name} : {_french(first)}", "voir « utilsoc evidence --help »") from None
+    problems = [
+        p
+        for p in reference_problems(project, record)
+        if not (allow_full_name and p[0] == "pseudonyme")
+    ]
+    if problems:
+        raise UserError(problems[0][1], problems[0][2])
+    period: Period = record.periode  # type: ignore[attr-defined]
+    author: str = record.auteur  # type: ignore[attr-defined]
+    append_record(measure_path(project.layout, period, author), record, header(period, author))
+    return f"{_LABELS[kind]} enregistré pour {period.label}"
+
+
+_LABELS = {
+    "verbatim": "témoignage",
+    "fait": "fait marquant",
+    "inattendu": "résultat inattendu",
+    "piste": "piste d'amélioration",
+    "partenariat": "avis sur le partenariat",
+    "questionnaire": "score de questionnaire",
+}
+
+
+def _french(error: Any) -> str:
+    if error["type"] == "missing":
+        return "obligatoire"
+    if error["type"] == "enum":
+        return "valeurs possibles : " + str(error.get("ctx", {}).get("expected", ""))
+    return str(error["msg"])
+
+
+@dataclass
+class Gains:
+    """Entry/exit pairs of one indicator: per-participant gains and the unpaired ones."""
+
+    pairs: dict[str, tuple[float, float]] = field(default_factory=dict)
+    entry_only: list[str] = field(default_factory=list)
+    exit_only: list[str] = field(default_factory=list)
+
+    @property
+    def mean_gain(self) -> float | None:
+        """Average of exit − entry over paired participants."""
+        if not self.pairs:
+            return None
+        return sum(out - enter for enter, out in self.pairs.values()) / len(self.pairs)
+
+    def mean(self, moment: Moment) -> float | None:
+        """Average entry (or exit) score of paired participants."""
+        if not self.pairs:
+            return None
+        index = 0 if moment is Moment.ENTREE else 1
+        return sum(pair[index] for pair in self.pairs.values()) / len(self.pairs)
+
+
+def pair_gains(responses: list[Reponse], indicator: str, period: Period | None = None) -> Gains:
+    """Pair entry and exit scores per participant (latest answer of each moment wins)."""
+    latest: dict[tuple[str, Moment], tuple[dt.date, float]] = {}
+    for response in responses:
+        if response.indicateur != indicator:
+            continue
+        if period is not None and not period.contains(response.periode):
+            continue
+        key = (response.participant, response.moment)
+        if key not in latest or latest[key][0] <= response.date:
+            latest[key] = (response.date, response.score)
+    moments: dict[str, dict[Moment, float]] = defaultdict(dict)
+    for (participant, moment), (_, score) in latest.items():
+        moments[participant][moment] = score
+    gains = Gains()
+    for participant in sorted(moments):
+        scores = moments[participant]
+        if Moment.ENTREE in scores and Moment.SORTIE in scores:
+            gains.pairs[participant] = (scores[Moment.ENTREE], scores[Moment.SORTIE])
+        elif Moment.ENTREE in scores:
+            gains.entry_only.append(participant)
+        else:
+            gains.exit_only.append(participant)
+    return gains

@@ -1,0 +1,176 @@
+"""Qualitative evidence and entry/exit questionnaires, through the real CLI and files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from utilsoc.errors import ExitCode
+from utilsoc.evidence import looks_like_full_name, pair_gains
+from utilsoc.model.mesures import Moment, Reponse
+
+SCORE = """\
+          - code: confiance
+            libellé: Confiance en soi (questionnaire)
+            type: score
+            échelle: {min: 1, max: 5}
+            fréquence: annuelle
+            méthode: questionnaire
+"""
+
+
+def _with_score(folder: Path) -> Path:
+    path = folder / "referentiel.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("\n# Auto-évaluation", SCORE + "\n# Auto-évaluation"), encoding="utf-8"
+    )
+    return folder
+
+
+def test_each_kind_of_evidence_is_recorded_in_its_section(cli, example) -> None:
+    folder = example("vide")
+    base = ["-C", str(folder), "evidence"]
+    commands = [
+        [
+            "verbatim",
+            "J'ose « parler »: enfin !",
+            "--role",
+            "bénéficiaire",
+            "--pseudo",
+            "Fatou",
+            "--consent",
+            "--critere",
+            "COH-1",
+        ],
+        ["fait", "Une fête de quartier organisée par les jeunes", "--titre", "La fête"],
+        [
+            "inattendu",
+            "Des parents sont devenus bénévoles",
+            "--nature",
+            "positif",
+            "--cadre",
+            "financeur",
+        ],
+        ["piste", "Peu de garçons inscrits", "--analyse", "horaires", "--action", "atelier foot"],
+        ["partenariat", "Suivi attentif", "--cadre", "financeur", "--attente", "mise en réseau"],
+    ]
+    for command in commands:
+        result = cli(*base, *command, "-p", "2026", "-a", "marie", "--date", "2026-05-01")
+        assert result.exit_code == 0, (command, result.stderr)
+    text = (folder / "mesures" / "2026" / "marie.yaml").read_text(encoding="utf-8")
+    for section in (
+        "témoignages:",
+        "faits_marquants:",
+        "résultats_inattendus:",
+        "pistes_amélioration:",
+        "partenariat:",
+    ):
+        assert f"\n{section}\n  - {{" in text
+    assert 'texte: "J\'ose « parler »: enfin !"' in text
+    assert cli("-C", str(folder), "validate").exit_code == 0
+
+
+def test_evidence_refuses_full_names_unknown_links_and_missing_consent(cli, example) -> None:
+    folder = example("vide")
+    base = ["-C", str(folder), "evidence", "-p", "2026", "-a", "m"]
+    full = cli(
+        *base, "verbatim", "x", "--role", "bénévole", "--pseudo", "Fatou Diallo", "--consent"
+    )
+    assert "ressemble à un nom complet" in full.stderr
+    assert cli(*base, "verbatim", "x", "--role", "bénévole").exit_code == ExitCode.DONNEES_INVALIDES
+    unknown = cli(*base, "piste", "x", "--action", "y", "--critere", "ZZZ")
+    assert "critère « ZZZ » inconnu" in unknown.stderr
+    cadre = cli(*base, "partenariat", "bien", "--cadre", "fondation-inconnue")
+    assert "cadre logique « fondation-inconnue » inconnu" in cadre.stderr
+    assert not (folder / "mesures").exists() or not list((folder / "mesures").rglob("*.yaml"))
+    allowed = cli(
+        *base,
+        "verbatim",
+        "x",
+        "--role",
+        "bénévole",
+        "--pseudo",
+        "Fatou Diallo",
+        "--consent",
+        "--nom-complet",
+    )
+    assert allowed.exit_code == 0, allowed.stderr
+
+
+def test_hand_edited_evidence_with_a_bad_link_is_located(cli, example) -> None:
+    folder = example("vide")
+    (folder / "mesures" / "2026").mkdir(parents=True)
+    (folder / "mesures" / "2026" / "paul.yaml").write_text(
+        "faits_marquants:\n  - {période: 2026, titre: T, récit: R, critères: [NOPE], "
+        "auteur: paul, date: 2026-01-01}\n",
+        encoding="utf-8",
+    )
+    result = cli("-C", str(folder), "validate")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "mesures/2026/paul.yaml:2:" in result.stderr
+    assert "critère « NOPE » inconnu" in result.stderr
+
+
+def test_questionnaire_scores_pair_into_gains(cli, example) -> None:
+    folder = _with_score(example("vide"))
+    base = ["-C", str(folder), "questionnaire", "confiance"]
+    answers = [
+        ("P1", "2", "entrée"),
+        ("P1", "4", "sortie"),
+        ("P2", "3", "entrée"),
+        ("P2", "3,5", "sortie"),
+        ("P3", "1", "entrée"),
+    ]
+    for participant, score, moment in answers:
+        result = cli(*base, participant, score, "-m", moment, "-p", "2026", "-a", "anne")
+        assert result.exit_code == 0, result.stderr
+    assert cli(*base, "P4", "7", "-m", "sortie", "-p", "2026", "-a", "anne").exit_code == 1
+    assert cli("-C", str(folder), "validate").exit_code == 0
+    from utilsoc.store.measures import read_measures
+
+    content, _, _ = read_measures(folder / "mesures" / "2026" / "anne.yaml")
+    assert content is not None
+    gains = pair_gains(content.questionnaires, "confiance")
+    assert gains.pairs == {"P1": (2.0, 4.0), "P2": (3.0, 3.5)}
+    assert gains.entry_only == ["P3"]
+    assert gains.mean_gain == 1.25
+    assert gains.mean(Moment.ENTREE) == 2.5
+
+
+def test_latest_answer_of_a_moment_wins() -> None:
+    def answer(score: float, day: int) -> Reponse:
+        return Reponse.model_validate(
+            {
+                "indicateur": "c",
+                "période": "2026",
+                "participant": "P",
+                "moment": "sortie",
+                "score": score,
+                "auteur": "a",
+                "date": dt.date(2026, 1, day),
+            }
+        )
+
+    entry = Reponse.model_validate(
+        {
+            "indicateur": "c",
+            "période": "2026",
+            "participant": "P",
+            "moment": "entree",
+            "score": 1,
+            "auteur": "a",
+            "date": "2026-01-01",
+        }
+    )
+    gains = pair_gains([answer(5, 9), entry, answer(3, 2)], "c")
+    assert gains.pairs == {"P": (1.0, 5.0)}
+    assert gains.exit_only == []
+
+
+def test_full_name_heuristic() -> None:
+    assert looks_like_full_name("Fatou Diallo")
+    assert looks_like_full_name("Jean-Pierre Le Gall")
+    assert not looks_like_full_name("Fatou")
+    assert not looks_like_full_name("F. D.")
+    assert not looks_like_full_name("P012")
