@@ -87,7 +87,7 @@ def _build(referentiel: Referentiel, request: Request, period: Period) -> Valeur
             typed = parse_value(indicator, value, comma=True)
         except ValueError as error:
             raise UserError(str(error), "vérifiez la valeur saisie") from None
-        value = _canonical(typed)
+        value = canonical_text(typed)
     return Valeur.model_validate(
         {
             "indicateur": request.indicateur,
@@ -101,7 +101,8 @@ def _build(referentiel: Referentiel, request: Request, period: Period) -> Valeur
     )
 
 
-def _canonical(value: float | bool | str | None) -> str | None:
+def canonical_text(value: float | bool | str | None) -> str | None:
+    """How a typed value is written in a measurement file: `12`, `3.5`, `true`, text."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):

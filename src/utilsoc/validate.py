@@ -52,7 +52,7 @@ def _check_measures(project: Project) -> tuple[int, list[Issue]]:
             if project.referentiel is None:
                 continue
             for problem in check_record(project.referentiel, record):
-                line, column = document.position(("valeurs", n, problem.field))
+                line, column = document.position(("valeurs", n, *problem.loc))
                 issues.append(
                     Issue(document.file, line, column, problem.code, problem.message, problem.hint)
                 )

@@ -21,6 +21,12 @@ class Problem:
     code: str
     message: str
     hint: str
+    dimension: str | None = None
+
+    @property
+    def loc(self) -> tuple[str, ...]:
+        """Where in a record the problem lies: `("dimensions", "site")` or `("valeur",)`."""
+        return (self.field, self.dimension) if self.dimension else (self.field,)
 
 
 def parse_number(text: str, *, comma: bool = False) -> float:
@@ -172,6 +178,7 @@ def _dimension_problems(
                     f"« {indicator.code} » n'est pas ventilé par « {name} »",
                     "dimensions de cet indicateur : "
                     + (", ".join(indicator.dimensions) or "aucune"),
+                    name,
                 )
             )
         elif value not in allowed.get(name, []):
@@ -181,6 +188,7 @@ def _dimension_problems(
                     "valeur-de-dimension-inconnue",
                     f"« {value} » n'est pas une valeur de la dimension « {name} »",
                     "valeurs possibles : " + ", ".join(allowed.get(name, [])),
+                    name,
                 )
             )
     return problems

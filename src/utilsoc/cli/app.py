@@ -17,6 +17,7 @@ from utilsoc.cli.commands.init import cli_command_init
 from utilsoc.cli.commands.record import cli_command_record
 from utilsoc.cli.commands.schema import cli_command_schema
 from utilsoc.cli.commands.status import cli_command_status
+from utilsoc.cli.commands.tables import cli_command_export, cli_command_import
 from utilsoc.cli.commands.validate import cli_command_validate
 from utilsoc.cli.errors import DEBUG, run_guarded
 from utilsoc.errors import UsageError
@@ -122,6 +123,8 @@ for _name, _function in (
     ("record", cli_command_record),
     ("evidence", cli_command_evidence),
     ("questionnaire", cli_command_questionnaire),
+    ("import", cli_command_import),
+    ("export", cli_command_export),
     ("status", cli_command_status),
     ("schema", cli_command_schema),
 ):

@@ -24,15 +24,21 @@ def write_atomic(path: Path, text: str) -> None:
     Raises:
         FileAccessError: the file cannot be written, or stays locked by another program.
     """
+    write_atomic_bytes(path, text.encode("utf-8"))
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` through a temporary file; see `write_atomic`."""
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        temp.chmod(_mode_for(path))
         _replace(temp, path)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -44,6 +50,16 @@ def write_atomic(path: Path, text: str) -> None:
             ) from None
         raise
     _sync_folder(folder)
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the user's default ones."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _replace(temp: Path, path: Path) -> None:

@@ -13,7 +13,7 @@ import json
 import re
 import typing
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -187,10 +187,15 @@ def _validate(document: Document) -> tuple[FichierMesures | None, Document, list
 
 
 def append_record(path: Path, record: BaseModel, new_header: str) -> None:
-    """Add `record` to `path` under a lock; nothing is written unless the result is valid.
+    """Add `record` to `path`; see `append_records`."""
+    append_records(path, [record], new_header)
+
+
+def append_records(path: Path, records: Sequence[BaseModel], new_header: str) -> None:
+    """Add records to `path` under a lock; nothing is written unless the result is valid.
 
     Raises:
-        DataErrors: the file (with the new line) does not validate.
+        DataErrors: the file (with the new lines) does not validate.
         FileAccessError: another process holds the lock for too long.
     """
     from filelock import FileLock, Timeout
@@ -203,7 +208,11 @@ def append_record(path: Path, record: BaseModel, new_header: str) -> None:
             if issues:
                 raise DataErrors(issues)
             text = text if text.endswith("\n") or not text else text + "\n"
-            text = insert_line(text, section_of(record), format_record(record))
+            sections: dict[str, list[str]] = {}
+            for record in records:
+                sections.setdefault(section_of(record), []).append(format_record(record))
+            for section, lines in sections.items():
+                text = insert_line(text, section, "".join(lines))
             _, _, issues = _validate(parse_yaml(text, display_path(path)))
             if issues:
                 raise DataErrors(issues)

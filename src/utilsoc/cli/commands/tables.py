@@ -1,0 +1,103 @@
+"""`utilsoc import` and `utilsoc export`: spreadsheets in and out."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from utilsoc.cli.commands.common import base_dir
+
+
+class TableFormat(StrEnum):
+    """Spreadsheet formats."""
+
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+def cli_command_import(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="Tableau à importer (.csv ou .xlsx).")],
+    mapping: Annotated[
+        Path, typer.Option("--mapping", "-m", help="Fichier YAML de correspondance des colonnes.")
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Montrer ce qui serait enregistré, sans rien écrire.")
+    ] = False,
+) -> None:
+    """Importer des valeurs ou des réponses de questionnaire depuis un tableur."""
+    from utilsoc.cli.output import echo
+    from utilsoc.errors import DataErrors
+    from utilsoc.importer import apply_plan, load_mapping, plan_import, read_import
+    from utilsoc.load import load_project
+    from utilsoc.project import display_path, find_root
+
+    project = load_project(find_root(base_dir(ctx)))
+    if project.referentiel is None or project.issues:
+        raise DataErrors(project.issues)
+    source = base_dir(ctx, file)
+    plan = plan_import(
+        project,
+        read_import(source, display_path(source)),
+        load_mapping(base_dir(ctx, mapping), display_path(base_dir(ctx, mapping))),
+    )
+    for path, records in sorted(plan.files.items()):
+        echo(f"{display_path(path)} : {len(records)} ligne{'s' if len(records) > 1 else ''}")
+    if plan.skipped:
+        echo(f"{plan.skipped} valeur(s) déjà enregistrée(s), ignorée(s)")
+    if dry_run:
+        echo(f"simulation : {plan.count} enregistrement(s) seraient écrits, aucun fichier modifié")
+        return
+    apply_plan(plan)
+    echo(f"{plan.count} enregistrement(s) importé(s)")
+
+
+def cli_command_export(
+    ctx: typer.Context,
+    format: Annotated[
+        TableFormat,
+        typer.Option(  # noqa: A002 - the option is named --format
+            "--format", "-f", help="csv (Excel français : « ; », virgule décimale) ou xlsx."
+        ),
+    ] = TableFormat.CSV,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Fichier à écrire (par défaut : la sortie standard, en CSV).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Exporter les valeurs enregistrées : une ligne par valeur, une colonne par dimension."""
+    import sys
+
+    from utilsoc.cli.output import echo, print_issues
+    from utilsoc.errors import DataErrors, UsageError
+    from utilsoc.exporter import tidy_rows
+    from utilsoc.load import load_project
+    from utilsoc.project import display_path, find_root
+    from utilsoc.status import load_measures
+    from utilsoc.tabular import write_csv, write_xlsx
+
+    layout = find_root(base_dir(ctx))
+    project = load_project(layout)
+    if project.referentiel is None:
+        raise DataErrors(project.issues)
+    measures = load_measures(layout)
+    print_issues(measures.issues)
+    header, rows = tidy_rows(project.referentiel, measures.records)
+    if format is TableFormat.XLSX:
+        if output is None:
+            raise UsageError("le format xlsx s'écrit dans un fichier", "ajoutez -o valeurs.xlsx")
+        write_xlsx(base_dir(ctx, output), header, rows)
+    elif output is None:
+        sys.stdout.write(write_csv(None, header, rows).lstrip("\ufeff"))
+        return
+    else:
+        write_csv(base_dir(ctx, output), header, rows)
+    echo(f"{len(rows)} valeur(s) exportée(s) dans {display_path(base_dir(ctx, output))}")

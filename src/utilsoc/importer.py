@@ -1,0 +1,355 @@
+"""`import`: values or questionnaire answers from a spreadsheet, all rows valid or nothing.
+
+A mapping file (YAML) says which column holds what. Two shapes of spreadsheet:
+- `type: valeurs`, one row per indicator and period (or one column per indicator with
+  `indicateurs:`), the way a team keeps its own follow-up table;
+- `type: questionnaire`, one row per answer, the way KoboToolbox, Google Forms or
+  LimeSurvey export a survey: participant, moment, and one column per score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError
+
+from utilsoc.errors import DataErrors, Issue, UsageError
+from utilsoc.evidence import reference_problems
+from utilsoc.load import Project
+from utilsoc.merge import consolidate
+from utilsoc.model.base import Code, Modele, Texte
+from utilsoc.model.mesures import Reponse, Valeur
+from utilsoc.model.periods import Period, period_containing
+from utilsoc.record import canonical_text
+from utilsoc.store.measures import append_records, header, iter_records, measure_path
+from utilsoc.tabular import Table, read_table
+from utilsoc.values import check_record, parse_number, parse_value
+from utilsoc.yamlio.keys import normalize_key
+from utilsoc.yamlio.messages import issues_from_validation
+from utilsoc.yamlio.reader import read_yaml
+
+Record = Valeur | Reponse
+
+
+class Correspondance(Modele):
+    """Fichier de correspondance : quelle colonne du tableau contient quoi."""
+
+    type: Literal["valeurs", "questionnaire"] = "valeurs"
+    auteur: Texte = Field(description="Nom enregistré comme auteur des valeurs importées.")
+    periode: Period | None = Field(None, description="Période fixe, si aucune colonne ne la donne.")
+    colonnes: dict[str, str] = Field(
+        default_factory=dict,
+        description="Champ → nom de colonne : indicateur, période, valeur, numérateur, "
+        "dénominateur, note, participant, moment, date.",
+    )
+    dimensions: dict[Code, str] = Field(
+        default_factory=dict, description="Dimension → nom de colonne."
+    )
+    indicateurs: dict[Code, str] = Field(
+        default_factory=dict, description="Indicateur → colonne (une colonne par indicateur)."
+    )
+
+
+@dataclass
+class Plan:
+    """What an import would record, file by file."""
+
+    files: dict[Path, list[Record]] = field(default_factory=dict)
+    skipped: int = 0
+
+    @property
+    def count(self) -> int:
+        """Number of records to write."""
+        return sum(len(records) for records in self.files.values())
+
+
+def load_mapping(path: Path, display: str) -> Correspondance:
+    """Read and validate a mapping file."""
+    document = read_yaml(path, display)
+    try:
+        return Correspondance.model_validate(document.data)
+    except ValidationError as error:
+        raise DataErrors(issues_from_validation(error, document, Correspondance)) from None
+
+
+def plan_import(project: Project, table: Table, mapping: Correspondance) -> Plan:
+    """Turn every row into records; any bad cell makes the whole import fail.
+
+    Raises:
+        DataErrors: one issue per bad cell, as `fichier:ligne:colonne`.
+    """
+    _check_columns(table, mapping)
+    issues: list[Issue] = []
+    records: list[Record] = []
+    for number, row in table.rows:
+        row_records, row_issues = _row(project, table, mapping, number, row)
+        records.extend(row_records)
+        issues.extend(row_issues)
+    issues.extend(_duplicates(table, records))
+    if issues:
+        raise DataErrors(issues)
+    return _against_existing(project, records)
+
+
+def _check_columns(table: Table, mapping: Correspondance) -> None:
+    wanted = [
+        *mapping.colonnes.values(),
+        *mapping.dimensions.values(),
+        *mapping.indicateurs.values(),
+    ]
+    missing = [name for name in wanted if name not in table.header]
+    if missing:
+        raise DataErrors(
+            [
+                Issue(
+                    table.file,
+                    1,
+                    1,
+                    "colonne-manquante",
+                    "colonne introuvable : " + ", ".join(f"« {m} »" for m in missing),
+                    "colonnes du fichier : " + ", ".join(table.header),
+                )
+            ]
+        )
+
+
+def _row(
+    project: Project, table: Table, mapping: Correspondance, number: int, row: dict[str, Any]
+) -> tuple[list[Record], list[Issue]]:
+    columns = {normalize_key(k): v for k, v in mapping.colonnes.items()}
+
+    def cell(name: str) -> Any:
+        column = columns.get(normalize_key(name))
+        return None if column is None else row.get(column)
+
+    def issue(column: str | None, message: str, hint: str) -> Issue:
+        position = table.header.index(column) + 1 if column in table.header else 1
+        return Issue(table.file, number, position, "ligne-invalide", message, hint)
+
+    try:
+        period = _period(cell("période"), mapping, project, cell("indicateur"))
+    except ValueError as error:
+        return [], [
+            issue(columns.get("periode"), str(error), "écrivez 2025, 2025-T1, 2025-03 ou 2024-2025")
+        ]
+    base = {"auteur": mapping.auteur, "date": _date(cell("date")), "période": period}
+    dimensions = {
+        dim: str(row.get(column) or "")
+        for dim, column in mapping.dimensions.items()
+        if row.get(column) not in (None, "")
+    }
+    if mapping.type == "questionnaire":
+        return _answers(project, mapping, row, base, cell, issue)
+    indicators = project.referentiel.indicators() if project.referentiel else {}
+    pairs = (
+        [(cell("indicateur"), mapping.colonnes.get("valeur"))]
+        if not mapping.indicateurs
+        else list(mapping.indicateurs.items())
+    )
+    records: list[Record] = []
+    issues: list[Issue] = []
+    for code, column in pairs:
+        raw = row.get(column) if column else None
+        if mapping.indicateurs and raw in (None, ""):
+            continue
+        text = _text(raw)
+        indicator = indicators.get(str(code or ""))
+        if indicator is not None and text is not None:
+            try:
+                text = canonical_text(parse_value(indicator, text, comma=True))
+            except ValueError as error:
+                issues.append(issue(column, str(error), "vérifiez la cellule"))
+                continue
+        data = {
+            **base,
+            "indicateur": str(code or ""),
+            "dimensions": dimensions,
+            "note": cell("note") or None,
+            "valeur": text,
+            "numérateur": _number(cell("numérateur")),
+            "dénominateur": _number(cell("dénominateur")),
+        }
+        try:
+            record = Valeur.model_validate(data)
+        except (ValidationError, ValueError) as error:
+            issues.append(issue(column, _first_error(error), "vérifiez la cellule"))
+            continue
+        problems = check_record(project.referentiel, record) if project.referentiel else []
+        for problem in problems:
+            target = column if problem.field == "valeur" else columns.get(problem.field, column)
+            if problem.dimension in mapping.dimensions:
+                target = mapping.dimensions[problem.dimension]
+            issues.append(issue(target, problem.message, problem.hint))
+        if not problems:
+            records.append(record)
+    return records, issues
+
+
+def _answers(
+    project: Project,
+    mapping: Correspondance,
+    row: dict[str, Any],
+    base: dict[str, Any],
+    cell: Any,
+    issue: Any,
+) -> tuple[list[Record], list[Issue]]:
+    records: list[Record] = []
+    issues: list[Issue] = []
+    for code, column in mapping.indicateurs.items():
+        raw = row.get(column)
+        if raw in (None, ""):
+            continue
+        try:
+            record = Reponse.model_validate(
+                {
+                    **base,
+                    "indicateur": code,
+                    "participant": str(cell("participant") or ""),
+                    "moment": str(cell("moment") or ""),
+                    "score": _number(raw),
+                }
+            )
+        except (ValidationError, ValueError) as error:
+            issues.append(issue(column, _first_error(error), "vérifiez la ligne"))
+            continue
+        problems = reference_problems(project, record)
+        issues.extend(issue(column, message, hint) for _, message, hint in problems)
+        if not problems:
+            records.append(record)
+    return records, issues
+
+
+def _period(value: Any, mapping: Correspondance, project: Project, code: Any) -> Period:
+    if value in (None, ""):
+        if mapping.periode is None:
+            raise ValueError("période manquante")
+        return mapping.periode
+    if isinstance(value, dt.date) and project.referentiel is not None:
+        indicator = project.referentiel.indicators().get(str(code or ""))
+        if indicator is not None:
+            return period_containing(value, indicator.frequence.kind)
+        raise ValueError(f"date {value.isoformat()} : indiquez plutôt la période")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return Period.parse(str(value))
+
+
+def _date(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value) if value not in (None, "") else dt.date.today().isoformat()
+
+
+def _text(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _number(value: Any) -> float | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    return parse_number(str(value), comma=True)
+
+
+def _first_error(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        details = error.errors(include_url=False)[0]
+        name = ".".join(str(p) for p in details["loc"])
+        message = details["msg"].removeprefix("Value error, ")
+        return f"{name} : {'obligatoire' if details['type'] == 'missing' else message}"
+    return str(error)
+
+
+def _duplicates(table: Table, records: list[Record]) -> list[Issue]:
+    seen: dict[Any, int] = {}
+    issues = []
+    for n, record in enumerate(records):
+        key = (
+            record.key
+            if isinstance(record, Valeur)
+            else (
+                "q",
+                getattr(record, "indicateur", ""),
+                getattr(record, "participant", ""),
+                getattr(record, "moment", ""),
+                str(getattr(record, "periode", "")),
+            )
+        )
+        if key in seen:
+            issues.append(
+                Issue(
+                    table.file,
+                    1,
+                    1,
+                    "ligne-en-double",
+                    f"la même valeur apparaît deux fois ({' '.join(map(str, key[:2]))})",
+                    "gardez une seule ligne",
+                )
+            )
+        seen[key] = n
+    return issues
+
+
+def _against_existing(project: Project, records: list[Record]) -> Plan:
+    periods = {r.periode for r in records}
+    existing: list[Valeur] = []
+    for period in periods:
+        for _, content, _, issues in iter_records(project.layout, period):
+            if issues:
+                raise DataErrors(issues)
+            if content is not None:
+                existing.extend(content.valeurs)
+    current = consolidate(existing).current
+    plan = Plan()
+    conflicts = []
+    for record in records:
+        if isinstance(record, Valeur) and record.key in current:
+            if current[record.key].valeur == record.valeur:
+                plan.skipped += 1
+                continue
+            old = current[record.key]
+            conflicts.append(
+                Issue(
+                    "mesures",
+                    1,
+                    1,
+                    "valeur-existante",
+                    f"{record.indicateur} {record.periode.name} : {old.valeur} "
+                    f"déjà enregistré par {old.auteur}, {record.valeur} importé",
+                    "corrigez avec « utilsoc record --replace --motif »",
+                )
+            )
+            continue
+        path = measure_path(project.layout, record.periode, record.auteur)
+        plan.files.setdefault(path, []).append(record)
+    if conflicts:
+        raise DataErrors(conflicts)
+    return plan
+
+
+def apply_plan(plan: Plan) -> None:
+    """Write every planned file (each validated before it replaces the old one)."""
+    by_file: dict[Path, list[Record]] = defaultdict(list)
+    for path, records in plan.files.items():
+        by_file[path].extend(records)
+    for path, records in sorted(by_file.items()):
+        first = records[0]
+        append_records(path, records, header(first.periode, first.auteur))
+
+
+def read_import(path: Path, display: str) -> Table:
+    """Read the spreadsheet (re-exported for the CLI)."""
+    if path.suffix.lower() not in (".csv", ".xlsx", ".xlsm"):
+        raise UsageError(f"{display} : format non reconnu", "utilisez un fichier .csv ou .xlsx")
+    return read_table(path, display)

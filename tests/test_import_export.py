@@ -1,0 +1,221 @@
+"""Spreadsheets in and out, with every bad row located and nothing half-written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from utilsoc.errors import ExitCode
+
+CODE = "nb_personnes_accompagnees"
+MAPPING = """\
+auteur: import-tableur
+colonnes:
+  indicateur: Indicateur
+  periode: Période
+  valeur: Valeur
+dimensions:
+  sexe: Sexe
+"""
+SCORE = """\
+          - code: confiance
+            libellé: Confiance en soi
+            type: score
+            échelle: {min: 1, max: 5}
+            méthode: questionnaire
+"""
+
+
+def _setup(example, tmp_path: Path, mapping: str = MAPPING) -> Path:
+    folder = example("vide")
+    (tmp_path / "map.yaml").write_text(mapping, encoding="utf-8")
+    return folder
+
+
+def _mesures(folder: Path) -> dict[Path, bytes]:
+    base = folder / "mesures"
+    return {p: p.read_bytes() for p in base.rglob("*.yaml")} if base.exists() else {}
+
+
+def test_csv_with_semicolons_bom_crlf_and_french_decimals(cli, example, tmp_path) -> None:
+    folder = _setup(
+        example,
+        tmp_path,
+        MAPPING.replace("  valeur: Valeur\n", "  valeur: Valeur\n  note: Remarque\n"),
+    )
+    (tmp_path / "a.csv").write_bytes(
+        "\ufeffIndicateur;Période;Sexe;Valeur;Remarque\r\n"
+        f"{CODE};2024;F;3,5;atelier d'été\r\n{CODE};2024;H;4;\r\n".encode()
+    )
+    dry = cli(
+        "-C",
+        str(folder),
+        "import",
+        str(tmp_path / "a.csv"),
+        "-m",
+        str(tmp_path / "map.yaml"),
+        "--dry-run",
+    )
+    assert dry.exit_code == 0, dry.stderr
+    assert "2 enregistrement(s) seraient écrits" in dry.stdout
+    assert _mesures(folder) == {}
+    done = cli(
+        "-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")
+    )
+    assert done.exit_code == 0, done.stderr
+    text = (folder / "mesures" / "2024" / "import-tableur.yaml").read_text(encoding="utf-8")
+    assert 'valeur: 3.5, dimensions: {sexe: F}, note: "atelier d\'été"' in text
+    again = cli(
+        "-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")
+    )
+    assert "2 valeur(s) déjà enregistrée(s)" in again.stdout
+    assert cli("-C", str(folder), "validate").exit_code == 0
+
+
+def test_comma_separated_csv(cli, example, tmp_path) -> None:
+    folder = _setup(example, tmp_path)
+    (tmp_path / "a.csv").write_text(
+        f'Indicateur,Période,Sexe,Valeur\n{CODE},2024,F,"3,5"\n', encoding="utf-8"
+    )
+    result = cli(
+        "-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")
+    )
+    assert result.exit_code == 0, result.stderr
+
+
+def test_any_bad_row_means_nothing_is_written(cli, example, tmp_path) -> None:
+    folder = _setup(example, tmp_path)
+    (tmp_path / "a.csv").write_text(
+        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024;F;3\n{CODE};2024;X;4\n"
+        f"{CODE};2024-T2;H;4\nnb_personne;2024;F;1\n{CODE};2024;H;trois\n",
+        encoding="utf-8",
+    )
+    result = cli(
+        "-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")
+    )
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("a.csv:3:3: erreur: « X » n'est pas une valeur") for line in lines)
+    assert any(line.startswith("a.csv:4:2: erreur: 2e trimestre 2024") for line in lines)
+    assert any(
+        line.startswith("a.csv:5:1: erreur: indicateur « nb_personne » inconnu") for line in lines
+    )
+    assert any(line.startswith("a.csv:6:4: erreur: nombre attendu") for line in lines)
+    assert _mesures(folder) == {}
+
+
+def test_cp1252_csv_and_missing_column_are_refused(cli, example, tmp_path) -> None:
+    folder = _setup(example, tmp_path)
+    (tmp_path / "a.csv").write_bytes(
+        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024;F;2\n".encode("cp1252")
+    )
+    result = cli(
+        "-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")
+    )
+    assert "a.csv:1:13: erreur: le fichier n'est pas encodé en UTF-8 (octet 0xE9)" in result.stderr
+    (tmp_path / "b.csv").write_text(f"Indicateur;Sexe;Valeur\n{CODE};F;2\n", encoding="utf-8")
+    missing = cli(
+        "-C", str(folder), "import", str(tmp_path / "b.csv"), "-m", str(tmp_path / "map.yaml")
+    )
+    assert missing.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "colonne introuvable : « Période »" in missing.stderr
+    assert _mesures(folder) == {}
+
+
+def test_xlsx_with_a_formula_is_refused(cli, example, tmp_path) -> None:
+    folder = _setup(example, tmp_path)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Indicateur", "Période", "Sexe", "Valeur"])
+    sheet.append([CODE, 2024, "F", 3])
+    sheet.append([CODE, 2024, "H", "=B2*2"])
+    book.save(tmp_path / "a.xlsx")
+    result = cli(
+        "-C", str(folder), "import", str(tmp_path / "a.xlsx"), "-m", str(tmp_path / "map.yaml")
+    )
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "a.xlsx:3:4: erreur: formule dans la cellule D3" in result.stderr
+    sheet["D3"] = 5
+    book.save(tmp_path / "a.xlsx")
+    ok = cli(
+        "-C", str(folder), "import", str(tmp_path / "a.xlsx"), "-m", str(tmp_path / "map.yaml")
+    )
+    assert ok.exit_code == 0, ok.stderr
+
+
+def test_survey_export_imports_questionnaire_answers(cli, example, tmp_path) -> None:
+    folder = example("vide")
+    ref = folder / "referentiel.yaml"
+    ref.write_text(
+        ref.read_text(encoding="utf-8").replace(
+            "\n# Auto-évaluation", SCORE + "\n# Auto-évaluation"
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "map.yaml").write_text(
+        "type: questionnaire\nauteur: kobo\npériode: 2025\ncolonnes:\n  participant: Code\n"
+        "  moment: Moment\nindicateurs:\n  confiance: Q1 confiance\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "kobo.csv").write_text(
+        "Code,Moment,Q1 confiance\nP1,entrée,2\nP1,sortie,4\nP2,entrée,3\n", encoding="utf-8"
+    )
+    result = cli(
+        "-C", str(folder), "import", str(tmp_path / "kobo.csv"), "-m", str(tmp_path / "map.yaml")
+    )
+    assert result.exit_code == 0, result.stderr
+    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    assert text.count("participant: P") == 3
+    assert cli("-C", str(folder), "validate").exit_code == 0
+
+
+def test_export_csv_for_french_excel_neutralises_formulas(cli, example, tmp_path) -> None:
+    folder = example("vide")
+    assert (
+        cli(
+            "-C",
+            str(folder),
+            "record",
+            "-a",
+            "m",
+            CODE,
+            "1234,5",
+            "-p",
+            "2025",
+            "--dim",
+            "sexe=F",
+            "--note",
+            '=HYPERLINK("http://x")',
+        ).exit_code
+        == 0
+    )
+    result = cli("-C", str(folder), "export", "-o", str(tmp_path / "v.csv"))
+    assert result.exit_code == 0, result.stderr
+    raw = (tmp_path / "v.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith(
+        "indicateur;libellé;période;valeur;unité;numérateur;dénominateur;sexe"
+    )
+    assert ";1234,5;" in lines[1]
+    assert "'=HYPERLINK" in lines[1]
+
+
+def test_export_xlsx_keeps_numbers_and_text(cli, example, tmp_path) -> None:
+    folder = example("vide")
+    assert (
+        cli(
+            "-C", str(folder), "record", "-a", "m", CODE, "12", "-p", "2025", "--note", "+33 6 00"
+        ).exit_code
+        == 0
+    )
+    assert (
+        cli("-C", str(folder), "export", "-f", "xlsx", "-o", str(tmp_path / "v.xlsx")).exit_code
+        == 0
+    )
+    sheet = openpyxl.load_workbook(tmp_path / "v.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("indicateur", "libellé", "période", "valeur")
+    assert rows[1][3] == 12
+    assert "'+33 6 00" in rows[1]
