@@ -27,6 +27,12 @@ Thumbs.db
 ~$*
 """
 
+GITATTRIBUTES = """\
+# Une valeur par ligne : si deux branches complètent le même fichier de mesures,
+# git garde les lignes des deux côtés (utilsoc validate signale ensuite tout conflit).
+mesures/**/*.yaml merge=union
+"""
+
 README = """\
 # {nom} — évaluation de l'utilité sociale
 
@@ -96,6 +102,7 @@ def _planned_files(source: Path, identity: Identity | None) -> dict[str, str]:
     nom = _association_name(files.get("association.yaml", ""))
     files["README.md"] = README.format(nom=nom)
     files[".gitignore"] = GITIGNORE
+    files[".gitattributes"] = GITATTRIBUTES
     return files
 
 

@@ -14,6 +14,7 @@ from utilsoc import __version__
 from utilsoc.cli import french
 from utilsoc.cli.commands.evidence import cli_command_evidence, cli_command_questionnaire
 from utilsoc.cli.commands.init import cli_command_init
+from utilsoc.cli.commands.merge import cli_command_merge
 from utilsoc.cli.commands.record import cli_command_record
 from utilsoc.cli.commands.schema import cli_command_schema
 from utilsoc.cli.commands.status import cli_command_status
@@ -123,6 +124,7 @@ for _name, _function in (
     ("record", cli_command_record),
     ("evidence", cli_command_evidence),
     ("questionnaire", cli_command_questionnaire),
+    ("merge", cli_command_merge),
     ("import", cli_command_import),
     ("export", cli_command_export),
     ("status", cli_command_status),
