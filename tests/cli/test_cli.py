@@ -83,7 +83,7 @@ def test_init_unknown_example_lists_the_known_ones(cli) -> None:
     result = cli("init", "asso", "--example", "sport")
     assert result.exit_code == ExitCode.USAGE
     assert "exemple inconnu : « sport »" in result.stderr
-    assert "vide" in result.stderr
+    assert "echec-scolaire" in result.stderr
 
 
 def test_init_without_terminal_never_waits(tmp_path: Path) -> None:

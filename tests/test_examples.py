@@ -1,0 +1,50 @@
+"""Every bundled example is a valid, complete model for a real association."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from utilsoc.model.referentiel import TypeIndicateur
+from utilsoc.project import Layout
+from utilsoc.resources import data_dir
+from utilsoc.validate import validate_project
+
+EXAMPLES = sorted(p for p in data_dir("examples").iterdir() if p.is_dir())
+REALISTIC = [p for p in EXAMPLES if p.name != "vide"]
+
+
+def test_the_four_examples_are_bundled() -> None:
+    assert sorted(p.name for p in EXAMPLES) == [
+        "echec-scolaire",
+        "lien-social",
+        "mediation-numerique",
+        "vide",
+    ]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_example_validates_without_any_issue(example: Path) -> None:
+    result = validate_project(Layout(example))
+    assert [issue.format() for issue in result.issues] == []
+
+
+@pytest.mark.parametrize("example", REALISTIC, ids=lambda p: p.name)
+def test_example_is_complete_enough_to_be_a_model(example: Path) -> None:
+    project = validate_project(Layout(example)).project
+    ref = project.referentiel
+    assert ref is not None
+    indicators = [ind for _, ind in ref.iter_indicators()]
+    assert len(ref.domaines) >= 3
+    assert sum(len(d.criteres) for d in ref.domaines) >= 6
+    assert len(indicators) >= 12
+    assert len({ind.type for ind in indicators}) >= 5
+    assert {TypeIndicateur.TAUX, TypeIndicateur.SCORE} <= {ind.type for ind in indicators}
+    assert any(ind.formule for ind in indicators)
+    assert sum(1 for ind in indicators if ind.cibles) >= 6
+    assert any(c.revisions for ind in indicators for c in ind.cibles)
+    assert ref.dimensions
+    assert len(project.publics.publics_cibles) >= 2
+    assert project.cadres
+    assert ref.auto_evaluation
