@@ -186,6 +186,8 @@ def _check_indicator(
                     "une formule ne combine que des indicateurs chiffrés",
                 )
     _check_targets(report, idx, ind)
+    _check_target_values(report, idx, ind)
+    _check_consistency(report, idx, ind, indicators)
 
 
 def _check_targets(report: Reporter, idx: tuple[int, int, int], ind: Indicateur) -> None:
@@ -213,6 +215,102 @@ def _check_targets(report: Reporter, idx: tuple[int, int, int], ind: Indicateur)
                 f"fréquence {ind.frequence.value} de « {ind.code} »",
                 "choisissez une période faite de périodes entières de cette fréquence "
                 "(une année scolaire pour une fréquence scolaire, etc.)",
+            )
+
+
+def _check_target_values(report: Reporter, idx: tuple[int, int, int], ind: Indicateur) -> None:
+    """Baseline and targets must be values the indicator could take."""
+    places: list[tuple[Loc, float]] = []
+    if ind.reference:
+        places.append((("reference", "valeur"), ind.reference.valeur))
+    places += [(("cibles", n, "valeur"), c.valeur) for n, c in enumerate(ind.cibles)]
+    for loc, value in places:
+        problem = _impossible(ind, value)
+        if problem:
+            report.add(
+                "referentiel",
+                _ind_loc(idx, *loc),
+                "valeur-impossible",
+                problem[0],
+                problem[1],
+                problem[2],
+            )
+    if (
+        ind.reference
+        and ind.frequence is not Frequence.PONCTUELLE
+        and not is_aligned(ind.reference.periode, ind.frequence.kind)
+    ):
+        report.add(
+            "referentiel",
+            _ind_loc(idx, "reference", "periode"),
+            "periode-hors-frequence",
+            f"la référence porte sur {ind.reference.periode.label}, hors de la fréquence "
+            f"{ind.frequence.value} de « {ind.code} »",
+            "vérifiez qu'elle se compare bien aux valeurs qui seront enregistrées",
+            "avertissement",
+        )
+
+
+def _impossible(ind: Indicateur, value: float) -> tuple[str, str, str] | None:
+    kind = ind.type
+    if (
+        kind is TypeIndicateur.SCORE
+        and ind.echelle
+        and not (ind.echelle.min <= value <= ind.echelle.max)
+    ):
+        return (
+            f"{value:g} est hors de l'échelle {ind.echelle.min:g} à {ind.echelle.max:g}",
+            "une cible ou une référence se situe sur l'échelle du score",
+            "erreur",
+        )
+    if kind is TypeIndicateur.OUI_NON and value not in (0, 1):
+        return (f"{value:g} pour un indicateur oui/non", "écrivez 1 pour oui, 0 pour non", "erreur")
+    if kind in (TypeIndicateur.NOMBRE, TypeIndicateur.DUREE, TypeIndicateur.TAUX) and value < 0:
+        return (
+            f"{value:g} est négatif",
+            "un nombre, une durée ou un taux ne peut pas l'être",
+            "erreur",
+        )
+    if kind is TypeIndicateur.TAUX and value > 100:
+        return (
+            f"taux de {value:g} %",
+            "vérifiez : un taux dépasse rarement 100 %",
+            "avertissement",
+        )
+    return None
+
+
+def _check_consistency(
+    report: Reporter, idx: tuple[int, int, int], ind: Indicateur, indicators: dict[str, Indicateur]
+) -> None:
+    role = "referentiel"
+    report.unique(
+        role,
+        ((_ind_loc(idx, "dimensions", n), code) for n, code in enumerate(ind.dimensions)),
+        "dimension",
+    )
+    if (ind.numerateur or ind.denominateur) and ind.type is not TypeIndicateur.TAUX:
+        report.add(
+            role,
+            _ind_loc(idx, "numerateur" if ind.numerateur else "denominateur"),
+            "champ-inutile",
+            "numérateur et dénominateur ne servent qu'aux taux",
+            "retirez-les ou choisissez le type taux",
+            "avertissement",
+        )
+    if ind.formule is None:
+        return
+    for part in ("numerateur", "denominateur"):
+        other = indicators.get(getattr(ind.formule, part) or "")
+        if other is not None and other.frequence is not ind.frequence:
+            report.add(
+                role,
+                _ind_loc(idx, "formule", part),
+                "frequences-differentes",
+                f"« {other.code} » est collecté en {other.frequence.value}, "
+                f"« {ind.code} » en {ind.frequence.value}",
+                "une formule compare des valeurs des mêmes périodes",
+                "avertissement",
             )
 
 
