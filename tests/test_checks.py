@@ -69,7 +69,7 @@ def test_repeated_dimension_and_useless_fields(issues: list[str]) -> None:
 def test_yes_no_target_rate_over_100_and_negative_target(issues: list[str]) -> None:
     assert "[valeur-impossible]" in _find(issues, "42 pour un indicateur oui/non")
     assert "avertissement" in _find(issues, "taux de 180 %")
-    assert "referentiel.yaml:62:44: erreur:" in _find(issues, "-1 est négatif")
+    assert "referentiel.yaml:64:44: erreur:" in _find(issues, "-1 est négatif")
 
 
 def test_formula_over_another_frequency_is_a_warning(issues: list[str]) -> None:
