@@ -189,3 +189,20 @@ def test_four_processes_recording_at_once_lose_nothing(example) -> None:
         line.split("participant: ")[1].split("}")[0] for line in lines if "participant" in line
     }
     assert recorded == {f"p{n}" for n in range(200)}
+
+
+def test_without_libyaml_everything_works_and_says_so_once(cli, example, monkeypatch) -> None:
+    import yaml
+
+    import utilsoc.yamlio.reader as reader
+
+    monkeypatch.setattr(reader, "Loader", yaml.SafeLoader)
+    monkeypatch.setattr(reader, "WITH_LIBYAML", False)
+    monkeypatch.setitem(reader._WARNED, "libyaml", False)
+    folder = example("vide")
+    first = cli("-C", str(folder), "record", "-a", "m", CODE, "3", "-p", "2025")
+    assert first.exit_code == 0, first.stderr
+    assert first.stderr.count("sans libyaml") == 1
+    result = cli("-C", str(folder), "validate")
+    assert result.exit_code == 0, result.stderr
+    assert "sans libyaml" not in result.stderr

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from utilsoc.model.mesures import Valeur
+from utilsoc.model.mesures import Mesure
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Agregation, Indicateur, Sens, TypeIndicateur
 from utilsoc.values import parse_value
@@ -65,7 +65,7 @@ class Progress:
     status: Statut
 
 
-def build_series(indicator: Indicateur, records: Iterable[Valeur]) -> Series:
+def build_series(indicator: Indicateur, records: Iterable[Mesure]) -> Series:
     """Totals per recorded period, from a recorded total or from its parts."""
     series = Series(indicator)
     by_period: dict[Period, dict[tuple[tuple[str, str], ...], Point]] = defaultdict(dict)
@@ -81,7 +81,7 @@ def build_series(indicator: Indicateur, records: Iterable[Valeur]) -> Series:
     return series
 
 
-def _point(indicator: Indicateur, record: Valeur) -> Point:
+def _point(indicator: Indicateur, record: Mesure) -> Point:
     if record.numerateur is not None and record.denominateur is not None:
         return Point(None, record.numerateur, record.denominateur)
     value = parse_value(indicator, record.valeur)

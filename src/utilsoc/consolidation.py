@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 from utilsoc.errors import Issue
 from utilsoc.merge import Consolidated, Key, consolidate
-from utilsoc.model.mesures import Valeur
+from utilsoc.model.mesures import Mesure
 from utilsoc.project import Layout
-from utilsoc.store.measures import format_record, iter_records
+from utilsoc.store.measures import format_record
+from utilsoc.store.reading import iter_records
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class FolderMerge:
 
 def consolidate_folder(layout: Layout) -> FolderMerge:
     """Read every measurement file and consolidate; order of files does not matter."""
-    records: list[Valeur] = []
+    records: list[Mesure] = []
     sources: dict[Key, list[Source]] = {}
     issues: list[Issue] = []
     files = 0
@@ -65,5 +66,5 @@ def consolidated_text(merged: Consolidated) -> str:
         "valeurs:\n",
     ]
     for key in sorted(merged.current):
-        lines.append(format_record(merged.current[key]))
+        lines.append(format_record(merged.current[key].to_valeur()))
     return "".join(lines)

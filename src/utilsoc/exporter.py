@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from utilsoc.model.mesures import Valeur
+from utilsoc.model.mesures import Mesure
 from utilsoc.model.referentiel import Referentiel
 
 
-def tidy_rows(referentiel: Referentiel, records: list[Valeur]) -> tuple[list[str], list[list[Any]]]:
+def tidy_rows(referentiel: Referentiel, records: list[Mesure]) -> tuple[list[str], list[list[Any]]]:
     """Header and rows: indicateur, libellé, période, valeur, parts of rates, dimensions..."""
     dimensions = [d.code for d in referentiel.dimensions]
     extra = sorted({k for r in records for k in r.dimensions} - set(dimensions))

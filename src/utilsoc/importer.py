@@ -22,10 +22,11 @@ from utilsoc.evidence import reference_problems
 from utilsoc.load import Project
 from utilsoc.merge import consolidate
 from utilsoc.model.base import Code, Modele, Texte
-from utilsoc.model.mesures import Reponse, Valeur
+from utilsoc.model.mesures import Mesure, Reponse, Valeur
 from utilsoc.model.periods import Period, period_containing
 from utilsoc.record import canonical_text
-from utilsoc.store.measures import append_records, header, iter_records, measure_path
+from utilsoc.store.measures import append_records, header, measure_path
+from utilsoc.store.reading import iter_records
 from utilsoc.tabular import Table, read_table
 from utilsoc.values import check_record, parse_number, parse_value
 from utilsoc.yamlio.keys import normalize_key
@@ -303,7 +304,7 @@ def _duplicates(table: Table, records: list[Record]) -> list[Issue]:
 
 def _against_existing(project: Project, records: list[Record]) -> Plan:
     periods = {r.periode for r in records}
-    existing: list[Valeur] = []
+    existing: list[Mesure] = []
     for period in periods:
         for _, content, _, issues in iter_records(project.layout, period):
             if issues:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from utilsoc.model.mesures import Valeur
+from utilsoc.model.mesures import Mesure
 
 Key = tuple[str, str, tuple[tuple[str, str], ...]]
 
@@ -14,21 +14,29 @@ Key = tuple[str, str, tuple[tuple[str, str], ...]]
 class Consolidated:
     """Current value per key, the records they replaced, and unresolved conflicts."""
 
-    current: dict[Key, Valeur] = field(default_factory=dict)
-    conflicts: dict[Key, list[Valeur]] = field(default_factory=dict)
-    history: dict[Key, list[Valeur]] = field(default_factory=dict)
+    current: dict[Key, Mesure] = field(default_factory=dict)
+    conflicts: dict[Key, list[Mesure]] = field(default_factory=dict)
+    history: dict[Key, list[Mesure]] = field(default_factory=dict)
 
 
-def consolidate(records: list[Valeur]) -> Consolidated:
+def consolidate(records: list[Mesure]) -> Consolidated:
     """Resolve replacements; keys with several live, different values are conflicts.
 
     Order-independent: the result depends on the set of records, not on their order.
     """
-    by_key: dict[Key, list[Valeur]] = defaultdict(list)
-    for record in records:
-        by_key[record.key].append(record)
     result = Consolidated()
-    for key, group in by_key.items():
+    single: dict[Key, Mesure] = {}
+    several: dict[Key, list[Mesure]] = defaultdict(list)
+    for record in records:
+        key = record.key
+        if key in several:
+            several[key].append(record)
+        elif key in single:
+            several[key] = [single.pop(key), record]
+        else:
+            single[key] = record
+    result.current = single
+    for key, group in several.items():
         replaced = {
             _ref(r.remplace.auteur, r.remplace.date.isoformat(), r.remplace.valeur)
             for r in group
@@ -49,5 +57,5 @@ def _ref(author: str, day: str, value: str | None) -> tuple[str, str, str | None
     return (author, day, value)
 
 
-def _order(record: Valeur) -> tuple[str, str, str]:
+def _order(record: Mesure) -> tuple[str, str, str]:
     return (record.date.isoformat(), record.auteur, record.valeur or "")

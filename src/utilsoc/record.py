@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from utilsoc.errors import DataErrors, UsageError, UserError
 from utilsoc.merge import consolidate
-from utilsoc.model.mesures import Remplacement, Valeur
+from utilsoc.model.mesures import Mesure, Remplacement, Valeur
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Referentiel
 from utilsoc.project import Layout
-from utilsoc.store.measures import append_record, header, iter_records, measure_path
+from utilsoc.store.measures import append_record, header, measure_path
+from utilsoc.store.reading import iter_records
 from utilsoc.values import check_record, parse_value
 
 
@@ -110,8 +111,8 @@ def canonical_text(value: float | bool | str | None) -> str | None:
     return value
 
 
-def _existing(layout: Layout, period: Period, record: Valeur) -> Valeur | None:
-    records: list[Valeur] = []
+def _existing(layout: Layout, period: Period, record: Valeur) -> Mesure | None:
+    records: list[Mesure] = []
     for _, content, _, issues in iter_records(layout, period):
         if issues:
             raise DataErrors([i for i in issues if i.severity == "erreur"] or issues)

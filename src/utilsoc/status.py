@@ -3,32 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from utilsoc.aggregate import Series, build_series, progress, trend
 from utilsoc.errors import Issue
 from utilsoc.merge import consolidate
-from utilsoc.model.mesures import Valeur
+from utilsoc.model.mesures import Mesure
 from utilsoc.model.periods import Period, periods_between
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
 from utilsoc.project import Layout
-from utilsoc.store.measures import iter_records
+from utilsoc.store.reading import iter_records
 
 
 @dataclass
 class Measures:
     """Every current record of a folder, with conflicts and unreadable files."""
 
-    records: list[Valeur] = field(default_factory=list)
-    conflicts: dict[Any, list[Valeur]] = field(default_factory=dict)
+    records: list[Mesure] = field(default_factory=list)
+    conflicts: dict[Any, list[Mesure]] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
 
 
 def load_measures(layout: Layout) -> Measures:
     """Read every measurement file and resolve replacements."""
     measures = Measures()
-    raw: list[Valeur] = []
+    raw: list[Mesure] = []
     for _, content, _, issues in iter_records(layout):
         measures.issues.extend(issues)
         if content is not None:
@@ -70,7 +71,7 @@ def indicator_status(series: Series) -> dict[str, Any]:
 
 
 def missing(
-    referentiel: Referentiel, records: list[Valeur], period: Period, today: dt.date
+    referentiel: Referentiel, records: list[Mesure], period: Period, today: dt.date
 ) -> list[dict[str, str]]:
     """Indicator periods within `period`, begun by `today`, with no value recorded."""
     recorded = {(r.indicateur, r.periode.name) for r in records}
@@ -95,12 +96,16 @@ def project_status(
     referentiel: Referentiel, measures: Measures, period: Period, today: dt.date
 ) -> dict[str, Any]:
     """The whole dashboard as plain data."""
+    by_indicator: dict[str, list[Mesure]] = defaultdict(list)
+    for record in measures.records:
+        by_indicator[record.indicateur].append(record)
     domains = []
     for domaine in referentiel.domaines:
         criteria = []
         for critere in domaine.criteres:
             items = [
-                indicator_status(build_series(ind, measures.records)) for ind in critere.indicateurs
+                indicator_status(build_series(ind, by_indicator[ind.code]))
+                for ind in critere.indicateurs
             ]
             criteria.append({"code": critere.code, "nom": critere.nom, "indicateurs": items})
         domains.append({"code": domaine.code, "nom": domaine.nom, "critères": criteria})

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from utilsoc.checks import check_project
 from utilsoc.errors import Issue
 from utilsoc.load import Project, load_project
 from utilsoc.merge import consolidate
-from utilsoc.model.mesures import FichierMesures, Valeur
+from utilsoc.model.mesures import FichierMesures, Mesure
 from utilsoc.project import Layout
-from utilsoc.store.measures import iter_records
+from utilsoc.store.reading import (
+    Contenu,
+    folder_digest,
+    iter_records,
+    load_result,
+    store_result,
+)
 from utilsoc.yamlio.reader import Document
 
 
@@ -32,37 +38,62 @@ def validate_project(layout: Layout) -> Validation:
     """Load and check the whole folder, gathering every problem."""
     project = load_project(layout)
     issues = [*project.issues, *check_project(project)]
-    count, measure_issues = _check_measures(project)
+    digest = folder_digest(layout)
+    cached = load_result(layout, "validate", digest)
+    if cached is not None:
+        count, measure_issues = cached["count"], [Issue(**i) for i in cached["issues"]]
+    else:
+        count, measure_issues = _check_measures(project)
+        store_result(
+            layout,
+            "validate",
+            digest,
+            {"count": count, "issues": [asdict(i) for i in measure_issues]},
+        )
     issues.extend(measure_issues)
     return Validation(project, sorted(issues, key=lambda issue: issue.sort_key), count)
 
 
 def _check_measures(project: Project) -> tuple[int, list[Issue]]:
-    from utilsoc.values import check_record
+    from utilsoc.values import RecordChecker
 
+    checker = RecordChecker(project.referentiel) if project.referentiel else None
     issues: list[Issue] = []
-    records: list[tuple[Valeur, str, int]] = []
+    records: list[Mesure] = []
+    places: list[tuple[Document, int]] = []
     for _, content, document, file_issues in iter_records(project.layout):
         issues.extend(file_issues)
         if content is None or document is None:
             continue
         issues.extend(_evidence_issues(project, content, document))
+        records.extend(content.valeurs)
+        places.extend((document, n) for n in range(len(content.valeurs)))
+        if checker is None:
+            continue
         for n, record in enumerate(content.valeurs):
-            records.append((record, document.file, document.position(("valeurs", n))[0]))
-            if project.referentiel is None:
-                continue
-            for problem in check_record(project.referentiel, record):
+            for problem in checker.check(record):
                 line, column = document.position(("valeurs", n, *problem.loc))
                 issues.append(
                     Issue(document.file, line, column, problem.code, problem.message, problem.hint)
                 )
-    places = {id(record): (file, line) for record, file, line in records}
-    merged = consolidate([record for record, _, _ in records])
+    issues.extend(_conflict_issues(records, places))
+    return len(records), issues
+
+
+def _conflict_issues(records: list[Mesure], places: list[tuple[Document, int]]) -> list[Issue]:
+    merged = consolidate(records)
+    if not merged.conflicts:
+        return []
+    where = {id(record): places[n] for n, record in enumerate(records)}
+
+    def place(record: Mesure) -> tuple[str, int]:
+        document, n = where[id(record)]
+        return document.file, document.position(("valeurs", n))[0]
+
+    issues = []
     for key, live in merged.conflicts.items():
-        sources = ", ".join(
-            f"{places[id(r)][0]}:{places[id(r)][1]} ({r.valeur}, {r.auteur})" for r in live
-        )
-        file, line = places[id(live[0])]
+        sources = ", ".join(f"{place(r)[0]}:{place(r)[1]} ({r.valeur}, {r.auteur})" for r in live)
+        file, line = place(live[0])
         issues.append(
             Issue(
                 file,
@@ -73,10 +104,10 @@ def _check_measures(project: Project) -> tuple[int, list[Issue]]:
                 "gardez la bonne avec « utilsoc record --replace --motif »",
             )
         )
-    return len(records), issues
+    return issues
 
 
-def _evidence_issues(project: Project, content: FichierMesures, document: Document) -> list[Issue]:
+def _evidence_issues(project: Project, content: Contenu, document: Document) -> list[Issue]:
     from utilsoc.evidence import reference_problems
 
     issues = []

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from utilsoc.model.mesures import Valeur
-from utilsoc.model.periods import is_aligned
+from utilsoc.model.mesures import Cle, Mesure, Valeur, dimensions_key
+from utilsoc.model.periods import Period, is_aligned
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel, TypeIndicateur
 
 _NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
@@ -74,37 +74,63 @@ def parse_value(
     return number
 
 
-def check_record(referentiel: Referentiel, record: Valeur) -> list[Problem]:
+def check_record(referentiel: Referentiel, record: Valeur | Mesure) -> list[Problem]:
     """Every way `record` does not fit the référentiel (empty when it fits)."""
-    indicators = referentiel.indicators()
-    indicator = indicators.get(record.indicateur)
-    if indicator is None:
-        return [
-            Problem(
-                "indicateur",
-                "indicateur-inconnu",
-                f"indicateur « {record.indicateur} » inconnu du référentiel",
-                _closest(record.indicateur, indicators),
+    return RecordChecker(referentiel).check(record)
+
+
+class RecordChecker:
+    """Checks many records against one référentiel, remembering what repeats.
+
+    Why: at a million records, what depends only on the indicator and the period, or on
+    the indicator and the dimension values, is computed once per distinct combination.
+    """
+
+    def __init__(self, referentiel: Referentiel) -> None:
+        self.referentiel = referentiel
+        self.indicators = referentiel.indicators()
+        self._periods: dict[tuple[str, Period], list[Problem]] = {}
+        self._dimensions: dict[tuple[str, Cle], list[Problem]] = {}
+
+    def check(self, record: Valeur | Mesure) -> list[Problem]:
+        """Every way `record` does not fit (empty when it fits)."""
+        indicator = self.indicators.get(record.indicateur)
+        if indicator is None:
+            return [
+                Problem(
+                    "indicateur",
+                    "indicateur-inconnu",
+                    f"indicateur « {record.indicateur} » inconnu du référentiel",
+                    _closest(record.indicateur, self.indicators),
+                )
+            ]
+        problems = _value_problems(indicator, record)
+        period_key = (indicator.code, record.periode)
+        if period_key not in self._periods:
+            self._periods[period_key] = _period_problems(indicator, record.periode)
+        dimension_key = (indicator.code, dimensions_key(record.dimensions))
+        if dimension_key not in self._dimensions:
+            self._dimensions[dimension_key] = _dimension_problems(
+                self.referentiel, indicator, record
             )
-        ]
-    problems = _value_problems(indicator, record)
-    if indicator.frequence is not Frequence.PONCTUELLE and not is_aligned(
-        record.periode, indicator.frequence.kind
-    ):
-        problems.append(
-            Problem(
-                "periode",
-                "periode-hors-frequence",
-                f"{record.periode.label} ne correspond pas à la fréquence "
-                f"{indicator.frequence.value} de « {indicator.code} »",
-                "indiquez une période de cette fréquence (ex. 2025-T1 pour trimestrielle)",
-            )
+        return problems + self._periods[period_key] + self._dimensions[dimension_key]
+
+
+def _period_problems(indicator: Indicateur, period: Period) -> list[Problem]:
+    if indicator.frequence is Frequence.PONCTUELLE or is_aligned(period, indicator.frequence.kind):
+        return []
+    return [
+        Problem(
+            "periode",
+            "periode-hors-frequence",
+            f"{period.label} ne correspond pas à la fréquence {indicator.frequence.value} "
+            f"de « {indicator.code} »",
+            "indiquez une période de cette fréquence (ex. 2025-T1 pour trimestrielle)",
         )
-    problems.extend(_dimension_problems(referentiel, indicator, record))
-    return problems
+    ]
 
 
-def _value_problems(indicator: Indicateur, record: Valeur) -> list[Problem]:
+def _value_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Problem]:
     if indicator.formule is not None:
         return [
             Problem(
@@ -142,7 +168,7 @@ def _value_problems(indicator: Indicateur, record: Valeur) -> list[Problem]:
     return []
 
 
-def _ratio_problems(record: Valeur) -> list[Problem]:
+def _ratio_problems(record: Valeur | Mesure) -> list[Problem]:
     if record.numerateur is None or record.denominateur is None:
         return [
             Problem(
@@ -165,9 +191,9 @@ def _ratio_problems(record: Valeur) -> list[Problem]:
 
 
 def _dimension_problems(
-    referentiel: Referentiel, indicator: Indicateur, record: Valeur
+    referentiel: Referentiel, indicator: Indicateur, record: Valeur | Mesure
 ) -> list[Problem]:
-    allowed = {d.code: d.valeurs for d in referentiel.dimensions}
+    allowed = referentiel.dimension_values()
     problems = []
     for name, value in record.dimensions.items():
         if name not in indicator.dimensions:
@@ -187,11 +213,15 @@ def _dimension_problems(
                     "dimensions",
                     "valeur-de-dimension-inconnue",
                     f"« {value} » n'est pas une valeur de la dimension « {name} »",
-                    "valeurs possibles : " + ", ".join(allowed.get(name, [])),
+                    "valeurs possibles : " + ", ".join(_declared(referentiel, name)),
                     name,
                 )
             )
     return problems
+
+
+def _declared(referentiel: Referentiel, name: str) -> list[str]:
+    return next((d.valeurs for d in referentiel.dimensions if d.code == name), [])
 
 
 def _expected(indicator: Indicateur) -> str:

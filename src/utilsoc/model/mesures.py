@@ -8,7 +8,7 @@ entry/exit questionnaire scores. One record per line.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 from pydantic import Field, WithJsonSchema
 
@@ -53,6 +53,66 @@ class Valeur(Modele):
     def key(self) -> tuple[str, str, tuple[tuple[str, str], ...]]:
         """What identifies a measurement: indicator, period and dimension values."""
         return (self.indicateur, self.periode.name, tuple(sorted(self.dimensions.items())))
+
+    def to_mesure(self) -> Mesure:
+        """The compact, immutable form used to consolidate and aggregate."""
+        return Mesure(
+            self.indicateur,
+            self.periode,
+            self.valeur,
+            self.numerateur,
+            self.denominateur,
+            self.dimensions,
+            self.note,
+            self.auteur,
+            self.date,
+            self.remplace,
+            dimensions_key(self.dimensions),
+        )
+
+
+Cle = tuple[tuple[str, str], ...]
+
+
+def dimensions_key(dimensions: dict[str, str]) -> Cle:
+    """Dimension values as a sorted tuple, the form used in keys."""
+    return tuple(sorted(dimensions.items()))
+
+
+class Mesure(NamedTuple):
+    """A validated value, compact: a million of them fit in a few hundred megabytes."""
+
+    indicateur: str
+    periode: Period
+    valeur: str | None
+    numerateur: float | None
+    denominateur: float | None
+    dimensions: dict[str, str]
+    note: str | None
+    auteur: str
+    date: dt.date
+    remplace: Remplacement | None
+    cle_dimensions: Cle
+
+    def to_valeur(self) -> Valeur:
+        """Back to the model, to be written."""
+        return Valeur.model_construct(
+            indicateur=self.indicateur,
+            periode=self.periode,
+            valeur=self.valeur,
+            numerateur=self.numerateur,
+            denominateur=self.denominateur,
+            dimensions=self.dimensions,
+            note=self.note,
+            auteur=self.auteur,
+            date=self.date,
+            remplace=self.remplace,
+        )
+
+    @property
+    def key(self) -> tuple[str, str, Cle]:
+        """What identifies a measurement: indicator, period and dimension values."""
+        return (self.indicateur, self.periode.name, self.cle_dimensions)
 
 
 class Role(Choix):

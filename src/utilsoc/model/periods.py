@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -196,6 +197,7 @@ def period_containing(day: date, kind: Kind) -> Period:
     return _build(kind, str(day.year), str((day.month - 1) // months + 1))
 
 
+@lru_cache(maxsize=8192)
 def is_aligned(period: Period, kind: Kind) -> bool:
     """True when `period` is made of whole periods of granularity `kind`."""
     if kind is Kind.PLAGE:

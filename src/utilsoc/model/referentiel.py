@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from utilsoc.model.base import Booleen, Choix, Code, Modele, Texte
 from utilsoc.model.periods import Kind, Period
@@ -208,6 +208,14 @@ class Referentiel(Modele):
     dimensions: list[Dimension] = Field(default_factory=list)
     domaines: list[Domaine] = Field(min_length=1)
     auto_evaluation: list[Theme] = Field(default_factory=list)
+    _index: dict[str, Indicateur] | None = PrivateAttr(None)
+    _allowed: dict[str, frozenset[str]] | None = PrivateAttr(None)
+
+    def dimension_values(self) -> dict[str, frozenset[str]]:
+        """Allowed values of each dimension, by code."""
+        if self._allowed is None:
+            self._allowed = {d.code: frozenset(d.valeurs) for d in self.dimensions}
+        return self._allowed
 
     def iter_indicators(self) -> Iterator[tuple[tuple[int, int, int], Indicateur]]:
         """Each indicator with its (domain, criterion, indicator) indices."""
@@ -218,7 +226,9 @@ class Referentiel(Modele):
 
     def indicators(self) -> dict[str, Indicateur]:
         """Indicators by code (the first one wins if a code is repeated)."""
-        result: dict[str, Indicateur] = {}
-        for _, indicateur in self.iter_indicators():
-            result.setdefault(indicateur.code, indicateur)
-        return result
+        if self._index is None:
+            index: dict[str, Indicateur] = {}
+            for _, indicateur in self.iter_indicators():
+                index.setdefault(indicateur.code, indicateur)
+            self._index = index
+        return self._index

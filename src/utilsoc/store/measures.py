@@ -13,20 +13,20 @@ import json
 import re
 import typing
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from utilsoc.errors import DataErrors, FileAccessError, Issue
+from utilsoc.errors import DataErrors, FileAccessError
 from utilsoc.model.mesures import FichierMesures
 from utilsoc.model.periods import Period
 from utilsoc.project import MESURES, SCHEMAS, Layout, display_path
 from utilsoc.store.atomic import write_atomic
+from utilsoc.store.fastpath import NOT_PRINTABLE
+from utilsoc.store.reading import validate_text
 from utilsoc.yamlio.decode import decode_text
-from utilsoc.yamlio.messages import issues_from_validation
-from utilsoc.yamlio.reader import Document, parse_yaml, read_yaml
 
 LOCK_TIMEOUT = 10.0
 _SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*|\d{4}(-[A-Za-z0-9]+)*(\.\.\d{4}-\d{2}-\d{2})?")
@@ -75,16 +75,6 @@ def author_slug(author: str) -> str:
 def measure_path(layout: Layout, period: Period, author: str) -> Path:
     """mesures/<période>/<auteur>.yaml."""
     return layout.root / MESURES / period.name / f"{author_slug(author)}.yaml"
-
-
-def measure_files(layout: Layout, period: Period | None = None) -> list[Path]:
-    """Measurement files of the folder (of one period's folder), sorted."""
-    base = layout.root / MESURES
-    if period is not None:
-        base = base / period.name
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.rglob("*.yaml") if not p.name.startswith("."))
 
 
 def format_record(record: BaseModel) -> str:
@@ -140,7 +130,13 @@ def _scalar(value: Any) -> str:
         return text
     if _SAFE.fullmatch(text) and text.lower() not in _SPECIAL:
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return _quote(text)
+
+
+def _quote(text: str) -> str:
+    """A double-quoted scalar; characters YAML refuses in a file are written as escapes."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def header(period: Period, author: str, depth: int = 2) -> str:
@@ -150,40 +146,6 @@ def header(period: Period, author: str, depth: int = 2) -> str:
         f"# Mesures de {author} pour {period.label}. Une ligne par valeur ; "
         "ne modifiez pas une valeur enregistrée, utilisez « utilsoc record --replace ».\n"
     )
-
-
-def read_measures(path: Path) -> tuple[FichierMesures | None, Document | None, list[Issue]]:
-    """Read and validate one measurement file; the issues say what is wrong."""
-    try:
-        document = read_yaml(path, display_path(path))
-    except DataErrors as errors:
-        return None, None, errors.issues
-    return _validate(document)
-
-
-def _validate(document: Document) -> tuple[FichierMesures | None, Document, list[Issue]]:
-    from pydantic import ValidationError
-
-    if not isinstance(document.data, dict):
-        return (
-            None,
-            document,
-            [
-                Issue(
-                    document.file,
-                    1,
-                    1,
-                    "type-racine",
-                    "un fichier de mesures contient des listes « valeurs: », « témoignages: »...",
-                    "comparez avec un fichier écrit par « utilsoc record »",
-                )
-            ],
-        )
-    try:
-        return FichierMesures.model_validate(document.data), document, document.issues
-    except ValidationError as error:
-        issues = issues_from_validation(error, document, FichierMesures)
-        return None, document, [*document.issues, *issues]
 
 
 def append_record(path: Path, record: BaseModel, new_header: str) -> None:
@@ -213,7 +175,7 @@ def append_records(path: Path, records: Sequence[BaseModel], new_header: str) ->
                 sections.setdefault(section_of(record), []).append(format_record(record))
             for section, lines in sections.items():
                 text = insert_line(text, section, "".join(lines))
-            _, _, issues = _validate(parse_yaml(text, display_path(path)))
+            _, _, issues = validate_text(text, display_path(path))
             if issues:
                 raise DataErrors(issues)
             write_atomic(path, _keep_style(raw, text))
@@ -229,11 +191,3 @@ def _keep_style(raw: bytes, text: str) -> str:
     if b"\r\n" in raw:
         text = text.replace("\n", "\r\n")
     return ("\ufeff" if raw.startswith(codecs.BOM_UTF8) else "") + text
-
-
-def iter_records(
-    layout: Layout, period: Period | None = None
-) -> Iterator[tuple[Path, FichierMesures | None, Document | None, list[Issue]]]:
-    """Each measurement file, read and validated."""
-    for path in measure_files(layout, period):
-        yield (path, *read_measures(path))

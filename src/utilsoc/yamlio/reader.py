@@ -8,6 +8,7 @@ column, and lets us refuse anchors, aliases, tags and duplicate keys as they com
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,10 +39,13 @@ class Document:
     positions: dict[PathKey, Position] = field(default_factory=dict)
     key_positions: dict[PathKey, Position] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
+    record_lines: dict[str, list[int]] = field(default_factory=dict)
 
     def position(self, loc: tuple[str | int, ...], *, key: bool = False) -> Position:
         """Line and column of the value at `loc`, or of its nearest existing parent."""
         path = tuple(normalize_key(p) if isinstance(p, str) else p for p in loc)
+        if len(path) >= 2 and path[0] in self.record_lines and isinstance(path[1], int):
+            return (self.record_lines[str(path[0])][path[1]], 5)
         if key and path in self.key_positions:
             return self.key_positions[path]
         while path:
@@ -70,6 +74,7 @@ def read_yaml(
 
 def parse_yaml(text: str, display: str, *, track_positions: bool = True) -> Document:
     """Parse text already decoded; see `read_yaml`."""
+    _warn_without_libyaml()
     builder = _Builder(display, track_positions)
     try:
         for event in yaml.parse(text, Loader=Loader):
@@ -94,6 +99,20 @@ def parse_yaml(text: str, display: str, *, track_positions: bool = True) -> Docu
             ]
         )
     return Document(display, builder.root, builder.positions, builder.key_positions, builder.issues)
+
+
+_WARNED = {"libyaml": False}
+
+
+def _warn_without_libyaml() -> None:
+    """Say once per run that the pure-Python parser is several times slower."""
+    if WITH_LIBYAML and Loader is not yaml.SafeLoader or _WARNED["libyaml"]:
+        return
+    _WARNED["libyaml"] = True
+    sys.stderr.write(
+        "note : PyYAML est installé sans libyaml, la lecture des gros fichiers "
+        "sera lente (réinstallez PyYAML depuis une roue officielle)\n"
+    )
 
 
 def _read_bytes(path: Path, display: str, max_bytes: int) -> bytes:

@@ -43,6 +43,7 @@ def cli_command_status(
     from utilsoc.model.periods import Period
     from utilsoc.project import find_root
     from utilsoc.status import load_measures, project_status
+    from utilsoc.store.reading import folder_digest, load_result, store_result
 
     layout = find_root(base_dir(ctx))
     project = load_project(layout)
@@ -53,9 +54,15 @@ def cli_command_status(
         chosen = Period.parse(period) if period else Period.parse(str(today.year))
     except ValueError as error:
         raise UsageError(str(error)) from None
-    measures = load_measures(layout)
-    print_issues(measures.issues)
-    data = project_status(project.referentiel, measures, chosen, today)
+    digest = folder_digest(layout)
+    name = f"status-{chosen.name}-{today.isoformat()}"
+    data = load_result(layout, name, digest)
+    if data is None:
+        measures = load_measures(layout)
+        print_issues(measures.issues)
+        data = project_status(project.referentiel, measures, chosen, today)
+        if not measures.issues:
+            store_result(layout, name, digest, data)
     if format is Format.JSON:
         print_json(data)
     else:
