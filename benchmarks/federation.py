@@ -47,9 +47,11 @@ def generate(folder: Path, months: int, indicators: int = 200) -> None:
         lines = [f"# Mesures de {author} pour {period}.\n", "valeurs:\n"]
         for code in codes:
             for n, site in enumerate(SITES):
-                lines.append(f"  - {{indicateur: {code}, période: {period}, valeur: {n * 3 + 1}, "
-                             f"dimensions: {{site: \"{site}\"}}, auteur: {author}, "
-                             f"date: {period}-28}}\n")
+                lines.append(
+                    f"  - {{indicateur: {code}, période: {period}, valeur: {n * 3 + 1}, "
+                    f'dimensions: {{site: "{site}"}}, auteur: {author}, '
+                    f"date: {period}-28}}\n"
+                )
         target = folder / "mesures" / period / f"{author}.yaml"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("".join(lines), encoding="utf-8")
@@ -59,20 +61,34 @@ def generate(folder: Path, months: int, indicators: int = 200) -> None:
 def _write_referentiel(folder: Path, codes: list[str]) -> None:
     (folder / "association.yaml").write_text(
         "nom: Fédération d'essai\nidentité:\n  vision: v\n  mission: m\n  ambition: a\n"
-        "  valeurs: [Coopération]\n", encoding="utf-8")
+        "  valeurs: [Coopération]\n",
+        encoding="utf-8",
+    )
     values = ", ".join(f'"{s}"' for s in SITES)
-    lines = ["dimensions:\n", "  - code: site\n", "    nom: Site\n", f"    valeurs: [{values}]\n",
-             "domaines:\n"]
+    lines = [
+        "dimensions:\n",
+        "  - code: site\n",
+        "    nom: Site\n",
+        f"    valeurs: [{values}]\n",
+        "domaines:\n",
+    ]
     for d in range(4):
         lines += [f"  - code: D{d}\n", f"    nom: Domaine {d}\n", "    critères:\n"]
         for c in range(5):
-            lines += [f"      - code: D{d}-C{c}\n", f"        nom: Critère {c}\n",
-                      "        indicateurs:\n"]
-            for code in codes[(d * 5 + c) * 10:(d * 5 + c) * 10 + 10]:
-                lines += [f"          - code: {code}\n", f"            libellé: Indicateur {code}\n",
-                          "            type: nombre\n", "            fréquence: mensuelle\n",
-                          "            dimensions: [site]\n",
-                          "            cibles: [{période: 2020, valeur: 100000}]\n"]
+            lines += [
+                f"      - code: D{d}-C{c}\n",
+                f"        nom: Critère {c}\n",
+                "        indicateurs:\n",
+            ]
+            for code in codes[(d * 5 + c) * 10 : (d * 5 + c) * 10 + 10]:
+                lines += [
+                    f"          - code: {code}\n",
+                    f"            libellé: Indicateur {code}\n",
+                    "            type: nombre\n",
+                    "            fréquence: mensuelle\n",
+                    "            dimensions: [site]\n",
+                    "            cibles: [{période: 2020, valeur: 100000}]\n",
+                ]
     (folder / "referentiel.yaml").write_text("".join(lines), encoding="utf-8")
 
 
@@ -81,15 +97,15 @@ def _run(command: list[str], cwd: Path) -> tuple[float, int, int]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["NO_COLOR"] = "1"
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     return elapsed, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)
 
 
-def _median(command: list[str], cwd: Path, runs: int, before: object = None
-            ) -> tuple[float, int]:
+def _median(command: list[str], cwd: Path, runs: int, before: object = None) -> tuple[float, int]:
     times, peaks = [], []
     for _ in range(runs):
         if callable(before):
@@ -100,9 +116,11 @@ def _median(command: list[str], cwd: Path, runs: int, before: object = None
     return statistics.median(times), max(peaks)
 
 
-_EVENTS = ("import sys, yaml, pathlib\n"
-           "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml')):\n"
-           "    for _ in yaml.parse(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader): pass\n")
+_EVENTS = (
+    "import sys, yaml, pathlib\n"
+    "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml')):\n"
+    "    for _ in yaml.parse(p.read_text(encoding='utf-8'), Loader=yaml.CSafeLoader): pass\n"
+)
 
 
 def _line(label: str, seconds: float, peak: int | None = None, ratio: str = "") -> None:
@@ -120,17 +138,24 @@ def main() -> None:
     generate(folder, 10 if args.small else 100)
     cache = folder / ".utilsoc-cache"
     clear = lambda: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
-    events, _ = _median([sys.executable, "-c", _EVENTS, str(folder / "mesures")], folder,
-                        args.runs)
+    events, _ = _median([sys.executable, "-c", _EVENTS, str(folder / "mesures")], folder, args.runs)
     _line("libyaml, flux d'événements seul (référence)", events)
     for command in ("validate", "status"):
         cold, peak = _median([UTILSOC, command], folder, args.runs, clear)
-        _line(f"utilsoc {command} à froid", cold, peak,
-              f"{cold / events:4.2f} × le flux (cible ≤ 3), mémoire cible ≤ 1,5 Gio")
+        _line(
+            f"utilsoc {command} à froid",
+            cold,
+            peak,
+            f"{cold / events:4.2f} × le flux (cible ≤ 3), mémoire cible ≤ 1,5 Gio",
+        )
         _run([UTILSOC, command], folder)
         warm, _ = _median([UTILSOC, command], folder, args.runs)
-        _line(f"utilsoc {command} avec le cache", warm, None,
-              f"{cold / warm:5.1f} × plus rapide (cible ≥ 10)")
+        _line(
+            f"utilsoc {command} avec le cache",
+            warm,
+            None,
+            f"{cold / warm:5.1f} × plus rapide (cible ≥ 10)",
+        )
     _compare_checkjsonschema(folder, args.runs)
     _compare_record(folder, args.runs)
 
@@ -149,16 +174,32 @@ def _compare_checkjsonschema(folder: Path, runs: int) -> None:
     target = single / "mesures" / source.parent.name / source.name
     target.parent.mkdir(parents=True)
     shutil.copy(source, target)
-    subprocess.run([UTILSOC, "schema", "-o", str(single / "schemas")], check=True,
-                   stdout=subprocess.DEVNULL)
-    ours, _ = _median([UTILSOC, "validate"], single, runs,
-                      lambda: shutil.rmtree(single / ".utilsoc-cache", ignore_errors=True))
-    theirs, _ = _median([str(checker), "--schemafile", str(single / "schemas" /
-                                                          "mesures.schema.json"), str(target)],
-                        single, runs)
+    subprocess.run(
+        [UTILSOC, "schema", "-o", str(single / "schemas")], check=True, stdout=subprocess.DEVNULL
+    )
+    ours, _ = _median(
+        [UTILSOC, "validate"],
+        single,
+        runs,
+        lambda: shutil.rmtree(single / ".utilsoc-cache", ignore_errors=True),
+    )
+    theirs, _ = _median(
+        [
+            str(checker),
+            "--schemafile",
+            str(single / "schemas" / "mesures.schema.json"),
+            str(target),
+        ],
+        single,
+        runs,
+    )
     _line("utilsoc validate, un fichier de 10 000 valeurs", ours)
-    _line("check-jsonschema, même fichier, même schéma", theirs, None,
-          f"{theirs / ours:5.1f} × plus lent qu'utilsoc (cible ≥ 7)")
+    _line(
+        "check-jsonschema, même fichier, même schéma",
+        theirs,
+        None,
+        f"{theirs / ours:5.1f} × plus lent qu'utilsoc (cible ≥ 7)",
+    )
 
 
 def _compare_record(folder: Path, runs: int) -> None:
@@ -170,15 +211,32 @@ def _compare_record(folder: Path, runs: int) -> None:
     validate, _ = _median([UTILSOC, "validate"], bare, runs)
     times = []
     for n in range(runs):
-        elapsed, _, code = _run([UTILSOC, "record", "ind_000", str(7 + n), "-p", "2030-01",
-                                 "--dim", f"site={SITES[n]}", "-a", "bench"], folder)
+        elapsed, _, code = _run(
+            [
+                UTILSOC,
+                "record",
+                "ind_000",
+                str(7 + n),
+                "-p",
+                "2030-01",
+                "--dim",
+                f"site={SITES[n]}",
+                "-a",
+                "bench",
+            ],
+            folder,
+        )
         assert code == 0, "record a échoué"
         times.append(elapsed)
     shutil.rmtree(folder / "mesures" / "2030-01", ignore_errors=True)
     record = statistics.median(times)
     _line("utilsoc validate du référentiel seul", validate)
-    _line("utilsoc record d'une valeur dans le dossier fédéral", record, None,
-          f"{record / validate:4.2f} × validate du référentiel (cible ≤ 1,2)")
+    _line(
+        "utilsoc record d'une valeur dans le dossier fédéral",
+        record,
+        None,
+        f"{record / validate:4.2f} × validate du référentiel (cible ≤ 1,2)",
+    )
 
 
 if __name__ == "__main__":

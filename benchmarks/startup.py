@@ -36,8 +36,14 @@ def _environment() -> dict[str, str]:
 
 def _run_once(command: list[str], cwd: Path) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=_environment(), stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        command,
+        cwd=cwd,
+        env=_environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
     return time.perf_counter() - start
 
 
@@ -61,8 +67,10 @@ def _largest_example() -> str:
 
 def _line(name: str, a: float, b: float, ratio: float, target: float, floor: str) -> None:
     verdict = "OK" if ratio <= target else "AU-DESSUS"
-    print(f"{name:<34} {a * 1000:7.1f} ms   {floor:<40} {b * 1000:7.1f} ms   "
-          f"ratio {ratio:4.2f} (cible ≤ {target}) {verdict}")
+    print(
+        f"{name:<34} {a * 1000:7.1f} ms   {floor:<40} {b * 1000:7.1f} ms   "
+        f"ratio {ratio:4.2f} (cible ≤ {target}) {verdict}"
+    )
 
 
 def main() -> None:

@@ -92,7 +92,9 @@ def test_anything_accepted_fast_reads_identically_strictly(lines: list[str]) -> 
     try:
         strict = parse_yaml(text, "f.yaml")
     except DataErrors as errors:
-        raise AssertionError(f"fast path accepted what the strict reader refuses: {errors.issues}")
+        raise AssertionError(
+            f"fast path accepted what the strict reader refuses: {errors.issues}"
+        ) from None
     assert strict.issues == []
     assert fast[0] == strict.data
 
