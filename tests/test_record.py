@@ -206,3 +206,38 @@ def test_without_libyaml_everything_works_and_says_so_once(cli, example, monkeyp
     result = cli("-C", str(folder), "validate")
     assert result.exit_code == 0, result.stderr
     assert "sans libyaml" not in result.stderr
+
+
+def test_guided_session_asks_each_due_indicator_and_confirms(cli, example, monkeypatch) -> None:
+    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
+    folder = example("vide")
+    answers = "2026\ntrois\n42\no\n"
+    result = cli("-C", str(folder), "record", "-a", "lea", input=answers)
+    assert result.exit_code == 0, result.stderr
+    assert "nombre attendu, « trois » lu" in result.stdout
+    assert f"{CODE} = 42 personnes" in result.stdout
+    text = (folder / "mesures" / "2026" / "lea.yaml").read_text(encoding="utf-8")
+    assert "valeur: 42" in text
+
+
+def test_guided_session_writes_nothing_without_confirmation(cli, example, monkeypatch) -> None:
+    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
+    folder = example("vide")
+    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n42\nn\n")
+    assert result.exit_code == 0, result.stderr
+    assert "rien n'a été écrit" in result.stdout
+    assert not (folder / "mesures").exists()
+
+
+def test_record_without_arguments_and_without_terminal_never_waits(example) -> None:
+    folder = example("vide")
+    completed = subprocess.run(
+        [sys.executable, "-m", "utilsoc", "-C", str(folder), "record"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode == ExitCode.USAGE
+    assert "indiquez l'indicateur, la valeur et --period" in completed.stderr

@@ -12,14 +12,25 @@ from utilsoc.cli.commands.common import base_dir
 
 def cli_command_record(
     ctx: typer.Context,
-    indicateur: Annotated[str, typer.Argument(help="Code de l'indicateur.")],
-    valeur: Annotated[str, typer.Argument(help="Valeur : 42, 3,5, true/false ou un texte.")],
-    period: Annotated[
-        str,
-        typer.Option(
-            "--period", "-p", help="Période : 2025, 2025-S1, 2025-T1, 2025-03, 2024-2025..."
+    indicateur: Annotated[
+        str | None,
+        typer.Argument(
+            help="Code de l'indicateur (sans argument : saisie guidée).", show_default=False
         ),
-    ],
+    ] = None,
+    valeur: Annotated[
+        str | None,
+        typer.Argument(help="Valeur : 42, 3,5, true/false ou un texte.", show_default=False),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            "-p",
+            help="Période : 2025, 2025-S1, 2025-T1, 2025-03, 2024-2025...",
+            show_default=False,
+        ),
+    ] = None,
     dim: Annotated[
         list[str] | None,
         typer.Option(
@@ -56,7 +67,7 @@ def cli_command_record(
         ),
     ] = None,
 ) -> None:
-    """Enregistrer une valeur d'indicateur pour une période."""
+    """Enregistrer une valeur d'indicateur pour une période (sans argument : saisie guidée)."""
     from utilsoc.cli.output import echo
     from utilsoc.errors import DataErrors, UsageError
     from utilsoc.load import load_project
@@ -68,6 +79,17 @@ def cli_command_record(
             "--replace et --motif vont ensemble", 'exemple : --replace --motif "erreur de saisie"'
         )
     layout = find_root(base_dir(ctx))
+    if indicateur is None and is_terminal():
+        from utilsoc.cli.commands.guided import guided_session
+
+        guided_session(layout, period, author or default_author(), parse_date(date))
+        return
+    if indicateur is None or valeur is None or period is None:
+        raise UsageError(
+            "indiquez l'indicateur, la valeur et --period",
+            "exemple : utilsoc record nb_eleves 42 --period 2025-T1 ; sans argument dans un "
+            "terminal, la saisie est guidée",
+        )
     project = load_project(layout)
     if project.referentiel is None or project.issues:
         raise DataErrors(project.issues)
@@ -82,6 +104,13 @@ def cli_command_record(
         parse_date(date),
     )
     echo(record_value(layout, project.referentiel, request))
+
+
+def is_terminal() -> bool:
+    """True when a person can answer questions on standard input."""
+    import sys
+
+    return sys.stdin.isatty()
 
 
 def _dimensions(pairs: list[str]) -> dict[str, str]:

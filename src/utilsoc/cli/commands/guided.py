@@ -1,0 +1,86 @@
+"""The guided `record` session: every indicator due for a period, one question each."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import typer
+
+from utilsoc.errors import DataErrors, UsageError, UserError
+from utilsoc.load import load_project
+from utilsoc.model.periods import Period
+from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
+from utilsoc.project import Layout
+from utilsoc.record import Request, record_value
+from utilsoc.values import parse_value
+
+
+def due_indicators(referentiel: Referentiel, period: Period) -> list[Indicateur]:
+    """Indicators collected at the granularity of `period` (calculated ones excluded)."""
+    return [
+        ind
+        for _, ind in referentiel.iter_indicators()
+        if ind.formule is None
+        and (ind.frequence is Frequence.PONCTUELLE or ind.frequence.kind is period.kind)
+    ]
+
+
+def guided_session(
+    layout: Layout, period_text: str | None, author: str, day: dt.date | None
+) -> None:
+    """Ask a value for each indicator due; show a summary; write only once confirmed."""
+    project = load_project(layout)
+    if project.referentiel is None or project.issues:
+        raise DataErrors(project.issues)
+    period = _ask_period(period_text)
+    due = due_indicators(project.referentiel, period)
+    if not due:
+        raise UserError(
+            f"aucun indicateur à saisir pour {period.label}",
+            "choisissez une période de la fréquence de vos indicateurs",
+        )
+    typer.echo(f"{len(due)} indicateur(s) pour {period.label} — Entrée pour passer")
+    answers = [(ind, value) for ind in due if (value := _ask_value(ind)) is not None]
+    if not answers:
+        typer.echo("rien à enregistrer")
+        return
+    typer.echo("\nRécapitulatif :")
+    for ind, value in answers:
+        typer.echo(f"  {ind.code} = {value} {ind.unite or ''}".rstrip())
+    if str(typer.prompt("Enregistrer ces valeurs ? (o/n)", default="n")).lower() not in (
+        "o",
+        "oui",
+        "y",
+    ):
+        typer.echo("abandon : rien n'a été écrit")
+        return
+    for ind, value in answers:
+        request = Request(ind.code, value, period.name, author, {}, date=day)
+        typer.echo(record_value(layout, project.referentiel, request))
+
+
+def _ask_period(text: str | None) -> Period:
+    default = text or str(dt.date.today().year)
+    answer = str(typer.prompt("Période (2025, 2025-T1, 2025-03, 2024-2025...)", default=default))
+    try:
+        return Period.parse(answer)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def _ask_value(indicator: Indicateur) -> str | None:
+    unit = f" ({indicator.unite})" if indicator.unite else ""
+    while True:
+        answer = str(
+            typer.prompt(
+                f"{indicator.code} — {indicator.libelle}{unit}", default="", show_default=False
+            )
+        ).strip()
+        if not answer:
+            return None
+        try:
+            parse_value(indicator, answer, comma=True)
+        except ValueError as error:
+            typer.echo(f"  {error} ; recommencez ou Entrée pour passer")
+            continue
+        return answer
