@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from utilsoc.errors import ExitCode
 
 CODE = "nb_personnes_accompagnees"
@@ -241,3 +243,41 @@ def test_record_without_arguments_and_without_terminal_never_waits(example) -> N
     )
     assert completed.returncode == ExitCode.USAGE
     assert "indiquez l'indicateur, la valeur et --period" in completed.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc to find the file being written")
+def test_a_writer_killed_mid_write_leaves_the_file_as_it_was(cli, example) -> None:
+    folder = example("vide")
+    assert (
+        cli(
+            "-C", str(folder), "record", "-a", "bob", CODE, "1", "-p", "2025", "--dim", "sexe=F"
+        ).exit_code
+        == 0
+    )
+    path = folder / "mesures" / "2025" / "bob.yaml"
+    before = path.read_bytes()
+    script = (
+        "import os, signal, sys\n"
+        "real = os.fsync\n"
+        "def fsync(fd):\n"
+        "    if '.bob.yaml.' in os.readlink(f'/proc/self/fd/{fd}'):\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    real(fd)\n"
+        "os.fsync = fsync\n"
+        "from utilsoc.cli.app import main\n"
+        f"sys.argv = ['utilsoc', '-C', {str(folder)!r}, 'record', '-a', 'bob', {CODE!r}, '2',\n"
+        "            '-p', '2025', '--dim', 'sexe=H']\n"
+        "main()\n"
+    )
+    killed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, timeout=60, check=False
+    )
+    assert killed.returncode == -9
+    assert path.read_bytes() == before
+    assert list(path.parent.glob(".bob.yaml.*.tmp"))  # the killed writer's temporary file
+    again = cli(
+        "-C", str(folder), "record", "-a", "bob", CODE, "2", "-p", "2025", "--dim", "sexe=H"
+    )
+    assert again.exit_code == 0, again.stderr
+    assert not list(path.parent.glob(".bob.yaml.*.tmp"))
+    assert path.read_bytes().startswith(before)

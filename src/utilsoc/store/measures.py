@@ -165,6 +165,7 @@ def append_records(path: Path, records: Sequence[BaseModel], new_header: str) ->
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT):
+            _remove_stale_temporaries(path)
             raw = path.read_bytes() if path.exists() else new_header.encode()
             text, issues = decode_text(raw, display_path(path))
             if issues:
@@ -184,6 +185,12 @@ def append_records(path: Path, records: Sequence[BaseModel], new_header: str) ->
             f"{display_path(path)} est utilisé par un autre enregistrement",
             "réessayez dans quelques secondes",
         ) from None
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files left by a writer that was killed (we hold the lock: none is live)."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        stale.unlink(missing_ok=True)
 
 
 def _keep_style(raw: bytes, text: str) -> str:
