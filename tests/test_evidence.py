@@ -127,7 +127,7 @@ def test_questionnaire_scores_pair_into_gains(cli, example) -> None:
         assert result.exit_code == 0, result.stderr
     assert cli(*base, "P4", "7", "-m", "sortie", "-p", "2026", "-a", "anne").exit_code == 1
     assert cli("-C", str(folder), "validate").exit_code == 0
-    from utilsoc.store.measures import read_measures
+    from utilsoc.store.reading import read_measures
 
     content, _, _ = read_measures(folder / "mesures" / "2026" / "anne.yaml")
     assert content is not None
@@ -174,3 +174,46 @@ def test_full_name_heuristic() -> None:
     assert not looks_like_full_name("Fatou")
     assert not looks_like_full_name("F. D.")
     assert not looks_like_full_name("P012")
+
+
+def test_status_reports_entry_exit_gains(cli, example) -> None:
+    import json
+
+    folder = _with_score(example("vide"))
+    for participant, score, moment in (
+        ("P1", "2", "entrée"),
+        ("P1", "4", "sortie"),
+        ("P2", "1", "entrée"),
+    ):
+        assert (
+            cli(
+                "-C",
+                str(folder),
+                "questionnaire",
+                "confiance",
+                participant,
+                score,
+                "-m",
+                moment,
+                "-p",
+                "2026",
+                "-a",
+                "anne",
+            ).exit_code
+            == 0
+        )
+    data = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
+    assert data["questionnaires"] == [
+        {
+            "indicateur": "confiance",
+            "libellé": "Confiance en soi (questionnaire)",
+            "paires": 1,
+            "entrée_moyenne": 2.0,
+            "sortie_moyenne": 4.0,
+            "gain_moyen": 2.0,
+            "sans_sortie": ["P2"],
+            "sans_entrée": [],
+        }
+    ]
+    table = cli("-C", str(folder), "status", "-p", "2026")
+    assert "1 participant(s) suivis, 2 → 4 (gain moyen 2)" in table.stdout

@@ -10,7 +10,7 @@ from typing import Any
 from utilsoc.aggregate import Series, build_series, progress, trend
 from utilsoc.errors import Issue
 from utilsoc.merge import consolidate
-from utilsoc.model.mesures import Mesure
+from utilsoc.model.mesures import Mesure, Moment, Reponse
 from utilsoc.model.periods import Period, periods_between
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
 from utilsoc.project import Layout
@@ -22,6 +22,7 @@ class Measures:
     """Every current record of a folder, with conflicts and unreadable files."""
 
     records: list[Mesure] = field(default_factory=list)
+    responses: list[Reponse] = field(default_factory=list)
     conflicts: dict[Any, list[Mesure]] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
 
@@ -34,6 +35,7 @@ def load_measures(layout: Layout) -> Measures:
         measures.issues.extend(issues)
         if content is not None:
             raw.extend(content.valeurs)
+            measures.responses.extend(content.questionnaires)
     merged = consolidate(raw)
     measures.records = list(merged.current.values())
     measures.conflicts = merged.conflicts
@@ -92,6 +94,33 @@ def _due(indicator: Indicateur, period: Period, today: dt.date) -> list[Period]:
     ]
 
 
+def questionnaire_gains(
+    referentiel: Referentiel, responses: list[Reponse], period: Period
+) -> list[dict[str, Any]]:
+    """Entry/exit gains of each score indicator answered in `period`."""
+    from utilsoc.evidence import pair_gains
+
+    result = []
+    for code in sorted({r.indicateur for r in responses}):
+        gains = pair_gains(responses, code, period)
+        if not (gains.pairs or gains.entry_only or gains.exit_only):
+            continue
+        indicator = referentiel.indicators().get(code)
+        result.append(
+            {
+                "indicateur": code,
+                "libellé": indicator.libelle if indicator else code,
+                "paires": len(gains.pairs),
+                "entrée_moyenne": gains.mean(Moment.ENTREE),
+                "sortie_moyenne": gains.mean(Moment.SORTIE),
+                "gain_moyen": gains.mean_gain,
+                "sans_sortie": gains.entry_only,
+                "sans_entrée": gains.exit_only,
+            }
+        )
+    return result
+
+
 def project_status(
     referentiel: Referentiel, measures: Measures, period: Period, today: dt.date
 ) -> dict[str, Any]:
@@ -113,6 +142,7 @@ def project_status(
         "période": period.name,
         "domaines": domains,
         "manquants": missing(referentiel, measures.records, period, today),
+        "questionnaires": questionnaire_gains(referentiel, measures.responses, period),
         "conflits": [
             {
                 "indicateur": key[0],

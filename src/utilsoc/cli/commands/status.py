@@ -108,6 +108,17 @@ def _print_dashboard(data: dict[str, Any]) -> None:
                     item["tendance"],
                 )
         console.print(table)
+    for gains in data.get("questionnaires", []):
+        if gains["paires"]:
+            console.print(
+                f"[bold]{gains['libellé']}[/bold] : {gains['paires']} participant(s) suivis, "
+                f"{format_number(gains['entrée_moyenne'])} → "
+                f"{format_number(gains['sortie_moyenne'])} "
+                f"(gain moyen {format_number(gains['gain_moyen'])})"
+            )
+        missing = len(gains["sans_sortie"]) + len(gains["sans_entrée"])
+        if missing:
+            console.print(f"  {missing} réponse(s) sans leur paire (entrée ou sortie)")
     if data["manquants"]:
         console.print(
             f"[bold]Valeurs manquantes ({data['période']}) :[/bold] "
