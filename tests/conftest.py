@@ -49,3 +49,15 @@ def _no_writes_outside_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     """Point HOME at tmp_path so nothing a test runs writes into the real home folder."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("NO_COLOR", "1")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--update-golden` rewrites the reviewed golden files from the current output."""
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="réécrire les fichiers de référence (à relire avant de committer)")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when golden files should be rewritten instead of compared."""
+    return bool(request.config.getoption("--update-golden"))

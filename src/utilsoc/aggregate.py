@@ -11,10 +11,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from utilsoc.model.mesures import Mesure
 from utilsoc.model.periods import Period
-from utilsoc.model.referentiel import Agregation, Indicateur, Sens, TypeIndicateur
+from utilsoc.model.referentiel import Agregation, Indicateur, Referentiel, Sens, TypeIndicateur
 from utilsoc.values import parse_value
 
 
@@ -63,6 +64,48 @@ class Progress:
     target: float | None
     progress: float | None
     status: Statut
+
+
+def build_all_series(referentiel: Referentiel, records: Iterable[Mesure]) -> dict[str, Series]:
+    """Every indicator's series; calculated indicators from their formula's series."""
+    by_code: dict[str, list[Mesure]] = defaultdict(list)
+    for record in records:
+        by_code[record.indicateur].append(record)
+    indicators = referentiel.indicators()
+    result: dict[str, Series] = {}
+
+    def series_of(code: str, seen: frozenset[str]) -> Series:
+        if code not in result:
+            indicator = indicators[code]
+            if indicator.formule is None or code in seen:
+                result[code] = build_series(indicator, by_code.get(code, []))
+            else:
+                result[code] = _calculated(indicator, series_of, seen | {code})
+        return result[code]
+
+    for code in indicators:
+        series_of(code, frozenset())
+    return result
+
+
+def _calculated(indicator: Indicateur, series_of: Any, seen: frozenset[str]) -> Series:
+    formula = indicator.formule
+    assert formula is not None
+    numerator = series_of(formula.numerateur, seen)
+    denominator = series_of(formula.denominateur, seen) if formula.denominateur else None
+    series = Series(indicator)
+    for period, top in numerator.totals.items():
+        bottom = denominator.totals.get(period) if denominator else None
+        if top.number is None or (denominator is not None and not (bottom and bottom.number)):
+            continue
+        if bottom is None:
+            series.totals[period] = Point(top.number * formula.facteur)
+        elif indicator.type is TypeIndicateur.TAUX and formula.facteur == 100:
+            series.totals[period] = Point(None, top.number, bottom.number)
+        else:
+            assert bottom.number
+            series.totals[period] = Point(top.number / bottom.number * formula.facteur)
+    return series
 
 
 def build_series(indicator: Indicateur, records: Iterable[Mesure]) -> Series:
@@ -219,6 +262,40 @@ def _ratio(sens: Sens, value: float, target: float, baseline: float | None) -> f
     if sens is Sens.BAISSE:
         return target / value if value else None
     return value / target if target else None
+
+
+def progress_for(series: Series, period: Period) -> Progress:
+    """Value over `period` against the target of that period (or the one overlapping most)."""
+    indicator = series.indicator
+    overlapping = [c for c in indicator.cibles if c.periode.overlaps(period)]
+    chosen = next((c for c in overlapping if c.periode == period), None) or max(
+        overlapping, key=lambda c: _overlap(c.periode, period), default=None
+    )
+    target_period = chosen.periode if chosen else period
+    point = roll_up(series, target_period)
+    value = point.number
+    if chosen is None or value is None:
+        status = Statut.SANS_DONNEE if value is None else Statut.EN_BONNE_VOIE
+        return Progress(
+            chosen.periode if chosen else None,
+            value,
+            chosen.valeur if chosen else None,
+            None,
+            status,
+        )
+    baseline = indicator.reference.valeur if indicator.reference else None
+    ratio = _ratio(indicator.sens, value, chosen.valeur, baseline)
+    return Progress(
+        chosen.periode,
+        value,
+        chosen.valeur,
+        ratio,
+        _status(indicator.sens, value, chosen.valeur, ratio, point.coverage),
+    )
+
+
+def _overlap(a: Period, b: Period) -> int:
+    return max(0, (min(a.end, b.end) - max(a.start, b.start)).days)
 
 
 def _status(

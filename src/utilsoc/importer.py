@@ -13,15 +13,15 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import ValidationError
 
 from utilsoc.errors import DataErrors, Issue, UsageError
 from utilsoc.evidence import reference_problems
 from utilsoc.load import Project
 from utilsoc.merge import consolidate
-from utilsoc.model.base import Code, Modele, Texte
+from utilsoc.model.correspondance import Correspondance
 from utilsoc.model.mesures import Mesure, Reponse, Valeur
 from utilsoc.model.periods import Period, period_containing
 from utilsoc.record import canonical_text
@@ -34,25 +34,6 @@ from utilsoc.yamlio.messages import issues_from_validation
 from utilsoc.yamlio.reader import read_yaml
 
 Record = Valeur | Reponse
-
-
-class Correspondance(Modele):
-    """Fichier de correspondance : quelle colonne du tableau contient quoi."""
-
-    type: Literal["valeurs", "questionnaire"] = "valeurs"
-    auteur: Texte = Field(description="Nom enregistré comme auteur des valeurs importées.")
-    periode: Period | None = Field(None, description="Période fixe, si aucune colonne ne la donne.")
-    colonnes: dict[str, str] = Field(
-        default_factory=dict,
-        description="Champ → nom de colonne : indicateur, période, valeur, numérateur, "
-        "dénominateur, note, participant, moment, date.",
-    )
-    dimensions: dict[Code, str] = Field(
-        default_factory=dict, description="Dimension → nom de colonne."
-    )
-    indicateurs: dict[Code, str] = Field(
-        default_factory=dict, description="Indicateur → colonne (une colonne par indicateur)."
-    )
 
 
 @dataclass

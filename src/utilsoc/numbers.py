@@ -10,9 +10,12 @@ def format_number(value: float, decimals: int | None = None) -> str:
 
     Whole numbers show no decimals, others one (two below 10), unless `decimals` is given.
     """
+    trim = decimals is None
     if decimals is None:
         decimals = 0 if float(value).is_integer() else (1 if abs(value) >= 10 else 2)
     text = f"{abs(value):,.{decimals}f}".replace(",", NARROW_NBSP).replace(".", ",")
+    if trim and "," in text:
+        text = text.rstrip("0").rstrip(",")
     return ("−" if value < 0 and text.strip("0,") else "") + text
 
 

@@ -19,7 +19,7 @@ GITIGNORE = """\
 .utilsoc-cache/
 *.lock
 .*.tmp
-# Rapports générés : régénérez-les avec « utilsoc report »
+# Rapports générés (ils se refont à partir des fichiers)
 rapports/
 # Fichiers d'éditeurs et de systèmes
 .DS_Store

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from utilsoc.aggregate import Series, build_series, progress, trend
+from utilsoc.aggregate import Series, build_all_series, progress, trend
 from utilsoc.errors import Issue
 from utilsoc.merge import consolidate
 from utilsoc.model.mesures import Mesure, Moment, Reponse
@@ -16,6 +15,15 @@ from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
 from utilsoc.project import Layout
 from utilsoc.store.reading import iter_records
 
+EVIDENCE = (
+    "temoignages",
+    "faits_marquants",
+    "resultats_inattendus",
+    "pistes_amelioration",
+    "partenariat",
+    "questionnaires",
+)
+
 
 @dataclass
 class Measures:
@@ -23,6 +31,7 @@ class Measures:
 
     records: list[Mesure] = field(default_factory=list)
     responses: list[Reponse] = field(default_factory=list)
+    evidence: dict[str, list[Any]] = field(default_factory=dict)
     conflicts: dict[Any, list[Mesure]] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
 
@@ -36,6 +45,8 @@ def load_measures(layout: Layout) -> Measures:
         if content is not None:
             raw.extend(content.valeurs)
             measures.responses.extend(content.questionnaires)
+            for name in EVIDENCE:
+                measures.evidence.setdefault(name, []).extend(getattr(content, name))
     merged = consolidate(raw)
     measures.records = list(merged.current.values())
     measures.conflicts = merged.conflicts
@@ -125,17 +136,12 @@ def project_status(
     referentiel: Referentiel, measures: Measures, period: Period, today: dt.date
 ) -> dict[str, Any]:
     """The whole dashboard as plain data."""
-    by_indicator: dict[str, list[Mesure]] = defaultdict(list)
-    for record in measures.records:
-        by_indicator[record.indicateur].append(record)
+    all_series = build_all_series(referentiel, measures.records)
     domains = []
     for domaine in referentiel.domaines:
         criteria = []
         for critere in domaine.criteres:
-            items = [
-                indicator_status(build_series(ind, by_indicator[ind.code]))
-                for ind in critere.indicateurs
-            ]
+            items = [indicator_status(all_series[ind.code]) for ind in critere.indicateurs]
             criteria.append({"code": critere.code, "nom": critere.nom, "indicateurs": items})
         domains.append({"code": domaine.code, "nom": domaine.nom, "critères": criteria})
     return {

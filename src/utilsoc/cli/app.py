@@ -16,6 +16,7 @@ from utilsoc.cli.commands.evidence import cli_command_evidence, cli_command_ques
 from utilsoc.cli.commands.init import cli_command_init
 from utilsoc.cli.commands.merge import cli_command_merge
 from utilsoc.cli.commands.record import cli_command_record
+from utilsoc.cli.commands.report import cli_command_report, templates_app
 from utilsoc.cli.commands.schema import cli_command_schema
 from utilsoc.cli.commands.status import cli_command_status
 from utilsoc.cli.commands.tables import cli_command_export, cli_command_import
@@ -128,9 +129,13 @@ for _name, _function in (
     ("import", cli_command_import),
     ("export", cli_command_export),
     ("status", cli_command_status),
+    ("report", cli_command_report),
     ("schema", cli_command_schema),
 ):
     app.command(name=_name, cls=french.FrenchCommand)(_function)
+
+
+app.add_typer(templates_app, name="templates", cls=french.FrenchGroup)
 
 
 def main() -> None:

@@ -126,8 +126,9 @@ _TRANSLATORS: dict[str, Translator] = {
     "string_too_short": _simple("texte vide", "écrivez un texte ou supprimez la ligne"),
     "string_pattern_mismatch": _pattern,
     "string_too_long": _simple("texte trop long", "un code fait au plus 80 caractères"),
-    "date_from_datetime_inexact": _simple("date attendue, sans heure",
-                                          "format AAAA-MM-JJ, par exemple 2025-03-01"),
+    "date_from_datetime_inexact": _simple(
+        "date attendue, sans heure", "format AAAA-MM-JJ, par exemple 2025-03-01"
+    ),
     "float_parsing": _number,
     "float_type": _number,
     "int_parsing": _number,

@@ -1,0 +1,149 @@
+"""`utilsoc report` and `utilsoc templates`: documents for funders, the team and the public."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from utilsoc.cli.commands.common import base_dir
+
+
+class ReportFormat(StrEnum):
+    """Report formats."""
+
+    HTML = "html"
+    MD = "md"
+
+
+def cli_command_report(
+    ctx: typer.Context,
+    template: Annotated[
+        str,
+        typer.Option(
+            "--template", "-t", help="financeur, bilan, communication, ou un modèle de modeles/."
+        ),
+    ] = "bilan",
+    logframe: Annotated[
+        str | None,
+        typer.Option(
+            "--logframe",
+            "-l",
+            help="Cadre logique du financeur (nom du fichier sans .yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            "-p",
+            help="Période couverte (par défaut : celle du cadre logique, sinon "
+            "l'année des dernières valeurs).",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        ReportFormat,
+        typer.Option(  # noqa: A002 - the option is named --format
+            "--format", "-f", help="html (un seul fichier, imprimable en PDF) ou md."
+        ),
+    ] = ReportFormat.HTML,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Fichier à écrire (par défaut : rapports/MODELE-PERIODE.FORMAT).",
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Date du rapport AAAA-MM-JJ (par défaut : la dernière date des données).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Produire un rapport : financeur, bilan d'auto-évaluation ou carte d'identité."""
+    from utilsoc.cli.commands.record import parse_date
+    from utilsoc.cli.output import echo
+    from utilsoc.project import display_path, find_root
+    from utilsoc.report.build import Request, make_report
+
+    layout = find_root(base_dir(ctx))
+    request = Request(
+        template,
+        format.value,
+        period,
+        logframe,
+        parse_date(date),
+        base_dir(ctx, output) if output else None,
+    )
+    written = make_report(layout, request)
+    echo(f"rapport écrit : {display_path(written)}")
+
+
+templates_app = typer.Typer(
+    help="Voir et adapter les modèles de rapports.", no_args_is_help=True, rich_markup_mode=None
+)
+
+
+@templates_app.command("list")
+def cli_command_templates_list(ctx: typer.Context) -> None:
+    """Lister les modèles : ceux d'utilsoc et ceux du dossier modeles/."""
+    from utilsoc.cli.output import echo
+    from utilsoc.errors import UsageError
+    from utilsoc.project import MODELES, find_root
+    from utilsoc.resources import data_dir
+
+    echo("Modèles d'utilsoc :")
+    for path in sorted(data_dir("templates").glob("[!_]*.j2")):
+        if path.name != "base.html.j2":
+            echo(f"  {path.name}")
+    try:
+        user = find_root(base_dir(ctx)).root / MODELES
+    except UsageError:
+        return
+    if user.is_dir():
+        echo(f"Modèles de l'association ({MODELES}/) :")
+        for path in sorted(user.glob("*.j2")):
+            echo(f"  {path.name}")
+
+
+@templates_app.command("eject")
+def cli_command_templates_eject(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="financeur, bilan ou communication.")],
+    format: Annotated[
+        ReportFormat | None,
+        typer.Option(  # noqa: A002
+            "--format", "-f", help="html ou md (par défaut : les deux).", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Copier un modèle d'utilsoc dans modeles/ pour l'adapter."""
+    from utilsoc.cli.output import echo
+    from utilsoc.errors import UsageError, UserError
+    from utilsoc.project import MODELES, display_path, find_root
+    from utilsoc.resources import data_dir
+    from utilsoc.store.atomic import write_atomic
+
+    formats = [format.value] if format else ["html", "md"]
+    target = find_root(base_dir(ctx)).root / MODELES
+    for fmt in formats:
+        source = data_dir("templates") / f"{name}.{fmt}.j2"
+        if not source.is_file():
+            raise UsageError(f"modèle inconnu : {name}", "financeur, bilan ou communication")
+        destination = target / source.name
+        if destination.exists():
+            raise UserError(
+                f"{display_path(destination)} existe déjà",
+                "renommez-le ou supprimez-le avant de recommencer",
+            )
+        write_atomic(destination, source.read_text(encoding="utf-8"))
+        echo(f"copié : {display_path(destination)} (modifiez-le : il remplace celui d'utilsoc)")

@@ -1,0 +1,1 @@
+"""Reports: plain-data context, Jinja rendering, matplotlib charts."""

@@ -1,0 +1,255 @@
+"""`report`: data → context → charts → template → one file, reproducible to the byte."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from utilsoc.errors import DataErrors, UsageError
+from utilsoc.load import Project, load_project
+from utilsoc.model.periods import Period
+from utilsoc.project import MODELES, Layout
+from utilsoc.report.charts import Chart, render_svgs
+from utilsoc.report.context import Options, build_context
+from utilsoc.report.provenance import read_provenance
+from utilsoc.report.render import build_environment, render, tidy_markdown
+from utilsoc.status import Measures, load_measures
+from utilsoc.store.atomic import write_atomic
+from utilsoc.store.reading import CACHE_FOLDER, folder_digest, load_result, store_result
+
+BUILTIN = ("financeur", "bilan", "communication")
+MAX_BARS = 12
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the user asked for on the command line."""
+
+    template: str
+    format: str
+    period: str | None = None
+    logframe: str | None = None
+    date: dt.date | None = None
+    output: Path | None = None
+    charts: str = "auto"  # "auto" (inline in HTML, files for Markdown) or "aucun"
+
+
+def make_report(layout: Layout, request: Request) -> Path:
+    """Write the report; return its path.
+
+    Raises:
+        DataErrors: the référentiel or a measurement file is invalid.
+        UsageError: unknown logframe, missing period, unknown format.
+        UserError: template errors.
+    """
+    if request.format not in ("html", "md"):
+        raise UsageError(f"format inconnu : {request.format}", "html ou md")
+    project = load_project(layout)
+    errors = [i for i in project.issues if i.severity == "erreur"]
+    if errors or project.referentiel is None or project.association is None:
+        raise DataErrors(errors or project.issues)
+    logframe = _logframe(project, request)
+    context = _context(project, layout, request, logframe)
+    period_name = context["rapport"]["periode"]["nom"]
+    output = request.output or layout.root / "rapports" / (
+        f"{request.template}-{period_name}.{request.format}"
+    )
+    files = _attach_charts(context, project, layout, request, output)
+    text = render(
+        build_environment(layout.root / MODELES), f"{request.template}.{request.format}.j2", context
+    )
+    if request.format == "md":
+        text = tidy_markdown(text)
+        _write_used_charts(files, text, output)
+    write_atomic(output, text)
+    return output
+
+
+def _context(
+    project: Project, layout: Layout, request: Request, logframe: str | None
+) -> dict[str, Any]:
+    """The report's data, reused when no input file changed since the last report.
+
+    Why: on a federation folder reading a million values costs far more than drawing; the
+    context depends only on the files (hashed) and the options, never on the clock.
+    """
+    digest = folder_digest(layout)
+    key = json.dumps([request.period, logframe, str(request.date)])
+    cached = load_result(layout, "rapport", digest)
+    if isinstance(cached, dict) and cached.get("options") == key:
+        context: dict[str, Any] = _relink(cached["contexte"])
+    else:
+        measures = load_measures(layout)
+        if measures.issues:
+            raise DataErrors(measures.issues)
+        period = _period(project, measures, request, logframe)
+        options = Options(
+            request.template, period, logframe, request.date or _date(measures, period)
+        )
+        context = build_context(
+            project, measures, measures.evidence, options, read_provenance(layout.root)
+        )
+        store_result(layout, "rapport", digest, {"options": key, "contexte": context})
+    provenance = read_provenance(layout.root)  # git state can change while files do not
+    context["rapport"].update(
+        {
+            "modele": request.template,
+            "provenance": provenance.texte,
+            "commit": provenance.commit,
+            "modifie": provenance.modifie,
+        }
+    )
+    return context
+
+
+def _relink(context: dict[str, Any]) -> dict[str, Any]:
+    """After a JSON round trip, make every indicator mention the one shared dict again."""
+    shared = context["indicateurs"]
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if "serie" in node and node.get("code") in shared and node is not shared[node["code"]]:
+            return shared[node["code"]]
+        return {key: walk(value) for key, value in node.items()}
+
+    return {key: value if key == "indicateurs" else walk(value) for key, value in context.items()}
+
+
+def _logframe(project: Project, request: Request) -> str | None:
+    if request.logframe is None:
+        if request.template == "financeur":
+            if len(project.cadres) == 1:
+                return next(iter(project.cadres))
+            raise UsageError(
+                "indiquez le cadre logique du financeur avec --logframe",
+                "cadres logiques : " + (", ".join(project.cadres) or "aucun"),
+            )
+        return None
+    if request.logframe not in project.cadres:
+        raise UsageError(
+            f"cadre logique inconnu : {request.logframe}",
+            "cadres logiques : " + (", ".join(project.cadres) or "aucun"),
+        )
+    return request.logframe
+
+
+def _period(project: Project, measures: Measures, request: Request, logframe: str | None) -> Period:
+    if request.period is not None:
+        try:
+            return Period.parse(request.period)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+    cadre = project.cadres.get(logframe) if logframe else None
+    if cadre is not None and cadre.periode is not None:
+        return cadre.periode
+    if not measures.records:
+        raise UsageError(
+            "indiquez la période du rapport avec --period",
+            "aucune valeur enregistrée ne permet de la deviner",
+        )
+    latest = max(record.periode.end for record in measures.records)
+    return Period.parse(str(latest.year))
+
+
+def _date(measures: Measures, period: Period) -> dt.date:
+    """The report's date comes from the data: the last record dated within the period."""
+    dates = [r.date for r in measures.records if period.contains(r.periode)]
+    return max(dates) if dates else period.end
+
+
+def _attach_charts(
+    context: dict[str, Any], project: Project, layout: Layout, request: Request, output: Path
+) -> dict[str, str]:
+    """Put a picture (or None) on every indicator, breakdown and gain; return chart files.
+
+    For Markdown, the returned mapping holds each chart's relative path and SVG text, to
+    be written next to the report if the rendered text links to it.
+    """
+    assert project.association is not None
+    colours = project.association.couleurs
+    palette = (colours.principale, colours.secondaire, colours.accent)
+    wanted: list[tuple[dict[str, Any], Chart]] = []
+    for indicator in context["indicateurs"].values():
+        indicator["graphique"] = None
+        chart = _series_chart(indicator, palette)
+        if chart is not None:
+            wanted.append((indicator, chart))
+        for breakdown in indicator["ventilation"]:
+            breakdown["graphique"] = None
+            if len(breakdown["parts"]) <= MAX_BARS:  # more bars than that: a table instead
+                wanted.append((breakdown, _bars_chart(indicator, breakdown, palette)))
+    for gains in context["gains"]:
+        gains["graphique"] = None
+        wanted.append(
+            (
+                gains,
+                Chart(
+                    "entree_sortie",
+                    f"{gains['libelle']} : moyenne à l'entrée et à la sortie",
+                    ["moyenne"],
+                    [gains["entree"]],
+                    gains["unite"],
+                    second=[gains["sortie"]],
+                    colours=palette,
+                ),
+            )
+        )
+    if request.charts == "aucun" or not wanted:
+        return {}
+    svgs = render_svgs([chart for _, chart in wanted], layout.root / CACHE_FOLDER / "graphiques")
+    folder = f"{output.stem}_graphiques"
+    files: dict[str, str] = {}
+    for target, chart in wanted:
+        svg = svgs[chart.key]
+        if request.format == "html":
+            source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+        else:
+            source = f"{folder}/{chart.key}.svg"
+            files[source] = svg
+        target["graphique"] = {"alt": chart.alt, "titre": chart.title, "src": source}
+    return files
+
+
+def _series_chart(indicator: dict[str, Any], palette: tuple[str, str, str]) -> Chart | None:
+    points = indicator["serie"]
+    if not points or indicator["type"] in ("qualitatif", "oui_non"):
+        return None
+    reference = indicator["reference"]["valeur"] if indicator["reference"] else None
+    target = indicator["cible"]["valeur"] if indicator["cible"] else None
+    return Chart(
+        "serie",
+        indicator["libelle"],
+        [p["libelle"] for p in points],
+        [p["valeur"] for p in points],
+        indicator["unite"],
+        reference,
+        target,
+        colours=palette,
+    )
+
+
+def _bars_chart(
+    indicator: dict[str, Any], breakdown: dict[str, Any], palette: tuple[str, str, str]
+) -> Chart:
+    return Chart(
+        "barres",
+        f"{indicator['libelle']} par {breakdown['dimension']} ({breakdown['periode']})",
+        [p["valeur"] for p in breakdown["parts"]],
+        [p["nombre"] for p in breakdown["parts"]],
+        indicator["unite"],
+        colours=palette,
+    )
+
+
+def _write_used_charts(files: dict[str, str], text: str, output: Path) -> None:
+    """Write next to the Markdown file only the chart files it links to."""
+    for relative, svg in sorted(files.items()):
+        if f"]({relative})" in text:
+            write_atomic(output.parent / relative, svg)

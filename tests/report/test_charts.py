@@ -1,0 +1,72 @@
+"""Charts: structure and data, reproducibility, the cache; never SVG bytes against a file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from utilsoc.report import charts
+from utilsoc.report.charts import Chart, draw_svg, render_svgs
+
+SERIES = Chart(
+    "serie",
+    "Élèves accompagnés",
+    ["2024-2025", "2025-2026"],
+    [120.0, 150.5],
+    "élèves",
+    100.0,
+    160.0,
+)
+
+
+def test_series_chart_has_its_data_french_ticks_and_no_metadata() -> None:
+    svg = draw_svg(SERIES)
+    assert svg.startswith("<svg")
+    assert "<metadata>" not in svg
+    assert "Élèves accompagnés" in svg  # real text, searchable
+    assert "2025-2026" in svg
+    ticks = re.findall(r">(\d[\d\u202f,]*)</text>", svg)
+    assert ticks
+    assert all("." not in tick for tick in ticks)
+    assert svg.count("stroke-dasharray") >= 2  # baseline and target lines
+
+
+def test_same_chart_same_bytes_and_key() -> None:
+    assert draw_svg(SERIES) == draw_svg(SERIES)
+    other = Chart(
+        "serie",
+        "Élèves accompagnés",
+        ["2024-2025", "2025-2026"],
+        [120.0, 151.0],
+        "élèves",
+        100.0,
+        160.0,
+    )
+    assert other.key != SERIES.key
+
+
+def test_alternative_text_lists_values_in_french() -> None:
+    assert SERIES.alt == (
+        "Élèves accompagnés. 2024-2025 : 120 élèves ; 2025-2026 : 150,5 élèves"
+        " ; référence 100 élèves ; cible 160 élèves."
+    )
+    pairs = Chart("entree_sortie", "Confiance", ["moyenne"], [2.1], second=[3.4])
+    assert pairs.alt == "Confiance. moyenne : entrée 2,1, sortie 3,4."
+
+
+def test_bars_and_entry_exit_draw() -> None:
+    bars = draw_svg(Chart("barres", "Par site", ["Brest", "Quimper"], [3.0, 5.0]))
+    assert "Brest" in bars
+    pairs = draw_svg(Chart("entree_sortie", "Confiance", ["moyenne"], [2.0], second=[3.5]))
+    assert "entrée" in pairs
+    assert "sortie" in pairs
+
+
+def test_cached_charts_are_not_drawn_again(tmp_path: Path, monkeypatch) -> None:
+    cache = tmp_path / "graphiques"
+    first = render_svgs([SERIES], cache)
+    calls = []
+    monkeypatch.setattr(charts, "draw_svg", lambda chart: calls.append(chart) or "")
+    again = render_svgs([SERIES], cache)
+    assert again == first
+    assert calls == []

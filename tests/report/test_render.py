@@ -1,0 +1,156 @@
+"""Templates: escaping, strict variables, user templates extending the built-in ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from utilsoc.errors import ExitCode
+from utilsoc.report.render import (
+    build_environment,
+    escape_markdown,
+    format_value,
+    render,
+    tidy_markdown,
+)
+
+CODE = "nb_personnes_accompagnees"
+
+
+@pytest.fixture
+def folder(cli, example) -> Path:
+    folder = example("vide")
+    for args in (["12", "-p", "2025"], ["41", "-p", "2026"]):
+        assert (
+            cli(
+                "-C", str(folder), "record", "-a", "m", "--date", "2026-12-01", CODE, *args
+            ).exit_code
+            == 0
+        )
+    result = cli(
+        "-C",
+        str(folder),
+        "evidence",
+        "verbatim",
+        "Ici <script>alert('x')</script> & | on m'aide",
+        "-p",
+        "2026",
+        "--role",
+        "bénéficiaire",
+        "--pseudo",
+        "Léa",
+        "--consent",
+        "-a",
+        "m",
+        "--date",
+        "2026-06-01",
+    )
+    assert result.exit_code == 0, result.stderr
+    return folder
+
+
+def test_html_escapes_a_verbatim_with_markup(cli, folder: Path) -> None:
+    result = cli("-C", str(folder), "report", "-t", "financeur", "-p", "2026", "-o", "r.html")
+    assert result.exit_code == 0, result.stderr
+    html = (folder / "r.html").read_text(encoding="utf-8")
+    assert "<script>" not in html
+    assert "Ici &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; | on m&#39;aide" in html
+
+
+def test_markdown_escapes_markup_and_table_pipes(cli, folder: Path) -> None:
+    result = cli(
+        "-C", str(folder), "report", "-t", "financeur", "-f", "md", "-p", "2026", "-o", "r.md"
+    )
+    assert result.exit_code == 0, result.stderr
+    text = (folder / "r.md").read_text(encoding="utf-8")
+    assert r"Ici \<script\>alert('x')\</script\> & \| on m'aide" in text
+    assert "\n\n\n" not in text
+
+
+def test_user_template_extends_a_builtin_block(cli, folder: Path) -> None:
+    (folder / "modeles").mkdir()
+    (folder / "modeles" / "financeur.html.j2").write_text(
+        '{% extends "defaut:financeur.html.j2" %}\n'
+        "{% block partenariat %}<h2>4. Notre partenariat</h2><p>Merci {{ cadre.financeur }} !</p>"
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    result = cli("-C", str(folder), "report", "-t", "financeur", "-p", "2026", "-o", "r.html")
+    assert result.exit_code == 0, result.stderr
+    html = (folder / "r.html").read_text(encoding="utf-8")
+    assert "<h2>4. Notre partenariat</h2><p>Merci Nom du financeur !</p>" in html
+    assert "1. Réalisations attendues" in html
+
+
+def test_unknown_variable_in_a_user_template_names_file_and_line(cli, folder: Path) -> None:
+    (folder / "modeles").mkdir()
+    (folder / "modeles" / "perso.md.j2").write_text(
+        "# {{ association.nom }}\n\n{{ indicteurs }}\n", encoding="utf-8"
+    )
+    result = cli("-C", str(folder), "report", "-t", "perso", "-f", "md", "-p", "2026")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "perso.md.j2:3: variable inconnue dans le modèle : 'indicteurs' is undefined" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_template_syntax_error_and_sandbox(cli, folder: Path) -> None:
+    (folder / "modeles").mkdir()
+    (folder / "modeles" / "casse.md.j2").write_text("{% for x in %}\n", encoding="utf-8")
+    broken = cli("-C", str(folder), "report", "-t", "casse", "-f", "md", "-p", "2026")
+    assert "casse.md.j2:1: erreur de syntaxe dans le modèle" in broken.stderr
+    (folder / "modeles" / "malin.md.j2").write_text(
+        "{{ association.__class__.__mro__ }}\n", encoding="utf-8"
+    )
+    sneaky = cli("-C", str(folder), "report", "-t", "malin", "-f", "md", "-p", "2026")
+    assert sneaky.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "Traceback" not in sneaky.stderr
+
+
+def test_unknown_template_and_logframe(cli, folder: Path) -> None:
+    result = cli("-C", str(folder), "report", "-t", "inconnu", "-p", "2026")
+    assert "modèle introuvable : inconnu.html.j2" in result.stderr
+    logframe = cli("-C", str(folder), "report", "-t", "financeur", "-l", "nope", "-p", "2026")
+    assert logframe.exit_code == ExitCode.USAGE
+    assert "cadre logique inconnu : nope" in logframe.stderr
+
+
+def test_templates_eject_copies_once_and_the_copy_is_used(cli, folder: Path) -> None:
+    result = cli("-C", str(folder), "templates", "eject", "communication", "-f", "md")
+    assert result.exit_code == 0, result.stderr
+    copy = folder / "modeles" / "communication.md.j2"
+    copy.write_text(
+        copy.read_text(encoding="utf-8").replace("## Nos valeurs", "## Ce en quoi nous croyons"),
+        encoding="utf-8",
+    )
+    assert cli("-C", str(folder), "templates", "eject", "communication", "-f", "md").exit_code == 1
+    report = cli(
+        "-C", str(folder), "report", "-t", "communication", "-f", "md", "-p", "2026", "-o", "c.md"
+    )
+    assert report.exit_code == 0, report.stderr
+    assert "## Ce en quoi nous croyons" in (folder / "c.md").read_text(encoding="utf-8")
+    listing = cli("-C", str(folder), "templates", "list")
+    assert "communication.md.j2" in listing.stdout
+
+
+def test_filters_and_markdown_tidying() -> None:
+    indicator = {"type": "montant", "unite": "€"}
+    assert format_value(1234.5, indicator) == "1\u202f234,50\u202f€"
+    assert format_value(82.5, {"type": "taux", "unite": "%"}) == "82,5\u202f%"
+    assert format_value(1, {"type": "oui_non", "unite": ""}) == "oui"
+    assert format_value(None, indicator) == "—"
+    assert escape_markdown("a|b *c*") == r"a\|b \*c\*"
+    assert (
+        tidy_markdown("# T\ntexte\n- a\n- b\n\n\n\n## U\n") == "# T\n\ntexte\n\n- a\n- b\n\n## U\n"
+    )
+
+
+def test_builtin_templates_compile_in_the_sandbox() -> None:
+    environment = build_environment(None)
+    for name in ("financeur", "bilan", "communication"):
+        for fmt in ("html", "md"):
+            environment.get_template(f"{name}.{fmt}.j2")
+    with pytest.raises(Exception, match="introuvable"):
+        render(environment, "absent.md.j2", {})
