@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from typer import _click
+from typer._click.utils import make_default_short_help
+from typer.models import CommandInfo
 
 from utilsoc import __version__
 from utilsoc.cli import french
@@ -29,6 +32,37 @@ french.install()
 
 class UtilsocGroup(french.FrenchGroup):
     """Runs a command, turning every error into a French message and an exit code."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """The lazily built commands first, then the sub-groups."""
+        return [*COMMANDS, *super().list_commands(ctx)]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """Build a command from its function the first time it is asked for."""
+        if cmd_name not in COMMANDS:
+            return super().get_command(ctx, cmd_name)
+        built: dict[str, Any] = self.__dict__.setdefault("_built", {})
+        if cmd_name not in built:
+            info = CommandInfo(name=cmd_name, cls=french.FrenchCommand, callback=COMMANDS[cmd_name])
+            built[cmd_name] = typer.main.get_command_from_info(
+                info, pretty_exceptions_short=True, rich_markup_mode=None
+            )
+        return built[cmd_name]
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """List commands with the first line of their docstring, without building them."""
+        groups = list(super().list_commands(ctx))
+        width = formatter.width - 6 - max(len(name) for name in [*COMMANDS, *groups])
+        rows = [
+            (name, make_default_short_help(inspect.getdoc(function) or "", width))
+            for name, function in COMMANDS.items()
+        ]
+        for name in groups:
+            command = super().get_command(ctx, name)
+            if command is not None:
+                rows.append((name, command.get_short_help_str(width)))
+        with formatter.section(french.COMMANDS_TITLE):
+            formatter.write_dl(rows)
 
     def main(
         self,
@@ -119,20 +153,21 @@ def cli_callback(
     ctx.obj = {"dir": directory}
 
 
-for _name, _function in (
-    ("init", cli_command_init),
-    ("validate", cli_command_validate),
-    ("record", cli_command_record),
-    ("evidence", cli_command_evidence),
-    ("questionnaire", cli_command_questionnaire),
-    ("merge", cli_command_merge),
-    ("import", cli_command_import),
-    ("export", cli_command_export),
-    ("status", cli_command_status),
-    ("report", cli_command_report),
-    ("schema", cli_command_schema),
-):
-    app.command(name=_name, cls=french.FrenchCommand)(_function)
+# Commands are built on first use: `--help` lists them from their docstrings, and running
+# one command does not pay for the parameters of the thirteen others.
+COMMANDS: dict[str, Callable[..., None]] = {
+    "init": cli_command_init,
+    "validate": cli_command_validate,
+    "record": cli_command_record,
+    "evidence": cli_command_evidence,
+    "questionnaire": cli_command_questionnaire,
+    "merge": cli_command_merge,
+    "import": cli_command_import,
+    "export": cli_command_export,
+    "status": cli_command_status,
+    "report": cli_command_report,
+    "schema": cli_command_schema,
+}
 
 
 app.add_typer(templates_app, name="templates", cls=french.FrenchGroup)

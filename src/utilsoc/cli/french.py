@@ -26,6 +26,7 @@ _TEXTS = {
     "No such command {name!r}.": "commande inconnue : {name!r}.",
 }
 HELP_TEXT = "Afficher cette aide et quitter."
+COMMANDS_TITLE = "Commandes"
 
 
 def _french(text: str) -> str:
@@ -73,7 +74,8 @@ def usage_message(error: _click.exceptions.UsageError) -> str:
     message = _french(error.format_message())
     if message.startswith(("No such command", "commande inconnue")):
         name = message.split("'")[1] if "'" in message else message
-        known = list(getattr(error.ctx.command, "commands", {})) if error.ctx else []
+        command: Any = error.ctx.command if error.ctx else None
+        known = list(command.list_commands(error.ctx)) if hasattr(command, "list_commands") else []
         close = difflib.get_close_matches(name, known, n=1)
         return f"commande inconnue : « {name} »" + (
             f" — vouliez-vous dire « {close[0]} » ?" if close else ""
