@@ -38,7 +38,23 @@ def install() -> None:
     typer.core._ = _french  # type: ignore[attr-defined,assignment]
 
 
+# Same widths as Typer's English metavars, so the help columns stay aligned.
+_METAVARS = {
+    "<str>": "TEXTE",
+    "<list[str]>": "TEXTE      ",
+    "<path>": "CHEMIN",
+    "<int>": "NOMBR",
+    "<float>": "NOMBRE ",
+}
+
+
 class _FrenchHelp:
+    def get_help(self, ctx: Any) -> str:
+        text: str = super().get_help(ctx)  # type: ignore[misc]
+        for english, french in _METAVARS.items():
+            text = text.replace(english, french)
+        return text
+
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:

@@ -23,8 +23,8 @@ class Kind(StrEnum):
 
 def cli_command_evidence(
     ctx: typer.Context,
-    kind: Annotated[Kind, typer.Argument(help="verbatim, fait, inattendu, piste ou partenariat.")],
-    text: Annotated[
+    genre: Annotated[Kind, typer.Argument(help="verbatim, fait, inattendu, piste ou partenariat.")],
+    texte: Annotated[
         str,
         typer.Argument(help="La citation, le récit, le résultat, le constat ou l'appréciation."),
     ],
@@ -96,7 +96,7 @@ def cli_command_evidence(
         "critères": criterion or [],
         "indicateurs": indicator or [],
     }
-    _run(ctx, kind.value, text, fields, period, author, date, allow_full_name=full_name)
+    _run(ctx, genre.value, texte, fields, period, author, date, allow_full_name=full_name)
 
 
 def cli_command_questionnaire(
