@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -154,3 +156,29 @@ def test_builtin_templates_compile_in_the_sandbox() -> None:
             environment.get_template(f"{name}.{fmt}.j2")
     with pytest.raises(Exception, match="introuvable"):
         render(environment, "absent.md.j2", {})
+
+
+VNU = (
+    Path(__file__).parent.parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
+
+
+@pytest.mark.skipif(
+    not VNU.exists() or shutil.which("java") is None,
+    reason="Nu HTML checker absent (.ci/run l'installe avec npm)",
+)
+def test_html_reports_pass_the_nu_html_checker(cli, folder: Path) -> None:
+    pages = []
+    for template in ("financeur", "bilan", "communication"):
+        page = folder / f"{template}.html"
+        result = cli("-C", str(folder), "report", "-t", template, "-p", "2026", "-o", str(page))
+        assert result.exit_code == 0, result.stderr
+        pages.append(str(page))
+    checked = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "gnu", *pages],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
