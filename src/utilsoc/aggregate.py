@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from utilsoc.model.mesures import Mesure
-from utilsoc.model.periods import Period
+from utilsoc.model.periods import Kind, Period
 from utilsoc.model.referentiel import Agregation, Indicateur, Referentiel, Sens, TypeIndicateur
 from utilsoc.values import parse_value
 
@@ -43,6 +43,7 @@ class Series:
     indicator: Indicateur
     totals: dict[Period, Point] = field(default_factory=dict)
     parts: dict[Period, dict[tuple[tuple[str, str], ...], Point]] = field(default_factory=dict)
+    texts: dict[Period, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -53,6 +54,7 @@ class Statut(StrEnum):
     EN_BONNE_VOIE = "en bonne voie"
     EN_RETARD = "en retard"
     SANS_DONNEE = "sans donnée"
+    SANS_CIBLE = "sans cible"
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,10 @@ def build_series(indicator: Indicateur, records: Iterable[Mesure]) -> Series:
     series = Series(indicator)
     by_period: dict[Period, dict[tuple[tuple[str, str], ...], Point]] = defaultdict(dict)
     for record in records:
-        if record.indicateur == indicator.code:
+        if record.indicateur == indicator.code and indicator.type is TypeIndicateur.QUALITATIF:
+            if record.valeur is not None and not record.dimensions:
+                series.texts[record.periode] = record.valeur
+        elif record.indicateur == indicator.code:
             by_period[record.periode][tuple(sorted(record.dimensions.items()))] = _point(
                 indicator, record
             )
@@ -235,7 +240,7 @@ def progress(series: Series) -> Progress:
     targets = sorted(indicator.cibles, key=lambda c: c.periode)
     if not targets:
         latest = series.totals[max(series.totals)].number if series.totals else None
-        status = Statut.SANS_DONNEE if latest is None else Statut.EN_BONNE_VOIE
+        status = Statut.SANS_DONNEE if latest is None else Statut.SANS_CIBLE
         return Progress(None, latest, None, None, status)
     chosen = targets[0]
     for cible in targets:
@@ -265,24 +270,27 @@ def _ratio(sens: Sens, value: float, target: float, baseline: float | None) -> f
 
 
 def progress_for(series: Series, period: Period) -> Progress:
-    """Value over `period` against the target of that period (or the one overlapping most)."""
+    """Value over `period` against the target of that period (or the one overlapping most).
+
+    When the target covers more than the report's period (a yearly target, a quarterly
+    report), the value is taken over the report's period only and judged against the pace
+    the target requires.
+    """
     indicator = series.indicator
     overlapping = [c for c in indicator.cibles if c.periode.overlaps(period)]
     chosen = next((c for c in overlapping if c.periode == period), None) or max(
         overlapping, key=lambda c: _overlap(c.periode, period), default=None
     )
-    target_period = chosen.periode if chosen else period
-    point = roll_up(series, target_period)
+    if chosen is None:
+        value = roll_up(series, period).number
+        status = Statut.SANS_DONNEE if value is None else Statut.SANS_CIBLE
+        return Progress(None, value, None, None, status)
+    window = _intersection(chosen.periode, period)
+    point = roll_up(series, window)
     value = point.number
-    if chosen is None or value is None:
-        status = Statut.SANS_DONNEE if value is None else Statut.EN_BONNE_VOIE
-        return Progress(
-            chosen.periode if chosen else None,
-            value,
-            chosen.valeur if chosen else None,
-            None,
-            status,
-        )
+    if value is None:
+        return Progress(chosen.periode, None, chosen.valeur, None, Statut.SANS_DONNEE)
+    coverage = point.coverage * _days(window) / _days(chosen.periode)
     baseline = indicator.reference.valeur if indicator.reference else None
     ratio = _ratio(indicator.sens, value, chosen.valeur, baseline)
     return Progress(
@@ -290,8 +298,21 @@ def progress_for(series: Series, period: Period) -> Progress:
         value,
         chosen.valeur,
         ratio,
-        _status(indicator.sens, value, chosen.valeur, ratio, point.coverage),
+        _status(indicator.sens, value, chosen.valeur, ratio, coverage),
     )
+
+
+def _intersection(a: Period, b: Period) -> Period:
+    if a.contains(b):
+        return b
+    if b.contains(a):
+        return a
+    start, end = max(a.start, b.start), min(a.end, b.end)
+    return Period(start, end, Kind.PLAGE, f"{start.isoformat()}..{end.isoformat()}")
+
+
+def _days(period: Period) -> int:
+    return (period.end - period.start).days + 1
 
 
 def _overlap(a: Period, b: Period) -> int:

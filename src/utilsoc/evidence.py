@@ -135,9 +135,12 @@ def record_evidence(
     period: Period = record.periode  # type: ignore[attr-defined]
     author: str = record.auteur  # type: ignore[attr-defined]
     append_record(measure_path(project.layout, period, author), record, header(period, author))
-    return f"{_LABELS[kind]} enregistré pour {period.label}"
+    label = _LABELS[kind]
+    done = "enregistrée" if label in _FEMININE else "enregistré"
+    return f"{label} {done} pour {period.label}"
 
 
+_FEMININE = {"piste d'amélioration"}
 _LABELS = {
     "verbatim": "témoignage",
     "fait": "fait marquant",

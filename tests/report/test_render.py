@@ -92,7 +92,7 @@ def test_unknown_variable_in_a_user_template_names_file_and_line(cli, folder: Pa
     )
     result = cli("-C", str(folder), "report", "-t", "perso", "-f", "md", "-p", "2026")
     assert result.exit_code == ExitCode.DONNEES_INVALIDES
-    assert "perso.md.j2:3: variable inconnue dans le modèle : 'indicteurs' is undefined" in (
+    assert "perso.md.j2:3: variable inconnue dans le modèle : « indicteurs » n'existe pas" in (
         result.stderr
     )
     assert "Traceback" not in result.stderr

@@ -8,6 +8,7 @@ Help-page strings go through `typer.core._`, the rest is set by our command clas
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 import typer.core
@@ -86,6 +87,10 @@ def usage_message(error: _click.exceptions.UsageError) -> str:
         return f"{_param_name(error.param)} manquant"
     if isinstance(error, exceptions.BadParameter):
         name = _param_name(error.param)
+        choices = re.search(r"'([^']+)' is not one of (.+?)\.?$", str(error.message))
+        if choices:
+            allowed = choices.group(2).replace("'", "").replace(" or ", ", ")
+            return f"valeur invalide pour {name} : « {choices.group(1)} » (possibles : {allowed})"
         return f"valeur invalide pour {name} : {error.message}"
     message = _french(error.format_message())
     if message.startswith(("No such command", "commande inconnue")):

@@ -11,7 +11,8 @@ from typing import Any
 
 from utilsoc.errors import DataErrors, UsageError
 from utilsoc.load import Project, load_project
-from utilsoc.model.periods import Period
+from utilsoc.model.periods import Kind, Period, period_containing
+from utilsoc.model.referentiel import Frequence
 from utilsoc.project import MODELES, Layout
 from utilsoc.report.charts import Chart, render_svgs
 from utilsoc.report.context import Options, build_context
@@ -155,7 +156,10 @@ def _period(project: Project, measures: Measures, request: Request, logframe: st
             "aucune valeur enregistrée ne permet de la deviner",
         )
     latest = max(record.periode.end for record in measures.records)
-    return Period.parse(str(latest.year))
+    assert project.referentiel is not None
+    frequencies = [i.frequence for _, i in project.referentiel.iter_indicators()]
+    school = frequencies.count(Frequence.SCOLAIRE) * 2 > len(frequencies)
+    return period_containing(latest, Kind.ANNEE_SCOLAIRE if school else Kind.ANNEE)
 
 
 def _date(measures: Measures, period: Period) -> dt.date:
@@ -249,7 +253,12 @@ def _bars_chart(
 
 
 def _write_used_charts(files: dict[str, str], text: str, output: Path) -> None:
-    """Write next to the Markdown file only the chart files it links to."""
-    for relative, svg in sorted(files.items()):
-        if f"]({relative})" in text:
-            write_atomic(output.parent / relative, svg)
+    """Write next to the Markdown file the chart files it links to, and only those."""
+    used = {relative for relative in files if f"]({relative})" in text}
+    for relative in sorted(used):
+        write_atomic(output.parent / relative, files[relative])
+    folder = output.parent / f"{output.stem}_graphiques"
+    if folder.is_dir():
+        for old in folder.glob("*.svg"):
+            if f"{folder.name}/{old.name}" not in used:
+                old.unlink()

@@ -70,7 +70,9 @@ def build_context(
         "preuves": _evidence(evidence, period, options.logframe),
         "gains": _gains(referentiel, evidence.get("questionnaires", []), period),
         "auto_evaluation": _self_assessment(referentiel, indicators),
-        "lacunes": _gaps(all_series, period),
+        "lacunes": _gaps(
+            all_series, period, {r.indicateur for r in evidence.get("questionnaires", [])}
+        ),
         "chiffres_cles": [
             indicators[c] for c in association.identite.indicateurs_cles if c in indicators
         ],
@@ -81,6 +83,7 @@ def indicator_context(series: Series, period: Period) -> dict[str, Any]:
     """One indicator: definition, baseline, target, achieved, gap, status, series, parts."""
     indicator = series.indicator
     state = progress_for(series, period)
+    texts = [text for p, text in sorted(series.texts.items()) if period.overlaps(p)]
     gap = None if state.value is None or state.target is None else state.value - state.target
     return {
         "code": indicator.code,
@@ -98,7 +101,7 @@ def indicator_context(series: Series, period: Period) -> dict[str, Any]:
             "valeur": state.target,
             "periode": state.target_period.label if state.target_period else period.label,
         },
-        "realise": state.value,
+        "realise": texts[-1] if texts else state.value,
         "ecart": gap,
         "progression": state.progress,
         "statut": state.status.value,
@@ -106,7 +109,7 @@ def indicator_context(series: Series, period: Period) -> dict[str, Any]:
         "serie": [
             {"periode": p.name, "libelle": p.label, "valeur": point.number}
             for p, point in series.totals.items()
-            if point.number is not None
+            if point.number is not None and p.end <= period.end
         ],
         "ventilation": _breakdown(series, period),
         "avertissements": list(series.warnings),
@@ -294,12 +297,14 @@ def _self_assessment(
     ]
 
 
-def _gaps(all_series: dict[str, Series], period: Period) -> list[dict[str, Any]]:
-    """Indicators never recorded, or not recorded during the report's period."""
+def _gaps(
+    all_series: dict[str, Series], period: Period, answered: set[str]
+) -> list[dict[str, Any]]:
+    """Indicators never recorded (or not during the period); questionnaires count."""
     gaps = []
     for series in all_series.values():
         indicator = series.indicator
-        if indicator.type.value == "qualitatif":
+        if indicator.code in answered or (indicator.type.value == "qualitatif" and series.texts):
             continue
         inside = [p for p in series.totals if period.overlaps(p)]
         if not series.totals:

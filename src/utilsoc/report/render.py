@@ -53,7 +53,7 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
         {
             "nombre": _number,
             "pourcent": _percent,
-            "montant": format_amount,
+            "montant": _amount,
             "md": escape_markdown,
             "valeur": format_value,
             "classe": css_class,
@@ -86,7 +86,7 @@ def render(environment: jinja2.Environment, name: str, context: dict[str, Any]) 
     except jinja2.UndefinedError as error:
         where = _template_line(sys.exc_info()[2])
         raise UserError(
-            f"{where}variable inconnue dans le modèle : {error.message}",
+            f"{where}variable inconnue dans le modèle : {_undefined(error.message)}",
             "vérifiez l'orthographe ; les variables sont décrites dans docs/rapports.md",
         ) from None
     except SecurityError as error:
@@ -95,6 +95,22 @@ def render(environment: jinja2.Environment, name: str, context: dict[str, Any]) 
             f"{where}opération interdite dans un modèle : {error}",
             "un modèle ne peut que mettre en forme les données",
         ) from None
+    except (TypeError, ValueError, ArithmeticError, RecursionError, LookupError) as error:
+        where = _template_line(sys.exc_info()[2])
+        raise UserError(
+            f"{where}erreur dans le modèle : {type(error).__name__}: {error}",
+            "vérifiez le filtre ou l'expression de cette ligne (un filtre de nombre sur un "
+            "texte, un modèle qui s'étend lui-même...)",
+        ) from None
+
+
+def _undefined(message: str | None) -> str:
+    """Jinja's English message, in French: `« financeurr » n'existe pas`."""
+    text = message or ""
+    match = re.search(r"has no attribute '([^']+)'", text) or re.search(
+        r"'([^']+)' is undefined", text
+    )
+    return f"« {match.group(1)} » n'existe pas" if match else text
 
 
 def _template_line(trace: Any) -> str:
@@ -173,6 +189,10 @@ def _number(value: Any, decimals: int | None = None) -> str:
     return "—" if value is None else format_number(float(value), decimals)
 
 
+def _amount(value: Any) -> str:
+    return "—" if value is None else format_amount(float(value))
+
+
 def _percent(value: Any) -> str:
     return "—" if value is None else format_percent(round(float(value) * 100))
 
@@ -181,6 +201,8 @@ def format_value(value: Any, indicator: dict[str, Any]) -> str:
     """A value as the indicator's type reads: `1 234 €`, `82,5 %`, `oui`, `12 élèves`."""
     if value is None:
         return "—"
+    if isinstance(value, str):
+        return value
     kind, unit = indicator["type"], indicator["unite"]
     if kind == "oui_non":
         return "oui" if value >= 0.5 else "non"

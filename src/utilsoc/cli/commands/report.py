@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from utilsoc.cli.commands.common import base_dir
+from utilsoc.cli.french import FrenchCommand
 
 
 class ReportFormat(StrEnum):
@@ -93,7 +94,7 @@ templates_app = typer.Typer(
 )
 
 
-@templates_app.command("list")
+@templates_app.command("list", cls=FrenchCommand)
 def cli_command_templates_list(ctx: typer.Context) -> None:
     """Lister les modèles : ceux d'utilsoc et ceux du dossier modeles/."""
     from utilsoc.cli.output import echo
@@ -115,7 +116,7 @@ def cli_command_templates_list(ctx: typer.Context) -> None:
             echo(f"  {path.name}")
 
 
-@templates_app.command("eject")
+@templates_app.command("eject", cls=FrenchCommand)
 def cli_command_templates_eject(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="financeur, bilan ou communication.")],
@@ -135,10 +136,17 @@ def cli_command_templates_eject(
 
     formats = [format.value] if format else ["html", "md"]
     target = find_root(base_dir(ctx)).root / MODELES
-    for fmt in formats:
-        source = data_dir("templates") / f"{name}.{fmt}.j2"
-        if not source.is_file():
-            raise UsageError(f"modèle inconnu : {name}", "financeur, bilan ou communication")
+    sources = [data_dir("templates") / f"{name}.{fmt}.j2" for fmt in formats]
+    sources = [source for source in sources if source.is_file()]
+    if not sources:
+        raise UsageError(f"modèle inconnu : {name}", "financeur, bilan, communication ou base")
+    for source in sources:
+        if (target / source.name).exists():
+            raise UserError(
+                f"{display_path(target / source.name)} existe déjà",
+                "renommez-le ou supprimez-le avant de recommencer",
+            )
+    for source in sources:
         destination = target / source.name
         if destination.exists():
             raise UserError(
