@@ -1,0 +1,265 @@
+"""Reports of the bundled examples: golden files, reproducibility, provenance, a browser."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from utilsoc.resources import data_dir
+
+GOLDEN = Path(__file__).parent / "golden"
+EXAMPLES = ["echec-scolaire", "lien-social", "mediation-numerique"]
+PERIODS = {"echec-scolaire": "2025-2026", "lien-social": "2025", "mediation-numerique": "2025"}
+TEMPLATES = ["financeur", "bilan", "communication"]
+_DATA_URI = re.compile(r"data:image/svg\+xml;base64,[A-Za-z0-9+/=]+")
+
+
+def _with_data(cli, example) -> Path:
+    """The skeleton with two years of values by sex, a verbatim and questionnaire answers."""
+    folder = example("vide")
+    code = "nb_personnes_accompagnees"
+    referentiel = folder / "referentiel.yaml"
+    referentiel.write_text(
+        referentiel.read_text(encoding="utf-8").replace(
+            "\n# Auto-évaluation",
+            "          - code: confiance\n            libellé: Confiance en soi\n"
+            "            type: score\n            échelle: {min: 1, max: 5}\n"
+            "            méthode: questionnaire\n\n# Auto-évaluation",
+        ),
+        encoding="utf-8",
+    )
+    commands = [
+        ["record", code, "12", "-p", "2025", "--dim", "sexe=F"],
+        ["record", code, "20", "-p", "2025", "--dim", "sexe=H"],
+        ["record", code, "41", "-p", "2026"],
+        [
+            "evidence",
+            "verbatim",
+            "On m'a aidée à remplir mon dossier.",
+            "-p",
+            "2026",
+            "--role",
+            "bénéficiaire",
+            "--pseudo",
+            "Awa",
+            "--consent",
+            "--critere",
+            "COH-1",
+        ],
+        ["questionnaire", "confiance", "P1", "2", "-m", "entrée", "-p", "2026"],
+        ["questionnaire", "confiance", "P1", "4", "-m", "sortie", "-p", "2026"],
+    ]
+    for command in commands:
+        result = cli("-C", str(folder), *command, "-a", "Marie", "--date", "2026-12-15")
+        assert result.exit_code == 0, result.stderr
+    return folder
+
+
+def _copy(name: str, tmp_path: Path) -> Path:
+    folder = tmp_path / name
+    shutil.copytree(
+        data_dir("examples") / name,
+        folder,
+        ignore=shutil.ignore_patterns(".utilsoc-cache", "*.lock"),
+    )
+    return folder
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_reports_match_reviewed_golden_files(cli, tmp_path, name, template, update_golden) -> None:
+    folder = _copy(name, tmp_path)
+    for fmt in ("html", "md"):
+        output = tmp_path / "sortie" / f"{template}.{fmt}"
+        result = cli(
+            "-C",
+            str(folder),
+            "report",
+            "-t",
+            template,
+            "-f",
+            fmt,
+            "-o",
+            str(output),
+            *([] if template == "financeur" else ["-p", PERIODS[name]]),
+        )
+        assert result.exit_code == 0, result.stderr
+        text = output.read_text(encoding="utf-8")
+        if fmt == "html":
+            text = _DATA_URI.sub("data:image/svg+xml;base64,GRAPHIQUE", text)
+        golden = GOLDEN / name / f"{template}.{fmt}"
+        if update_golden:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(text, encoding="utf-8")
+        assert text == golden.read_text(encoding="utf-8"), (
+            f"{golden} diffère : relisez la différence puis lancez pytest --update-golden"
+        )
+
+
+def test_identical_inputs_give_byte_identical_reports(cli, tmp_path, example) -> None:
+    folder = _with_data(cli, example)
+    outputs = []
+    for run in range(2):
+        shutil.rmtree(folder / ".utilsoc-cache", ignore_errors=True)
+        output = tmp_path / f"r{run}.html"
+        assert (
+            cli(
+                "-C", str(folder), "report", "-t", "bilan", "-p", "2025-2026", "-o", str(output)
+            ).exit_code
+            == 0
+        )
+        outputs.append(output.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b"data:image/svg+xml;base64," in outputs[0]
+
+
+def test_markdown_charts_are_files_next_to_the_report(cli, tmp_path, example) -> None:
+    folder = _with_data(cli, example)
+    output = tmp_path / "bilan.md"
+    assert (
+        cli("-C", str(folder), "report", "-t", "bilan", "-f", "md", "-o", str(output)).exit_code
+        == 0
+    )
+    links = re.findall(r"\]\((bilan_graphiques/[0-9a-f]+\.svg)\)", output.read_text("utf-8"))
+    assert links
+    assert all((tmp_path / link).read_text(encoding="utf-8").startswith("<svg") for link in links)
+    assert len(list((tmp_path / "bilan_graphiques").iterdir())) == len(set(links))
+
+
+def test_report_states_its_git_commit_and_uncommitted_changes(cli, tmp_path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git absent")
+    folder = _copy("lien-social", tmp_path)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@e.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@e.org",
+        "HOME": str(tmp_path),
+    }
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "x"]):
+        subprocess.run(["git", *command], cwd=folder, env=env, check=True, capture_output=True)
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short=12", "HEAD"],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert (
+        cli("-C", str(folder), "report", "-t", "communication", "-f", "md", "-p", "2025").exit_code
+        == 0
+    )
+    written = next((folder / "rapports").glob("communication-*.md"))
+    assert f"référentiel au commit {commit} ; utilsoc" in written.read_text(encoding="utf-8")
+    first = written.read_bytes()
+    assert (
+        cli("-C", str(folder), "report", "-t", "communication", "-f", "md", "-p", "2025").exit_code
+        == 0
+    )
+    assert written.read_bytes() == first  # the report itself does not count as a change
+    association = folder / "association.yaml"
+    association.write_text(association.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert (
+        cli("-C", str(folder), "report", "-t", "communication", "-f", "md", "-p", "2025").exit_code
+        == 0
+    )
+    assert "(avec des modifications non enregistrées)" in written.read_text(encoding="utf-8")
+
+
+def test_html_structure_is_accessible(cli, tmp_path, example) -> None:
+    from html.parser import HTMLParser
+
+    folder = _with_data(cli, example)
+    output = tmp_path / "f.html"
+    assert (
+        cli(
+            "-C", str(folder), "report", "-t", "financeur", "-p", "2026", "-o", str(output)
+        ).exit_code
+        == 0
+    )
+
+    class Checker(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[str] = []
+            self.images = self.images_without_alt = self.tables = self.headers = 0
+            self.lang = ""
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            values = dict(attrs)
+            if tag == "html":
+                self.lang = values.get("lang") or ""
+            if tag == "img":
+                self.images += 1
+                self.images_without_alt += not values.get("alt")
+            self.tables += tag == "table"
+            self.headers += tag == "th"
+            if tag not in ("meta", "img", "br", "link", "input", "hr"):
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag: str) -> None:
+            assert self.stack.pop() == tag
+
+    checker = Checker()
+    checker.feed(output.read_text(encoding="utf-8"))
+    assert checker.stack == []
+    assert checker.lang == "fr"
+    assert checker.images > 0
+    assert checker.images_without_alt == 0
+    assert checker.headers >= checker.tables > 0
+    assert "http://" not in output.read_text(encoding="utf-8").replace("http://www.w3.org/", "")
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium absent (.ci/run l'installe)")
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_reports_open_in_a_real_browser(cli, tmp_path, template) -> None:
+    import matplotlib.image
+
+    folder = _copy("echec-scolaire", tmp_path)
+    page = tmp_path / f"{template}.html"
+    assert (
+        cli(
+            "-C", str(folder), "report", "-t", template, "-p", "2025-2026", "-o", str(page)
+        ).exit_code
+        == 0
+    )
+    shot = tmp_path / f"{template}.png"
+    completed = subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profil'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            f"--screenshot={shot}",
+            "--window-size=1000,1400",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert shot.exists(), completed.stderr[-2000:]
+    pixels = matplotlib.image.imread(str(shot))
+    assert pixels.std() > 0.05  # not a blank page
+    console = [line for line in completed.stderr.splitlines() if ":CONSOLE(" in line]
+    assert console == []
