@@ -47,6 +47,18 @@ def load_project(layout: Layout) -> Project:
     return project
 
 
+def load_valid_project(layout: Layout) -> tuple[Project, Referentiel]:
+    """Load the folder for a command that writes or exports: any file problem stops it.
+
+    Raises:
+        DataErrors: a file of the référentiel cannot be read or does not validate.
+    """
+    project = load_project(layout)
+    if project.referentiel is None or project.issues:
+        raise DataErrors(project.issues)
+    return project, project.referentiel
+
+
 def _load(project: Project, role: str, path: Path, model: type[M]) -> M | None:
     display = display_path(path)
     if not path.exists():

@@ -53,23 +53,12 @@ def _encoding_issue(raw: bytes, offset: int, file: str) -> Issue:
 
 
 def _conflict_issues(text: str, file: str) -> list[Issue]:
+    """One issue per `<<<<<<<` line, or for the first stray `=======`/`>>>>>>>` line."""
+    markers = list(_CONFLICT.finditer(text))
+    starts = [m for m in markers if m.group(1).startswith("<")] or markers[:1]
     issues = []
-    for match in _CONFLICT.finditer(text):
-        if match.group(1).startswith("<"):
-            line = text.count("\n", 0, match.start()) + 1
-            issues.append(
-                Issue(
-                    file,
-                    line,
-                    1,
-                    "conflit-git",
-                    f"conflit git non résolu ligne {line}",
-                    "gardez la bonne version et supprimez les lignes <<<<<<<, ======= et >>>>>>>",
-                )
-            )
-    stray = None if issues else _CONFLICT.search(text)
-    if stray is not None:
-        line = text.count("\n", 0, stray.start()) + 1
+    for marker in starts:
+        line = text.count("\n", 0, marker.start()) + 1
         issues.append(
             Issue(
                 file,
@@ -77,7 +66,7 @@ def _conflict_issues(text: str, file: str) -> list[Issue]:
                 1,
                 "conflit-git",
                 f"conflit git non résolu ligne {line}",
-                "supprimez les marqueurs de conflit laissés par git",
+                "gardez la bonne version et supprimez les lignes <<<<<<<, ======= et >>>>>>>",
             )
         )
     return issues

@@ -139,14 +139,11 @@ def _run(
 ) -> None:
     from utilsoc.cli.commands.record import default_author, parse_date
     from utilsoc.cli.output import echo
-    from utilsoc.errors import DataErrors
     from utilsoc.evidence import record_evidence
-    from utilsoc.load import load_project
+    from utilsoc.load import load_valid_project
     from utilsoc.project import find_root
 
-    project = load_project(find_root(base_dir(ctx)))
-    if project.referentiel is None or project.issues:
-        raise DataErrors(project.issues)
+    project, _ = load_valid_project(find_root(base_dir(ctx)))
     day = parse_date(date) or dt.date.today()
     fields = {
         **fields,

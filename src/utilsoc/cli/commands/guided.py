@@ -6,8 +6,8 @@ import datetime as dt
 
 import typer
 
-from utilsoc.errors import DataErrors, UsageError, UserError
-from utilsoc.load import load_project
+from utilsoc.errors import UsageError, UserError
+from utilsoc.load import load_valid_project
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
 from utilsoc.project import Layout
@@ -29,11 +29,9 @@ def guided_session(
     layout: Layout, period_text: str | None, author: str, day: dt.date | None
 ) -> None:
     """Ask a value for each indicator due; show a summary; write only once confirmed."""
-    project = load_project(layout)
-    if project.referentiel is None or project.issues:
-        raise DataErrors(project.issues)
+    project, referentiel = load_valid_project(layout)
     period = _ask_period(period_text)
-    due = due_indicators(project.referentiel, period)
+    due = due_indicators(referentiel, period)
     if not due:
         raise UserError(
             f"aucun indicateur à saisir pour {period.label}",
@@ -56,7 +54,7 @@ def guided_session(
         return
     for ind, value in answers:
         request = Request(ind.code, value, period.name, author, {}, date=day)
-        typer.echo(record_value(layout, project.referentiel, request))
+        typer.echo(record_value(layout, referentiel, request))
 
 
 def _ask_period(text: str | None) -> Period:

@@ -69,8 +69,8 @@ def cli_command_record(
 ) -> None:
     """Enregistrer une valeur d'indicateur pour une période (sans argument : saisie guidée)."""
     from utilsoc.cli.output import echo
-    from utilsoc.errors import DataErrors, UsageError
-    from utilsoc.load import load_project
+    from utilsoc.errors import UsageError
+    from utilsoc.load import load_valid_project
     from utilsoc.project import find_root
     from utilsoc.record import Request, record_value
 
@@ -90,9 +90,7 @@ def cli_command_record(
             "exemple : utilsoc record nb_eleves 42 --period 2025-T1 ; sans argument dans un "
             "terminal, la saisie est guidée",
         )
-    project = load_project(layout)
-    if project.referentiel is None or project.issues:
-        raise DataErrors(project.issues)
+    project, referentiel = load_valid_project(layout)
     request = Request(
         indicateur,
         valeur,
@@ -103,7 +101,7 @@ def cli_command_record(
         motif,
         parse_date(date),
     )
-    echo(record_value(layout, project.referentiel, request))
+    echo(record_value(layout, referentiel, request))
 
 
 def is_terminal() -> bool:

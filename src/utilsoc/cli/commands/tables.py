@@ -30,14 +30,11 @@ def cli_command_import(
 ) -> None:
     """Importer des valeurs ou des réponses de questionnaire depuis un tableur."""
     from utilsoc.cli.output import echo
-    from utilsoc.errors import DataErrors
     from utilsoc.importer import apply_plan, load_mapping, plan_import, read_import
-    from utilsoc.load import load_project
+    from utilsoc.load import load_valid_project
     from utilsoc.project import display_path, find_root
 
-    project = load_project(find_root(base_dir(ctx)))
-    if project.referentiel is None or project.issues:
-        raise DataErrors(project.issues)
+    project, _ = load_valid_project(find_root(base_dir(ctx)))
     source = base_dir(ctx, file)
     plan = plan_import(
         project,
@@ -77,20 +74,18 @@ def cli_command_export(
     import sys
 
     from utilsoc.cli.output import echo, print_issues
-    from utilsoc.errors import DataErrors, UsageError
+    from utilsoc.errors import UsageError
     from utilsoc.exporter import tidy_rows
-    from utilsoc.load import load_project
+    from utilsoc.load import load_valid_project
     from utilsoc.project import display_path, find_root
     from utilsoc.status import load_measures
     from utilsoc.tabular import write_csv, write_xlsx
 
     layout = find_root(base_dir(ctx))
-    project = load_project(layout)
-    if project.referentiel is None:
-        raise DataErrors(project.issues)
+    _, referentiel = load_valid_project(layout)
     measures = load_measures(layout)
     print_issues(measures.issues)
-    header, rows = tidy_rows(project.referentiel, measures.records)
+    header, rows = tidy_rows(referentiel, measures.records)
     if format is TableFormat.XLSX:
         if output is None:
             raise UsageError("le format xlsx s'écrit dans un fichier", "ajoutez -o valeurs.xlsx")
