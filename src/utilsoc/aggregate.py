@@ -251,13 +251,13 @@ def progress(series: Series) -> Progress:
     if value is None:
         return Progress(chosen.periode, None, chosen.valeur, None, Statut.SANS_DONNEE)
     baseline = indicator.reference.valeur if indicator.reference else None
-    ratio = _ratio(indicator.sens, value, chosen.valeur, baseline)
+    ratio = _shown_ratio(indicator, value, chosen.valeur, baseline, point.coverage)
     return Progress(
         chosen.periode,
         value,
         chosen.valeur,
         ratio,
-        _status(indicator.sens, value, chosen.valeur, ratio, point.coverage),
+        _status(indicator, value, chosen.valeur, baseline, point.coverage),
     )
 
 
@@ -292,13 +292,13 @@ def progress_for(series: Series, period: Period) -> Progress:
         return Progress(chosen.periode, None, chosen.valeur, None, Statut.SANS_DONNEE)
     coverage = point.coverage * _days(window) / _days(chosen.periode)
     baseline = indicator.reference.valeur if indicator.reference else None
-    ratio = _ratio(indicator.sens, value, chosen.valeur, baseline)
+    ratio = _shown_ratio(indicator, value, chosen.valeur, baseline, coverage)
     return Progress(
         chosen.periode,
         value,
         chosen.valeur,
         ratio,
-        _status(indicator.sens, value, chosen.valeur, ratio, coverage),
+        _status(indicator, value, chosen.valeur, baseline, coverage),
     )
 
 
@@ -319,17 +319,41 @@ def _overlap(a: Period, b: Period) -> int:
     return max(0, (min(a.end, b.end) - max(a.start, b.start)).days)
 
 
+def _shown_ratio(
+    indicator: Indicateur, value: float, target: float, baseline: float | None, coverage: float
+) -> float | None:
+    """Progress as shown: from baseline to target, or the share of the target reached.
+
+    The share is for a count still being summed over the target's period.
+    """
+    if indicator.rollup is Agregation.SOMME and coverage < 1:
+        return value / target if target else None
+    return _ratio(indicator.sens, value, target, baseline)
+
+
 def _status(
-    sens: Sens, value: float, target: float, ratio: float | None, coverage: float
+    indicator: Indicateur, value: float, target: float, baseline: float | None, coverage: float
 ) -> Statut:
+    """Reached, on track or late, judged by the share of the target's period the data covers.
+
+    A partial sum (three quarters of a yearly count) is extended to the whole period before
+    it is compared; a level (a mean, a last value) is compared as it is.
+    """
+    sens = indicator.sens
     if sens is Sens.STABILITE:
         near = abs(value - target) <= 0.05 * abs(target)
         return Statut.ATTEINT if near else Statut.EN_RETARD
+    ratio = _ratio(sens, value, target, baseline)
     if ratio is not None and ratio >= 1:
         return Statut.ATTEINT
-    if ratio is not None and coverage < 1 and ratio >= coverage:
-        return Statut.EN_BONNE_VOIE
-    return Statut.EN_RETARD
+    if coverage >= 1 or ratio is None:
+        return Statut.EN_RETARD
+    if indicator.rollup is Agregation.SOMME and coverage > 0:
+        projected = _ratio(sens, value / coverage, target, baseline)
+        return (
+            Statut.EN_BONNE_VOIE if projected is not None and projected >= 1 else (Statut.EN_RETARD)
+        )
+    return Statut.EN_BONNE_VOIE if ratio >= coverage else Statut.EN_RETARD
 
 
 def trend(series: Series) -> str:

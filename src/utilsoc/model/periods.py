@@ -29,6 +29,21 @@ MOIS = (
     "décembre",
 )
 
+MOIS_COURTS = (
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+)
+
 PERIOD_PATTERN = (
     r"^(\d{4}|\d{4}-[SsTtQq][1-4]|\d{4}-\d{2}|\d{4}-\d{4}"
     r"|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$"
@@ -95,6 +110,18 @@ class Period:
         if self.kind is Kind.ANNEE_SCOLAIRE:
             return f"année scolaire {year}-{year + 1}"
         return f"du {format_day(self.start)} au {format_day(self.end)}"
+
+    @property
+    def short_label(self) -> str:
+        """Compact French label for chart axes: "T3 2025", "S1 2026", "mars 2026"."""
+        year = self.start.year
+        if self.kind is Kind.SEMESTRE:
+            return f"S{1 + (self.start.month - 1) // 6} {year}"
+        if self.kind is Kind.TRIMESTRE:
+            return f"T{1 + (self.start.month - 1) // 3} {year}"
+        if self.kind is Kind.MOIS:
+            return f"{MOIS_COURTS[self.start.month - 1]} {year}"
+        return self.name
 
     def contains(self, other: Period | date) -> bool:
         """True when `other` lies entirely within this period."""

@@ -230,7 +230,7 @@ def _series_chart(indicator: dict[str, Any], palette: tuple[str, str, str]) -> C
     return Chart(
         "serie",
         indicator["libelle"],
-        [p["libelle"] for p in points],
+        [p["court"] for p in points],
         [p["valeur"] for p in points],
         indicator["unite"],
         reference,

@@ -109,7 +109,7 @@ def draw_svg(chart: Chart) -> str:
         }
     )
     figure = Figure(figsize=(6.4, 3.2), dpi=100)
-    figure.subplots_adjust(left=0.11, right=0.97, top=0.86, bottom=0.2)
+    figure.subplots_adjust(left=0.12, right=0.97, top=0.86, bottom=0.3)
     axes = figure.add_subplot()
     _DRAWERS[chart.kind](axes, chart)
     axes.set_title(chart.title, loc="left", fontsize=10, color="#222222")
@@ -134,8 +134,8 @@ def _series(axes: Any, chart: Chart) -> None:
         )
     if chart.target is not None:
         axes.axhline(chart.target, color=accent, linestyle="--", linewidth=1.4, label="cible")
-    axes.set_xticks(positions, chart.labels, rotation=20, ha="right")
-    axes.legend(frameon=False, fontsize=8, loc="upper left", ncols=3)
+    _labels(axes, positions, chart.labels)
+    axes.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3)
     low = min([0.0, *chart.values])
     axes.set_ylim(bottom=low)
 
@@ -143,7 +143,7 @@ def _series(axes: Any, chart: Chart) -> None:
 def _bars(axes: Any, chart: Chart) -> None:
     positions = list(range(len(chart.labels)))
     axes.bar(positions, chart.values, color=chart.colours[0], width=0.6)
-    axes.set_xticks(positions, chart.labels, rotation=20, ha="right")
+    _labels(axes, positions, chart.labels)
 
 
 def _entry_exit(axes: Any, chart: Chart) -> None:
@@ -165,6 +165,19 @@ def _entry_exit(axes: Any, chart: Chart) -> None:
     )
     axes.set_xticks(positions, chart.labels)
     axes.legend(frameon=False, fontsize=8)
+
+
+def _labels(axes: Any, positions: list[int], labels: list[str]) -> None:
+    """Horizontal labels when they fit, slanted (anchored on their end) otherwise."""
+    crowded = sum(len(label) for label in labels) > 60
+    axes.set_xticks(
+        positions,
+        labels,
+        rotation=25 if crowded else 0,
+        ha="right" if crowded else "center",
+        rotation_mode="anchor",
+    )
+    axes.margins(x=0.08)
 
 
 _DRAWERS = {"serie": _series, "barres": _bars, "entree_sortie": _entry_exit}

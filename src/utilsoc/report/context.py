@@ -107,7 +107,7 @@ def indicator_context(series: Series, period: Period) -> dict[str, Any]:
         "statut": state.status.value,
         "tendance": trend(series),
         "serie": [
-            {"periode": p.name, "libelle": p.label, "valeur": point.number}
+            {"periode": p.name, "libelle": p.label, "court": p.short_label, "valeur": point.number}
             for p, point in series.totals.items()
             if point.number is not None and p.end <= period.end
         ],

@@ -70,18 +70,19 @@ def cli_command_status(
 
 
 def _print_dashboard(data: dict[str, Any]) -> None:
+    import sys
+
     from rich.console import Console
     from rich.table import Table
 
     from utilsoc.numbers import format_number
 
-    console = Console()
+    console = Console(width=None if sys.stdout.isatty() else 120)
     for domain in data["domaines"]:
         table = Table(
             title=f"{domain['code']} — {domain['nom']}", title_justify="left", expand=False
         )
-        table.add_column("critère", no_wrap=True)
-        table.add_column("indicateur", ratio=1)
+        table.add_column("indicateur", max_width=30, no_wrap=True, overflow="ellipsis")
         for header in ("dernière valeur", "cible", "progr.", "statut", ""):
             table.add_column(header, no_wrap=True)
         for criterion in domain["critères"]:
@@ -99,8 +100,7 @@ def _print_dashboard(data: dict[str, Any]) -> None:
                 )
                 ratio = item["progression"]
                 table.add_row(
-                    criterion["code"],
-                    f"{item['code']}\n{item['libellé']}",
+                    item["libellé"],
                     shown,
                     target,
                     "—" if ratio is None else f"{ratio * 100:.0f} %",
