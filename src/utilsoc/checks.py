@@ -40,8 +40,14 @@ class Reporter:
     def unknown(self, role: str, loc: Loc, what: str, value: str, known: Iterable[str]) -> None:
         """Report a reference to an undeclared code, suggesting the closest one."""
         close = difflib.get_close_matches(value, list(known), n=1)
-        hint = f"vouliez-vous dire « {close[0]} » ?" if close else f"déclarez-le d'abord ({what})"
-        self.add(role, loc, "reference-inconnue", f"{what} « {value} » inconnu", hint)
+        feminine = what in ("dimension", "partie prenante", "audience")
+        hint = (
+            f"vouliez-vous dire « {close[0]} » ?"
+            if close
+            else f"déclarez-{'la' if feminine else 'le'} d'abord ({what})"
+        )
+        unknown = "inconnue" if feminine else "inconnu"
+        self.add(role, loc, "reference-inconnue", f"{what} « {value} » {unknown}", hint)
 
     def unique(self, role: str, items: Iterable[tuple[Loc, str]], what: str) -> None:
         """Report each code seen a second time."""

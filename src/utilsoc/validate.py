@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from utilsoc.checks import check_project
 from utilsoc.errors import Issue
@@ -70,14 +71,23 @@ def _check_measures(project: Project) -> tuple[int, list[Issue]]:
         places.extend((document, n) for n in range(len(content.valeurs)))
         if checker is None:
             continue
+        located = document
         for n, record in enumerate(content.valeurs):
             for problem in checker.check(record):
-                line, column = document.position(("valeurs", n, *problem.loc))
+                if located.record_lines:  # read fast: re-read strictly for exact columns
+                    located = _strict_document(located)
+                line, column = located.position(("valeurs", n, *problem.loc))
                 issues.append(
                     Issue(document.file, line, column, problem.code, problem.message, problem.hint)
                 )
     issues.extend(_conflict_issues(records, places))
     return len(records), issues
+
+
+def _strict_document(document: Document) -> Document:
+    from utilsoc.yamlio.reader import read_yaml
+
+    return read_yaml(Path(document.file), document.file)
 
 
 def _conflict_issues(records: list[Mesure], places: list[tuple[Document, int]]) -> list[Issue]:

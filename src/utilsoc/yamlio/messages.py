@@ -34,7 +34,7 @@ def _issue(details: ErrorDetails, doc: Document, model: type[BaseModel]) -> Issu
     translate = _TRANSLATORS.get(kind, _fallback)
     message, hint = translate(details, model)
     name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
-    if name and kind != "extra_forbidden":
+    if name and kind not in ("extra_forbidden", "missing"):
         message = f"{name} : {message}"
     read = details.get("input")
     if isinstance(read, str | int | float) and kind not in ("extra_forbidden", "missing"):

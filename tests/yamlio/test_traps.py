@@ -1,0 +1,145 @@
+"""The strict reader against every trap of RELIABILITY.md, with positions and codes."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+import yaml
+
+import utilsoc.yamlio.reader as reader
+from utilsoc.errors import DataErrors, UsageError
+from utilsoc.yamlio.reader import parse_yaml, read_yaml
+
+
+@pytest.fixture(params=["libyaml", "pure"])
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "pure":
+        monkeypatch.setattr(reader, "Loader", yaml.SafeLoader)
+    elif not getattr(yaml, "__with_libyaml__", False):
+        pytest.skip("libyaml absent")
+    return str(request.param)
+
+
+def _issues(text: str) -> list[tuple[int, int, str]]:
+    try:
+        document = parse_yaml(text, "f.yaml")
+    except DataErrors as errors:
+        return [(i.line, i.column, i.code) for i in errors.issues]
+    return [(i.line, i.column, i.code) for i in document.issues]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["NO", "yes", "on", "12:30", "0123", "1.10", "2024-03-01", "0x1F", "1e3", "3,5", "~x", "y"],
+)
+def test_scalars_are_read_as_typed(loader: str, text: str) -> None:
+    assert parse_yaml(f"valeur: {text}\n", "f.yaml").data == {"valeur": text}
+
+
+def test_null_spellings_and_quoted_strings(loader: str) -> None:
+    data = parse_yaml('a:\nb: ~\nc: null\nd: ""\ne: "null"\n', "f.yaml").data
+    assert data == {"a": None, "b": None, "c": None, "d": "", "e": "null"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("valeur: 3\nvaleur: 5\n", [(2, 1, "cle-en-double")]),
+        ("identité: 1\nidentite: 2\n", [(2, 1, "cle-en-double")]),
+        ("a: &x 1\nb: *x\n", [(1, 4, "ancre"), (2, 4, "alias")]),
+        ("<<: {a: 1}\n", [(1, 1, "cle-de-fusion")]),
+        ("a: !!python/object/apply:os.system [ls]\n", [(1, 4, "etiquette")]),
+        ("? [a]\n: 1\n", [(1, 3, "cle-complexe")]),
+        ("a: 1\n---\nb: 2\n", [(2, 1, "plusieurs-documents")]),
+        ("# rien\n", [(1, 1, "fichier-vide")]),
+        ("", [(1, 1, "fichier-vide")]),
+        ("a: [1, 2\n", [(2, 1, "syntaxe")]),
+    ],
+)
+def test_refusals_at_their_position(loader: str, text: str, expected: list) -> None:
+    assert _issues(text) == expected
+
+
+def test_tab_indentation_is_named(loader: str) -> None:
+    with pytest.raises(DataErrors) as caught:
+        parse_yaml("a:\n\tb: 1\n", "f.yaml")
+    issue = caught.value.issues[0]
+    assert (issue.line, issue.code) == (2, "syntaxe")
+    assert "tabulation" in issue.message
+
+
+def test_union_merge_of_block_records_is_caught(loader: str) -> None:
+    merged = (
+        "valeurs:\n  - indicateur: I2\n    valeur: 4\n    auteur: alice\n"
+        "    valeur: 5\n    auteur: bob\n"
+    )
+    assert _issues(merged) == [(5, 5, "cle-en-double"), (6, 5, "cle-en-double")]
+
+
+@pytest.mark.parametrize("text", ["[" * 50_000 + "]" * 50_000, "a:\n" + "  - " * 2000 + "x\n"])
+def test_deep_nesting_is_refused_without_crash(loader: str, text: str) -> None:
+    with pytest.raises(DataErrors) as caught:
+        parse_yaml(text, "f.yaml")
+    assert caught.value.issues[0].code in ("imbrication", "syntaxe")
+
+
+def test_alias_bomb_is_refused(loader: str) -> None:
+    bomb = "a: &a [x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [*{chr(97 + n)}, *{chr(97 + n)}]\n" for n in range(8)
+    )
+    assert {code for _, _, code in _issues(bomb)} == {"ancre", "alias"}
+
+
+def _write(tmp_path: Path, raw: bytes) -> Path:
+    path = tmp_path / "f.yaml"
+    path.write_bytes(raw)
+    return path
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode(),
+        lambda t: codecs.BOM_UTF8 + t.encode(),
+        lambda t: t.replace("\n", "\r\n").encode(),
+        lambda t: t.encode("utf-16"),
+        lambda t: t.replace("\n", "\r\n", 1).encode(),
+    ],
+)
+def test_boms_and_line_endings_give_the_same_data_and_lines(tmp_path: Path, encode) -> None:
+    text = "nom: Élodie\nliste:\n  - é\n  - à\n"
+    document = read_yaml(_write(tmp_path, encode(text)), "f.yaml")
+    assert document.data == {"nom": "Élodie", "liste": ["é", "à"]}
+    assert document.position(("liste", 1)) == (4, 5)
+
+
+def test_cp1252_is_located_to_the_byte(tmp_path: Path) -> None:
+    path = _write(tmp_path, "nom: Asso\nville: Orléans\n".encode("cp1252"))
+    with pytest.raises(DataErrors) as caught:
+        read_yaml(path, "f.yaml")
+    issue = caught.value.issues[0]
+    assert (issue.line, issue.column, issue.code) == (2, 11, "encodage")
+    assert "octet 0xE9" in issue.message
+    assert "réenregistrez-le en UTF-8" in issue.hint
+
+
+def test_conflict_markers_nel_and_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    conflict = "a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> autre\n"
+    with pytest.raises(DataErrors) as caught:
+        read_yaml(_write(tmp_path, conflict.encode()), "f.yaml")
+    assert [(i.line, i.code) for i in caught.value.issues] == [(2, "conflit-git")]
+    with pytest.raises(DataErrors) as caught:
+        read_yaml(_write(tmp_path, "a: x\x85y\n".encode()), "f.yaml")
+    assert caught.value.issues[0].code == "caractere-invisible"
+    with pytest.raises(DataErrors) as caught:
+        read_yaml(_write(tmp_path, b"a: 1\n" * 10), "f.yaml", max_bytes=20)
+    assert caught.value.issues[0].code == "fichier-trop-gros"
+
+
+def test_missing_file_and_folder_are_usage_errors(tmp_path: Path) -> None:
+    with pytest.raises(UsageError):
+        read_yaml(tmp_path / "absent.yaml", "absent.yaml")
+    with pytest.raises(UsageError):
+        read_yaml(tmp_path, "dossier")
