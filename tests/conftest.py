@@ -53,8 +53,12 @@ def _no_writes_outside_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     """`--update-golden` rewrites the reviewed golden files from the current output."""
-    parser.addoption("--update-golden", action="store_true", default=False,
-                     help="réécrire les fichiers de référence (à relire avant de committer)")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="réécrire les fichiers de référence (à relire avant de committer)",
+    )
 
 
 @pytest.fixture

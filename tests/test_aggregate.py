@@ -182,20 +182,58 @@ def test_calculated_rate_comes_from_its_formula_and_rolls_up_from_parts() -> Non
     from utilsoc.aggregate import build_all_series, progress_for
     from utilsoc.model.referentiel import Referentiel
 
-    referentiel = Referentiel.model_validate({"domaines": [{"code": "D", "nom": "D", "critères": [
-        {"code": "C", "nom": "C", "indicateurs": [
-            {"code": "reussis", "libellé": "R", "type": "nombre", "fréquence": "trimestrielle"},
-            {"code": "presentes", "libellé": "P", "type": "nombre", "fréquence": "trimestrielle"},
-            {"code": "taux", "libellé": "T", "type": "taux", "fréquence": "trimestrielle",
-             "formule": {"numérateur": "reussis", "dénominateur": "presentes", "facteur": 100},
-             "cibles": [{"période": "2025", "valeur": 50}]},
-        ]}]}]})
+    referentiel = Referentiel.model_validate(
+        {
+            "domaines": [
+                {
+                    "code": "D",
+                    "nom": "D",
+                    "critères": [
+                        {
+                            "code": "C",
+                            "nom": "C",
+                            "indicateurs": [
+                                {
+                                    "code": "reussis",
+                                    "libellé": "R",
+                                    "type": "nombre",
+                                    "fréquence": "trimestrielle",
+                                },
+                                {
+                                    "code": "presentes",
+                                    "libellé": "P",
+                                    "type": "nombre",
+                                    "fréquence": "trimestrielle",
+                                },
+                                {
+                                    "code": "taux",
+                                    "libellé": "T",
+                                    "type": "taux",
+                                    "fréquence": "trimestrielle",
+                                    "formule": {
+                                        "numérateur": "reussis",
+                                        "dénominateur": "presentes",
+                                        "facteur": 100,
+                                    },
+                                    "cibles": [{"période": "2025", "valeur": 50}],
+                                },
+                            ],
+                        }
+                    ],
+                }
+            ]
+        }
+    )
 
     def record(code: str, period: str, value: str) -> Any:
         return _record(period, value).model_copy(update={"indicateur": code}).to_mesure()
 
-    records = [record("reussis", "2025-T1", "1"), record("presentes", "2025-T1", "10"),
-               record("reussis", "2025-T2", "9"), record("presentes", "2025-T2", "10")]
+    records = [
+        record("reussis", "2025-T1", "1"),
+        record("presentes", "2025-T1", "10"),
+        record("reussis", "2025-T2", "9"),
+        record("presentes", "2025-T2", "10"),
+    ]
     series = build_all_series(referentiel, records)["taux"]
     assert series.totals[Period.parse("2025-T1")].number == 10.0
     state = progress_for(series, Period.parse("2025"))

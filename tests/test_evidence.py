@@ -217,3 +217,27 @@ def test_status_reports_entry_exit_gains(cli, example) -> None:
     ]
     table = cli("-C", str(folder), "status", "-p", "2026")
     assert "1 participant(s) suivis, 2 → 4 (gain moyen 2)" in table.stdout
+
+
+def test_a_full_name_accepted_in_writing_stays_valid(cli, example) -> None:
+    folder = example("vide")
+    result = cli(
+        "-C",
+        str(folder),
+        "evidence",
+        "verbatim",
+        "Merci",
+        "-p",
+        "2026",
+        "--role",
+        "bénévole",
+        "--pseudo",
+        "Inès Martin",
+        "--consent",
+        "--nom-complet",
+        "-a",
+        "m",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "nom_complet: true" in (folder / "mesures" / "2026" / "m.yaml").read_text("utf-8")
+    assert cli("-C", str(folder), "validate").exit_code == 0

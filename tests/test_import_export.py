@@ -219,3 +219,35 @@ def test_export_xlsx_keeps_numbers_and_text(cli, example, tmp_path) -> None:
     assert rows[0][:4] == ("indicateur", "libellé", "période", "valeur")
     assert rows[1][3] == 12
     assert "'+33 6 00" in rows[1]
+
+
+def test_reimporting_a_survey_adds_nothing(cli, example, tmp_path) -> None:
+    folder = example("vide")
+    ref = folder / "referentiel.yaml"
+    ref.write_text(
+        ref.read_text(encoding="utf-8").replace(
+            "\n# Auto-évaluation", SCORE + "\n# Auto-évaluation"
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "map.yaml").write_text(
+        "type: questionnaire\nauteur: kobo\npériode: 2025\ncolonnes:\n  participant: Code\n"
+        "  moment: Moment\nindicateurs:\n  confiance: Q1\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "kobo.csv").write_text(
+        "Code,Moment,Q1\nP1,entrée,2\nP1,sortie,4\n", encoding="utf-8"
+    )
+    args = [
+        "-C",
+        str(folder),
+        "import",
+        str(tmp_path / "kobo.csv"),
+        "-m",
+        str(tmp_path / "map.yaml"),
+    ]
+    assert cli(*args).exit_code == 0
+    again = cli(*args)
+    assert "2 valeur(s) déjà enregistrée(s)" in again.stdout
+    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    assert text.count("participant: P1") == 2

@@ -281,3 +281,77 @@ def test_a_writer_killed_mid_write_leaves_the_file_as_it_was(cli, example) -> No
     assert again.exit_code == 0, again.stderr
     assert not list(path.parent.glob(".bob.yaml.*.tmp"))
     assert path.read_bytes().startswith(before)
+
+
+def _current(cli, folder: Path) -> list[str]:
+    result = cli("-C", str(folder), "export")
+    assert result.exit_code == 0, result.stderr
+    return [line.split(";")[3] for line in result.stdout.splitlines()[1:]]
+
+
+def test_replacing_with_the_same_value_changes_nothing(cli, example) -> None:
+    folder = example("vide")
+    base = ["-C", str(folder), "record", "-a", "Marie", "--date", "2026-02-01", CODE]
+    assert cli(*base, "12", "-p", "2026").exit_code == 0
+    same = cli(*base, "12", "-p", "2026", "--replace", "--motif", "vérifié")
+    assert "rien à faire" in same.stdout
+    assert _current(cli, folder) == ["12"]
+
+
+def test_back_and_forth_the_same_day_never_loses_the_value(cli, example) -> None:
+    folder = example("vide")
+    base = ["-C", str(folder), "record", "-a", "Marie", "--date", "2026-02-01", CODE]
+    assert cli(*base, "12", "-p", "2026").exit_code == 0
+    assert cli(*base, "13", "-p", "2026", "--replace", "--motif", "erreur").exit_code == 0
+    assert _current(cli, folder) == ["13"]
+    back = cli(*base, "12", "-p", "2026", "--replace", "--motif", "finalement")
+    assert back.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "--date" in back.stderr
+    again = cli(
+        "-C",
+        str(folder),
+        "record",
+        "-a",
+        "Marie",
+        "--date",
+        "2026-02-02",
+        CODE,
+        "12",
+        "-p",
+        "2026",
+        "--replace",
+        "--motif",
+        "finalement",
+    )
+    assert again.exit_code == 0, again.stderr
+    assert _current(cli, folder) == ["12"]
+
+
+def test_a_conflict_is_resolved_with_replace(cli, example) -> None:
+    folder = example("vide")
+    (folder / "mesures" / "2026").mkdir(parents=True)
+    for author, value in (("alice", 10), ("bob", 11)):
+        (folder / "mesures" / "2026" / f"{author}.yaml").write_text(
+            f"valeurs:\n  - {{indicateur: {CODE}, période: 2026, valeur: {value}, "
+            f"auteur: {author}, date: 2026-01-05}}\n",
+            encoding="utf-8",
+        )
+    refused = cli("-C", str(folder), "record", "-a", "chloe", CODE, "11", "-p", "2026")
+    assert "conflit sur" in refused.stderr
+    fixed = cli(
+        "-C",
+        str(folder),
+        "record",
+        "-a",
+        "chloe",
+        CODE,
+        "11",
+        "-p",
+        "2026",
+        "--replace",
+        "--motif",
+        "vérifié sur la feuille d'émargement",
+    )
+    assert fixed.exit_code == 0, fixed.stderr
+    assert cli("-C", str(folder), "validate").exit_code == 0
+    assert _current(cli, folder) == ["11"]

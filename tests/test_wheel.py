@@ -12,29 +12,59 @@ ROOT = Path(__file__).parent.parent
 
 def test_installed_wheel_scaffolds_validates_and_reports(tmp_path: Path) -> None:
     wheels = tmp_path / "roues"
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w",
-                            str(wheels), str(ROOT)], capture_output=True, text=True,
-                           timeout=600, check=False)
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert build.returncode == 0, build.stderr[-3000:]
     wheel = next(wheels.glob("utilsoc-*.whl"))
     target = tmp_path / "installe"
-    install = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q",
-                              "--target", str(target), str(wheel)], capture_output=True,
-                             text=True, timeout=600, check=False)
+    install = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert install.returncode == 0, install.stderr[-3000:]
     env = {**os.environ, "PYTHONPATH": str(target), "NO_COLOR": "1"}
     work = tmp_path / "travail"
     work.mkdir()
 
     def utilsoc(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "utilsoc", *args], cwd=work, env=env,
-                              capture_output=True, text=True, timeout=300, check=False)
+        return subprocess.run(
+            [sys.executable, "-m", "utilsoc", *args],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
 
-    where = subprocess.run([sys.executable, "-c", "import utilsoc; print(utilsoc.__file__)"],
-                           env=env, capture_output=True, text=True, check=True).stdout
+    where = subprocess.run(
+        [sys.executable, "-c", "import utilsoc; print(utilsoc.__file__)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert where.startswith(str(target))
     assert utilsoc("init", "asso", "--example", "lien-social").returncode == 0
     assert utilsoc("-C", "asso", "validate").returncode == 0
     report = utilsoc("-C", "asso", "report", "-t", "communication", "-p", "2025", "-o", "c.html")
     assert report.returncode == 0, report.stderr
-    assert "<html lang=\"fr\">" in (work / "asso" / "c.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in (work / "asso" / "c.html").read_text(encoding="utf-8")

@@ -61,7 +61,12 @@ def reference_problems(project: Project, record: BaseModel) -> list[tuple[str, s
             ("cadre", f"cadre logique « {cadre} » inconnu", f"cadres logiques : {known}")
         )
     pseudo = getattr(record, "pseudonyme", None)
-    if isinstance(record, Temoignage) and pseudo and looks_like_full_name(pseudo):
+    if (
+        isinstance(record, Temoignage)
+        and pseudo
+        and not record.nom_complet
+        and (looks_like_full_name(pseudo))
+    ):
         problems.append(
             (
                 "pseudonyme",

@@ -286,16 +286,21 @@ def _duplicates(table: Table, records: list[Record]) -> list[Issue]:
 def _against_existing(project: Project, records: list[Record]) -> Plan:
     periods = {r.periode for r in records}
     existing: list[Mesure] = []
+    answers: set[tuple[str, str, str, str, float]] = set()
     for period in periods:
         for _, content, _, issues in iter_records(project.layout, period):
             if issues:
                 raise DataErrors(issues)
             if content is not None:
                 existing.extend(content.valeurs)
+                answers.update(_answer_key(r) for r in content.questionnaires)
     current = consolidate(existing).current
     plan = Plan()
     conflicts = []
     for record in records:
+        if isinstance(record, Reponse) and _answer_key(record) in answers:
+            plan.skipped += 1
+            continue
         if isinstance(record, Valeur) and record.key in current:
             if current[record.key].valeur == record.valeur:
                 plan.skipped += 1
@@ -318,6 +323,16 @@ def _against_existing(project: Project, records: list[Record]) -> Plan:
     if conflicts:
         raise DataErrors(conflicts)
     return plan
+
+
+def _answer_key(answer: Reponse) -> tuple[str, str, str, str, float]:
+    return (
+        answer.indicateur,
+        answer.participant,
+        answer.moment.value,
+        answer.periode.name,
+        answer.score,
+    )
 
 
 def apply_plan(plan: Plan) -> None:

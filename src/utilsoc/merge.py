@@ -37,12 +37,17 @@ def consolidate(records: list[Mesure]) -> Consolidated:
             single[key] = record
     result.current = single
     for key, group in several.items():
-        replaced = {
-            _ref(r.remplace.auteur, r.remplace.date.isoformat(), r.remplace.valeur)
-            for r in group
-            if r.remplace is not None
+        # A replacement supersedes the records it names, never itself.
+        superseded = {
+            id(old)
+            for new in group
+            if new.remplace is not None
+            for old in group
+            if old is not new
+            and _ref(old.auteur, old.date.isoformat(), old.valeur)
+            == _ref(new.remplace.auteur, new.remplace.date.isoformat(), new.remplace.valeur)
         }
-        live = [r for r in group if _ref(r.auteur, r.date.isoformat(), r.valeur) not in replaced]
+        live = [r for r in group if id(r) not in superseded]
         distinct = {(r.valeur, r.numerateur, r.denominateur) for r in live}
         if len(distinct) > 1:
             result.conflicts[key] = sorted(live, key=_order)

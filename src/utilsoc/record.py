@@ -11,7 +11,7 @@ from utilsoc.model.mesures import Mesure, Remplacement, Valeur
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Referentiel
 from utilsoc.project import Layout
-from utilsoc.store.measures import append_record, header, measure_path
+from utilsoc.store.measures import append_records, header, measure_path
 from utilsoc.store.reading import iter_records
 from utilsoc.values import check_record, parse_value
 
@@ -48,36 +48,64 @@ def record_value(layout: Layout, referentiel: Referentiel, request: Request) -> 
     if problems:
         first = problems[0]
         raise UserError(first.message, first.hint)
-    existing = _existing(layout, period, record)
-    if existing is not None:
-        if existing.valeur == record.valeur and request.motif is None:
-            return (
-                f"valeur déjà enregistrée par {existing.auteur} le {existing.date} : rien à faire"
-            )
-        if request.motif is None:
+    live, history = _existing(layout, period, record)
+    if not live:
+        if request.motif is not None:
             raise UserError(
-                f"une valeur existe déjà pour {record.indicateur} en {period.name} : "
-                f"{existing.valeur} ({existing.auteur}, {existing.date})",
-                'pour la corriger, ajoutez --replace --motif "la raison"',
+                "rien à remplacer : aucune valeur enregistrée pour cette période",
+                "retirez --replace",
             )
-        record = record.model_copy(
+        records = [record]
+    else:
+        records = _replacements(record, live, history, request.motif, period)
+        if not records:
+            same = live[0]
+            return f"valeur déjà enregistrée par {same.auteur} le {same.date} : rien à faire"
+    path = measure_path(layout, period, request.auteur)
+    append_records(path, records, header(period, request.auteur))
+    verb = "remplacée" if live else "enregistrée"
+    return f"valeur {verb} : {record.indicateur} = {record.valeur} ({period.label})"
+
+
+def _replacements(
+    record: Valeur, live: list[Mesure], history: list[Mesure], motif: str | None, period: Period
+) -> list[Valeur]:
+    """The records to write to replace the live value(s), or [] when nothing changes.
+
+    Why one per live value: after a conflict, each conflicting value is replaced by name,
+    so every contributor's file keeps what it said and the history stays complete.
+    """
+    values = {m.valeur for m in live}
+    if len(values) == 1 and record.valeur in values:
+        return []
+    if motif is None:
+        if len(live) > 1:
+            raise UserError(
+                f"conflit sur {record.indicateur} en {period.name} : "
+                + ", ".join(f"{m.valeur} ({m.auteur})" for m in live),
+                'choisissez la bonne valeur : --replace --motif "la raison"',
+            )
+        old = live[0]
+        raise UserError(
+            f"une valeur existe déjà pour {record.indicateur} en {period.name} : "
+            f"{old.valeur} ({old.auteur}, {old.date})",
+            'pour la corriger, ajoutez --replace --motif "la raison"',
+        )
+    if any(
+        (m.auteur, m.date, m.valeur) == (record.auteur, record.date, record.valeur) for m in history
+    ):
+        raise UserError(
+            "cette valeur a déjà été enregistrée puis remplacée le même jour par la même personne",
+            "indiquez une autre date avec --date",
+        )
+    return [
+        record.model_copy(
             update={
-                "remplace": Remplacement(
-                    valeur=existing.valeur,
-                    auteur=existing.auteur,
-                    date=existing.date,
-                    motif=request.motif,
-                )
+                "remplace": Remplacement(valeur=m.valeur, auteur=m.auteur, date=m.date, motif=motif)
             }
         )
-    elif request.motif is not None:
-        raise UserError(
-            "rien à remplacer : aucune valeur enregistrée pour cette période", "retirez --replace"
-        )
-    path = measure_path(layout, period, request.auteur)
-    append_record(path, record, header(period, request.auteur))
-    verb = "remplacée" if record.remplace else "enregistrée"
-    return f"valeur {verb} : {record.indicateur} = {record.valeur} ({period.label})"
+        for m in live
+    ]
 
 
 def _build(referentiel: Referentiel, request: Request, period: Period) -> Valeur:
@@ -111,7 +139,8 @@ def canonical_text(value: float | bool | str | None) -> str | None:
     return value
 
 
-def _existing(layout: Layout, period: Period, record: Valeur) -> Mesure | None:
+def _existing(layout: Layout, period: Period, record: Valeur) -> tuple[list[Mesure], list[Mesure]]:
+    """The live record(s) for the same measurement, and every record ever written for it."""
     records: list[Mesure] = []
     for _, content, _, issues in iter_records(layout, period):
         if issues:
@@ -119,8 +148,8 @@ def _existing(layout: Layout, period: Period, record: Valeur) -> Mesure | None:
         if content is not None:
             records.extend(content.valeurs)
     merged = consolidate(records)
+    history = [r for r in records if r.key == record.key]
     if record.key in merged.conflicts:
-        raise UserError(
-            "conflit non résolu sur cette valeur", "réglez-le d'abord (voir « utilsoc validate »)"
-        )
-    return merged.current.get(record.key)
+        return merged.conflicts[record.key], history
+    current = merged.current.get(record.key)
+    return ([current] if current else []), history

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from utilsoc import __version__
 from utilsoc.model.association import Association
 from utilsoc.model.cadre import CadreLogique
+from utilsoc.model.correspondance import Correspondance
 from utilsoc.model.mesures import FichierMesures
 from utilsoc.model.publics import Publics
 from utilsoc.model.referentiel import Referentiel
@@ -24,6 +25,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "referentiel.schema.json": (Referentiel, "referentiel.yaml"),
     "cadre-logique.schema.json": (CadreLogique, "cadres-logiques/*.yaml"),
     "mesures.schema.json": (FichierMesures, "mesures/*/*.yaml"),
+    "correspondance.schema.json": (Correspondance, "correspondances/*.yaml"),
 }
 
 

@@ -158,7 +158,7 @@ def _csv_cell(value: Any) -> str:
     if isinstance(value, bool):
         return "oui" if value else "non"
     if isinstance(value, int | float):
-        return format_number(float(value), None).replace("\u202f", "")
+        return format_number(float(value), None).replace("\u202f", "").replace("−", "-")
     return protect(str(value))
 
 

@@ -197,6 +197,7 @@ def test_schema_writes_into_the_association_folder(cli, example) -> None:
     assert sorted(p.name for p in (folder / "schemas").iterdir()) == [
         "association.schema.json",
         "cadre-logique.schema.json",
+        "correspondance.schema.json",
         "mesures.schema.json",
         "publics.schema.json",
         "referentiel.schema.json",

@@ -158,6 +158,9 @@ class Temoignage(Preuve):
     role: Role
     pseudonyme: str | None = Field(None, description="Prénom seul, initiales ou code.")
     consentement: Booleen = Field(description="true si la personne accepte d'être citée.")
+    nom_complet: Booleen = Field(
+        False, description="true si la personne a accepté par écrit d'être nommée en entier."
+    )
 
 
 class FaitMarquant(Preuve):

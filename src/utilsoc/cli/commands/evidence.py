@@ -87,6 +87,7 @@ def cli_command_evidence(
         "rôle": role,
         "pseudonyme": pseudo,
         "consentement": None if consent is None else str(consent).lower(),
+        "nom_complet": "true" if full_name else None,
         "titre": title,
         "nature": nature,
         "analyse": analysis,
