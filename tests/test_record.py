@@ -355,3 +355,12 @@ def test_a_conflict_is_resolved_with_replace(cli, example) -> None:
     assert fixed.exit_code == 0, fixed.stderr
     assert cli("-C", str(folder), "validate").exit_code == 0
     assert _current(cli, folder) == ["11"]
+
+
+def test_malformed_dimension_names_are_user_errors(cli, example) -> None:
+    folder = example("vide")
+    for dims in (["--dim", "sexe=F", "--dim", "Sexe=H"], ["--dim", "a b=c"]):
+        result = cli("-C", str(folder), "record", "-a", "m", CODE, "3", "-p", "2026", *dims)
+        assert result.exit_code == ExitCode.DONNEES_INVALIDES
+        assert "erreur interne" not in result.stderr
+    assert not (folder / "mesures").exists()

@@ -24,6 +24,7 @@ from utilsoc.model.mesures import (
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import TypeIndicateur
 from utilsoc.store.measures import append_record, header, measure_path
+from utilsoc.yamlio.messages import describe_error
 
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "verbatim": (Temoignage, "texte"),
@@ -111,9 +112,7 @@ def _response_problems(project: Project, response: Reponse) -> list[tuple[str, s
     return []
 
 
-def record_evidence(
-    project: Project, kind: str, text: str, fields: dict[str, Any], *, allow_full_name: bool = False
-) -> str:
+def record_evidence(project: Project, kind: str, text: str, fields: dict[str, Any]) -> str:
     """Check and append one piece of evidence (or questionnaire answer); say what was done.
 
     Raises:
@@ -127,14 +126,9 @@ def record_evidence(
     try:
         record = model.model_validate({k: v for k, v in fields.items() if v is not None})
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        name = ".".join(str(p) for p in first["loc"])
-        raise UserError(f"{name} : {_french(first)}", "voir « utilsoc evidence --help »") from None
-    problems = [
-        p
-        for p in reference_problems(project, record)
-        if not (allow_full_name and p[0] == "pseudonyme")
-    ]
+        message, hint = describe_error(error, model)
+        raise UserError(message, hint) from None
+    problems = reference_problems(project, record)
     if problems:
         raise UserError(problems[0][1], problems[0][2])
     period: Period = record.periode  # type: ignore[attr-defined]
@@ -154,14 +148,6 @@ _LABELS = {
     "partenariat": "avis sur le partenariat",
     "questionnaire": "score de questionnaire",
 }
-
-
-def _french(error: Any) -> str:
-    if error["type"] == "missing":
-        return "obligatoire"
-    if error["type"] == "enum":
-        return "valeurs possibles : " + str(error.get("ctx", {}).get("expected", ""))
-    return str(error["msg"])
 
 
 @dataclass

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from utilsoc.errors import DataErrors, Issue, UsageError
+from utilsoc.errors import DataErrors, Issue
 from utilsoc.evidence import reference_problems
 from utilsoc.load import Project
 from utilsoc.merge import consolidate
@@ -27,10 +27,10 @@ from utilsoc.model.periods import Period, period_containing
 from utilsoc.record import canonical_text
 from utilsoc.store.measures import append_records, header, measure_path
 from utilsoc.store.reading import iter_records
-from utilsoc.tabular import Table, read_table
+from utilsoc.tabular import Table
 from utilsoc.values import check_record, parse_number, parse_value
 from utilsoc.yamlio.keys import normalize_key
-from utilsoc.yamlio.messages import issues_from_validation
+from utilsoc.yamlio.messages import describe_error, issues_from_validation
 from utilsoc.yamlio.reader import read_yaml
 
 Record = Valeur | Reponse
@@ -158,7 +158,7 @@ def _row(
         try:
             record = Valeur.model_validate(data)
         except (ValidationError, ValueError) as error:
-            issues.append(issue(column, _first_error(error), "vérifiez la cellule"))
+            issues.append(issue(column, *_first_error(error, Valeur)))
             continue
         problems = check_record(project.referentiel, record) if project.referentiel else []
         for problem in problems:
@@ -196,7 +196,7 @@ def _answers(
                 }
             )
         except (ValidationError, ValueError) as error:
-            issues.append(issue(column, _first_error(error), "vérifiez la ligne"))
+            issues.append(issue(column, *_first_error(error, Reponse)))
             continue
         problems = reference_problems(project, record)
         issues.extend(issue(column, message, hint) for _, message, hint in problems)
@@ -244,13 +244,10 @@ def _number(value: Any) -> float | None:
     return parse_number(str(value), comma=True)
 
 
-def _first_error(error: Exception) -> str:
+def _first_error(error: Exception, model: type[BaseModel]) -> tuple[str, str]:
     if isinstance(error, ValidationError):
-        details = error.errors(include_url=False)[0]
-        name = ".".join(str(p) for p in details["loc"])
-        message = details["msg"].removeprefix("Value error, ")
-        return f"{name} : {'obligatoire' if details['type'] == 'missing' else message}"
-    return str(error)
+        return describe_error(error, model)
+    return str(error), "vérifiez la cellule"
 
 
 def _duplicates(table: Table, records: list[Record]) -> list[Issue]:
@@ -343,10 +340,3 @@ def apply_plan(plan: Plan) -> None:
     for path, records in sorted(by_file.items()):
         first = records[0]
         append_records(path, records, header(first.periode, first.auteur))
-
-
-def read_import(path: Path, display: str) -> Table:
-    """Read the spreadsheet (re-exported for the CLI)."""
-    if path.suffix.lower() not in (".csv", ".xlsx", ".xlsm"):
-        raise UsageError(f"{display} : format non reconnu", "utilisez un fichier .csv ou .xlsx")
-    return read_table(path, display)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from utilsoc.errors import DataErrors, UsageError, UserError
 from utilsoc.merge import consolidate
 from utilsoc.model.mesures import Mesure, Remplacement, Valeur
@@ -14,6 +16,7 @@ from utilsoc.project import Layout
 from utilsoc.store.measures import append_records, header, measure_path
 from utilsoc.store.reading import iter_records
 from utilsoc.values import check_record, parse_value
+from utilsoc.yamlio.messages import describe_error
 
 
 @dataclass(frozen=True)
@@ -117,17 +120,20 @@ def _build(referentiel: Referentiel, request: Request, period: Period) -> Valeur
         except ValueError as error:
             raise UserError(str(error), "vérifiez la valeur saisie") from None
         value = canonical_text(typed)
-    return Valeur.model_validate(
-        {
-            "indicateur": request.indicateur,
-            "période": period.name,
-            "valeur": value,
-            "dimensions": request.dimensions,
-            "note": request.note,
-            "auteur": request.auteur,
-            "date": (request.date or dt.date.today()).isoformat(),
-        }
-    )
+    try:
+        return Valeur.model_validate(
+            {
+                "indicateur": request.indicateur,
+                "période": period.name,
+                "valeur": value,
+                "dimensions": request.dimensions,
+                "note": request.note,
+                "auteur": request.auteur,
+                "date": (request.date or dt.date.today()).isoformat(),
+            }
+        )
+    except ValidationError as error:
+        raise UserError(*describe_error(error, Valeur)) from None
 
 
 def canonical_text(value: float | bool | str | None) -> str | None:

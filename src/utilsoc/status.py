@@ -30,7 +30,6 @@ class Measures:
     """Every current record of a folder, with conflicts and unreadable files."""
 
     records: list[Mesure] = field(default_factory=list)
-    responses: list[Reponse] = field(default_factory=list)
     evidence: dict[str, list[Any]] = field(default_factory=dict)
     conflicts: dict[Any, list[Mesure]] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
@@ -44,7 +43,6 @@ def load_measures(layout: Layout) -> Measures:
         measures.issues.extend(issues)
         if content is not None:
             raw.extend(content.valeurs)
-            measures.responses.extend(content.questionnaires)
             for name in EVIDENCE:
                 measures.evidence.setdefault(name, []).extend(getattr(content, name))
     merged = consolidate(raw)
@@ -148,7 +146,9 @@ def project_status(
         "période": period.name,
         "domaines": domains,
         "manquants": missing(referentiel, measures.records, period, today),
-        "questionnaires": questionnaire_gains(referentiel, measures.responses, period),
+        "questionnaires": questionnaire_gains(
+            referentiel, measures.evidence.get("questionnaires", []), period
+        ),
         "conflits": [
             {
                 "indicateur": key[0],

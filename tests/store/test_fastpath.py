@@ -28,7 +28,9 @@ def _valeurs(draw: st.DrawFn) -> Valeur:
         "valeur": draw(
             st.one_of(st.none(), _TEXT.map(str.strip).filter(bool), st.integers(-5, 5000).map(str))
         ),
-        "dimensions": draw(st.dictionaries(_CODE, _TEXT.map(str.strip).filter(bool), max_size=2)),
+        "dimensions": draw(
+            st.dictionaries(_CODE.map(str.lower), _TEXT.map(str.strip).filter(bool), max_size=2)
+        ),
         "note": draw(st.one_of(st.none(), _TEXT.map(str.strip))),
         "auteur": draw(_TEXT.map(str.strip).filter(bool)),
         "date": "2025-03-02",

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, NamedTuple
 
-from pydantic import Field, WithJsonSchema
+from pydantic import Field, WithJsonSchema, field_validator
 
 from utilsoc.model.base import Booleen, Choix, Code, Modele, Texte
 from utilsoc.model.periods import Period
+from utilsoc.yamlio.keys import normalize_key
 
 Brut = Annotated[
     str | None,
@@ -53,6 +54,14 @@ class Valeur(Modele):
     def key(self) -> tuple[str, str, tuple[tuple[str, str], ...]]:
         """What identifies a measurement: indicator, period and dimension values."""
         return (self.indicateur, self.periode.name, tuple(sorted(self.dimensions.items())))
+
+    @field_validator("dimensions")
+    @classmethod
+    def _distinct_dimensions(cls, value: dict[str, str]) -> dict[str, str]:
+        """Refuse names a YAML reader would take for the same key (`Site` and `site`)."""
+        if len({normalize_key(name) for name in value}) != len(value):
+            raise ValueError("deux dimensions ne diffèrent que par les majuscules ou accents")
+        return value
 
     def to_mesure(self) -> Mesure:
         """The compact, immutable form used to consolidate and aggregate."""

@@ -22,7 +22,6 @@ from utilsoc.status import Measures, load_measures
 from utilsoc.store.atomic import write_atomic
 from utilsoc.store.reading import CACHE_FOLDER, folder_digest, load_result, store_result
 
-BUILTIN = ("financeur", "bilan", "communication")
 MAX_BARS = 12
 
 

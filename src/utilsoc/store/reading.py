@@ -39,7 +39,7 @@ from utilsoc.model.mesures import (
     dimensions_key,
 )
 from utilsoc.model.periods import Period
-from utilsoc.project import Layout, display_path
+from utilsoc.project import MESURES, Layout, display_path
 from utilsoc.store.fastpath import parse_fast
 from utilsoc.yamlio.decode import decode_text
 from utilsoc.yamlio.keys import normalize_key
@@ -459,7 +459,7 @@ def _load_cache(cache: Path, digest: str, display: str) -> Read | None:
 
 def measure_files(layout: Layout, period: Period | None = None) -> list[Path]:
     """Measurement files of the folder (of one period's folder), sorted."""
-    base = layout.root / "mesures"
+    base = layout.root / MESURES
     if period is not None:
         base = base / period.name
     if not base.is_dir():

@@ -27,6 +27,17 @@ def issues_from_validation(
     return [_issue(details, doc, model) for details in error.errors(include_url=False)]
 
 
+def describe_error(error: ValidationError, model: type[BaseModel]) -> tuple[str, str]:
+    """The first error of a validation outside any file, as (message, conseil) in French.
+
+    For the command line and spreadsheet cells; the same table as file issues.
+    """
+    details = error.errors(include_url=False)[0]
+    message, hint = _TRANSLATORS.get(details["type"], _fallback)(details, model)
+    name = ".".join(str(part) for part in details["loc"])
+    return (f"{name} : {message}" if name else message), hint
+
+
 def _issue(details: ErrorDetails, doc: Document, model: type[BaseModel]) -> Issue:
     loc = details["loc"]
     kind = details["type"]

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 import typer
+
+
+class Format(StrEnum):
+    """Output formats of the commands that print results: for people, or for a program."""
+
+    TEXTE = "texte"
+    JSON = "json"
 
 
 def base_dir(ctx: typer.Context, given: Path | None = None) -> Path:

@@ -97,7 +97,7 @@ def cli_command_evidence(
         "critères": criterion or [],
         "indicateurs": indicator or [],
     }
-    _run(ctx, genre.value, texte, fields, period, author, date, allow_full_name=full_name)
+    _run(ctx, genre.value, texte, fields, period, author, date)
 
 
 def cli_command_questionnaire(
@@ -135,8 +135,6 @@ def _run(
     period: str,
     author: str | None,
     date: str | None,
-    *,
-    allow_full_name: bool = False,
 ) -> None:
     from utilsoc.cli.commands.record import default_author, parse_date
     from utilsoc.cli.output import echo
@@ -152,4 +150,4 @@ def _run(
         "auteur": author or default_author(),
         "date": day.isoformat(),
     }
-    echo(record_evidence(project, kind, text, fields, allow_full_name=allow_full_name))
+    echo(record_evidence(project, kind, text, fields))

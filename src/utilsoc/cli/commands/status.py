@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
-from utilsoc.cli.commands.common import base_dir
-
-
-class Format(StrEnum):
-    """Output formats of status."""
-
-    TEXTE = "texte"
-    JSON = "json"
+from utilsoc.cli.commands.common import Format, base_dir
 
 
 def cli_command_status(

@@ -30,15 +30,16 @@ def cli_command_import(
 ) -> None:
     """Importer des valeurs ou des réponses de questionnaire depuis un tableur."""
     from utilsoc.cli.output import echo
-    from utilsoc.importer import apply_plan, load_mapping, plan_import, read_import
+    from utilsoc.importer import apply_plan, load_mapping, plan_import
     from utilsoc.load import load_valid_project
     from utilsoc.project import display_path, find_root
+    from utilsoc.tabular import read_table
 
     project, _ = load_valid_project(find_root(base_dir(ctx)))
     source = base_dir(ctx, file)
     plan = plan_import(
         project,
-        read_import(source, display_path(source)),
+        read_table(source, display_path(source)),
         load_mapping(base_dir(ctx, mapping), display_path(base_dir(ctx, mapping))),
     )
     for path, records in sorted(plan.files.items()):

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import base_dir
-
-
-class Format(StrEnum):
-    """Output formats of validate."""
-
-    TEXTE = "texte"
-    JSON = "json"
+from utilsoc.cli.commands.common import Format, base_dir
 
 
 def cli_command_validate(
