@@ -70,3 +70,33 @@ def test_cached_charts_are_not_drawn_again(tmp_path: Path, monkeypatch) -> None:
     again = render_svgs([SERIES], cache)
     assert again == first
     assert calls == []
+
+
+def _series_variety() -> list[Chart]:
+    months = [f"{m:02d}/2025" for m in range(1, 13)]
+    return [
+        Chart("serie", "A", months, [float(m * m) for m in range(12)], "u", 3.0, 200.0),
+        Chart("serie", "B", months, [5000.0 - m for m in range(12)], "u", 250.0, 20.0),
+        Chart("serie", "C", months[:5], [-4.0, 2.0, 9.5, 1.0, 0.0], "%", None, 12.0),
+        Chart("serie", "D", ["T1", "T2", "T3"], [1.0, 2.0, 3.0], "", None, None),
+        Chart("serie", "E", months, [0.3] * 12, "u", 3.0, 4000.0),
+        Chart("serie", "F", ["T1", "T2", "T3"], [10.0, 20.0, 15.0], "", None, None),
+        Chart("serie", "G", months[:5], [7.0, 8.0, 6.0, 5.0, 4.0], "%", None, 1.0),
+    ]
+
+
+def test_reused_figures_draw_the_same_bytes_as_fresh_ones() -> None:
+    """A report's charts never depend on the order they were drawn in (or on the worker)."""
+    variety = _series_variety()
+    in_sequence = [draw_svg(chart) for chart in variety + variety[::-1]]
+    for index, chart in enumerate(variety + variety[::-1]):
+        charts._SERIES_FIGURES.clear()
+        assert draw_svg(chart) == in_sequence[index], chart.title
+
+
+def test_y_axis_shows_values_baseline_and_target_from_zero() -> None:
+    for chart in _series_variety():
+        low, high = charts._series_figure(chart).axes[0].get_ylim()
+        shown = [*chart.values, *(x for x in (chart.baseline, chart.target) if x is not None)]
+        assert low == min(0.0, *chart.values), chart.title
+        assert high > max(shown), chart.title

@@ -14,7 +14,7 @@ from utilsoc.load import Project, load_project
 from utilsoc.model.periods import Kind, Period, period_containing
 from utilsoc.model.referentiel import Frequence
 from utilsoc.project import MODELES, Layout
-from utilsoc.report.charts import Chart, render_svgs
+from utilsoc.report.charts import Chart, Workers, render_svgs
 from utilsoc.report.context import Options, build_context
 from utilsoc.report.provenance import read_provenance
 from utilsoc.report.render import build_environment, render, tidy_markdown
@@ -53,12 +53,24 @@ def make_report(layout: Layout, request: Request) -> Path:
     if errors or project.referentiel is None or project.association is None:
         raise DataErrors(errors or project.issues)
     logframe = _logframe(project, request)
-    context = _context(project, layout, request, logframe)
-    period_name = context["rapport"]["periode"]["nom"]
-    output = request.output or layout.root / "rapports" / (
-        f"{request.template}-{period_name}.{request.format}"
-    )
-    files = _attach_charts(context, project, layout, request, output)
+    digest = folder_digest(layout)
+    key = json.dumps([request.period, logframe, str(request.date)])
+    cached = load_result(layout, "rapport", digest)
+    if not (isinstance(cached, dict) and cached.get("options") == key):
+        cached = None
+    # New data means new charts, most likely: start the drawing processes now.
+    with Workers(start=cached is None and request.charts != "aucun") as workers:
+        if cached is None:
+            context = _new_context(project, layout, request, logframe)
+            store_result(layout, "rapport", digest, {"options": key, "contexte": context})
+        else:
+            context = _relink(cached["contexte"])
+        _add_provenance(context, layout, request)
+        period_name = context["rapport"]["periode"]["nom"]
+        output = request.output or layout.root / "rapports" / (
+            f"{request.template}-{period_name}.{request.format}"
+        )
+        files = _attach_charts(context, project, layout, request, output, workers)
     text = render(
         build_environment(layout.root / MODELES), f"{request.template}.{request.format}.j2", context
     )
@@ -69,32 +81,28 @@ def make_report(layout: Layout, request: Request) -> Path:
     return output
 
 
-def _context(
+def _new_context(
     project: Project, layout: Layout, request: Request, logframe: str | None
 ) -> dict[str, Any]:
-    """The report's data, reused when no input file changed since the last report.
+    """The report's data, from every measurement file.
 
-    Why: on a federation folder reading a million values costs far more than drawing; the
-    context depends only on the files (hashed) and the options, never on the clock.
+    The caller keeps it by the hash of every input file and the options: on a federation
+    folder reading a million values costs far more than drawing, and the context never
+    depends on the clock.
     """
-    digest = folder_digest(layout)
-    key = json.dumps([request.period, logframe, str(request.date)])
-    cached = load_result(layout, "rapport", digest)
-    if isinstance(cached, dict) and cached.get("options") == key:
-        context: dict[str, Any] = _relink(cached["contexte"])
-    else:
-        measures = load_measures(layout)
-        if measures.issues:
-            raise DataErrors(measures.issues)
-        period = _period(project, measures, request, logframe)
-        options = Options(
-            request.template, period, logframe, request.date or _date(measures, period)
-        )
-        context = build_context(
-            project, measures, measures.evidence, options, read_provenance(layout.root)
-        )
-        store_result(layout, "rapport", digest, {"options": key, "contexte": context})
-    provenance = read_provenance(layout.root)  # git state can change while files do not
+    measures = load_measures(layout)
+    if measures.issues:
+        raise DataErrors(measures.issues)
+    period = _period(project, measures, request, logframe)
+    options = Options(request.template, period, logframe, request.date or _date(measures, period))
+    return build_context(
+        project, measures, measures.evidence, options, read_provenance(layout.root)
+    )
+
+
+def _add_provenance(context: dict[str, Any], layout: Layout, request: Request) -> None:
+    """Git state can change while the files do not: always read afresh."""
+    provenance = read_provenance(layout.root)
     context["rapport"].update(
         {
             "modele": request.template,
@@ -103,7 +111,6 @@ def _context(
             "modifie": provenance.modifie,
         }
     )
-    return context
 
 
 def _relink(context: dict[str, Any]) -> dict[str, Any]:
@@ -168,7 +175,12 @@ def _date(measures: Measures, period: Period) -> dt.date:
 
 
 def _attach_charts(
-    context: dict[str, Any], project: Project, layout: Layout, request: Request, output: Path
+    context: dict[str, Any],
+    project: Project,
+    layout: Layout,
+    request: Request,
+    output: Path,
+    workers: Workers,
 ) -> dict[str, str]:
     """Put a picture (or None) on every indicator, breakdown and gain; return chart files.
 
@@ -206,7 +218,9 @@ def _attach_charts(
         )
     if request.charts == "aucun" or not wanted:
         return {}
-    svgs = render_svgs([chart for _, chart in wanted], layout.root / CACHE_FOLDER / "graphiques")
+    svgs = render_svgs(
+        [chart for _, chart in wanted], layout.root / CACHE_FOLDER / "graphiques", workers
+    )
     folder = f"{output.stem}_graphiques"
     files: dict[str, str] = {}
     for target, chart in wanted:
