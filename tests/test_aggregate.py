@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from utilsoc.aggregate import Statut, build_series, progress, roll_up, trend
 from utilsoc.merge import consolidate
-from utilsoc.model.mesures import Valeur
+from utilsoc.model.mesures import Mesure, Valeur
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Indicateur
 
@@ -22,7 +22,7 @@ def _indicator(**fields: Any) -> Indicateur:
 
 def _record(
     period: str, value: str | None = None, author: str = "a", day: str = "2025-01-02", **extra: Any
-) -> Valeur:
+) -> Mesure:
     data = {
         "indicateur": "ind",
         "période": period,
@@ -31,7 +31,7 @@ def _record(
         "date": day,
         **extra,
     }
-    return Valeur.model_validate(data)
+    return Valeur.model_validate(data).to_mesure()
 
 
 def test_counts_roll_up_by_sum_and_levels_by_mean() -> None:
@@ -226,7 +226,7 @@ def test_calculated_rate_comes_from_its_formula_and_rolls_up_from_parts() -> Non
     )
 
     def record(code: str, period: str, value: str) -> Any:
-        return _record(period, value).model_copy(update={"indicateur": code}).to_mesure()
+        return _record(period, value)._replace(indicateur=code)
 
     records = [
         record("reussis", "2025-T1", "1"),

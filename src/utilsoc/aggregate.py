@@ -119,9 +119,7 @@ def build_series(indicator: Indicateur, records: Iterable[Mesure]) -> Series:
             if record.valeur is not None and not record.dimensions:
                 series.texts[record.periode] = record.valeur
         elif record.indicateur == indicator.code:
-            by_period[record.periode][tuple(sorted(record.dimensions.items()))] = _point(
-                indicator, record
-            )
+            by_period[record.periode][record.cle_dimensions] = _point(indicator, record)
     for period in sorted(by_period):
         cells = by_period[period]
         series.parts[period] = {k: v for k, v in cells.items() if k}

@@ -35,6 +35,8 @@ def parse_number(text: str, *, comma: bool = False) -> float:
     Raises:
         ValueError: with a French message.
     """
+    if text.isascii() and text.replace(".", "", 1).isdigit():
+        return float(text)  # the common case, plain digits: no cleaning, no pattern
     cleaned = text.strip().replace("\u202f", "").replace("\xa0", "")
     if comma and cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")

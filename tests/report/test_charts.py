@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -100,3 +101,26 @@ def test_y_axis_shows_values_baseline_and_target_from_zero() -> None:
         shown = [*chart.values, *(x for x in (chart.baseline, chart.target) if x is not None)]
         assert low == min(0.0, *chart.values), chart.title
         assert high > max(shown), chart.title
+
+
+def test_long_series_label_a_dozen_periods_ending_with_the_latest() -> None:
+    months = [f"{m % 12 + 1:02d}/{2017 + m // 12}" for m in range(100)]
+    chart = Chart("serie", "Cent mois", months, [float(m) for m in range(100)], "u")
+    svg = draw_svg(chart)
+    shown = [label for label in months if f">{label}</text>" in svg]
+    assert 6 <= len(shown) <= 12
+    assert shown[-1] == months[-1]
+    assert svg.count("<use ") >= 100  # every value still has its marker
+    assert chart.alt.count(" ; ") == 99  # and its place in the text alternative
+    assert charts._shown_ticks(months[:12]) == (list(range(12)), months[:12])
+    assert charts._shown_ticks(["T1"]) == ([0], ["T1"])
+
+
+def test_many_charts_are_shared_between_workers_with_the_same_bytes() -> None:
+    variety = _series_variety() * 2  # more than enough for the workers (8)
+    with charts.Workers() as workers:
+        drawn = workers.draw(variety)
+        if (os.cpu_count() or 1) >= 2:
+            assert workers.pool is not None
+    charts._SERIES_FIGURES.clear()
+    assert drawn == [draw_svg(chart) for chart in variety]

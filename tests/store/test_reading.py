@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
-from utilsoc.store.reading import read_measures
+from utilsoc.project import find_root
+from utilsoc.store.reading import folder_digest, read_measures
 
 LINE = (
     "  - {indicateur: nb, période: 2025, valeur: 12, dimensions: {sexe: F}, auteur: marie, "
@@ -96,3 +99,39 @@ def test_folder_results_are_reused_only_for_identical_files(cli, example) -> Non
     result = cli("-C", str(folder), "validate")
     assert result.exit_code == 1
     assert "« F » n'est pas une valeur de la dimension « sexe »" in result.stderr
+
+
+def test_folder_digest_reads_only_files_whose_size_or_time_changed(example) -> None:
+    folder = example("vide")
+    layout = find_root(folder)
+    referentiel = folder / "referentiel.yaml"
+    hour_ago = time.time_ns() - 3600 * 10**9
+    os.utime(referentiel, ns=(hour_ago, hour_ago))
+    first = folder_digest(layout)
+    assert (folder / ".utilsoc-cache" / "empreintes.json").exists()
+    text = referentiel.read_text(encoding="utf-8")
+    same_size = text.replace("nb_personnes_accompagnees", "nb_personnes_accompagneez")
+    assert len(same_size) == len(text)
+
+    # Same size, same time to the nanosecond: trusted, as git and rsync do.
+    referentiel.write_text(same_size, encoding="utf-8")
+    os.utime(referentiel, ns=(hour_ago, hour_ago))
+    assert folder_digest(layout) == first
+
+    # Any other time: read again.
+    os.utime(referentiel, ns=(hour_ago + 1, hour_ago + 1))
+    assert folder_digest(layout) != first
+
+
+def test_folder_digest_rereads_files_changed_just_before_it(example) -> None:
+    """A same-size edit within the clock tick of the last digest is still seen."""
+    folder = example("vide")
+    layout = find_root(folder)
+    referentiel = folder / "referentiel.yaml"
+    referentiel.touch()  # just edited
+    first = folder_digest(layout)
+    stat = referentiel.stat()
+    text = referentiel.read_text(encoding="utf-8")
+    referentiel.write_text(text.replace("nb_personnes", "nb_personnez"), encoding="utf-8")
+    os.utime(referentiel, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert folder_digest(layout) != first

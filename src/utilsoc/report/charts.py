@@ -18,7 +18,7 @@ from typing import Any
 
 from utilsoc.numbers import format_number
 
-_STYLE_VERSION = "2"
+_STYLE_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -63,20 +63,17 @@ class Chart:
 
 
 class Workers:
-    """Two drawing processes, started before the report's data is read.
+    """Two drawing processes, started when first needed or early on request.
 
-    Why: importing matplotlib and warming its font cache costs each worker about half a
-    second; started early, the workers do it on the second core while the main process
-    reads the measurements. Use as a context manager; `None` inside means draw here.
+    Why early: importing matplotlib and warming its font cache costs each worker about
+    half a second; started before the report's data is read, the workers do it on the
+    second core meanwhile. Use as a context manager: the processes end with it.
     """
 
-    def __init__(self, start: bool) -> None:
+    def __init__(self, start: bool = False) -> None:
         self.pool: Any = None
-        if start and (os.cpu_count() or 1) >= 2:
-            import multiprocessing
-
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            self.pool = multiprocessing.get_context(method).Pool(2, initializer=_warm_up)
+        if start:
+            self._start()
 
     def __enter__(self) -> Workers:
         return self
@@ -86,8 +83,17 @@ class Workers:
             self.pool.terminate()
             self.pool.join()
 
+    def _start(self) -> None:
+        if self.pool is None and (os.cpu_count() or 1) >= 2:
+            import multiprocessing
+
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            self.pool = multiprocessing.get_context(method).Pool(2, initializer=_warm_up)
+
     def draw(self, charts: list[Chart]) -> list[str]:
         """Each chart's SVG, in order; in the workers when there are enough to share."""
+        if len(charts) >= 8:
+            self._start()
         if self.pool is None or len(charts) < 8:
             return [draw_svg(chart) for chart in charts]
         result: list[str] = self.pool.map(draw_svg, charts, chunksize=8)
@@ -112,7 +118,7 @@ def render_svgs(
         else:
             missing.append(chart)
     if workers is None:
-        with Workers(start=len(missing) >= 8) as own:
+        with Workers() as own:
             drawn = own.draw(missing)
     else:
         drawn = workers.draw(missing)
@@ -193,10 +199,9 @@ _SERIES_FIGURES: dict[tuple[Any, ...], _SeriesFigure] = {}
 
 def _series_figure(chart: Chart) -> Any:
     """The figure of a time series, drawn once per shape and then only given new data."""
-    crowded = sum(len(label) for label in chart.labels) > 60
     shape = (
         len(chart.labels),
-        crowded,
+        _crowded(chart.labels),
         chart.baseline is None,
         chart.target is None,
         chart.colours,
@@ -219,7 +224,7 @@ def _series_figure(chart: Chart) -> Any:
     if reused.target is not None:
         reused.target.set_ydata([chart.target, chart.target])
     reused.title.set_text(chart.title)
-    axes.set_xticklabels(chart.labels)
+    axes.set_xticklabels(_shown_ticks(chart.labels)[1])
     _fit_y(axes, chart)
     return reused.figure
 
@@ -240,7 +245,7 @@ def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
         target = axes.axhline(
             chart.target, color=accent, linestyle="--", linewidth=1.4, label="cible"
         )
-    _labels(axes, positions, chart.labels)
+    _labels(axes, chart.labels)
     axes.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3)
     _fit_y(axes, chart)
     return line, baseline, target
@@ -257,7 +262,7 @@ def _fit_y(axes: Any, chart: Chart) -> None:
 def _bars(axes: Any, chart: Chart) -> None:
     positions = list(range(len(chart.labels)))
     axes.bar(positions, chart.values, color=chart.colours[0], width=0.6)
-    _labels(axes, positions, chart.labels)
+    _labels(axes, chart.labels)
 
 
 def _entry_exit(axes: Any, chart: Chart) -> None:
@@ -281,12 +286,31 @@ def _entry_exit(axes: Any, chart: Chart) -> None:
     axes.legend(frameon=False, fontsize=8)
 
 
-def _labels(axes: Any, positions: list[int], labels: list[str]) -> None:
+MAX_LABELS = 12
+
+
+def _shown_ticks(labels: list[str]) -> tuple[list[int], list[str]]:
+    """At most a dozen period labels, evenly spaced and always the latest one.
+
+    Why: a hundred months under one axis are unreadable (and their ticks are what costs
+    most to draw); every value stays in the chart and in its text alternative.
+    """
+    step = max(1, -(-len(labels) // MAX_LABELS))
+    positions = list(range(len(labels) - 1, -1, -step))[::-1]
+    return positions, [labels[p] for p in positions]
+
+
+def _crowded(labels: list[str]) -> bool:
+    return sum(len(label) for label in _shown_ticks(labels)[1]) > 60
+
+
+def _labels(axes: Any, labels: list[str]) -> None:
     """Horizontal labels when they fit, slanted (anchored on their end) otherwise."""
-    crowded = sum(len(label) for label in labels) > 60
+    crowded = _crowded(labels)
+    positions, shown = _shown_ticks(labels)
     axes.set_xticks(
         positions,
-        labels,
+        shown,
         rotation=25 if crowded else 0,
         ha="right" if crowded else "center",
         rotation_mode="anchor",

@@ -14,6 +14,7 @@ import hashlib
 import json
 import marshal
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,6 +27,7 @@ from utilsoc import __version__
 from utilsoc.errors import DataErrors, FileAccessError, Issue
 from utilsoc.model.base import CODE_PATTERN
 from utilsoc.model.mesures import (
+    Cle,
     FaitMarquant,
     FichierMesures,
     Mesure,
@@ -140,11 +142,70 @@ def folder_digest(layout: Layout) -> str:
     """A hash of everything a folder-wide result depends on: référentiel and measurements."""
     digest = hashlib.blake2b(_CACHE_VERSION.encode(), digest_size=20)
     sources = [layout.referentiel, layout.association, layout.publics, *layout.cadre_files()]
-    for path in [*sources, *measure_files(layout)]:
+    paths = [*sources, *measure_files(layout)]
+    for path, content_hash in zip(paths, _content_hashes(layout, paths), strict=True):
         digest.update(path.relative_to(layout.root).as_posix().encode() + b"\0")
-        if path.exists():
-            digest.update(hashlib.blake2b(path.read_bytes(), digest_size=20).digest())
+        if content_hash is not None:
+            digest.update(content_hash)
     return digest.hexdigest()
+
+
+# A file whose size and modification time (to the nanosecond) are those seen when its
+# bytes were hashed is not read again, as git and rsync do. A file modified less than
+# RACY seconds before the list was written may have changed again within the same clock
+# tick: it is always read.
+_HASHES = "empreintes.json"
+_RACY_NS = 2_000_000_000
+
+
+def _content_hashes(layout: Layout, paths: list[Path]) -> list[bytes | None]:
+    """The blake2b hash of each file's bytes (None when missing), read only when changed."""
+    store = layout.root / CACHE_FOLDER / _HASHES
+    try:
+        known = json.loads(store.read_text("utf-8"))
+        written, entries = int(known["ecrit"]), dict(known["fichiers"])
+    except (OSError, ValueError, KeyError, TypeError):
+        written, entries = 0, {}
+    result: list[bytes | None] = []
+    fresh: dict[str, list[Any]] = {}
+    changed = False
+    for path in paths:
+        name = path.relative_to(layout.root).as_posix()
+        try:
+            stat = path.stat()
+        except OSError:
+            result.append(None)
+            continue
+        entry = entries.get(name)
+        if (
+            isinstance(entry, list)
+            and entry[:2] == [stat.st_size, stat.st_mtime_ns]
+            and stat.st_mtime_ns < written - _RACY_NS
+        ):
+            result.append(bytes.fromhex(entry[2]))
+        else:
+            try:
+                content = hashlib.blake2b(path.read_bytes(), digest_size=20).digest()
+            except OSError:
+                result.append(None)
+                continue
+            result.append(content)
+            entry = [stat.st_size, stat.st_mtime_ns, content.hex()]
+            changed = True
+        fresh[name] = entry
+    if changed or fresh.keys() != entries.keys():
+        _store_hashes(store, fresh)
+    return result
+
+
+def _store_hashes(store: Path, entries: dict[str, list[Any]]) -> None:
+    from utilsoc.store.atomic import write_atomic
+
+    text = json.dumps({"ecrit": time.time_ns(), "fichiers": entries}, ensure_ascii=False)
+    try:
+        write_atomic(store, text)
+    except (OSError, FileAccessError):
+        return  # a list that cannot be written only means reading the files next time
 
 
 def load_result(layout: Layout, name: str, digest: str) -> Any | None:
@@ -431,10 +492,14 @@ def _load_cache(cache: Path, digest: str, display: str) -> Read | None:
         return None
     if version != _CACHE_VERSION:
         return None
-    shared: dict[Any, dict[str, str]] = {}
+    # Records share their dimension dicts and keys: a million records, a few hundred of each.
+    shared: dict[Any, tuple[dict[str, str], Cle]] = {}
     values = []
     for code, period, value, numerator, denominator, dims, note, author, day, replaced in rows:
-        dimensions = shared.setdefault(dims, dict(dims))
+        both = shared.get(dims)
+        if both is None:
+            dimensions = dict(dims)
+            both = shared[dims] = (dimensions, dimensions_key(dimensions))
         values.append(
             Mesure(
                 code,
@@ -442,12 +507,12 @@ def _load_cache(cache: Path, digest: str, display: str) -> Read | None:
                 value,
                 numerator,
                 denominator,
-                dimensions,
+                both[0],
                 note,
                 author,
                 _day(day),
                 None if replaced is None else Remplacement.model_validate(replaced),
-                dimensions_key(dimensions),
+                both[1],
             )
         )
     return (
