@@ -44,3 +44,68 @@ def test_french_number_formatting() -> None:
     assert format_number(-3.25) == "−3,25"
     assert format_percent(12) == "12\u202f%"
     assert format_amount(1234.5) == "1\u202f234,50\u202f€"
+
+
+def _add_to_referentiel(folder, old: str, new: str) -> None:
+    referentiel = folder / "referentiel.yaml"
+    text = referentiel.read_text(encoding="utf-8")
+    assert old in text
+    referentiel.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_status_with_a_period_judges_each_indicator_over_it(cli, example) -> None:
+    folder = example("vide")
+    _add_to_referentiel(
+        folder,
+        "            cibles:\n",
+        "            cibles:\n              - période: 2025\n                valeur: 40\n",
+    )
+    for args in (["32", "-p", "2025"], ["45", "-p", "2026"]):
+        assert cli("-C", str(folder), "record", "-a", "m", CODE, *args).exit_code == 0
+
+    latest = json.loads(cli("-C", str(folder), "status", "-f", "json").stdout)
+    item = latest["domaines"][0]["critères"][0]["indicateurs"][0]
+    assert latest["période_choisie"] is False
+    assert (item["période_cible"], item["valeur_cible_période"]) == ("2026", 45.0)
+
+    result = cli("-C", str(folder), "status", "--period", "2025", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    chosen = json.loads(result.stdout)
+    item = chosen["domaines"][0]["critères"][0]["indicateurs"][0]
+    assert chosen["période_choisie"] is True
+    assert (item["période_cible"], item["valeur_cible_période"]) == ("2025", 32.0)
+    assert (item["cible"], item["progression"], item["statut"]) == (40.0, 0.8, "en retard")
+    assert item["dernière_valeur"] == 45.0  # the latest value is still given
+
+    table = cli("-C", str(folder), "status", "--period", "2025").stdout
+    assert "valeur 2025" in table
+    assert "80 %" in table
+
+
+def test_status_shows_a_recorded_text_as_data_without_target(cli, example) -> None:
+    folder = example("vide")
+    _add_to_referentiel(
+        folder,
+        "\n# Auto-évaluation",
+        "          - code: paroles\n"
+        "            libellé: Ce que disent les personnes\n"
+        "            type: qualitatif\n"
+        "            fréquence: annuelle\n"
+        "            méthode: entretien\n"
+        "\n# Auto-évaluation",
+    )
+    before = json.loads(cli("-C", str(folder), "status", "-f", "json").stdout)
+    assert before["domaines"][0]["critères"][0]["indicateurs"][1]["statut"] == "sans donnée"
+    text = "Je sors davantage de chez moi"
+    recorded = cli("-C", str(folder), "record", "-a", "m", "paroles", text, "-p", "2025")
+    assert recorded.exit_code == 0, recorded.stderr
+    after = json.loads(cli("-C", str(folder), "status", "-f", "json").stdout)
+    item = after["domaines"][0]["critères"][0]["indicateurs"][1]
+    assert (item["statut"], item["dernier_texte"], item["période_du_texte"]) == (
+        "sans cible",
+        text,
+        "2025",
+    )
+    assert "« Je sors davantage" in cli("-C", str(folder), "status").stdout
+    other = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
+    assert other["domaines"][0]["critères"][0]["indicateurs"][1]["statut"] == "sans donnée"

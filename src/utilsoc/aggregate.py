@@ -235,6 +235,8 @@ def _apply(rule: Agregation, numbers: list[float]) -> float:
 def progress(series: Series) -> Progress:
     """Latest target with data (else the first target) against the value rolled up to it."""
     indicator = series.indicator
+    if indicator.type is TypeIndicateur.QUALITATIF:
+        return _qualitative(series, None)
     targets = sorted(indicator.cibles, key=lambda c: c.periode)
     if not targets:
         latest = series.totals[max(series.totals)].number if series.totals else None
@@ -275,6 +277,8 @@ def progress_for(series: Series, period: Period) -> Progress:
     the target requires.
     """
     indicator = series.indicator
+    if indicator.type is TypeIndicateur.QUALITATIF:
+        return _qualitative(series, period)
     overlapping = [c for c in indicator.cibles if c.periode.overlaps(period)]
     chosen = next((c for c in overlapping if c.periode == period), None) or max(
         overlapping, key=lambda c: _overlap(c.periode, period), default=None
@@ -298,6 +302,12 @@ def progress_for(series: Series, period: Period) -> Progress:
         ratio,
         _status(indicator, value, chosen.valeur, baseline, coverage),
     )
+
+
+def _qualitative(series: Series, period: Period | None) -> Progress:
+    """A text has no target: recorded (within `period`) is « sans cible », else no data."""
+    texts = [p for p in series.texts if period is None or period.overlaps(p)]
+    return Progress(None, None, None, None, Statut.SANS_CIBLE if texts else Statut.SANS_DONNEE)
 
 
 def _intersection(a: Period, b: Period) -> Period:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from utilsoc.aggregate import Series, build_all_series, progress, trend
+from utilsoc.aggregate import Series, build_all_series, progress, progress_for, trend
 from utilsoc.errors import Issue
 from utilsoc.merge import consolidate
 from utilsoc.model.mesures import Mesure, Moment, Reponse
@@ -51,11 +51,16 @@ def load_measures(layout: Layout) -> Measures:
     return measures
 
 
-def indicator_status(series: Series) -> dict[str, Any]:
-    """Plain data for one indicator (used by `status --format json` and reports)."""
+def indicator_status(series: Series, period: Period | None = None) -> dict[str, Any]:
+    """Plain data for one indicator, for `status`.
+
+    Without `period`, the latest value against the latest target that has data; with it,
+    the value over `period` against the target of that period (see `progress_for`).
+    """
     indicator = series.indicator
-    state = progress(series)
+    state = progress(series) if period is None else progress_for(series, period)
     latest = max(series.totals) if series.totals else None
+    text_period = max(series.texts) if series.texts else None
     return {
         "code": indicator.code,
         "libellé": indicator.libelle,
@@ -71,6 +76,8 @@ def indicator_status(series: Series) -> dict[str, Any]:
         },
         "dernière_période": latest.name if latest else None,
         "dernière_valeur": series.totals[latest].number if latest else None,
+        "dernier_texte": series.texts[text_period] if text_period else None,
+        "période_du_texte": text_period.name if text_period else None,
         "cible": state.target,
         "période_cible": state.target_period.name if state.target_period else None,
         "valeur_cible_période": state.value,
@@ -131,19 +138,30 @@ def questionnaire_gains(
 
 
 def project_status(
-    referentiel: Referentiel, measures: Measures, period: Period, today: dt.date
+    referentiel: Referentiel,
+    measures: Measures,
+    period: Period,
+    today: dt.date,
+    *,
+    chosen: bool = False,
 ) -> dict[str, Any]:
-    """The whole dashboard as plain data."""
+    """The whole dashboard as plain data.
+
+    `period` bounds the missing values and the questionnaires; when the user `chosen` it,
+    every indicator is also judged over it rather than on its latest value.
+    """
     all_series = build_all_series(referentiel, measures.records)
+    judged = period if chosen else None
     domains = []
     for domaine in referentiel.domaines:
         criteria = []
         for critere in domaine.criteres:
-            items = [indicator_status(all_series[ind.code]) for ind in critere.indicateurs]
+            items = [indicator_status(all_series[ind.code], judged) for ind in critere.indicateurs]
             criteria.append({"code": critere.code, "nom": critere.nom, "indicateurs": items})
         domains.append({"code": domaine.code, "nom": domaine.nom, "critères": criteria})
     return {
         "période": period.name,
+        "période_choisie": chosen,
         "domaines": domains,
         "manquants": missing(referentiel, measures.records, period, today),
         "questionnaires": questionnaire_gains(

@@ -46,15 +46,18 @@ def cli_command_status(
         chosen = Period.parse(period) if period else Period.parse(str(today.year))
     except ValueError as error:
         raise UsageError(str(error)) from None
-    digest = folder_digest(layout)
-    name = f"status-{chosen.name}-{today.isoformat()}"
-    data = load_result(layout, name, digest)
+    # One cached dashboard, for these files, this period and this day (missing values
+    # depend on the date).
+    key = f"{folder_digest(layout)}-{chosen.name}-{period is not None}-{today.isoformat()}"
+    data = load_result(layout, "status", key)
     if data is None:
         measures = load_measures(layout)
         print_issues(measures.issues)
-        data = project_status(project.referentiel, measures, chosen, today)
+        data = project_status(
+            project.referentiel, measures, chosen, today, chosen=period is not None
+        )
         if not measures.issues:
-            store_result(layout, name, digest, data)
+            store_result(layout, "status", key, data)
     if format is Format.JSON:
         print_json(data)
     else:
@@ -75,16 +78,13 @@ def _print_dashboard(data: dict[str, Any]) -> None:
             title=f"{domain['code']} — {domain['nom']}", title_justify="left", expand=False
         )
         table.add_column("indicateur", max_width=30, no_wrap=True, overflow="ellipsis")
-        for header in ("dernière valeur", "cible", "progr.", "statut", ""):
+        first = f"valeur {data['période']}" if data.get("période_choisie") else "dernière valeur"
+        table.add_column(first, max_width=34, no_wrap=True, overflow="ellipsis")
+        for header in ("cible", "progr.", "statut", ""):
             table.add_column(header, no_wrap=True)
         for criterion in domain["critères"]:
             for item in criterion["indicateurs"]:
-                latest = item["dernière_valeur"]
-                shown = (
-                    "—"
-                    if latest is None
-                    else (f"{format_number(latest)} ({item['dernière_période']})")
-                )
+                shown = _shown_value(item, bool(data.get("période_choisie")), format_number)
                 target = (
                     "—"
                     if item["cible"] is None
@@ -121,3 +121,14 @@ def _print_dashboard(data: dict[str, Any]) -> None:
         console.print(
             f"[red]Conflit[/red] {conflict['indicateur']} {conflict['période']} : {values}"
         )
+
+
+def _shown_value(item: dict[str, Any], chosen: bool, format_number: Any) -> str:
+    """The value column: a number and its period, or the start of a recorded text."""
+    if item["dernier_texte"] is not None:
+        return f"« {item['dernier_texte']} » ({item['période_du_texte']})"
+    if chosen:
+        value = item["valeur_cible_période"]
+        return "—" if value is None else format_number(value)
+    latest = item["dernière_valeur"]
+    return "—" if latest is None else f"{format_number(latest)} ({item['dernière_période']})"
