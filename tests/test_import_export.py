@@ -144,6 +144,76 @@ def test_xlsx_with_a_formula_is_refused(cli, example, tmp_path) -> None:
     assert ok.exit_code == 0, ok.stderr
 
 
+def test_a_misspelt_mapping_key_is_located_not_ignored(cli, example, tmp_path) -> None:
+    folder = _setup(example, tmp_path, MAPPING.replace("  valeur: Valeur", "  valuer: Valeur"))
+    (tmp_path / "a.csv").write_text(f"Indicateur;Période;Sexe;Valeur\n{CODE};2024;F;2\n")
+    result = cli(
+        "-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")
+    )
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert result.stderr.startswith(
+        "map.yaml:5:3: erreur: clé de « colonnes » : valeur non reconnue (valeur lue : "
+        "« valuer ») — vouliez-vous dire « valeur » ?"
+    )
+    assert "Traceback" not in result.stderr
+    assert _mesures(folder) == {}
+
+
+def test_repeated_and_already_recorded_values_are_located_on_their_row(
+    cli, example, tmp_path
+) -> None:
+    folder = _setup(example, tmp_path)
+    assert (
+        cli(
+            "-C", str(folder), "record", "-a", "m", CODE, "3", "-p", "2024", "--dim", "sexe=F"
+        ).exit_code
+        == 0
+    )
+    before = _mesures(folder)
+    (tmp_path / "a.csv").write_text(
+        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024;H;1\n{CODE};2024;H;2\n",
+        encoding="utf-8",
+    )
+    args = ("-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml"))
+    repeated = cli(*args)
+    assert repeated.exit_code == ExitCode.DONNEES_INVALIDES
+    assert repeated.stderr.startswith(
+        f"a.csv:3:1: erreur: {CODE} 2024, sexe=H : déjà à la ligne 2 — gardez une seule"
+    )
+    (tmp_path / "a.csv").write_text(
+        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024;H;1\n{CODE};2024;F;4\n",
+        encoding="utf-8",
+    )
+    existing = cli(*args)
+    assert existing.exit_code == ExitCode.DONNEES_INVALIDES
+    assert existing.stderr.startswith(
+        f"a.csv:3:1: erreur: {CODE} 2024, sexe=F : 3 déjà enregistré par m le "
+    )
+    assert "[valeur-existante]" in existing.stderr
+    assert _mesures(folder) == before
+
+
+def test_csv_dates_in_the_period_column_become_the_indicator_periods(
+    cli, example, tmp_path
+) -> None:
+    folder = _setup(example, tmp_path)
+    (tmp_path / "a.csv").write_text(
+        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024-11-05;F;1\n{CODE};05/11/2025;H;2\n",
+        encoding="utf-8",
+    )
+    args = ("-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml"))
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    assert "période: 2024," in (folder / "mesures" / "2024" / "import-tableur.yaml").read_text(
+        encoding="utf-8"
+    )
+    assert (folder / "mesures" / "2025" / "import-tableur.yaml").exists()  # annual indicator
+    (tmp_path / "a.csv").write_text(
+        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024-02-30;F;1\n", encoding="utf-8"
+    )
+    assert "a.csv:2:2: erreur: période « 2024-02-30 »" in cli(*args).stderr
+
+
 def test_survey_export_imports_questionnaire_answers(cli, example, tmp_path) -> None:
     folder = example("vide")
     ref = folder / "referentiel.yaml"
@@ -154,7 +224,7 @@ def test_survey_export_imports_questionnaire_answers(cli, example, tmp_path) -> 
         encoding="utf-8",
     )
     (tmp_path / "map.yaml").write_text(
-        "type: questionnaire\nauteur: kobo\npériode: 2025\ncolonnes:\n  participant: Code\n"
+        "type: Questionnaire\nauteur: kobo\npériode: 2025\ncolonnes:\n  participant: Code\n"
         "  moment: Moment\nindicateurs:\n  confiance: Q1 confiance\n",
         encoding="utf-8",
     )
@@ -231,7 +301,7 @@ def test_reimporting_a_survey_adds_nothing(cli, example, tmp_path) -> None:
         encoding="utf-8",
     )
     (tmp_path / "map.yaml").write_text(
-        "type: questionnaire\nauteur: kobo\npériode: 2025\ncolonnes:\n  participant: Code\n"
+        "type: Questionnaire\nauteur: kobo\npériode: 2025\ncolonnes:\n  participant: Code\n"
         "  moment: Moment\nindicateurs:\n  confiance: Q1\n",
         encoding="utf-8",
     )

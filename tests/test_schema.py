@@ -74,3 +74,16 @@ def test_schema_accepts_keys_without_accents_and_refuses_unknown_keys() -> None:
     }
     assert not list(validator.iter_errors({"nom": "A", "identite": identity}))
     assert list(validator.iter_errors({"nom": "A", "identité": identity, "nomm": "B"}))
+
+
+def test_schema_accepts_choices_without_accents_as_utilsoc_does() -> None:
+    model, describes = SCHEMAS["correspondance.schema.json"]
+    validator = jsonschema.Draft202012Validator(build_schema(model, describes))
+    for key in ("période", "periode"):
+        assert not list(validator.iter_errors({"auteur": "m", "colonnes": {key: "Période"}}))
+    assert list(validator.iter_errors({"auteur": "m", "colonnes": {"valuer": "V"}}))
+    model, describes = SCHEMAS["referentiel.schema.json"]
+    schema = build_schema(model, describes)
+    kinds = schema["$defs"]["TypeIndicateur"]["anyOf"]
+    assert "durée" in kinds[0]["enum"]
+    assert kinds[1] == {"enum": ["duree"], "doNotSuggest": True}  # accepted, never proposed

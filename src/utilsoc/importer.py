@@ -10,6 +10,7 @@ A mapping file (YAML) says which column holds what. Two shapes of spreadsheet:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from utilsoc.errors import DataErrors, Issue
 from utilsoc.evidence import reference_problems
 from utilsoc.load import Project
 from utilsoc.merge import consolidate
-from utilsoc.model.correspondance import Correspondance
+from utilsoc.model.correspondance import Champ, Correspondance
 from utilsoc.model.mesures import Mesure, Reponse, Valeur
 from utilsoc.model.periods import Period, period_containing
 from utilsoc.record import canonical_text
@@ -67,14 +68,16 @@ def plan_import(project: Project, table: Table, mapping: Correspondance) -> Plan
     _check_columns(table, mapping)
     issues: list[Issue] = []
     records: list[Record] = []
+    lines: list[int] = []  # the table row of each record, for messages
     for number, row in table.rows:
         row_records, row_issues = _row(project, table, mapping, number, row)
         records.extend(row_records)
+        lines.extend([number] * len(row_records))
         issues.extend(row_issues)
-    issues.extend(_duplicates(table, records))
+    issues.extend(_duplicates(table, records, lines))
     if issues:
         raise DataErrors(issues)
-    return _against_existing(project, records)
+    return _against_existing(project, table, records, lines)
 
 
 def _check_columns(table: Table, mapping: Correspondance) -> None:
@@ -128,7 +131,7 @@ def _row(
         return _answers(project, mapping, row, base, cell, issue)
     indicators = project.referentiel.indicators() if project.referentiel else {}
     pairs = (
-        [(cell("indicateur"), mapping.colonnes.get("valeur"))]
+        [(cell("indicateur"), mapping.colonnes.get(Champ.VALEUR))]
         if not mapping.indicateurs
         else list(mapping.indicateurs.items())
     )
@@ -210,6 +213,8 @@ def _period(value: Any, mapping: Correspondance, project: Project, code: Any) ->
         if mapping.periode is None:
             raise ValueError("période manquante")
         return mapping.periode
+    if isinstance(value, str):
+        value = _text_date(value) or value
     if isinstance(value, dt.date) and project.referentiel is not None:
         indicator = project.referentiel.indicators().get(str(code or ""))
         if indicator is not None:
@@ -218,6 +223,23 @@ def _period(value: Any, mapping: Correspondance, project: Project, code: Any) ->
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return Period.parse(str(value))
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_FRENCH_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _text_date(text: str) -> dt.date | None:
+    """A day written in a CSV cell, `2025-03-15` or `15/03/2025`, as a spreadsheet gives it."""
+    text = text.strip()
+    try:
+        if match := _ISO_DAY.fullmatch(text):
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _FRENCH_DAY.fullmatch(text):
+            return dt.date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None  # 2025-02-30: left to the period's own message
+    return None
 
 
 def _date(value: Any) -> str:
@@ -250,10 +272,10 @@ def _first_error(error: Exception, model: type[BaseModel]) -> tuple[str, str]:
     return str(error), "vérifiez la cellule"
 
 
-def _duplicates(table: Table, records: list[Record]) -> list[Issue]:
+def _duplicates(table: Table, records: list[Record], lines: list[int]) -> list[Issue]:
     seen: dict[Any, int] = {}
     issues = []
-    for n, record in enumerate(records):
+    for record, line in zip(records, lines, strict=True):
         key = (
             record.key
             if isinstance(record, Valeur)
@@ -269,18 +291,32 @@ def _duplicates(table: Table, records: list[Record]) -> list[Issue]:
             issues.append(
                 Issue(
                     table.file,
-                    1,
+                    line,
                     1,
                     "ligne-en-double",
-                    f"la même valeur apparaît deux fois ({' '.join(map(str, key[:2]))})",
-                    "gardez une seule ligne",
+                    f"{_describe(record)} : déjà à la ligne {seen[key]}",
+                    "gardez une seule des deux lignes",
                 )
             )
-        seen[key] = n
+        else:
+            seen[key] = line
     return issues
 
 
-def _against_existing(project: Project, records: list[Record]) -> Plan:
+def _describe(record: Record) -> str:
+    """What a record is about, for messages: indicator, period, dimensions or participant."""
+    if isinstance(record, Reponse):
+        return (
+            f"{record.indicateur} {record.periode.name}, {record.participant} "
+            f"({record.moment.value})"
+        )
+    dimensions = "".join(f", {name}={value}" for name, value in record.dimensions.items())
+    return f"{record.indicateur} {record.periode.name}{dimensions}"
+
+
+def _against_existing(
+    project: Project, table: Table, records: list[Record], lines: list[int]
+) -> Plan:
     periods = {r.periode for r in records}
     existing: list[Mesure] = []
     answers: set[tuple[str, str, str, str, float]] = set()
@@ -294,7 +330,7 @@ def _against_existing(project: Project, records: list[Record]) -> Plan:
     current = consolidate(existing).current
     plan = Plan()
     conflicts = []
-    for record in records:
+    for record, line in zip(records, lines, strict=True):
         if isinstance(record, Reponse) and _answer_key(record) in answers:
             plan.skipped += 1
             continue
@@ -305,13 +341,15 @@ def _against_existing(project: Project, records: list[Record]) -> Plan:
             old = current[record.key]
             conflicts.append(
                 Issue(
-                    "mesures",
-                    1,
+                    table.file,
+                    line,
                     1,
                     "valeur-existante",
-                    f"{record.indicateur} {record.periode.name} : {old.valeur} "
-                    f"déjà enregistré par {old.auteur}, {record.valeur} importé",
-                    "corrigez avec « utilsoc record --replace --motif »",
+                    f"{_describe(record)} : {old.valeur} déjà enregistré par {old.auteur} "
+                    f"le {old.date.isoformat()}, {record.valeur} dans le tableau",
+                    "si le tableau a raison, corrigez la valeur enregistrée avec "
+                    "« utilsoc record --replace --motif », puis relancez l'import "
+                    "(les lignes déjà enregistrées à l'identique sont passées)",
                 )
             )
             continue

@@ -41,7 +41,7 @@ def build_schema(model: type[BaseModel], describes: str) -> dict[str, Any]:
 
 
 def _accept_plain_keys(node: Any) -> None:
-    """Add each accented key's plain spelling, hidden from completion."""
+    """Add each accented key's and choice's plain spelling, hidden from completion."""
     if isinstance(node, list):
         for item in node:
             _accept_plain_keys(item)
@@ -62,6 +62,12 @@ def _accept_plain_keys(node: Any) -> None:
                     )
     for value in node.values():
         _accept_plain_keys(value)
+    choices = node.get("enum")
+    if isinstance(choices, list) and all(isinstance(c, str) for c in choices):
+        plain_choices = [normalize_key(c) for c in choices if normalize_key(c) not in choices]
+        if plain_choices:  # `duree` for `durée`, as utilsoc reads it, never proposed
+            node["anyOf"] = [{"enum": choices}, {"enum": plain_choices, "doNotSuggest": True}]
+            del node["enum"]
 
 
 def render_schemas() -> dict[str, str]:

@@ -41,11 +41,18 @@ def describe_error(error: ValidationError, model: type[BaseModel]) -> tuple[str,
 def _issue(details: ErrorDetails, doc: Document, model: type[BaseModel]) -> Issue:
     loc = details["loc"]
     kind = details["type"]
-    line, column = doc.position(loc, key=kind == "extra_forbidden")
+    # pydantic names a mapping's bad key (`colonnes: {valuer: ...}`) by the key, then "[key]".
+    is_key = bool(loc) and loc[-1] == "[key]"
+    if is_key:
+        loc = loc[:-1]
+    line, column = doc.position(loc, key=is_key or kind == "extra_forbidden")
     translate = _TRANSLATORS.get(kind, _fallback)
     message, hint = translate(details, model)
-    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
-    if name and kind not in ("extra_forbidden", "missing"):
+    named = loc[:-1] if is_key else loc
+    name = next((str(p) for p in reversed(named) if isinstance(p, str)), "")
+    if is_key:
+        message = f"clé de « {name} » : {message}" if name else f"clé : {message}"
+    elif name and kind not in ("extra_forbidden", "missing"):
         message = f"{name} : {message}"
     read = details.get("input")
     if isinstance(read, str | int | float) and kind not in ("extra_forbidden", "missing"):
@@ -154,6 +161,7 @@ _TRANSLATORS: dict[str, Translator] = {
     ),
     "dict_type": _simple("bloc de champs attendu", "écrivez les champs en dessous, indentés"),
     "enum": _enum,
+    "literal_error": _enum,
     "booleen": _simple("valeur oui/non attendue", "écrivez true ou false"),
     "bool_parsing": _simple("valeur oui/non attendue", "écrivez true ou false"),
     "periode": _custom(PERIOD_HINT),
@@ -185,6 +193,7 @@ _CODES = {
     "model_attributes_type": "bloc-attendu",
     "dict_type": "bloc-attendu",
     "enum": "valeur-inconnue",
+    "literal_error": "valeur-inconnue",
     "booleen": "oui-non-attendu",
     "bool_parsing": "oui-non-attendu",
     "periode": "periode-invalide",
