@@ -24,6 +24,7 @@ from utilsoc.model.mesures import (
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import TypeIndicateur
 from utilsoc.store.measures import append_record, header, measure_path
+from utilsoc.values import Problem, period_problems
 from utilsoc.yamlio.messages import describe_error
 
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
@@ -41,25 +42,39 @@ def looks_like_full_name(text: str) -> bool:
     return bool(_FULL_NAME.fullmatch(text.strip()))
 
 
-def reference_problems(project: Project, record: BaseModel) -> list[tuple[str, str, str]]:
-    """(field, message, hint) for each unknown link, full name or out-of-scale score."""
+def reference_problems(project: Project, record: BaseModel) -> list[Problem]:
+    """Each unknown link, full name, out-of-scale score or out-of-frequency answer."""
     problems = []
     ref = project.referentiel
     criteria = {c.code for d in ref.domaines for c in d.criteres} if ref else set()
     indicators = ref.indicators() if ref else {}
     for code in getattr(record, "criteres", []):
         if ref is not None and code not in criteria:
-            problems.append(("criteres", f"critère « {code} » inconnu", "voir referentiel.yaml"))
+            problems.append(
+                Problem(
+                    "criteres", _UNKNOWN, f"critère « {code} » inconnu", "voir referentiel.yaml"
+                )
+            )
     for code in getattr(record, "indicateurs", []):
         if ref is not None and code not in indicators:
             problems.append(
-                ("indicateurs", f"indicateur « {code} » inconnu", "voir referentiel.yaml")
+                Problem(
+                    "indicateurs",
+                    _UNKNOWN,
+                    f"indicateur « {code} » inconnu",
+                    "voir referentiel.yaml",
+                )
             )
     cadre = getattr(record, "cadre", None)
     if cadre is not None and cadre not in project.cadres:
         known = ", ".join(project.cadres) or "aucun"
         problems.append(
-            ("cadre", f"cadre logique « {cadre} » inconnu", f"cadres logiques : {known}")
+            Problem(
+                "cadre",
+                _UNKNOWN,
+                f"cadre logique « {cadre} » inconnu",
+                f"cadres logiques : {known}",
+            )
         )
     pseudo = getattr(record, "pseudonyme", None)
     if (
@@ -69,8 +84,9 @@ def reference_problems(project: Project, record: BaseModel) -> list[tuple[str, s
         and (looks_like_full_name(pseudo))
     ):
         problems.append(
-            (
+            Problem(
                 "pseudonyme",
+                _INVALID,
                 f"« {pseudo} » ressemble à un nom complet",
                 "utilisez un prénom seul, des initiales ou un code",
             )
@@ -80,36 +96,44 @@ def reference_problems(project: Project, record: BaseModel) -> list[tuple[str, s
     return problems
 
 
-def _response_problems(project: Project, response: Reponse) -> list[tuple[str, str, str]]:
+_UNKNOWN = "reference-inconnue"
+_INVALID = "preuve-invalide"
+
+
+def _response_problems(project: Project, response: Reponse) -> list[Problem]:
     indicator = (
         project.referentiel.indicators().get(response.indicateur) if (project.referentiel) else None
     )
     if indicator is None:
         return [
-            (
+            Problem(
                 "indicateur",
+                _UNKNOWN,
                 f"indicateur « {response.indicateur} » inconnu",
                 "un questionnaire renseigne un indicateur de type score",
             )
         ]
     if indicator.type is not TypeIndicateur.SCORE:
         return [
-            (
+            Problem(
                 "indicateur",
+                _INVALID,
                 f"« {indicator.code} » n'est pas un score",
                 "un questionnaire d'entrée/sortie renseigne un indicateur de type score",
             )
         ]
+    problems = period_problems(indicator, response.periode)
     scale = indicator.echelle
     if scale and not scale.min <= response.score <= scale.max:
-        return [
-            (
+        problems.append(
+            Problem(
                 "score",
+                _INVALID,
                 f"score {response.score:g} hors de l'échelle {scale.min:g} à {scale.max:g}",
                 "vérifiez la réponse",
             )
-        ]
-    return []
+        )
+    return problems
 
 
 def record_evidence(project: Project, kind: str, text: str, fields: dict[str, Any]) -> str:
@@ -130,7 +154,7 @@ def record_evidence(project: Project, kind: str, text: str, fields: dict[str, An
         raise UserError(message, hint) from None
     problems = reference_problems(project, record)
     if problems:
-        raise UserError(problems[0][1], problems[0][2])
+        raise UserError(problems[0].message, problems[0].hint)
     period: Period = record.periode  # type: ignore[attr-defined]
     author: str = record.auteur  # type: ignore[attr-defined]
     append_record(measure_path(project.layout, period, author), record, header(period, author))

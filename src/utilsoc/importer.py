@@ -202,7 +202,7 @@ def _answers(
             issues.append(issue(column, *_first_error(error, Reponse)))
             continue
         problems = reference_problems(project, record)
-        issues.extend(issue(column, message, hint) for _, message, hint in problems)
+        issues.extend(issue(column, problem.message, problem.hint) for problem in problems)
         if not problems:
             records.append(record)
     return records, issues

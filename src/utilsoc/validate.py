@@ -125,10 +125,11 @@ def _evidence_issues(project: Project, content: Contenu, document: Document) -> 
         if name == "valeurs":
             continue
         for n, record in enumerate(getattr(content, name)):
-            for field_name, message, hint in reference_problems(project, record):
-                line, column = document.position((field.alias or name, n, field_name))
-                code = "reference-inconnue" if "inconnu" in message else "preuve-invalide"
-                issues.append(Issue(document.file, line, column, code, message, hint))
+            for problem in reference_problems(project, record):
+                line, column = document.position((field.alias or name, n, problem.field))
+                issues.append(
+                    Issue(document.file, line, column, problem.code, problem.message, problem.hint)
+                )
     return issues
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from utilsoc.model.mesures import Cle, Mesure, Valeur, dimensions_key
-from utilsoc.model.periods import Period, is_aligned
+from utilsoc.model.periods import Period, is_aligned, period_containing
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel, TypeIndicateur
 
 _NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
@@ -109,7 +109,7 @@ class RecordChecker:
         problems = _value_problems(indicator, record)
         period_key = (indicator.code, record.periode)
         if period_key not in self._periods:
-            self._periods[period_key] = _period_problems(indicator, record.periode)
+            self._periods[period_key] = period_problems(indicator, record.periode)
         dimension_key = (indicator.code, dimensions_key(record.dimensions))
         if dimension_key not in self._dimensions:
             self._dimensions[dimension_key] = _dimension_problems(
@@ -118,7 +118,8 @@ class RecordChecker:
         return problems + self._periods[period_key] + self._dimensions[dimension_key]
 
 
-def _period_problems(indicator: Indicateur, period: Period) -> list[Problem]:
+def period_problems(indicator: Indicateur, period: Period) -> list[Problem]:
+    """A period that does not fit the indicator's frequency (a quarter for a school year)."""
     if indicator.frequence is Frequence.PONCTUELLE or is_aligned(period, indicator.frequence.kind):
         return []
     return [
@@ -127,7 +128,8 @@ def _period_problems(indicator: Indicateur, period: Period) -> list[Problem]:
             "periode-hors-frequence",
             f"{period.label} ne correspond pas à la fréquence {indicator.frequence.value} "
             f"de « {indicator.code} »",
-            "indiquez une période de cette fréquence (ex. 2025-T1 pour trimestrielle)",
+            f"indiquez une période de cette fréquence, par exemple "
+            f"{period_containing(period.start, indicator.frequence.kind).name}",
         )
     ]
 
