@@ -11,13 +11,8 @@ from utilsoc.load import Project, load_project
 from utilsoc.merge import consolidate
 from utilsoc.model.mesures import FichierMesures, Mesure
 from utilsoc.project import Layout
-from utilsoc.store.reading import (
-    Contenu,
-    folder_digest,
-    iter_records,
-    load_result,
-    store_result,
-)
+from utilsoc.store.reading import Contenu, iter_records
+from utilsoc.store.results import folder_digest, load_result, store_result
 from utilsoc.yamlio.reader import Document
 
 

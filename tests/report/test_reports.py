@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from utilsoc.errors import ExitCode
 from utilsoc.resources import data_dir
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -263,3 +264,41 @@ def test_reports_open_in_a_real_browser(cli, tmp_path, template) -> None:
     assert pixels.std() > 0.05  # not a blank page
     console = [line for line in completed.stderr.splitlines() if ":CONSOLE(" in line]
     assert console == []
+
+
+def test_only_the_charts_a_template_shows_are_drawn(cli, tmp_path, example) -> None:
+    folder = _with_data(cli, example)
+    drawn = folder / ".utilsoc-cache" / "graphiques"
+    card = cli("-C", str(folder), "report", "-t", "communication", "-o", str(tmp_path / "c.html"))
+    assert card.exit_code == 0, card.stderr
+    assert not drawn.exists() or not list(drawn.iterdir())  # a one-page card shows no chart
+
+    (folder / "modeles").mkdir()
+    (folder / "modeles" / "une.md.j2").write_text(
+        '{% import "_macros.md.j2" as m %}'
+        "{% for i in indicateurs.values() if i.graphique %}{% if loop.first %}"
+        "{{ m.graphique(i.graphique) }}{% endif %}{% endfor %}\n",
+        encoding="utf-8",
+    )
+    one = cli("-C", str(folder), "report", "-t", "une", "-f", "md", "-o", str(tmp_path / "u.md"))
+    assert one.exit_code == 0, one.stderr
+    assert len(list(drawn.iterdir())) == 1
+    links = re.findall(r"\]\((u_graphiques/[0-9a-f]+\.svg)\)", (tmp_path / "u.md").read_text())
+    assert len(links) == 1
+    assert (tmp_path / links[0]).read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_a_reused_report_context_never_hides_a_new_error(cli, tmp_path, example) -> None:
+    folder = _with_data(cli, example)
+    args = ("-C", str(folder), "report", "-t", "bilan", "-o", str(tmp_path / "b.html"))
+    assert cli(*args).exit_code == 0
+    assert (folder / ".utilsoc-cache" / "rapport.json").exists()
+    referentiel = folder / "referentiel.yaml"
+    referentiel.write_text(
+        referentiel.read_text(encoding="utf-8").replace("type: nombre", "type: nombr", 1),
+        encoding="utf-8",
+    )
+    broken = cli(*args)
+    assert broken.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "referentiel.yaml:" in broken.stderr
+    assert "vouliez-vous dire « nombre »" in broken.stderr

@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 
 from utilsoc.project import find_root
-from utilsoc.store.reading import folder_digest, read_measures
+from utilsoc.store.reading import read_measures
+from utilsoc.store.results import folder_digest
 
 LINE = (
     "  - {indicateur: nb, période: 2025, valeur: 12, dimensions: {sexe: F}, auteur: marie, "

@@ -5,22 +5,26 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from utilsoc.errors import DataErrors, UsageError
-from utilsoc.load import Project, load_project
-from utilsoc.model.periods import Kind, Period, period_containing
-from utilsoc.model.referentiel import Frequence
 from utilsoc.project import MODELES, Layout
 from utilsoc.report.charts import Chart, Workers, render_svgs
-from utilsoc.report.context import Options, build_context
 from utilsoc.report.provenance import read_provenance
 from utilsoc.report.render import build_environment, render, tidy_markdown
-from utilsoc.status import Measures, load_measures
 from utilsoc.store.atomic import write_atomic
-from utilsoc.store.reading import CACHE_FOLDER, folder_digest, load_result, store_result
+from utilsoc.store.results import CACHE_FOLDER, folder_digest, load_result, store_result
+
+if TYPE_CHECKING:
+    from utilsoc.load import Project
+    from utilsoc.model.periods import Period
+    from utilsoc.status import Measures
+
+# The models (pydantic) and the aggregation are imported only when the report's data is
+# computed: a report on unchanged data reuses it without them.
 
 MAX_BARS = 12
 
@@ -48,11 +52,7 @@ def make_report(layout: Layout, request: Request) -> Path:
     """
     if request.format not in ("html", "md"):
         raise UsageError(f"format inconnu : {request.format}", "html ou md")
-    project = load_project(layout)
-    errors = [i for i in project.issues if i.severity == "erreur"]
-    if errors or project.referentiel is None or project.association is None:
-        raise DataErrors(errors or project.issues)
-    logframe = _logframe(project, request)
+    logframe = _logframe([path.stem for path in layout.cadre_files()], request)
     digest = folder_digest(layout)
     key = json.dumps([request.period, logframe, str(request.date)])
     cached = load_result(layout, "rapport", digest)
@@ -61,35 +61,45 @@ def make_report(layout: Layout, request: Request) -> Path:
     # New data means new charts, most likely: start the drawing processes now.
     with Workers(start=cached is None and request.charts != "aucun") as workers:
         if cached is None:
-            context = _new_context(project, layout, request, logframe)
+            context = _new_context(layout, request, logframe)
             store_result(layout, "rapport", digest, {"options": key, "contexte": context})
         else:
+            # Stored only from files without error, the very files hashed in `digest`:
+            # neither the référentiel nor the measurements need reading again.
             context = _relink(cached["contexte"])
         _add_provenance(context, layout, request)
         period_name = context["rapport"]["periode"]["nom"]
         output = request.output or layout.root / "rapports" / (
             f"{request.template}-{period_name}.{request.format}"
         )
-        files = _attach_charts(context, project, layout, request, output, workers)
-    text = render(
-        build_environment(layout.root / MODELES), f"{request.template}.{request.format}.j2", context
-    )
+        charts = _attach_charts(context, request)
+        text = render(
+            build_environment(layout.root / MODELES),
+            f"{request.template}.{request.format}.j2",
+            context,
+        )
+        text = _insert_charts(text, charts, layout, request, output, workers)
     if request.format == "md":
         text = tidy_markdown(text)
-        _write_used_charts(files, text, output)
     write_atomic(output, text)
     return output
 
 
-def _new_context(
-    project: Project, layout: Layout, request: Request, logframe: str | None
-) -> dict[str, Any]:
+def _new_context(layout: Layout, request: Request, logframe: str | None) -> dict[str, Any]:
     """The report's data, from every measurement file.
 
     The caller keeps it by the hash of every input file and the options: on a federation
     folder reading a million values costs far more than drawing, and the context never
     depends on the clock.
     """
+    from utilsoc.load import load_project
+    from utilsoc.report.context import Options, build_context
+    from utilsoc.status import load_measures
+
+    project = load_project(layout)
+    errors = [i for i in project.issues if i.severity == "erreur"]
+    if errors or project.referentiel is None or project.association is None:
+        raise DataErrors(errors or project.issues)
     measures = load_measures(layout)
     if measures.issues:
         raise DataErrors(measures.issues)
@@ -129,25 +139,29 @@ def _relink(context: dict[str, Any]) -> dict[str, Any]:
     return {key: value if key == "indicateurs" else walk(value) for key, value in context.items()}
 
 
-def _logframe(project: Project, request: Request) -> str | None:
+def _logframe(cadres: list[str], request: Request) -> str | None:
+    """The logframe asked for, or the only one for a funder report (names of the files)."""
     if request.logframe is None:
         if request.template == "financeur":
-            if len(project.cadres) == 1:
-                return next(iter(project.cadres))
+            if len(cadres) == 1:
+                return cadres[0]
             raise UsageError(
                 "indiquez le cadre logique du financeur avec --logframe",
-                "cadres logiques : " + (", ".join(project.cadres) or "aucun"),
+                "cadres logiques : " + (", ".join(cadres) or "aucun"),
             )
         return None
-    if request.logframe not in project.cadres:
+    if request.logframe not in cadres:
         raise UsageError(
             f"cadre logique inconnu : {request.logframe}",
-            "cadres logiques : " + (", ".join(project.cadres) or "aucun"),
+            "cadres logiques : " + (", ".join(cadres) or "aucun"),
         )
     return request.logframe
 
 
 def _period(project: Project, measures: Measures, request: Request, logframe: str | None) -> Period:
+    from utilsoc.model.periods import Kind, Period, period_containing
+    from utilsoc.model.referentiel import Frequence
+
     if request.period is not None:
         try:
             return Period.parse(request.period)
@@ -174,22 +188,14 @@ def _date(measures: Measures, period: Period) -> dt.date:
     return max(dates) if dates else period.end
 
 
-def _attach_charts(
-    context: dict[str, Any],
-    project: Project,
-    layout: Layout,
-    request: Request,
-    output: Path,
-    workers: Workers,
-) -> dict[str, str]:
-    """Put a picture (or None) on every indicator, breakdown and gain; return chart files.
+def _attach_charts(context: dict[str, Any], request: Request) -> dict[str, Chart]:
+    """Put a picture (or None) on every indicator, breakdown and gain; return the charts.
 
-    For Markdown, the returned mapping holds each chart's relative path and SVG text, to
-    be written next to the report if the rendered text links to it.
+    A picture's `src` is a placeholder until the template has been rendered: only the
+    charts the template shows are then drawn (a one-page card draws none).
     """
-    assert project.association is not None
-    colours = project.association.couleurs
-    palette = (colours.principale, colours.secondaire, colours.accent)
+    colours = context["association"]["couleurs"]
+    palette = (colours["principale"], colours["secondaire"], colours["accent"])
     wanted: list[tuple[dict[str, Any], Chart]] = []
     for indicator in context["indicateurs"].values():
         indicator["graphique"] = None
@@ -216,22 +222,54 @@ def _attach_charts(
                 ),
             )
         )
-    if request.charts == "aucun" or not wanted:
+    if request.charts == "aucun":
         return {}
+    for target, chart in wanted:
+        target["graphique"] = {
+            "alt": chart.alt,
+            "titre": chart.title,
+            "src": _PLACEHOLDER + chart.key,
+        }
+    return {chart.key: chart for _, chart in wanted}
+
+
+_PLACEHOLDER = "utilsoc:graphique:"
+_PLACEHOLDERS = re.compile(re.escape(_PLACEHOLDER) + r"([0-9a-f]{20})")
+
+
+def _insert_charts(
+    text: str,
+    charts: dict[str, Chart],
+    layout: Layout,
+    request: Request,
+    output: Path,
+    workers: Workers,
+) -> str:
+    """Draw the charts the rendered text shows and put them in place of their placeholders.
+
+    HTML gets each chart inline as a data URI; Markdown links to `NOM_graphiques/KEY.svg`,
+    written next to the report (and stale charts of an earlier report removed).
+    """
+    used = sorted({key for key in _PLACEHOLDERS.findall(text) if key in charts})
     svgs = render_svgs(
-        [chart for _, chart in wanted], layout.root / CACHE_FOLDER / "graphiques", workers
+        [charts[key] for key in used], layout.root / CACHE_FOLDER / "graphiques", workers
     )
     folder = f"{output.stem}_graphiques"
-    files: dict[str, str] = {}
-    for target, chart in wanted:
-        svg = svgs[chart.key]
-        if request.format == "html":
-            source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
-        else:
-            source = f"{folder}/{chart.key}.svg"
-            files[source] = svg
-        target["graphique"] = {"alt": chart.alt, "titre": chart.title, "src": source}
-    return files
+    if request.format == "html":
+        sources = {
+            key: "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+            for key, svg in svgs.items()
+        }
+    else:
+        sources = {key: f"{folder}/{key}.svg" for key in svgs}
+        for key, svg in svgs.items():
+            write_atomic(output.parent / sources[key], svg)
+        stale = output.parent / folder
+        if stale.is_dir():
+            for old in stale.glob("*.svg"):
+                if old.stem not in svgs:
+                    old.unlink()
+    return _PLACEHOLDERS.sub(lambda match: sources.get(match[1], match[0]), text)
 
 
 def _series_chart(indicator: dict[str, Any], palette: tuple[str, str, str]) -> Chart | None:
@@ -263,15 +301,3 @@ def _bars_chart(
         indicator["unite"],
         colours=palette,
     )
-
-
-def _write_used_charts(files: dict[str, str], text: str, output: Path) -> None:
-    """Write next to the Markdown file the chart files it links to, and only those."""
-    used = {relative for relative in files if f"]({relative})" in text}
-    for relative in sorted(used):
-        write_atomic(output.parent / relative, files[relative])
-    folder = output.parent / f"{output.stem}_graphiques"
-    if folder.is_dir():
-        for old in folder.glob("*.svg"):
-            if f"{folder.name}/{old.name}" not in used:
-                old.unlink()

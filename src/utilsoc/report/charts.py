@@ -13,6 +13,7 @@ import json
 import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ class Chart:
     second: list[float] = field(default_factory=list)
     colours: tuple[str, str, str] = ("#1F5F8B", "#E07A1F", "#3A9D5D")
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Hash of the description: the cache key and the chart's stable id."""
         data = json.dumps([_STYLE_VERSION, asdict(self)], sort_keys=True, ensure_ascii=False)

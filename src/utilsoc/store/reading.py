@@ -14,7 +14,6 @@ import hashlib
 import json
 import marshal
 import re
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,7 +22,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from utilsoc import __version__
 from utilsoc.errors import DataErrors, FileAccessError, Issue
 from utilsoc.model.base import CODE_PATTERN
 from utilsoc.model.mesures import (
@@ -41,15 +39,14 @@ from utilsoc.model.mesures import (
     dimensions_key,
 )
 from utilsoc.model.periods import Period
-from utilsoc.project import MESURES, Layout, display_path
+from utilsoc.project import Layout, display_path
 from utilsoc.store.fastpath import parse_fast
+from utilsoc.store.results import CACHE_FOLDER, CACHE_VERSION, measure_files
 from utilsoc.yamlio.decode import decode_text
 from utilsoc.yamlio.keys import normalize_key
 from utilsoc.yamlio.messages import issues_from_validation
 from utilsoc.yamlio.reader import MAX_BYTES, Document, parse_yaml
 
-CACHE_FOLDER = ".utilsoc-cache"
-_CACHE_VERSION = f"mesures-1-{__version__}"
 _CODE = re.compile(CODE_PATTERN)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
@@ -136,96 +133,6 @@ def _entry(path: Path, raw: bytes) -> str:
     """Cache entry name: the file's path and the hash of its bytes (one entry per file)."""
     where = hashlib.blake2b(str(path.resolve()).encode(), digest_size=8).hexdigest()
     return f"{where}-{hashlib.blake2b(raw, digest_size=20).hexdigest()}"
-
-
-def folder_digest(layout: Layout) -> str:
-    """A hash of everything a folder-wide result depends on: référentiel and measurements."""
-    digest = hashlib.blake2b(_CACHE_VERSION.encode(), digest_size=20)
-    sources = [layout.referentiel, layout.association, layout.publics, *layout.cadre_files()]
-    paths = [*sources, *measure_files(layout)]
-    for path, content_hash in zip(paths, _content_hashes(layout, paths), strict=True):
-        digest.update(path.relative_to(layout.root).as_posix().encode() + b"\0")
-        if content_hash is not None:
-            digest.update(content_hash)
-    return digest.hexdigest()
-
-
-# A file whose size and modification time (to the nanosecond) are those seen when its
-# bytes were hashed is not read again, as git and rsync do. A file modified less than
-# RACY seconds before the list was written may have changed again within the same clock
-# tick: it is always read.
-_HASHES = "empreintes.json"
-_RACY_NS = 2_000_000_000
-
-
-def _content_hashes(layout: Layout, paths: list[Path]) -> list[bytes | None]:
-    """The blake2b hash of each file's bytes (None when missing), read only when changed."""
-    store = layout.root / CACHE_FOLDER / _HASHES
-    try:
-        known = json.loads(store.read_text("utf-8"))
-        written, entries = int(known["ecrit"]), dict(known["fichiers"])
-    except (OSError, ValueError, KeyError, TypeError):
-        written, entries = 0, {}
-    result: list[bytes | None] = []
-    fresh: dict[str, list[Any]] = {}
-    changed = False
-    for path in paths:
-        name = path.relative_to(layout.root).as_posix()
-        try:
-            stat = path.stat()
-        except OSError:
-            result.append(None)
-            continue
-        entry = entries.get(name)
-        if (
-            isinstance(entry, list)
-            and entry[:2] == [stat.st_size, stat.st_mtime_ns]
-            and stat.st_mtime_ns < written - _RACY_NS
-        ):
-            result.append(bytes.fromhex(entry[2]))
-        else:
-            try:
-                content = hashlib.blake2b(path.read_bytes(), digest_size=20).digest()
-            except OSError:
-                result.append(None)
-                continue
-            result.append(content)
-            entry = [stat.st_size, stat.st_mtime_ns, content.hex()]
-            changed = True
-        fresh[name] = entry
-    if changed or fresh.keys() != entries.keys():
-        _store_hashes(store, fresh)
-    return result
-
-
-def _store_hashes(store: Path, entries: dict[str, list[Any]]) -> None:
-    from utilsoc.store.atomic import write_atomic
-
-    text = json.dumps({"ecrit": time.time_ns(), "fichiers": entries}, ensure_ascii=False)
-    try:
-        write_atomic(store, text)
-    except (OSError, FileAccessError):
-        return  # a list that cannot be written only means reading the files next time
-
-
-def load_result(layout: Layout, name: str, digest: str) -> Any | None:
-    """A folder-wide result computed earlier from exactly the same files, if any."""
-    try:
-        stored = json.loads((layout.root / CACHE_FOLDER / f"{name}.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    return stored.get("data") if stored.get("digest") == digest else None
-
-
-def store_result(layout: Layout, name: str, digest: str, data: Any) -> None:
-    """Remember a folder-wide result for these exact files (silently skipped on failure)."""
-    from utilsoc.store.atomic import write_atomic
-
-    text = json.dumps({"digest": digest, "data": data}, ensure_ascii=False)
-    try:
-        write_atomic(layout.root / CACHE_FOLDER / f"{name}.json", text)
-    except (OSError, FileAccessError):
-        return
 
 
 def _read(path: Path, display: str) -> bytes:
@@ -465,7 +372,7 @@ def _store_cache(cache: Path, digest: str, result: Read) -> None:
     ]
     lines = _record_lines(document, len(rows))
     preuves = content.preuves.model_dump(mode="json", by_alias=True)
-    blob = marshal.dumps((_CACHE_VERSION, rows, lines, preuves))
+    blob = marshal.dumps((CACHE_VERSION, rows, lines, preuves))
     cache.mkdir(parents=True, exist_ok=True)
     from utilsoc.store.atomic import write_atomic_bytes
 
@@ -490,7 +397,7 @@ def _load_cache(cache: Path, digest: str, display: str) -> Read | None:
         version, rows, lines, preuves = marshal.loads((cache / f"{digest}.marshal").read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    if version != _CACHE_VERSION:
+    if version != CACHE_VERSION:
         return None
     # Records share their dimension dicts and keys: a million records, a few hundred of each.
     shared: dict[Any, tuple[dict[str, str], Cle]] = {}
@@ -520,16 +427,6 @@ def _load_cache(cache: Path, digest: str, display: str) -> Read | None:
         Document(display, None, record_lines=lines),
         [],
     )
-
-
-def measure_files(layout: Layout, period: Period | None = None) -> list[Path]:
-    """Measurement files of the folder (of one period's folder), sorted."""
-    base = layout.root / MESURES
-    if period is not None:
-        base = base / period.name
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.rglob("*.yaml") if not p.name.startswith("."))
 
 
 def iter_records(

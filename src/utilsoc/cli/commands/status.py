@@ -35,7 +35,7 @@ def cli_command_status(
     from utilsoc.model.periods import Period
     from utilsoc.project import find_root
     from utilsoc.status import load_measures, project_status
-    from utilsoc.store.reading import folder_digest, load_result, store_result
+    from utilsoc.store.results import folder_digest, load_result, store_result
 
     layout = find_root(base_dir(ctx))
     project = load_project(layout)

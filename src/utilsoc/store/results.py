@@ -1,0 +1,120 @@
+"""Folder-wide results kept in `.utilsoc-cache/`, keyed by the hash of every input file.
+
+Light on purpose (no pydantic, no YAML): a command whose result is cached answers without
+importing the models.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from utilsoc import __version__
+from utilsoc.errors import FileAccessError
+from utilsoc.project import MESURES, Layout
+
+CACHE_FOLDER = ".utilsoc-cache"
+CACHE_VERSION = f"mesures-1-{__version__}"
+
+
+def measure_files(layout: Layout, period: Any = None) -> list[Path]:
+    """Measurement files of the folder (of one period's folder), sorted."""
+    base = layout.root / MESURES
+    if period is not None:
+        base = base / period.name
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.rglob("*.yaml") if not p.name.startswith("."))
+
+
+def folder_digest(layout: Layout) -> str:
+    """A hash of everything a folder-wide result depends on: référentiel and measurements."""
+    digest = hashlib.blake2b(CACHE_VERSION.encode(), digest_size=20)
+    sources = [layout.referentiel, layout.association, layout.publics, *layout.cadre_files()]
+    paths = [*sources, *measure_files(layout)]
+    for path, content_hash in zip(paths, _content_hashes(layout, paths), strict=True):
+        digest.update(path.relative_to(layout.root).as_posix().encode() + b"\0")
+        if content_hash is not None:
+            digest.update(content_hash)
+    return digest.hexdigest()
+
+
+# A file whose size and modification time (to the nanosecond) are those seen when its
+# bytes were hashed is not read again, as git and rsync do. A file modified less than
+# RACY seconds before the list was written may have changed again within the same clock
+# tick: it is always read.
+_HASHES = "empreintes.json"
+_RACY_NS = 2_000_000_000
+
+
+def _content_hashes(layout: Layout, paths: list[Path]) -> list[bytes | None]:
+    """The blake2b hash of each file's bytes (None when missing), read only when changed."""
+    store = layout.root / CACHE_FOLDER / _HASHES
+    try:
+        known = json.loads(store.read_text("utf-8"))
+        written, entries = int(known["ecrit"]), dict(known["fichiers"])
+    except (OSError, ValueError, KeyError, TypeError):
+        written, entries = 0, {}
+    result: list[bytes | None] = []
+    fresh: dict[str, list[Any]] = {}
+    changed = False
+    for path in paths:
+        name = path.relative_to(layout.root).as_posix()
+        try:
+            stat = path.stat()
+        except OSError:
+            result.append(None)
+            continue
+        entry = entries.get(name)
+        if (
+            isinstance(entry, list)
+            and entry[:2] == [stat.st_size, stat.st_mtime_ns]
+            and stat.st_mtime_ns < written - _RACY_NS
+        ):
+            result.append(bytes.fromhex(entry[2]))
+        else:
+            try:
+                content = hashlib.blake2b(path.read_bytes(), digest_size=20).digest()
+            except OSError:
+                result.append(None)
+                continue
+            result.append(content)
+            entry = [stat.st_size, stat.st_mtime_ns, content.hex()]
+            changed = True
+        fresh[name] = entry
+    if changed or fresh.keys() != entries.keys():
+        _store_hashes(store, fresh)
+    return result
+
+
+def _store_hashes(store: Path, entries: dict[str, list[Any]]) -> None:
+    from utilsoc.store.atomic import write_atomic
+
+    text = json.dumps({"ecrit": time.time_ns(), "fichiers": entries}, ensure_ascii=False)
+    try:
+        write_atomic(store, text)
+    except (OSError, FileAccessError):
+        return  # a list that cannot be written only means reading the files next time
+
+
+def load_result(layout: Layout, name: str, digest: str) -> Any | None:
+    """A folder-wide result computed earlier from exactly the same files, if any."""
+    try:
+        stored = json.loads((layout.root / CACHE_FOLDER / f"{name}.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return stored.get("data") if stored.get("digest") == digest else None
+
+
+def store_result(layout: Layout, name: str, digest: str, data: Any) -> None:
+    """Remember a folder-wide result for these exact files (silently skipped on failure)."""
+    from utilsoc.store.atomic import write_atomic
+
+    text = json.dumps({"digest": digest, "data": data}, ensure_ascii=False)
+    try:
+        write_atomic(layout.root / CACHE_FOLDER / f"{name}.json", text)
+    except (OSError, FileAccessError):
+        return
