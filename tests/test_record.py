@@ -364,3 +364,22 @@ def test_malformed_dimension_names_are_user_errors(cli, example) -> None:
         assert result.exit_code == ExitCode.DONNEES_INVALIDES
         assert "erreur interne" not in result.stderr
     assert not (folder / "mesures").exists()
+
+
+def test_guided_session_records_the_others_when_one_value_is_refused(
+    cli, example, monkeypatch
+) -> None:
+    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
+    folder = example("echec-scolaire")
+    claire = ("-C", str(folder), "record", "-a", "claire", "taux_assiduite", "81", "-p", "2026-T4")
+    assert cli(*claire).exit_code == 0
+    # heures_accompagnement, taux_assiduite (already 81: refused), nb_relais_information
+    result = cli("-C", str(folder), "record", "-a", "lea", input="2026-T4\n1200\n79\n9\no\n")
+    assert result.exit_code == 1
+    assert "non enregistré : taux_assiduite = 79 — une valeur existe déjà" in result.stderr
+    assert "1 valeur(s) non enregistrée(s) : taux_assiduite" in result.stderr
+    text = (folder / "mesures" / "2026-T4" / "lea.yaml").read_text(encoding="utf-8")
+    assert "indicateur: heures_accompagnement" in text
+    assert "indicateur: nb_relais_information" in text
+    assert "taux_assiduite" not in text
+    assert cli("-C", str(folder), "validate").exit_code == 0

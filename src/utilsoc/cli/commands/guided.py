@@ -52,9 +52,20 @@ def guided_session(
     ):
         typer.echo("abandon : rien n'a été écrit")
         return
+    refused = []
     for ind, value in answers:
         request = Request(ind.code, value, period.name, author, {}, date=day)
-        typer.echo(record_value(layout, referentiel, request))
+        try:
+            typer.echo(record_value(layout, referentiel, request))
+        except UserError as error:  # one value refused: the others are still recorded
+            typer.echo(f"non enregistré : {ind.code} = {value} — {error.message}", err=True)
+            refused.append(ind.code)
+    if refused:
+        raise UserError(
+            f"{len(refused)} valeur(s) non enregistrée(s) : " + ", ".join(refused),
+            "pour corriger une valeur déjà enregistrée : utilsoc record CODE VALEUR -p "
+            f'{period.name} --replace --motif "la raison"',
+        )
 
 
 def _ask_period(text: str | None) -> Period:
