@@ -109,3 +109,15 @@ def test_status_shows_a_recorded_text_as_data_without_target(cli, example) -> No
     assert "« Je sors davantage" in cli("-C", str(folder), "status").stdout
     other = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
     assert other["domaines"][0]["critères"][0]["indicateurs"][1]["statut"] == "sans donnée"
+    assert other["domaines"][0]["critères"][0]["indicateurs"][1]["dernier_texte"] is None
+
+    later = "Je vais au club le mardi"
+    recorded = cli("-C", str(folder), "record", "-a", "m", "paroles", later, "-p", "2026")
+    assert recorded.exit_code == 0, recorded.stderr
+    for period, shown in (("2025", text), ("2026", later)):
+        data = json.loads(cli("-C", str(folder), "status", "-p", period, "-f", "json").stdout)
+        item = data["domaines"][0]["critères"][0]["indicateurs"][1]
+        assert (item["dernier_texte"], item["période_du_texte"]) == (shown, period)
+    table = cli("-C", str(folder), "status", "-p", "2025").stdout
+    assert "« Je sors" in table
+    assert "le mardi" not in table

@@ -60,7 +60,8 @@ def indicator_status(series: Series, period: Period | None = None) -> dict[str, 
     indicator = series.indicator
     state = progress(series) if period is None else progress_for(series, period)
     latest = max(series.totals) if series.totals else None
-    text_period = max(series.texts) if series.texts else None
+    text_periods = [p for p in series.texts if period is None or period.overlaps(p)]
+    text_period = max(text_periods) if text_periods else None
     return {
         "code": indicator.code,
         "libellé": indicator.libelle,
