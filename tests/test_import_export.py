@@ -321,3 +321,47 @@ def test_reimporting_a_survey_adds_nothing(cli, example, tmp_path) -> None:
     assert "2 valeur(s) déjà enregistrée(s)" in again.stdout
     text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
     assert text.count("participant: P1") == 2
+
+
+RATE = """\
+          - code: taux_retour
+            libellé: Taux de retour à l'emploi
+            type: taux
+            méthode: registre
+"""
+
+
+def test_a_rate_imported_again_with_other_parts_is_a_conflict(cli, example, tmp_path) -> None:
+    folder = example("vide")
+    ref = folder / "referentiel.yaml"
+    ref.write_text(
+        ref.read_text(encoding="utf-8").replace(
+            "\n# Auto-évaluation", RATE + "\n# Auto-évaluation"
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "map.yaml").write_text(
+        "auteur: tableur\ncolonnes:\n  indicateur: Indicateur\n  période: Période\n"
+        "  numérateur: Retours\n  dénominateur: Sortants\n",
+        encoding="utf-8",
+    )
+    args = ("-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml"))
+    (tmp_path / "a.csv").write_text(
+        "Indicateur;Période;Retours;Sortants\ntaux_retour;2025;12;40\n", encoding="utf-8"
+    )
+    first = cli(*args)
+    assert first.exit_code == 0, first.stderr
+    before = _mesures(folder)
+    assert "déjà enregistrée" in cli(*args).stdout  # the same parts: nothing to add
+    assert _mesures(folder) == before
+
+    (tmp_path / "a.csv").write_text(
+        "Indicateur;Période;Retours;Sortants\ntaux_retour;2025;15;40\n", encoding="utf-8"
+    )
+    changed = cli(*args)
+    assert changed.exit_code == ExitCode.DONNEES_INVALIDES
+    assert changed.stderr.startswith(
+        "a.csv:2:1: erreur: taux_retour 2025 : 12/40 déjà enregistré par tableur le "
+    )
+    assert ", 15/40 dans le tableau" in changed.stderr
+    assert _mesures(folder) == before

@@ -335,18 +335,18 @@ def _against_existing(
             plan.skipped += 1
             continue
         if isinstance(record, Valeur) and record.key in current:
-            if current[record.key].valeur == record.valeur:
+            old = current[record.key]
+            if _measured(old) == _measured(record):
                 plan.skipped += 1
                 continue
-            old = current[record.key]
             conflicts.append(
                 Issue(
                     table.file,
                     line,
                     1,
                     "valeur-existante",
-                    f"{_describe(record)} : {old.valeur} déjà enregistré par {old.auteur} "
-                    f"le {old.date.isoformat()}, {record.valeur} dans le tableau",
+                    f"{_describe(record)} : {_shown(old)} déjà enregistré par {old.auteur} "
+                    f"le {old.date.isoformat()}, {_shown(record)} dans le tableau",
                     "si le tableau a raison, corrigez la valeur enregistrée avec "
                     "« utilsoc record --replace --motif », puis relancez l'import "
                     "(les lignes déjà enregistrées à l'identique sont passées)",
@@ -358,6 +358,19 @@ def _against_existing(
     if conflicts:
         raise DataErrors(conflicts)
     return plan
+
+
+def _measured(record: Valeur | Mesure) -> tuple[Any, float | None, float | None]:
+    """What two records of one measurement must share to be the same: a rate's parts too."""
+    return (record.valeur, record.numerateur, record.denominateur)
+
+
+def _shown(record: Valeur | Mesure) -> str:
+    if record.numerateur is None and record.denominateur is None:
+        return str(record.valeur)
+    parts = (record.numerateur, record.denominateur)
+    ratio = "/".join("?" if n is None else f"{n:g}".replace(".", ",") for n in parts)
+    return ratio if record.valeur is None else f"{record.valeur} ({ratio})"
 
 
 def _answer_key(answer: Reponse) -> tuple[str, str, str, str, float]:
