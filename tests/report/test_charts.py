@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+import signal
 from pathlib import Path
+
+import pytest
 
 from utilsoc.report import charts
 from utilsoc.report.charts import Chart, draw_svg, render_svgs
@@ -73,6 +77,17 @@ def test_cached_charts_are_not_drawn_again(tmp_path: Path, monkeypatch) -> None:
     assert calls == []
 
 
+def test_a_cached_chart_cut_short_is_drawn_again(tmp_path: Path) -> None:
+    cache = tmp_path / "graphiques"
+    svg = render_svgs([SERIES], cache)[SERIES.key]
+    kept = cache / f"{SERIES.key}.svg"
+    assert kept.read_text(encoding="utf-8") == svg
+    kept.write_text(svg[: len(svg) // 2], encoding="utf-8")  # a power cut mid-write
+    assert render_svgs([SERIES], cache)[SERIES.key] == svg
+    assert kept.read_text(encoding="utf-8") == svg
+    assert [p.name for p in cache.iterdir()] == [kept.name]  # no temporary file left
+
+
 def _series_variety() -> list[Chart]:
     months = [f"{m:02d}/2025" for m in range(1, 13)]
     return [
@@ -124,3 +139,25 @@ def test_many_charts_are_shared_between_workers_with_the_same_bytes() -> None:
             assert workers.pool is not None
     charts._SERIES_FIGURES.clear()
     assert drawn == [draw_svg(chart) for chart in variety]
+
+
+def _dies_in_a_worker(parent: int, chart: Chart) -> str:
+    if os.getpid() != parent and chart.title == "C":
+        os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+    return draw_svg(chart)
+
+
+@pytest.mark.skipif(
+    (os.cpu_count() or 1) < 2 or not hasattr(os, "fork"), reason="no forked drawing processes"
+)
+def test_a_worker_dying_while_drawing_does_not_hang_the_report(monkeypatch) -> None:
+    """`multiprocessing.Pool` would wait forever for the charts of a dead worker."""
+    variety = _series_variety() * 2
+    real = charts.draw_svg
+    # The workers are forked: they see the patched function, and this process id.
+    monkeypatch.setattr(charts, "draw_svg", functools.partial(_dies_in_a_worker, os.getpid()))
+    with charts.Workers(start=True) as workers:
+        drawn = workers.draw(variety)
+        assert workers.pool is None  # given up: the charts were drawn here
+    charts._SERIES_FIGURES.clear()
+    assert drawn == [real(chart) for chart in variety]

@@ -271,7 +271,7 @@ def test_only_the_charts_a_template_shows_are_drawn(cli, tmp_path, example) -> N
     drawn = folder / ".utilsoc-cache" / "graphiques"
     card = cli("-C", str(folder), "report", "-t", "communication", "-o", str(tmp_path / "c.html"))
     assert card.exit_code == 0, card.stderr
-    assert not drawn.exists() or not list(drawn.iterdir())  # a one-page card shows no chart
+    assert not list(drawn.rglob("*.svg"))  # a one-page card shows no chart
 
     (folder / "modeles").mkdir()
     (folder / "modeles" / "une.md.j2").write_text(
@@ -282,7 +282,7 @@ def test_only_the_charts_a_template_shows_are_drawn(cli, tmp_path, example) -> N
     )
     one = cli("-C", str(folder), "report", "-t", "une", "-f", "md", "-o", str(tmp_path / "u.md"))
     assert one.exit_code == 0, one.stderr
-    assert len(list(drawn.iterdir())) == 1
+    assert len(list(drawn.rglob("*.svg"))) == 1
     links = re.findall(r"\]\((u_graphiques/[0-9a-f]+\.svg)\)", (tmp_path / "u.md").read_text())
     assert len(links) == 1
     assert (tmp_path / links[0]).read_text(encoding="utf-8").startswith("<svg")
@@ -302,3 +302,19 @@ def test_a_reused_report_context_never_hides_a_new_error(cli, tmp_path, example)
     assert broken.exit_code == ExitCode.DONNEES_INVALIDES
     assert "referentiel.yaml:" in broken.stderr
     assert "vouliez-vous dire « nombre »" in broken.stderr
+
+
+def test_charts_of_another_version_of_utilsoc_are_dropped(cli, tmp_path, example) -> None:
+    folder = _with_data(cli, example)
+    charts = folder / ".utilsoc-cache" / "graphiques"
+    (charts / "0123456789abcdef").mkdir(parents=True)
+    stale = charts / "0123456789abcdef" / "a1b2c3.svg"
+    stale.write_text("<svg>ancienne version</svg>", encoding="utf-8")
+    (charts / "a1b2c3.svg").write_text("<svg>format d'avant</svg>", encoding="utf-8")
+    out = str(tmp_path / "b.md")
+    report = cli("-C", str(folder), "report", "-t", "bilan", "-f", "md", "-o", out)
+    assert report.exit_code == 0, report.stderr
+    kept = list(charts.iterdir())
+    assert len(kept) == 1
+    assert kept[0].name != "0123456789abcdef"
+    assert list(kept[0].glob("*.svg"))

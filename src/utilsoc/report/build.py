@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import json
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +18,13 @@ from utilsoc.report.charts import Chart, Workers, render_svgs
 from utilsoc.report.provenance import read_provenance
 from utilsoc.report.render import build_environment, render, tidy_markdown
 from utilsoc.store.atomic import write_atomic
-from utilsoc.store.results import CACHE_FOLDER, folder_digest, load_result, store_result
+from utilsoc.store.results import (
+    CACHE_FOLDER,
+    CODE_STAMP,
+    folder_digest,
+    load_result,
+    store_result,
+)
 
 if TYPE_CHECKING:
     from utilsoc.load import Project
@@ -237,6 +245,22 @@ _PLACEHOLDER = "utilsoc:graphique:"
 _PLACEHOLDERS = re.compile(re.escape(_PLACEHOLDER) + r"([0-9a-f]{20})")
 
 
+def _chart_cache(layout: Layout) -> Path:
+    """Where drawn charts are kept: one folder per version of utilsoc's code.
+
+    The charts of another version are removed (they would never be read again).
+    """
+    base = layout.root / CACHE_FOLDER / "graphiques"
+    if base.is_dir() and not (base / CODE_STAMP).is_dir():
+        for old in base.iterdir():
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    return base / CODE_STAMP
+
+
 def _insert_charts(
     text: str,
     charts: dict[str, Chart],
@@ -251,9 +275,7 @@ def _insert_charts(
     written next to the report (and stale charts of an earlier report removed).
     """
     used = sorted({key for key in _PLACEHOLDERS.findall(text) if key in charts})
-    svgs = render_svgs(
-        [charts[key] for key in used], layout.root / CACHE_FOLDER / "graphiques", workers
-    )
+    svgs = render_svgs([charts[key] for key in used], _chart_cache(layout), workers)
     folder = f"{output.stem}_graphiques"
     if request.format == "html":
         sources = {

@@ -7,6 +7,7 @@ report on unchanged data draws nothing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -69,10 +70,14 @@ class Workers:
     Why early: importing matplotlib and warming its font cache costs each worker about
     half a second; started before the report's data is read, the workers do it on the
     second core meanwhile. Use as a context manager: the processes end with it.
+
+    A worker that dies (killed, out of memory) breaks the pool instead of hanging it, as
+    `multiprocessing.Pool` would: the charts are then drawn here, one after the other.
     """
 
     def __init__(self, start: bool = False) -> None:
         self.pool: Any = None
+        self._broken = False
         if start:
             self._start()
 
@@ -80,16 +85,29 @@ class Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+        if self.pool is None:
+            return
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        # Workers still warming up would hold the exit by half a second: end them now.
+        terminate = getattr(self.pool, "terminate_workers", None)  # Python 3.14
+        if terminate is not None:
+            terminate()
+        else:
+            for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+                process.terminate()
+        self.pool = None
 
     def _start(self) -> None:
-        if self.pool is None and (os.cpu_count() or 1) >= 2:
-            import multiprocessing
+        if self.pool is not None or self._broken or (os.cpu_count() or 1) < 2:
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            self.pool = multiprocessing.get_context(method).Pool(2, initializer=_warm_up)
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self.pool = ProcessPoolExecutor(
+            2, mp_context=multiprocessing.get_context(method), initializer=_warm_up
+        )
+        self.pool.submit(int)  # the executor starts its processes with a first task
 
     def draw(self, charts: list[Chart]) -> list[str]:
         """Each chart's SVG, in order; in the workers when there are enough to share."""
@@ -97,12 +115,22 @@ class Workers:
             self._start()
         if self.pool is None or len(charts) < 8:
             return [draw_svg(chart) for chart in charts]
-        result: list[str] = self.pool.map(draw_svg, charts, chunksize=8)
-        return result
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return list(self.pool.map(draw_svg, charts, chunksize=8))
+        except BrokenProcessPool:
+            self.__exit__()
+            self._broken = True
+            return [draw_svg(chart) for chart in charts]
 
 
 def _warm_up() -> None:
-    draw_svg(Chart("serie", "Échauffement", ["1er trimestre 2025"], [1.0]))
+    """Import matplotlib and fill its caches; a failure here only means a slower first chart."""
+    try:
+        draw_svg(Chart("serie", "Échauffement", ["1er trimestre 2025"], [1.0]))
+    except Exception:  # noqa: BLE001 -- the real drawing will report the real error
+        return
 
 
 def render_svgs(
@@ -113,11 +141,11 @@ def render_svgs(
     result: dict[str, str] = {}
     missing = []
     for key, chart in wanted.items():
-        cached = cache / f"{key}.svg" if cache else None
-        if cached is not None and cached.exists():
-            result[key] = cached.read_text(encoding="utf-8")
-        else:
+        svg = _cached_svg(cache / f"{key}.svg") if cache else None
+        if svg is None:
             missing.append(chart)
+        else:
+            result[key] = svg
     if workers is None:
         with Workers() as own:
             drawn = own.draw(missing)
@@ -126,9 +154,32 @@ def render_svgs(
     for chart, svg in zip(missing, drawn, strict=True):
         result[chart.key] = svg
         if cache is not None:
-            cache.mkdir(parents=True, exist_ok=True)
-            (cache / f"{chart.key}.svg").write_text(svg, encoding="utf-8")
+            _store_svg(cache / f"{chart.key}.svg", svg)
     return result
+
+
+def _cached_svg(path: Path) -> str | None:
+    """A chart drawn by an earlier run, unless missing or cut short."""
+    try:
+        svg = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return svg if svg.rstrip().endswith("</svg>") else None
+
+
+def _store_svg(path: Path, svg: str) -> None:
+    """Keep a drawn chart: renamed into place, so a killed run leaves no half file.
+
+    Not synced to disk (a cache): a chart cut short by a power cut is drawn again.
+    """
+    temporary = path.with_name(f".{path.stem}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(svg, encoding="utf-8")
+        temporary.replace(path)
+    except OSError:  # a cache that cannot be written: the chart is drawn next time
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 def draw_svg(chart: Chart) -> str:

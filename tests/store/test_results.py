@@ -1,0 +1,33 @@
+"""Folder-wide results: keyed by the inputs and by the code that computed them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import utilsoc.store.results as results
+
+STAMP = "from utilsoc.store.results import CACHE_VERSION; print(CACHE_VERSION)"
+
+
+def _stamp(package: Path) -> str:
+    env = {**os.environ, "PYTHONPATH": str(package.parent)}
+    return subprocess.run(
+        [sys.executable, "-c", STAMP], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def test_an_edited_module_changes_the_cache_version(tmp_path: Path) -> None:
+    """A development install whose code changed must not reuse results of the old code."""
+    source = Path(results.__file__).resolve().parent.parent
+    copy = tmp_path / "utilsoc"
+    subprocess.run(["cp", "-a", str(source), str(copy)], check=True)
+    before = _stamp(copy)
+    assert before == _stamp(copy)  # stable while nothing changes
+    checks = copy / "checks.py"
+    checks.write_text(checks.read_text(encoding="utf-8") + "\n# règle ajoutée\n", encoding="utf-8")
+    after = _stamp(copy)
+    assert after != before
+    assert after.startswith("mesures-2-")
