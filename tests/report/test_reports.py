@@ -318,3 +318,23 @@ def test_charts_of_another_version_of_utilsoc_are_dropped(cli, tmp_path, example
     assert len(kept) == 1
     assert kept[0].name != "0123456789abcdef"
     assert list(kept[0].glob("*.svg"))
+
+
+def test_a_template_that_alters_a_chart_address_is_refused(cli, tmp_path, example) -> None:
+    folder = _with_data(cli, example)
+    (folder / "modeles").mkdir()
+    (folder / "modeles" / "abime.md.j2").write_text(
+        "{% for i in indicateurs.values() if i.graphique %}"
+        "![x]({{ i.graphique.src | upper }})\n{% endfor %}",
+        encoding="utf-8",
+    )
+    out = tmp_path / "a.md"
+    result = cli("-C", str(folder), "report", "-t", "abime", "-f", "md", "-o", str(out))
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert result.stderr.startswith(
+        "erreur: le modèle « abime » a modifié l'adresse d'un graphique"
+    )
+    assert "{{ graphique.src }}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+    assert not (tmp_path / "a_graphiques").exists()

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from utilsoc.project import find_root
+from utilsoc.store import results
 from utilsoc.store.reading import read_measures
 from utilsoc.store.results import folder_digest
 
@@ -102,24 +103,34 @@ def test_folder_results_are_reused_only_for_identical_files(cli, example) -> Non
     assert "« F » n'est pas une valeur de la dimension « sexe »" in result.stderr
 
 
-def test_folder_digest_reads_only_files_whose_size_or_time_changed(example) -> None:
+def test_folder_digest_reads_only_files_whose_size_or_times_changed(example, monkeypatch) -> None:
     folder = example("vide")
     layout = find_root(folder)
     referentiel = folder / "referentiel.yaml"
     hour_ago = time.time_ns() - 3600 * 10**9
     os.utime(referentiel, ns=(hour_ago, hour_ago))
+    monkeypatch.setattr(results, "_RACY_NS", 0)  # the copy's change time is "now"
     first = folder_digest(layout)
     assert (folder / ".utilsoc-cache" / "empreintes.json").exists()
+    read: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path.name) or real(path))
+
+    # Nothing changed: nothing read, as git does.
+    assert folder_digest(layout) == first
+    assert read == []
+
+    # Another modification time: read again (same bytes, same digest).
+    os.utime(referentiel, ns=(hour_ago + 1, hour_ago + 1))
+    assert folder_digest(layout) == first
+    assert read == ["referentiel.yaml"]
+
+    # Same size, modification time put back (`cp -p`, unzip): the change time tells.
     text = referentiel.read_text(encoding="utf-8")
     same_size = text.replace("nb_personnes_accompagnees", "nb_personnes_accompagneez")
     assert len(same_size) == len(text)
-
-    # Same size, same time to the nanosecond: trusted, as git and rsync do.
+    time.sleep(0.01)
     referentiel.write_text(same_size, encoding="utf-8")
-    os.utime(referentiel, ns=(hour_ago, hour_ago))
-    assert folder_digest(layout) == first
-
-    # Any other time: read again.
     os.utime(referentiel, ns=(hour_ago + 1, hour_ago + 1))
     assert folder_digest(layout) != first
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from utilsoc.errors import DataErrors, UsageError
+from utilsoc.errors import DataErrors, UsageError, UserError
 from utilsoc.project import MODELES, Layout
 from utilsoc.report.charts import Chart, Workers, render_svgs
 from utilsoc.report.provenance import read_provenance
@@ -243,6 +243,7 @@ def _attach_charts(context: dict[str, Any], request: Request) -> dict[str, Chart
 
 _PLACEHOLDER = "utilsoc:graphique:"
 _PLACEHOLDERS = re.compile(re.escape(_PLACEHOLDER) + r"([0-9a-f]{20})")
+_ANY_PLACEHOLDER = re.compile(re.escape(_PLACEHOLDER), re.IGNORECASE)  # even if altered
 
 
 def _chart_cache(layout: Layout) -> Path:
@@ -274,7 +275,15 @@ def _insert_charts(
     HTML gets each chart inline as a data URI; Markdown links to `NOM_graphiques/KEY.svg`,
     written next to the report (and stale charts of an earlier report removed).
     """
-    used = sorted({key for key in _PLACEHOLDERS.findall(text) if key in charts})
+    found = _PLACEHOLDERS.findall(text)
+    if len(_ANY_PLACEHOLDER.findall(text)) != sum(key in charts for key in found):
+        raise UserError(
+            f"le modèle « {request.template} » a modifié l'adresse d'un graphique "
+            f"(« {_PLACEHOLDER}… ») : le graphique ne peut pas être inséré",
+            "écrivez {{ graphique.src }} tel quel, sans filtre, "
+            "ou utilisez la macro graphique de « _macros »",
+        )
+    used = sorted(set(found))
     svgs = render_svgs([charts[key] for key in used], _chart_cache(layout), workers)
     folder = f"{output.stem}_graphiques"
     if request.format == "html":

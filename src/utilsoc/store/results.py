@@ -68,10 +68,11 @@ def folder_digest(layout: Layout) -> str:
     return digest.hexdigest()
 
 
-# A file whose size and modification time (to the nanosecond) are those seen when its
-# bytes were hashed is not read again, as git and rsync do. A file modified less than
-# RACY seconds before the list was written may have changed again within the same clock
-# tick: it is always read.
+# A file whose size, modification and change times (to the nanosecond) and inode are
+# those seen when its bytes were hashed is not read again, as git does. The change time
+# catches a copy that kept the old modification time (`cp -p`, unzip). A file modified
+# less than RACY seconds before the hashing began may have changed again within the same
+# clock tick (2 s on FAT): it is always read.
 _HASHES = "empreintes.json"
 _RACY_NS = 2_000_000_000
 
@@ -84,6 +85,7 @@ def _content_hashes(layout: Layout, paths: list[Path]) -> list[bytes | None]:
         written, entries = int(known["ecrit"]), dict(known["fichiers"])
     except (OSError, ValueError, KeyError, TypeError):
         written, entries = 0, {}
+    started = time.time_ns()
     result: list[bytes | None] = []
     fresh: dict[str, list[Any]] = {}
     changed = False
@@ -94,13 +96,14 @@ def _content_hashes(layout: Layout, paths: list[Path]) -> list[bytes | None]:
         except OSError:
             result.append(None)
             continue
+        seen = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
         entry = entries.get(name)
         if (
             isinstance(entry, list)
-            and entry[:2] == [stat.st_size, stat.st_mtime_ns]
-            and stat.st_mtime_ns < written - _RACY_NS
+            and entry[:4] == seen
+            and max(stat.st_mtime_ns, stat.st_ctime_ns) < written - _RACY_NS
         ):
-            result.append(bytes.fromhex(entry[2]))
+            result.append(bytes.fromhex(entry[4]))
         else:
             try:
                 content = hashlib.blake2b(path.read_bytes(), digest_size=20).digest()
@@ -108,18 +111,18 @@ def _content_hashes(layout: Layout, paths: list[Path]) -> list[bytes | None]:
                 result.append(None)
                 continue
             result.append(content)
-            entry = [stat.st_size, stat.st_mtime_ns, content.hex()]
+            entry = [*seen, content.hex()]
             changed = True
         fresh[name] = entry
     if changed or fresh.keys() != entries.keys():
-        _store_hashes(store, fresh)
+        _store_hashes(store, started, fresh)
     return result
 
 
-def _store_hashes(store: Path, entries: dict[str, list[Any]]) -> None:
+def _store_hashes(store: Path, started: int, entries: dict[str, list[Any]]) -> None:
     from utilsoc.store.atomic import write_atomic
 
-    text = json.dumps({"ecrit": time.time_ns(), "fichiers": entries}, ensure_ascii=False)
+    text = json.dumps({"ecrit": started, "fichiers": entries}, ensure_ascii=False)
     try:
         write_atomic(store, text)
     except (OSError, FileAccessError):
