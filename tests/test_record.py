@@ -383,3 +383,22 @@ def test_guided_session_records_the_others_when_one_value_is_refused(
     assert "indicateur: nb_relais_information" in text
     assert "taux_assiduite" not in text
     assert cli("-C", str(folder), "validate").exit_code == 0
+
+
+def test_guided_session_lists_every_value_a_broken_file_stops(cli, example, monkeypatch) -> None:
+    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
+    folder = example("echec-scolaire")
+    broken = folder / "mesures" / "2026-T4" / "claire.yaml"
+    broken.parent.mkdir(parents=True, exist_ok=True)
+    broken.write_text("valeurs:\n  - indicateur: [taux\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")}
+    result = cli("-C", str(folder), "record", "-a", "lea", input="2026-T4\n1200\n79\n9\no\n")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert "non enregistré : heures_accompagnement = 1200" in result.stderr
+    assert "/mesures/2026-T4/claire.yaml:3:1: erreur: crochet" in result.stderr.replace("\\", "/")
+    assert (
+        "3 valeur(s) non enregistrée(s) : heures_accompagnement, taux_assiduite, "
+        "nb_relais_information"
+    ) in result.stderr
+    assert {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")} == before

@@ -6,7 +6,7 @@ import datetime as dt
 
 import typer
 
-from utilsoc.errors import UsageError, UserError
+from utilsoc.errors import UsageError, UserError, UtilsocError
 from utilsoc.load import load_valid_project
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
@@ -52,20 +52,26 @@ def guided_session(
     ):
         typer.echo("abandon : rien n'a été écrit")
         return
-    refused = []
+    refused: list[tuple[str, UtilsocError]] = []
     for ind, value in answers:
         request = Request(ind.code, value, period.name, author, {}, date=day)
         try:
             typer.echo(record_value(layout, referentiel, request))
-        except UserError as error:  # one value refused: the others are still recorded
+        except UtilsocError as error:  # one value refused: the others are still recorded
             typer.echo(f"non enregistré : {ind.code} = {value} — {error.message}", err=True)
-            refused.append(ind.code)
+            for issue in getattr(error, "issues", [])[:5]:
+                typer.echo(f"  {issue.format()}", err=True)
+            refused.append((ind.code, error))
     if refused:
-        raise UserError(
-            f"{len(refused)} valeur(s) non enregistrée(s) : " + ", ".join(refused),
-            "pour corriger une valeur déjà enregistrée : utilsoc record CODE VALEUR -p "
-            f'{period.name} --replace --motif "la raison"',
+        summary = UserError(
+            f"{len(refused)} valeur(s) non enregistrée(s) : "
+            + ", ".join(code for code, _ in refused),
+            "corrigez ce qui est signalé ci-dessus, puis saisissez ces valeurs avec "
+            f"« utilsoc record CODE VALEUR -p {period.name} » ; pour corriger une valeur "
+            'déjà enregistrée, ajoutez --replace --motif "la raison"',
         )
+        summary.exit_code = max(error.exit_code for _, error in refused)
+        raise summary
 
 
 def _ask_period(text: str | None) -> Period:
