@@ -13,7 +13,7 @@ import io
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,9 @@ class Chart:
     @cached_property
     def key(self) -> str:
         """Hash of the description: the cache key and the chart's stable id."""
-        data = json.dumps([_STYLE_VERSION, asdict(self)], sort_keys=True, ensure_ascii=False)
+        # As `asdict(self)` gives, without its deep copy (a tenth of a cached report's time).
+        fields_ = {f.name: getattr(self, f.name) for f in fields(self)}
+        data = json.dumps([_STYLE_VERSION, fields_], sort_keys=True, ensure_ascii=False)
         return hashlib.blake2b(data.encode(), digest_size=10).hexdigest()
 
     @property
