@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,8 +137,17 @@ def _response_problems(project: Project, response: Reponse) -> list[Problem]:
     return problems
 
 
-def record_evidence(project: Project, kind: str, text: str, fields: dict[str, Any]) -> str:
+def record_evidence(
+    project: Project,
+    kind: str,
+    text: str,
+    fields: dict[str, Any],
+    options: Mapping[str, str] | None = None,
+) -> str:
     """Check and append one piece of evidence (or questionnaire answer); say what was done.
+
+    `options` names the command-line option giving each field (`rôle` → `--role`), for
+    the messages.
 
     Raises:
         UserError: a field is missing or wrong, or a link points nowhere.
@@ -150,7 +160,7 @@ def record_evidence(project: Project, kind: str, text: str, fields: dict[str, An
     try:
         record = model.model_validate({k: v for k, v in fields.items() if v is not None})
     except ValidationError as error:
-        message, hint = describe_error(error, model)
+        message, hint = _in_option_words(error, *describe_error(error, model), options or {})
         raise UserError(message, hint) from None
     problems = reference_problems(project, record)
     if problems:
@@ -161,6 +171,29 @@ def record_evidence(project: Project, kind: str, text: str, fields: dict[str, An
     label = _LABELS[kind]
     done = "enregistrée" if label in _FEMININE else "enregistré"
     return f"{label} {done} pour {period.label}"
+
+
+def _in_option_words(
+    error: ValidationError, message: str, hint: str, options: Mapping[str, str]
+) -> tuple[str, str]:
+    """`critères.0 : code invalide` → `--critere « a b » : code invalide`, for the CLI."""
+    details = error.errors(include_url=False)[0]
+    loc = details["loc"]
+    option = options.get(str(loc[0])) if loc else None
+    if option is None:
+        return message, hint
+    if details["type"] == "missing":
+        choice = f"{option} ou --no-{option[2:]}" if option == "--consent" else option
+        return f"{option} manquant", f"ajoutez {choice} (voir --help)"
+    if details["type"] == "string_too_short":
+        hint = f"donnez un texte à {option}, entre guillemets"
+    read = details.get("input")
+    quoted = f"« {read} »"
+    shown = (
+        f"{option} {quoted}" if isinstance(read, str) and read and quoted not in message else option
+    )
+    name = ".".join(str(part) for part in loc)
+    return message.replace(f"{name} : ", f"{shown} : ", 1), hint
 
 
 _FEMININE = {"piste d'amélioration"}

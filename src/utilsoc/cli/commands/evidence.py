@@ -150,4 +150,24 @@ def _run(
         "auteur": author or default_author(),
         "date": day.isoformat(),
     }
-    echo(record_evidence(project, kind, text, fields))
+    echo(record_evidence(project, kind, text, fields, _OPTIONS))
+
+
+# The option that gives each field, for the messages (`--role manquant`).
+_OPTIONS = {
+    "rôle": "--role",
+    "pseudonyme": "--pseudo",
+    "consentement": "--consent",
+    "titre": "--titre",
+    "nature": "--nature",
+    "analyse": "--analyse",
+    "action": "--action",
+    "cadre": "--cadre",
+    "attentes": "--attente",
+    "critères": "--critere",
+    "indicateurs": "--indicateur",
+    "moment": "--moment",
+    "période": "--period",
+    "auteur": "--author",
+    "date": "--date",
+}
