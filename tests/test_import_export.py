@@ -365,3 +365,36 @@ def test_a_rate_imported_again_with_other_parts_is_a_conflict(cli, example, tmp_
     )
     assert ", 15/40 dans le tableau" in changed.stderr
     assert _mesures(folder) == before
+
+
+def test_survey_rows_dated_by_day_and_located_on_their_period(cli, example, tmp_path) -> None:
+    folder = example("vide")
+    ref = folder / "referentiel.yaml"
+    ref.write_text(
+        ref.read_text(encoding="utf-8").replace(
+            "\n# Auto-évaluation", SCORE + "\n# Auto-évaluation"
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "map.yaml").write_text(
+        "type: questionnaire\nauteur: kobo\ncolonnes:\n  participant: Code\n"
+        "  moment: Moment\n  période: Passé le\nindicateurs:\n  confiance: Q1\n",
+        encoding="utf-8",
+    )
+    args = ["-C", str(folder), "import", str(tmp_path / "k.csv"), "-m", str(tmp_path / "map.yaml")]
+    (tmp_path / "k.csv").write_text(
+        "Code,Moment,Passé le,Q1\nP1,entrée,15/03/2025,2\nP1,sortie,2025-11-30,4\n",
+        encoding="utf-8",
+    )
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    assert text.count("participant: P1") == 2  # the days fall in the indicator's year
+
+    (tmp_path / "k.csv").write_text(
+        "Code,Moment,Passé le,Q1\nP2,entrée,2026-T1,3\n", encoding="utf-8"
+    )
+    quarter = cli(*args)
+    assert quarter.exit_code == ExitCode.DONNEES_INVALIDES
+    assert quarter.stderr.startswith("k.csv:2:3: erreur: 1er trimestre 2026 ne correspond pas")
+    assert not (folder / "mesures" / "2026").exists()

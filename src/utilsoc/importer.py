@@ -116,7 +116,8 @@ def _row(
         return Issue(table.file, number, position, "ligne-invalide", message, hint)
 
     try:
-        period = _period(cell("période"), mapping, project, cell("indicateur"))
+        codes = list(mapping.indicateurs) if mapping.indicateurs else [cell("indicateur")]
+        period = _period(cell("période"), mapping, project, codes)
     except ValueError as error:
         return [], [
             issue(columns.get("periode"), str(error), "écrivez 2025, 2025-T1, 2025-03 ou 2024-2025")
@@ -128,7 +129,7 @@ def _row(
         if row.get(column) not in (None, "")
     }
     if mapping.type == "questionnaire":
-        return _answers(project, mapping, row, base, cell, issue)
+        return _answers(project, mapping, row, base, cell, issue, columns)
     indicators = project.referentiel.indicators() if project.referentiel else {}
     pairs = (
         [(cell("indicateur"), mapping.colonnes.get(Champ.VALEUR))]
@@ -181,6 +182,7 @@ def _answers(
     base: dict[str, Any],
     cell: Any,
     issue: Any,
+    columns: dict[str, str],
 ) -> tuple[list[Record], list[Issue]]:
     records: list[Record] = []
     issues: list[Issue] = []
@@ -202,13 +204,17 @@ def _answers(
             issues.append(issue(column, *_first_error(error, Reponse)))
             continue
         problems = reference_problems(project, record)
-        issues.extend(issue(column, problem.message, problem.hint) for problem in problems)
+        issues.extend(
+            issue(columns.get(problem.field, column), problem.message, problem.hint)
+            for problem in problems
+        )
         if not problems:
             records.append(record)
     return records, issues
 
 
-def _period(value: Any, mapping: Correspondance, project: Project, code: Any) -> Period:
+def _period(value: Any, mapping: Correspondance, project: Project, codes: list[Any]) -> Period:
+    """The row's period; a day stands for the period of the indicators' frequency."""
     if value in (None, ""):
         if mapping.periode is None:
             raise ValueError("période manquante")
@@ -216,9 +222,10 @@ def _period(value: Any, mapping: Correspondance, project: Project, code: Any) ->
     if isinstance(value, str):
         value = _text_date(value) or value
     if isinstance(value, dt.date) and project.referentiel is not None:
-        indicator = project.referentiel.indicators().get(str(code or ""))
-        if indicator is not None:
-            return period_containing(value, indicator.frequence.kind)
+        indicators = project.referentiel.indicators()
+        kinds = {indicators[code].frequence.kind for code in map(str, codes) if code in indicators}
+        if len(kinds) == 1:
+            return period_containing(value, kinds.pop())
         raise ValueError(f"date {value.isoformat()} : indiquez plutôt la période")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
