@@ -114,6 +114,32 @@ def test_rate_total_equals_summed_parts(parts: list[tuple[int, int]]) -> None:
     assert abs((total.number or 0) - expected) < 1e-9
 
 
+def test_percentages_per_site_without_their_parts_give_no_total() -> None:
+    """60 % of 10 people and 20 % of 90 are 24 %, not the 40 % an average would say."""
+    ind = _indicator(type="taux", unité="%", dimensions=["site"])
+    records = [
+        _record("2025-T1", "60", dimensions={"site": "A"}),
+        _record("2025-T1", "20", dimensions={"site": "B"}),
+        _record("2025-T2", numérateur=6, dénominateur=10, dimensions={"site": "A"}),
+        _record("2025-T2", numérateur=18, dénominateur=90, dimensions={"site": "B"}),
+    ]
+    series = build_series(ind, records)
+    first, second = Period.parse("2025-T1"), Period.parse("2025-T2")
+    assert first not in series.totals
+    assert series.totals[second].number == 24.0
+    assert len(series.parts[first]) == 2  # the parts are still shown
+    assert series.warnings == [
+        "2025-T1 : pas de total, les parts sont des pourcentages sans numérateur ni "
+        "dénominateur (leur moyenne serait fausse) ; enregistrez les deux termes de chaque "
+        "part, ou le total"
+    ]
+    alone = build_series(ind, [_record("2025-T1", "60", dimensions={"site": "A"})])
+    assert alone.totals[first].number == 60.0  # one part is its own total
+    recorded = build_series(ind, [*records[:2], _record("2025-T1", "24")])
+    assert recorded.totals[first].number == 24.0
+    assert recorded.warnings == []
+
+
 def test_progress_respects_direction_and_coverage() -> None:
     up = _indicator(
         référence={"valeur": 0, "période": "2024"}, cibles=[{"période": "2025", "valeur": 100}]

@@ -121,3 +121,27 @@ def test_status_shows_a_recorded_text_as_data_without_target(cli, example) -> No
     table = cli("-C", str(folder), "status", "-p", "2025").stdout
     assert "« Je sors" in table
     assert "le mardi" not in table
+
+
+def test_status_warns_of_percentages_per_site_without_a_total(cli, example) -> None:
+    folder = example("vide")
+    _add_to_referentiel(
+        folder,
+        "\n# Auto-évaluation",
+        "          - code: taux_sortie\n"
+        "            libellé: Taux de sorties positives\n"
+        "            type: taux\n"
+        "            dimensions: [sexe]\n"
+        "            méthode: registre\n"
+        "\n# Auto-évaluation",
+    )
+    for value, sex in (("60", "F"), ("20", "H")):
+        args = ("record", "-a", "m", "taux_sortie", value, "-p", "2025", "--dim", f"sexe={sex}")
+        assert cli("-C", str(folder), *args).exit_code == 0
+    data = json.loads(cli("-C", str(folder), "status", "-f", "json").stdout)
+    item = data["domaines"][0]["critères"][0]["indicateurs"][1]
+    assert (item["valeurs"], item["statut"]) == ({}, "sans donnée")
+    assert item["ventilation"] == {"2025": {"sexe=F": 60.0, "sexe=H": 20.0}}
+    assert item["avertissements"][0].startswith("2025 : pas de total, les parts sont des")
+    table = cli("-C", str(folder), "status").stdout
+    assert "Attention taux_sortie 2025 : pas de total" in table

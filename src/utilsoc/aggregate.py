@@ -123,7 +123,15 @@ def build_series(indicator: Indicateur, records: Iterable[Mesure]) -> Series:
     for period in sorted(by_period):
         cells = by_period[period]
         series.parts[period] = {k: v for k, v in cells.items() if k}
-        series.totals[period] = _total(series, period, cells)
+        total = _total(series, period, cells)
+        if total.number is None and indicator.type is TypeIndicateur.TAUX and len(cells) > 1:
+            series.warnings.append(
+                f"{period.name} : pas de total, les parts sont des pourcentages sans "
+                "numérateur ni dénominateur (leur moyenne serait fausse) ; enregistrez les "
+                "deux termes de chaque part, ou le total"
+            )
+            continue
+        series.totals[period] = total
     return series
 
 
@@ -178,6 +186,8 @@ def combine(indicator: Indicateur, points: list[Point]) -> Point:
         return Point(None)
     if indicator.type in (TypeIndicateur.NOMBRE, TypeIndicateur.MONTANT, TypeIndicateur.DUREE):
         return Point(sum(numbers))
+    if indicator.type is TypeIndicateur.TAUX and len(numbers) > 1:
+        return Point(None)  # percentages without their parts: an average would be wrong
     return Point(sum(numbers) / len(numbers))
 
 

@@ -68,6 +68,7 @@ def _print_dashboard(data: dict[str, Any]) -> None:
     import sys
 
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from utilsoc.numbers import format_number
@@ -116,6 +117,11 @@ def _print_dashboard(data: dict[str, Any]) -> None:
             f"[bold]Valeurs manquantes ({data['période']}) :[/bold] "
             + ", ".join(f"{m['code']} {m['période']}" for m in data["manquants"])
         )
+    for domain in data["domaines"]:
+        for criterion in domain["critères"]:
+            for item in criterion["indicateurs"]:
+                for warning in item["avertissements"]:
+                    console.print(f"[yellow]Attention[/yellow] {item['code']} {escape(warning)}")
     for conflict in data["conflits"]:
         values = ", ".join(f"{v['valeur']} ({v['auteur']})" for v in conflict["valeurs"])
         console.print(
