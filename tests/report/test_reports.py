@@ -102,6 +102,19 @@ def test_reports_match_reviewed_golden_files(cli, tmp_path, name, template, upda
         )
 
 
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_review_summary_counts_every_indicator_once(cli, tmp_path, name) -> None:
+    folder = _copy(name, tmp_path)
+    output = tmp_path / "bilan.md"
+    args = ("report", "-t", "bilan", "-f", "md", "-o", str(output), "-p", PERIODS[name])
+    assert cli("-C", str(folder), *args).exit_code == 0
+    line = output.read_text(encoding="utf-8").split("## Synthèse\n\n")[1].split("\n")[0]
+    total, counts = re.fullmatch(r"(\d+) indicateurs suivis : (.*)\.", line).groups()
+    numbers = [int(part.split(" ", 1)[0]) for part in counts.split(", ")]
+    assert len(numbers) == 5  # atteint, en bonne voie, en retard, sans cible, sans donnée
+    assert sum(numbers) == int(total)
+
+
 def test_identical_inputs_give_byte_identical_reports(cli, tmp_path, example) -> None:
     folder = _with_data(cli, example)
     outputs = []
