@@ -8,7 +8,15 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from utilsoc.aggregate import Statut, build_series, progress, roll_up, trend
+from utilsoc.aggregate import (
+    Statut,
+    build_series,
+    explanation,
+    progress,
+    progress_for,
+    roll_up,
+    trend,
+)
 from utilsoc.merge import consolidate
 from utilsoc.model.mesures import Mesure, Valeur
 from utilsoc.model.periods import Period
@@ -265,3 +273,29 @@ def test_calculated_rate_comes_from_its_formula_and_rolls_up_from_parts() -> Non
     state = progress_for(series, Period.parse("2025"))
     assert state.value == 50.0  # (1 + 9) / (10 + 10), not the mean of 10 % and 90 %
     assert state.target == 50
+
+
+def test_a_missing_or_partial_figure_is_explained() -> None:
+    year = Period.parse("2025")
+    rate = _indicator(type="taux", cibles=[{"période": "2025", "valeur": 80}])
+
+    def explain(indicator: Indicateur, records: list[Mesure]) -> str | None:
+        series = build_series(indicator, records)
+        return explanation(series, year, progress_for(series, year))
+
+    assert explain(rate, []) == "aucune valeur enregistrée sur la période"
+    percentages = [_record("2025-T1", "70"), _record("2025-T2", "75")]
+    assert explain(rate, percentages).startswith(
+        "pas de valeur d'ensemble : des pourcentages ne s'additionnent pas"
+    )
+    parts = [
+        _record("2025-T1", numérateur=7, dénominateur=10),
+        _record("2025-T2", numérateur=8, dénominateur=10),
+    ]
+    assert explain(rate, parts) == (
+        "valeur partielle (50 % de la période de la cible), jugée au rythme attendu"
+    )
+    whole = [*parts, *(_record(f"2025-T{q}", numérateur=8, dénominateur=10) for q in (3, 4))]
+    assert explain(rate, whole) is None
+    untargeted = _indicator()
+    assert explain(untargeted, [_record("2025-T1", "3")]) is None  # a value, nothing to explain

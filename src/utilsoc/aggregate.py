@@ -44,6 +44,7 @@ class Series:
     totals: dict[Period, Point] = field(default_factory=dict)
     parts: dict[Period, dict[tuple[tuple[str, str], ...], Point]] = field(default_factory=dict)
     texts: dict[Period, str] = field(default_factory=dict)
+    notes: dict[Period, list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -66,6 +67,7 @@ class Progress:
     target: float | None
     progress: float | None
     status: Statut
+    coverage: float = 1.0  # share of the target's period the value covers
 
 
 def build_all_series(referentiel: Referentiel, records: Iterable[Mesure]) -> dict[str, Series]:
@@ -115,6 +117,10 @@ def build_series(indicator: Indicateur, records: Iterable[Mesure]) -> Series:
     series = Series(indicator)
     by_period: dict[Period, dict[tuple[tuple[str, str], ...], Point]] = defaultdict(dict)
     for record in records:
+        if record.indicateur == indicator.code and record.note:
+            notes = series.notes.setdefault(record.periode, [])
+            if record.note not in notes:
+                notes.append(record.note)
         if record.indicateur == indicator.code and indicator.type is TypeIndicateur.QUALITATIF:
             if record.valeur is not None and not record.dimensions:
                 series.texts[record.periode] = record.valeur
@@ -311,7 +317,34 @@ def progress_for(series: Series, period: Period) -> Progress:
         chosen.valeur,
         ratio,
         _status(indicator, value, chosen.valeur, baseline, coverage),
+        coverage,
     )
+
+
+def explanation(series: Series, period: Period, state: Progress) -> str | None:
+    """Why a figure over `period` is missing or partial, in a few words, for a report.
+
+    `state` is `progress_for(series, period)`. None when the figure needs no explanation.
+    """
+    if series.indicator.type is TypeIndicateur.QUALITATIF:
+        return None
+    window = period if state.target_period is None else _intersection(state.target_period, period)
+    if state.value is None:
+        recorded = [p for p in (*series.totals, *series.parts) if window.contains(p)]
+        if not recorded:
+            return "aucune valeur enregistrée sur la période"
+        if series.indicator.type is TypeIndicateur.TAUX:
+            return (
+                "pas de valeur d'ensemble : des pourcentages ne s'additionnent pas, "
+                "enregistrez leurs deux termes (numérateur et dénominateur)"
+            )
+        return None
+    if state.target is not None and state.coverage < 0.995:
+        return (
+            f"valeur partielle ({state.coverage * 100:.0f} % de la période de la cible), "
+            "jugée au rythme attendu"
+        )
+    return None
 
 
 def _qualitative(series: Series, period: Period | None) -> Progress:

@@ -351,3 +351,29 @@ def test_a_template_that_alters_a_chart_address_is_refused(cli, tmp_path, exampl
     assert "Traceback" not in result.stderr
     assert not out.exists()
     assert not (tmp_path / "a_graphiques").exists()
+
+
+def test_each_indicator_row_has_a_short_comment(cli, tmp_path, example) -> None:
+    """The note given when recording explains the figure; utilsoc says why one is missing."""
+    folder = _with_data(cli, example)
+    note = "Fermeture du site | Nord en mars : <b>moins</b> d'accueils"
+    recorded = cli(
+        "-C", str(folder), "record", "-a", "Marie", "--replace", "--motif", "bilan refait",
+        "nb_personnes_accompagnees", "43", "-p", "2026", "--note", note,
+    )  # fmt: skip
+    assert recorded.exit_code == 0, recorded.stderr
+    for fmt in ("md", "html"):
+        out = tmp_path / f"f.{fmt}"
+        args = ("report", "-t", "financeur", "-p", "2026", "-f", fmt, "-o", str(out))
+        assert cli("-C", str(folder), *args).exit_code == 0
+        text = out.read_text(encoding="utf-8")
+        if fmt == "md":
+            row = next(line for line in text.splitlines() if line.startswith("| Nombre de pers"))
+            assert row.endswith(
+                r"| en retard | Fermeture du site \| Nord en mars : \<b\>moins\</b\> d'accueils |"
+            ), row
+        else:
+            assert (
+                '<tr class="commentaire"><td colspan="5">Commentaire : Fermeture du site | '
+                "Nord en mars : &lt;b&gt;moins&lt;/b&gt; d&#39;accueils</td></tr>"
+            ) in text

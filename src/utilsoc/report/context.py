@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from utilsoc.aggregate import Series, build_all_series, progress_for, trend
+from utilsoc.aggregate import Series, build_all_series, explanation, progress_for, trend
 from utilsoc.evidence import pair_gains
 from utilsoc.load import Project
 from utilsoc.model.mesures import Moment, Temoignage
@@ -84,6 +84,9 @@ def indicator_context(series: Series, period: Period) -> dict[str, Any]:
     indicator = series.indicator
     state = progress_for(series, period)
     texts = [text for p, text in sorted(series.texts.items()) if period.overlaps(p)]
+    notes = list(
+        dict.fromkeys(n for p, ns in sorted(series.notes.items()) if period.contains(p) for n in ns)
+    )
     gap = None if state.value is None or state.target is None else state.value - state.target
     return {
         "code": indicator.code,
@@ -113,6 +116,8 @@ def indicator_context(series: Series, period: Period) -> dict[str, Any]:
         ],
         "ventilation": _breakdown(series, period),
         "avertissements": list(series.warnings),
+        "notes": notes,
+        "commentaire": " ; ".join(filter(None, [explanation(series, period, state), *notes])),
     }
 
 
