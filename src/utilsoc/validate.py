@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from utilsoc.checks import check_project
@@ -12,7 +12,6 @@ from utilsoc.merge import consolidate
 from utilsoc.model.mesures import FichierMesures, Mesure
 from utilsoc.project import Layout
 from utilsoc.store.reading import Contenu, iter_records
-from utilsoc.store.results import folder_digest, load_result, store_result
 from utilsoc.yamlio.reader import Document
 
 
@@ -31,21 +30,13 @@ class Validation:
 
 
 def validate_project(layout: Layout) -> Validation:
-    """Load and check the whole folder, gathering every problem."""
+    """Load and check the whole folder, gathering every problem.
+
+    Not cached here: `utilsoc validate` keeps the whole outcome by the folder's digest.
+    """
     project = load_project(layout)
     issues = [*project.issues, *check_project(project)]
-    digest = folder_digest(layout)
-    cached = load_result(layout, "validate", digest)
-    if cached is not None:
-        count, measure_issues = cached["count"], [Issue(**i) for i in cached["issues"]]
-    else:
-        count, measure_issues = _check_measures(project)
-        store_result(
-            layout,
-            "validate",
-            digest,
-            {"count": count, "issues": [asdict(i) for i in measure_issues]},
-        )
+    count, measure_issues = _check_measures(project)
     issues.extend(measure_issues)
     return Validation(project, sorted(issues, key=lambda issue: issue.sort_key), count)
 

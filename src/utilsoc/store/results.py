@@ -6,6 +6,7 @@ importing the models.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -14,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from utilsoc import __version__
-from utilsoc.errors import FileAccessError
-from utilsoc.project import MESURES, Layout
+from utilsoc.errors import FileAccessError, Issue
+from utilsoc.project import MESURES, Layout, display_path
 
 CACHE_FOLDER = ".utilsoc-cache"
 
@@ -147,3 +148,29 @@ def store_result(layout: Layout, name: str, digest: str, data: Any) -> None:
         write_atomic(layout.root / CACHE_FOLDER / f"{name}.json", text)
     except (OSError, FileAccessError):
         return
+
+
+def issues_to_data(layout: Layout, issues: list[Issue]) -> list[dict[str, Any]]:
+    """Issues as stored: each file relative to the folder's root, not to today's cwd."""
+    root = layout.root.absolute()
+    stored = []
+    for issue in issues:
+        data = dataclasses.asdict(issue)
+        try:
+            data["file"] = (Path.cwd() / issue.file).relative_to(root).as_posix()
+            data["root"] = True
+        except ValueError:
+            pass  # a file outside the folder keeps its name as shown
+        stored.append(data)
+    return stored
+
+
+def issues_from_data(layout: Layout, stored: list[dict[str, Any]]) -> list[Issue]:
+    """Stored issues, each file shown again from the current folder."""
+    issues = []
+    for data in stored:
+        data = dict(data)
+        if data.pop("root", False):
+            data["file"] = display_path(layout.root / data["file"])
+        issues.append(Issue(**data))
+    return issues

@@ -29,22 +29,38 @@ def cli_command_validate(
     from utilsoc.cli.output import echo, note, paint, print_issues, print_json
     from utilsoc.errors import ExitCode
     from utilsoc.project import find_root
-    from utilsoc.validate import summarize, validate_project
+    from utilsoc.store.results import (
+        folder_digest,
+        issues_from_data,
+        issues_to_data,
+        load_result,
+        store_result,
+    )
 
     layout = find_root(base_dir(ctx, dossier))
-    result = validate_project(layout)
-    errors = [i for i in result.issues if i.severity == "erreur"]
+    # The outcome depends only on the files hashed in the digest (and utilsoc's code):
+    # on an unchanged folder it is shown again without loading the models.
+    digest = folder_digest(layout)
+    outcome = load_result(layout, "validate", digest)
+    if outcome is None:
+        from utilsoc.validate import summarize, validate_project
+
+        result = validate_project(layout)
+        summary = summarize(result.project)
+        if result.measures:
+            summary += f", {result.measures} valeur{'s' if result.measures > 1 else ''}"
+        outcome = {"issues": issues_to_data(layout, result.issues), "summary": summary}
+        store_result(layout, "validate", digest, outcome)
+    issues = issues_from_data(layout, outcome["issues"])
+    errors = [i for i in issues if i.severity == "erreur"]
     if format is Format.JSON:
-        print_json([issue.to_dict() for issue in result.issues])
+        print_json([issue.to_dict() for issue in issues])
     else:
-        print_issues(result.issues)
+        print_issues(issues)
         if errors:
             noun = "problème" if len(errors) == 1 else "problèmes"
             note(paint(f"référentiel invalide : {len(errors)} {noun}", "erreur"))
         else:
-            summary = summarize(result.project)
-            if result.measures:
-                summary += f", {result.measures} valeur{'s' if result.measures > 1 else ''}"
-            echo(paint(f"référentiel valide : {summary}", "ok", None))
+            echo(paint(f"référentiel valide : {outcome['summary']}", "ok", None))
     if errors:
         raise typer.Exit(int(ExitCode.DONNEES_INVALIDES))

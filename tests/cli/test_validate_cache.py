@@ -1,0 +1,49 @@
+"""`utilsoc validate` on an unchanged folder: the same outcome, without the models."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from utilsoc.errors import ExitCode
+
+INVALID = Path(__file__).resolve().parent.parent / "data" / "invalid" / "mesures-invalides"
+
+
+def _copy_invalid(tmp_path: Path) -> Path:
+    folder = tmp_path / "asso"
+    shutil.copytree(INVALID, folder, ignore=shutil.ignore_patterns(".utilsoc-cache"))
+    return folder
+
+
+def test_a_reused_outcome_names_files_from_the_current_folder(cli, tmp_path, monkeypatch) -> None:
+    folder = _copy_invalid(tmp_path)
+    monkeypatch.chdir(folder)
+    first = cli("validate")
+    assert first.exit_code == ExitCode.DONNEES_INVALIDES
+    assert first.stderr.startswith("mesures/2026/marie.yaml:2:68: erreur:")
+    assert (folder / ".utilsoc-cache" / "validate.json").exists()
+
+    monkeypatch.chdir(tmp_path)  # the same outcome, read back from another folder
+    again = cli("validate", "asso")
+    assert again.exit_code == ExitCode.DONNEES_INVALIDES
+    assert again.stderr == first.stderr.replace("mesures/", "asso/mesures/")
+    monkeypatch.chdir(folder / "mesures")
+    inside = cli("validate")
+    assert inside.stderr.startswith("2026/marie.yaml:2:68: erreur:")
+
+
+def test_an_unchanged_folder_is_validated_without_loading_the_models(tmp_path) -> None:
+    folder = _copy_invalid(tmp_path)
+    command = [sys.executable, "-X", "importtime", "-m", "utilsoc", "-C", str(folder), "validate"]
+    runs = [subprocess.run(command, capture_output=True, text=True, check=False) for _ in "ab"]
+    assert [run.returncode for run in runs] == [ExitCode.DONNEES_INVALIDES] * 2
+    shown = [
+        "\n".join(x for x in run.stderr.splitlines() if "import time" not in x) for run in runs
+    ]
+    assert shown[0] == shown[1]
+    assert "marie.yaml:2:68: erreur: nombre attendu" in shown[1]
+    assert "utilsoc.model.referentiel" in runs[0].stderr  # computed the first time
+    assert "utilsoc.model" not in runs[1].stderr  # reused: no pydantic model built
