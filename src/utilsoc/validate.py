@@ -66,7 +66,7 @@ def _check_measures(project: Project) -> tuple[int, list[Issue]]:
                 issues.append(
                     Issue(document.file, line, column, problem.code, problem.message, problem.hint)
                 )
-    issues.extend(_conflict_issues(records, places))
+    issues.extend(_conflict_issues(records, places, project.layout.root))
     return len(records), issues
 
 
@@ -76,19 +76,35 @@ def _strict_document(document: Document) -> Document:
     return read_yaml(Path(document.file), document.file)
 
 
-def _conflict_issues(records: list[Mesure], places: list[tuple[Document, int]]) -> list[Issue]:
+def _conflict_issues(
+    records: list[Mesure], places: list[tuple[Document, int]], root: Path
+) -> list[Issue]:
+    """Values in conflict; the message names each file from the folder's root.
+
+    Why from the root: the message is kept with the outcome, and shown again from
+    whatever folder the next `validate` runs in (only the issue's own file is re-shown).
+    """
     merged = consolidate(records)
     if not merged.conflicts:
         return []
     where = {id(record): places[n] for n, record in enumerate(records)}
+    base = root.absolute()
 
     def place(record: Mesure) -> tuple[str, int]:
         document, n = where[id(record)]
         return document.file, document.position(("valeurs", n))[0]
 
+    def from_root(file: str) -> str:
+        try:
+            return (Path.cwd() / file).relative_to(base).as_posix()
+        except ValueError:
+            return file
+
     issues = []
     for key, live in merged.conflicts.items():
-        sources = ", ".join(f"{place(r)[0]}:{place(r)[1]} ({r.valeur}, {r.auteur})" for r in live)
+        sources = ", ".join(
+            f"{from_root(place(r)[0])}:{place(r)[1]} ({r.valeur}, {r.auteur})" for r in live
+        )
         file, line = place(live[0])
         issues.append(
             Issue(

@@ -47,3 +47,25 @@ def test_an_unchanged_folder_is_validated_without_loading_the_models(tmp_path) -
     assert "marie.yaml:2:68: erreur: nombre attendu" in shown[1]
     assert "utilsoc.model.referentiel" in runs[0].stderr  # computed the first time
     assert "utilsoc.model" not in runs[1].stderr  # reused: no pydantic model built
+
+
+def test_conflicts_name_their_files_from_the_folder_wherever_validate_runs(
+    cli, example, tmp_path, monkeypatch
+) -> None:
+    folder = example("vide")
+    for author, value in (("lea", 12), ("marc", 13)):
+        path = folder / "mesures" / "2025" / f"{author}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            "valeurs:\n  - {indicateur: nb_personnes_accompagnees, période: 2025, "
+            f"valeur: {value}, auteur: {author}, date: 2025-12-01}}\n",
+            encoding="utf-8",
+        )
+    monkeypatch.chdir(tmp_path)
+    first = cli("validate", "asso")
+    monkeypatch.chdir(folder)
+    again = cli("validate")  # the outcome kept by the first run
+    sources = ": mesures/2025/lea.yaml:2 (12, lea), mesures/2025/marc.yaml:2 (13, marc) —"
+    assert first.stderr.startswith("asso/mesures/2025/lea.yaml:2:1: erreur: valeurs différentes")
+    assert sources in first.stderr
+    assert "asso/" + again.stderr == first.stderr

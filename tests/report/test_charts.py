@@ -6,6 +6,7 @@ import functools
 import os
 import re
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,15 @@ def test_a_worker_dying_while_drawing_does_not_hang_the_report(monkeypatch) -> N
         assert workers.pool is None  # given up: the charts were drawn here
     charts._SERIES_FIGURES.clear()
     assert drawn == [real(chart) for chart in variety]
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: no drawing processes")
+def test_workers_end_with_their_block_even_while_warming_up() -> None:
+    """Not left to finish warming up (half a second) nor to draw after Ctrl-C: ended."""
+    with charts.Workers(start=True) as workers:
+        processes = list(workers.pool._processes.values())
+        assert len(processes) == 2
+    deadline = time.monotonic() + 10
+    while any(process.is_alive() for process in processes) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert [process.exitcode for process in processes] == [-signal.SIGTERM] * 2

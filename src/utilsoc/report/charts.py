@@ -89,14 +89,17 @@ class Workers:
     def __exit__(self, *exc: object) -> None:
         if self.pool is None:
             return
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        # Workers still warming up would hold the exit by half a second: end them now.
+        # Workers still warming up (or drawing after Ctrl-C) would hold the exit: end them.
         terminate = getattr(self.pool, "terminate_workers", None)  # Python 3.14
         if terminate is not None:
             terminate()
-        else:
-            for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+        else:  # before 3.14: `shutdown` forgets the processes, so take them first
+            processes = list((getattr(self.pool, "_processes", None) or {}).values())
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
                 process.terminate()
+            for process in processes:
+                process.join(1)
         self.pool = None
 
     def _start(self) -> None:
