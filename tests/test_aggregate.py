@@ -293,9 +293,31 @@ def test_a_missing_or_partial_figure_is_explained() -> None:
         _record("2025-T2", numérateur=8, dénominateur=10),
     ]
     assert explain(rate, parts) == (
-        "valeur partielle (50 % de la période de la cible), jugée au rythme attendu"
+        "données sur 50 % de la période de la cible, jugées au rythme attendu"
     )
+    reached = [_record("2025-T1", numérateur=9, dénominateur=10)]
+    assert explain(rate, reached) == "données sur 25 % de la période de la cible"
     whole = [*parts, *(_record(f"2025-T{q}", numérateur=8, dénominateur=10) for q in (3, 4))]
     assert explain(rate, whole) is None
     untargeted = _indicator()
     assert explain(untargeted, [_record("2025-T1", "3")]) is None  # a value, nothing to explain
+    assert explain(rate, [_record("2025-T1", numérateur=0, dénominateur=0)]) == (
+        "dénominateur nul sur la période"
+    )
+    school = _indicator(
+        type="taux", fréquence="scolaire", cibles=[{"période": "2025", "valeur": 8}]
+    )
+    assert explain(school, [_record("2024-2025", "70")]) == (
+        "valeur enregistrée sur une période qui déborde celle du rapport (année scolaire 2024-2025)"
+    )
+
+
+def test_the_last_of_several_percentages_is_a_value() -> None:
+    """Only a sum or a mean of percentages is wrong; the last, the least or the most is not."""
+    records = [_record("2025-T1", "70"), _record("2025-T2", "75")]
+    last = build_series(_indicator(type="taux", agrégation="dernière"), records)
+    assert roll_up(last, Period.parse("2025-S1")).number == 75.0
+    lowest = build_series(_indicator(type="taux", agrégation="min"), records)
+    assert roll_up(lowest, Period.parse("2025-S1")).number == 70.0
+    mean = build_series(_indicator(type="taux"), records)
+    assert roll_up(mean, Period.parse("2025-S1")).number is None

@@ -216,7 +216,11 @@ def roll_up(series: Series, target: Period) -> Point:
             coverage,
         )
     numbers = [p.number for p in points if p.number is not None]
-    if series.indicator.type is TypeIndicateur.TAUX and len(numbers) > 1:
+    if (
+        series.indicator.type is TypeIndicateur.TAUX
+        and len(numbers) > 1
+        and rule in (Agregation.SOMME, Agregation.MOYENNE)
+    ):
         return Point(None, coverage=coverage)  # percentages without their parts: no average
     if not numbers:
         return Point(None, coverage=coverage)
@@ -326,24 +330,35 @@ def explanation(series: Series, period: Period, state: Progress) -> str | None:
 
     `state` is `progress_for(series, period)`. None when the figure needs no explanation.
     """
-    if series.indicator.type is TypeIndicateur.QUALITATIF:
+    indicator = series.indicator
+    if indicator.type is TypeIndicateur.QUALITATIF:
         return None
     window = period if state.target_period is None else _intersection(state.target_period, period)
     if state.value is None:
-        recorded = [p for p in (*series.totals, *series.parts) if window.contains(p)]
-        if not recorded:
+        recorded = {*series.totals, *series.parts}
+        inside = [p for p in recorded if window.contains(p)]
+        if not inside:
+            overlapping = sorted(p for p in recorded if window.overlaps(p))
+            if overlapping:
+                return (
+                    "valeur enregistrée sur une période qui déborde celle du rapport "
+                    f"({overlapping[-1].label})"
+                )
+            if indicator.formule is not None:
+                return "indicateur calculé : un des termes de sa formule manque sur la période"
             return "aucune valeur enregistrée sur la période"
-        if series.indicator.type is TypeIndicateur.TAUX:
+        points = [series.totals[p] for p in inside if p in series.totals]
+        if points and all(p.numerator is not None for p in points):
+            return "dénominateur nul sur la période"
+        if indicator.type is TypeIndicateur.TAUX:
             return (
                 "pas de valeur d'ensemble : des pourcentages ne s'additionnent pas, "
                 "enregistrez leurs deux termes (numérateur et dénominateur)"
             )
         return None
     if state.target is not None and state.coverage < 0.995:
-        return (
-            f"valeur partielle ({state.coverage * 100:.0f} % de la période de la cible), "
-            "jugée au rythme attendu"
-        )
+        covered = f"données sur {state.coverage * 100:.0f} % de la période de la cible"
+        return covered if state.status is Statut.ATTEINT else f"{covered}, jugées au rythme attendu"
     return None
 
 

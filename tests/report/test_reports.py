@@ -377,3 +377,28 @@ def test_each_indicator_row_has_a_short_comment(cli, tmp_path, example) -> None:
                 '<tr class="commentaire"><td colspan="5">Commentaire : Fermeture du site | '
                 "Nord en mars : &lt;b&gt;moins&lt;/b&gt; d&#39;accueils</td></tr>"
             ) in text
+
+
+def test_notes_can_be_left_out_and_answers_are_pointed_to(cli, tmp_path, example) -> None:
+    folder = _with_data(cli, example)
+    recorded = cli(
+        "-C", str(folder), "record", "-a", "Marie", "--replace", "--motif", "recompté",
+        "nb_personnes_accompagnees", "43", "-p", "2026", "--note", "note interne : Mme Durand",
+    )  # fmt: skip
+    assert recorded.exit_code == 0, recorded.stderr
+    out = tmp_path / "b.md"
+    args = ("-C", str(folder), "report", "-t", "bilan", "-p", "2026", "-f", "md", "-o", str(out))
+    assert cli(*args).exit_code == 0
+    rows = {  # the indicator tables' rows (seven columns)
+        line.split(" | ")[0]: line
+        for line in out.read_text("utf-8").splitlines()
+        if line.startswith("| ") and line.count(" | ") == 6
+    }
+    assert rows["| Nombre de personnes accompagnées"].endswith("| note interne : Mme Durand |")
+    assert rows["| Confiance en soi"].endswith(
+        "| réponses de questionnaire : voir l'évolution entre l'entrée et la sortie |"
+    )
+    assert cli(*args, "--sans-notes").exit_code == 0
+    text = out.read_text("utf-8")
+    assert "Mme Durand" not in text
+    assert "| réponses de questionnaire : voir l'évolution" in text

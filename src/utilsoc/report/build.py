@@ -48,6 +48,7 @@ class Request:
     date: dt.date | None = None
     output: Path | None = None
     charts: str = "auto"  # "auto" (inline in HTML, files for Markdown) or "aucun"
+    notes: bool = True  # the notes of the values in the tables' comments
 
 
 def make_report(layout: Layout, request: Request) -> Path:
@@ -76,6 +77,10 @@ def make_report(layout: Layout, request: Request) -> Path:
             # neither the référentiel nor the measurements need reading again.
             context = _relink(cached["contexte"])
         _add_provenance(context, layout, request)
+        if not request.notes:
+            for indicator in context["indicateurs"].values():
+                indicator["notes"] = []
+                indicator["commentaire"] = indicator["explication"] or ""
         period_name = context["rapport"]["periode"]["nom"]
         output = request.output or layout.root / "rapports" / (
             f"{request.template}-{period_name}.{request.format}"

@@ -43,8 +43,14 @@ def build_context(
     assert referentiel is not None
     assert association is not None
     all_series = build_all_series(referentiel, measures.records)
+    answered = {
+        r.indicateur
+        for r in evidence.get("questionnaires", [])
+        if options.period.contains(r.periode)
+    }
     indicators = {
-        code: indicator_context(series, options.period) for code, series in all_series.items()
+        code: indicator_context(series, options.period, code in answered)
+        for code, series in all_series.items()
     }
     period = options.period
     return {
@@ -79,8 +85,11 @@ def build_context(
     }
 
 
-def indicator_context(series: Series, period: Period) -> dict[str, Any]:
-    """One indicator: definition, baseline, target, achieved, gap, status, series, parts."""
+def indicator_context(series: Series, period: Period, answered: bool = False) -> dict[str, Any]:
+    """One indicator: definition, baseline, target, achieved, gap, status, series, parts.
+
+    `answered`: questionnaire answers exist for it in `period` (shown as entry/exit gains).
+    """
     indicator = series.indicator
     state = progress_for(series, period)
     texts = [text for p, text in sorted(series.texts.items()) if period.overlaps(p)]
@@ -88,6 +97,9 @@ def indicator_context(series: Series, period: Period) -> dict[str, Any]:
         dict.fromkeys(n for p, ns in sorted(series.notes.items()) if period.contains(p) for n in ns)
     )
     gap = None if state.value is None or state.target is None else state.value - state.target
+    why = explanation(series, period, state)
+    if answered and state.value is None:
+        why = "réponses de questionnaire : voir l'évolution entre l'entrée et la sortie"
     return {
         "code": indicator.code,
         "libelle": indicator.libelle,
@@ -116,8 +128,9 @@ def indicator_context(series: Series, period: Period) -> dict[str, Any]:
         ],
         "ventilation": _breakdown(series, period),
         "avertissements": list(series.warnings),
+        "explication": why,
         "notes": notes,
-        "commentaire": " ; ".join(filter(None, [explanation(series, period, state), *notes])),
+        "commentaire": " ; ".join(filter(None, [why, *notes])),
     }
 
 

@@ -69,6 +69,13 @@ def cli_command_report(
             show_default=False,
         ),
     ] = None,
+    without_notes: Annotated[
+        bool,
+        typer.Option(
+            "--sans-notes",
+            help="Ne pas reprendre les notes des valeurs dans les commentaires des tableaux.",
+        ),
+    ] = False,
 ) -> None:
     """Produire un rapport : financeur, bilan d'auto-évaluation ou carte d'identité."""
     from utilsoc.cli.commands.record import parse_date
@@ -84,6 +91,7 @@ def cli_command_report(
         logframe,
         parse_date(date),
         base_dir(ctx, output) if output else None,
+        notes=not without_notes,
     )
     written = make_report(layout, request)
     echo(f"rapport écrit : {display_path(written)}")
