@@ -390,6 +390,8 @@ def test_survey_rows_dated_by_day_and_located_on_their_period(cli, example, tmp_
     assert result.exit_code == 0, result.stderr
     text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
     assert text.count("participant: P1") == 2  # the days fall in the indicator's year
+    assert "date: 2025-03-15" in text  # and date the answers
+    assert "date: 2025-11-30" in text
 
     (tmp_path / "k.csv").write_text(
         "Code,Moment,Passé le,Q1\nP2,entrée,2026-T1,3\n", encoding="utf-8"
@@ -398,3 +400,38 @@ def test_survey_rows_dated_by_day_and_located_on_their_period(cli, example, tmp_
     assert quarter.exit_code == ExitCode.DONNEES_INVALIDES
     assert quarter.stderr.startswith("k.csv:2:3: erreur: 1er trimestre 2026 ne correspond pas")
     assert not (folder / "mesures" / "2026").exists()
+
+
+def test_a_day_for_a_one_off_or_mixed_frequencies_asks_for_the_period(
+    cli, example, tmp_path
+) -> None:
+    folder = example("vide")
+    ref = folder / "referentiel.yaml"
+    ref.write_text(
+        ref.read_text(encoding="utf-8").replace(
+            "\n# Auto-évaluation",
+            "          - code: convention\n            libellé: Convention signée\n"
+            "            type: oui_non\n            fréquence: ponctuelle\n"
+            "            méthode: document\n\n# Auto-évaluation",
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "map.yaml").write_text(
+        "auteur: tableur\ncolonnes:\n  période: Jour\nindicateurs:\n"
+        f"  convention: Signée\n  {CODE}: Personnes\n",
+        encoding="utf-8",
+    )
+    args = ["-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")]
+    (tmp_path / "a.csv").write_text("Jour;Signée;Personnes\n2026-02-10;oui;\n", encoding="utf-8")
+    one_off = cli(*args)
+    assert one_off.exit_code == ExitCode.DONNEES_INVALIDES
+    assert one_off.stderr.startswith(
+        "a.csv:2:1: erreur: date 2026-02-10 : indiquez plutôt la période (indicateur ponctuel"
+    )
+    (tmp_path / "a.csv").write_text("Jour;Signée;Personnes\n2026-02-10;oui;12\n", encoding="utf-8")
+    mixed = cli(*args)
+    assert "(fréquences différentes : annuelle, ponctuelle)" in mixed.stderr
+    (tmp_path / "a.csv").write_text("Jour;Signée;Personnes\n2026-02-10;;12\n", encoding="utf-8")
+    annual = cli(*args)  # only the filled cells count
+    assert annual.exit_code == 0, annual.stderr
+    assert (folder / "mesures" / "2026" / "tableur.yaml").exists()

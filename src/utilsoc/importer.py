@@ -24,7 +24,7 @@ from utilsoc.load import Project
 from utilsoc.merge import consolidate
 from utilsoc.model.correspondance import Champ, Correspondance
 from utilsoc.model.mesures import Mesure, Reponse, Valeur
-from utilsoc.model.periods import Period, period_containing
+from utilsoc.model.periods import Kind, Period, period_containing
 from utilsoc.record import canonical_text
 from utilsoc.store.measures import append_records, header, measure_path
 from utilsoc.store.reading import iter_records
@@ -116,13 +116,19 @@ def _row(
         return Issue(table.file, number, position, "ligne-invalide", message, hint)
 
     try:
-        codes = list(mapping.indicateurs) if mapping.indicateurs else [cell("indicateur")]
+        filled = [
+            c for c, column in mapping.indicateurs.items() if row.get(column) not in ("", None)
+        ]
+        codes = filled or list(mapping.indicateurs) or [cell("indicateur")]
         period = _period(cell("période"), mapping, project, codes)
     except ValueError as error:
         return [], [
             issue(columns.get("periode"), str(error), "écrivez 2025, 2025-T1, 2025-03 ou 2024-2025")
         ]
-    base = {"auteur": mapping.auteur, "date": _date(cell("date")), "période": period}
+    day = cell("date")
+    if day in (None, "") and mapping.type == "questionnaire":
+        day = _as_day(cell("période"))  # a survey's answer is dated by the day it was given
+    base = {"auteur": mapping.auteur, "date": _date(day), "période": period}
     dimensions = {
         dim: str(row.get(column) or "")
         for dim, column in mapping.dimensions.items()
@@ -219,17 +225,32 @@ def _period(value: Any, mapping: Correspondance, project: Project, codes: list[A
         if mapping.periode is None:
             raise ValueError("période manquante")
         return mapping.periode
-    if isinstance(value, str):
-        value = _text_date(value) or value
+    value = _as_day(value) or value
     if isinstance(value, dt.date) and project.referentiel is not None:
         indicators = project.referentiel.indicators()
-        kinds = {indicators[code].frequence.kind for code in map(str, codes) if code in indicators}
-        if len(kinds) == 1:
+        known = [indicators[code] for code in map(str, codes) if code in indicators]
+        frequencies = sorted({ind.frequence.value for ind in known})
+        kinds = {ind.frequence.kind for ind in known}
+        if len(kinds) == 1 and Kind.PLAGE not in kinds:
             return period_containing(value, kinds.pop())
-        raise ValueError(f"date {value.isoformat()} : indiquez plutôt la période")
+        why = ""
+        if len(frequencies) > 1:
+            why = f" (fréquences différentes : {', '.join(frequencies)})"
+        elif Kind.PLAGE in kinds:
+            why = " (indicateur ponctuel : sa période est une plage de dates)"
+        raise ValueError(f"date {value.isoformat()} : indiquez plutôt la période{why}")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return Period.parse(str(value))
+
+
+def _as_day(value: Any) -> dt.date | None:
+    """A day, from a spreadsheet date cell or a CSV text (`2025-03-15`, `15/03/2025`)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return _text_date(value) if isinstance(value, str) else None
 
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
