@@ -131,6 +131,10 @@ def test_evidence_messages_name_the_command_line_options(cli, example) -> None:
             ["piste", "x"],
             "erreur: --action manquant — ajoutez --action (voir --help)",
         ),
+        (
+            ["fait", "", "--titre", "Visite"],
+            "erreur: TEXTE : texte vide — écrivez le texte entre guillemets après le genre",
+        ),
     ]
     for args, expected in cases:
         result = cli(*base, *args)

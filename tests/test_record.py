@@ -397,6 +397,7 @@ def test_guided_session_lists_every_value_a_broken_file_stops(cli, example, monk
     assert "Traceback" not in result.stderr
     assert "non enregistré : heures_accompagnement = 1200" in result.stderr
     assert "/mesures/2026-T4/claire.yaml:3:1: erreur: crochet" in result.stderr.replace("\\", "/")
+    assert result.stderr.count("claire.yaml:3:1") == 1  # told once, not under each value
     assert (
         "3 valeur(s) non enregistrée(s) : heures_accompagnement, taux_assiduite, "
         "nb_relais_information"

@@ -145,3 +145,5 @@ def test_status_warns_of_percentages_per_site_without_a_total(cli, example) -> N
     assert item["avertissements"][0].startswith("2025 : pas de total, les parts sont des")
     table = cli("-C", str(folder), "status").stdout
     assert "Attention taux_sortie 2025 : pas de total" in table
+    other = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
+    assert other["domaines"][0]["critères"][0]["indicateurs"][1]["avertissements"] == []

@@ -186,7 +186,11 @@ def _in_option_words(
         choice = f"{option} ou --no-{option[2:]}" if option == "--consent" else option
         return f"{option} manquant", f"ajoutez {choice} (voir --help)"
     if details["type"] == "string_too_short":
-        hint = f"donnez un texte à {option}, entre guillemets"
+        hint = (
+            "écrivez le texte entre guillemets après le genre"
+            if option == "TEXTE"
+            else f"donnez un texte à {option}, entre guillemets"
+        )
     read = details.get("input")
     quoted = f"« {read} »"
     shown = (

@@ -397,7 +397,7 @@ def _shown(record: Valeur | Mesure) -> str:
     if record.numerateur is None and record.denominateur is None:
         return str(record.valeur)
     parts = (record.numerateur, record.denominateur)
-    ratio = "/".join("?" if n is None else f"{n:g}".replace(".", ",") for n in parts)
+    ratio = "/".join("?" if n is None else f"{n:.15g}".replace(".", ",") for n in parts)
     return ratio if record.valeur is None else f"{record.valeur} ({ratio})"
 
 

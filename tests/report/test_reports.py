@@ -351,6 +351,14 @@ def test_a_template_that_alters_a_chart_address_is_refused(cli, tmp_path, exampl
     assert "Traceback" not in result.stderr
     assert not out.exists()
     assert not (tmp_path / "a_graphiques").exists()
+    (folder / "modeles" / "abime.md.j2").write_text(
+        "{% for i in indicateurs.values() if i.graphique %}"
+        "![x]({{ i.graphique.src | urlencode }})\n{% endfor %}",
+        encoding="utf-8",
+    )
+    encoded = cli("-C", str(folder), "report", "-t", "abime", "-f", "md", "-o", str(out))
+    assert encoded.exit_code == ExitCode.DONNEES_INVALIDES
+    assert not out.exists()
 
 
 def test_each_indicator_row_has_a_short_comment(cli, tmp_path, example) -> None:

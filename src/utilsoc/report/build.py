@@ -248,7 +248,8 @@ def _attach_charts(context: dict[str, Any], request: Request) -> dict[str, Chart
 
 _PLACEHOLDER = "utilsoc:graphique:"
 _PLACEHOLDERS = re.compile(re.escape(_PLACEHOLDER) + r"([0-9a-f]{20})")
-_ANY_PLACEHOLDER = re.compile(re.escape(_PLACEHOLDER), re.IGNORECASE)  # even if altered
+# Even altered: another case (`upper`) or URL-encoded (`urlencode`: « %3A » for « : »).
+_ANY_PLACEHOLDER = re.compile(r"utilsoc(?::|%3a)graphique", re.IGNORECASE)
 
 
 def _chart_cache(layout: Layout) -> Path:

@@ -10,6 +10,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,10 @@ def _code_stamp() -> str:
 
 
 CODE_STAMP = _code_stamp()
-CACHE_VERSION = f"mesures-2-{__version__}-{CODE_STAMP}"
+# The Python version too: messages and float formatting may differ from one to another.
+CACHE_VERSION = (
+    f"mesures-2-{__version__}-{CODE_STAMP}-py{sys.version_info[0]}.{sys.version_info[1]}"
+)
 
 
 def measure_files(layout: Layout, period: Any = None) -> list[Path]:

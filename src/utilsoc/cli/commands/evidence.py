@@ -155,6 +155,7 @@ def _run(
 
 # The option that gives each field, for the messages (`--role manquant`).
 _OPTIONS = {
+    **dict.fromkeys(("texte", "récit", "description", "constat", "appréciation"), "TEXTE"),
     "rôle": "--role",
     "pseudonyme": "--pseudo",
     "consentement": "--consent",

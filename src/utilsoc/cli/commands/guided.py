@@ -53,14 +53,19 @@ def guided_session(
         typer.echo("abandon : rien n'a été écrit")
         return
     refused: list[tuple[str, UtilsocError]] = []
+    shown: set[str] = set()  # a broken file stops every value: its problems are told once
     for ind, value in answers:
         request = Request(ind.code, value, period.name, author, {}, date=day)
         try:
             typer.echo(record_value(layout, referentiel, request))
         except UtilsocError as error:  # one value refused: the others are still recorded
             typer.echo(f"non enregistré : {ind.code} = {value} — {error.message}", err=True)
-            for issue in getattr(error, "issues", [])[:5]:
-                typer.echo(f"  {issue.format()}", err=True)
+            new = [i.format() for i in getattr(error, "issues", []) if i.format() not in shown]
+            for line in new[:5]:
+                typer.echo(f"  {line}", err=True)
+            if len(new) > 5:
+                typer.echo(f"  … et {len(new) - 5} autre(s) problème(s)", err=True)
+            shown.update(new)
             refused.append((ind.code, error))
     if refused:
         summary = UserError(
