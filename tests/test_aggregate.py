@@ -321,3 +321,23 @@ def test_the_last_of_several_percentages_is_a_value() -> None:
     assert roll_up(lowest, Period.parse("2025-S1")).number == 70.0
     mean = build_series(_indicator(type="taux"), records)
     assert roll_up(mean, Period.parse("2025-S1")).number is None
+    parts = [
+        _record("2025-T1", numérateur=5, dénominateur=10),
+        _record("2025-T2", numérateur=90, dénominateur=100),
+    ]
+    last_parts = build_series(_indicator(type="taux", agrégation="dernière"), parts)
+    assert roll_up(last_parts, Period.parse("2025-S1")).number == 90.0  # not 95/110 pooled
+    pooled = build_series(_indicator(type="taux"), parts)
+    assert roll_up(pooled, Period.parse("2025-S1")).number == 100 * 95 / 110
+
+
+def test_a_value_outside_the_target_period_is_named() -> None:
+    rate = _indicator(
+        type="taux", fréquence="semestrielle", cibles=[{"période": "2025-S2", "valeur": 8}]
+    )
+    series = build_series(rate, [_record("2025-S1", numérateur=1, dénominateur=2)])
+    year = Period.parse("2025")
+    assert explanation(series, year, progress_for(series, year)) == (
+        "aucune valeur sur la période de la cible (2e semestre 2025) ; "
+        "dernière valeur : 1er semestre 2025"
+    )

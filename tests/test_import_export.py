@@ -435,3 +435,38 @@ def test_a_day_for_a_one_off_or_mixed_frequencies_asks_for_the_period(
     annual = cli(*args)  # only the filled cells count
     assert annual.exit_code == 0, annual.stderr
     assert (folder / "mesures" / "2026" / "tableur.yaml").exists()
+    (tmp_path / "a.csv").write_text("Jour;Signée;Personnes\n2027-02-10;;\n", encoding="utf-8")
+    empty = cli(*args)  # a row with nothing to import is not asked for its period
+    assert empty.exit_code == 0, empty.stderr
+    assert not (folder / "mesures" / "2027").exists()
+
+
+def test_survey_dates_in_french_and_errors_on_their_cell(cli, example, tmp_path) -> None:
+    folder = example("vide")
+    ref = folder / "referentiel.yaml"
+    ref.write_text(
+        ref.read_text(encoding="utf-8").replace(
+            "\n# Auto-évaluation", SCORE + "\n# Auto-évaluation"
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "map.yaml").write_text(
+        "type: questionnaire\nauteur: kobo\npériode: 2025\ncolonnes:\n  participant: Code\n"
+        "  moment: Moment\n  date: Jour\nindicateurs:\n  confiance: Q1\n",
+        encoding="utf-8",
+    )
+    args = ["-C", str(folder), "import", str(tmp_path / "k.csv"), "-m", str(tmp_path / "map.yaml")]
+    (tmp_path / "k.csv").write_text(
+        "Code,Moment,Q1,Jour\nP1,entrée,2,15/03/2025\nP2,entrée,,\n", encoding="utf-8"
+    )
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    assert "date: 2025-03-15" in text
+    assert "P2" not in text  # a row without an answer adds nothing
+    (tmp_path / "k.csv").write_text(
+        "Code,Moment,Q1,Jour\nP3,entrée,2,30/02/2025\n", encoding="utf-8"
+    )
+    bad = cli(*args)
+    assert bad.exit_code == ExitCode.DONNEES_INVALIDES
+    assert bad.stderr.startswith("k.csv:2:4: erreur: date")

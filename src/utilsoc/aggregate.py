@@ -208,6 +208,17 @@ def roll_up(series: Series, target: Period) -> Point:
     coverage = min(1.0, days / ((target.end - target.start).days + 1))
     points = [point for _, point in inside]
     rule = series.indicator.rollup
+    if rule in (Agregation.DERNIERE, Agregation.MIN, Agregation.MAX):
+        # One period stands for the whole: a rate keeps its own two terms, never pooled.
+        valued = [p for p in points if p.number is not None]
+        if not valued:
+            return Point(None, coverage=coverage)
+        if rule is Agregation.DERNIERE:
+            chosen = valued[-1]
+        else:
+            pick = min if rule is Agregation.MIN else max
+            chosen = pick(valued, key=lambda p: p.number or 0.0)
+        return Point(chosen.value, chosen.numerator, chosen.denominator, coverage)
     if all(p.numerator is not None for p in points):
         return Point(
             None,
@@ -343,6 +354,12 @@ def explanation(series: Series, period: Period, state: Progress) -> str | None:
                 return (
                     "valeur enregistrée sur une période qui déborde celle du rapport "
                     f"({overlapping[-1].label})"
+                )
+            in_report = sorted(p for p in recorded if period.contains(p))
+            if in_report and state.target_period is not None:
+                return (
+                    f"aucune valeur sur la période de la cible ({state.target_period.label}) ; "
+                    f"dernière valeur : {in_report[-1].label}"
                 )
             if indicator.formule is not None:
                 return "indicateur calculé : un des termes de sa formule manque sur la période"

@@ -115,11 +115,11 @@ def _row(
         position = table.header.index(column) + 1 if column in table.header else 1
         return Issue(table.file, number, position, "ligne-invalide", message, hint)
 
+    filled = [c for c, column in mapping.indicateurs.items() if row.get(column) not in ("", None)]
+    if mapping.indicateurs and not filled:
+        return [], []  # nothing to import on this row: its period does not matter
     try:
-        filled = [
-            c for c, column in mapping.indicateurs.items() if row.get(column) not in ("", None)
-        ]
-        codes = filled or list(mapping.indicateurs) or [cell("indicateur")]
+        codes = filled or [cell("indicateur")]
         period = _period(cell("période"), mapping, project, codes)
     except ValueError as error:
         return [], [
@@ -128,7 +128,7 @@ def _row(
     day = cell("date")
     if day in (None, "") and mapping.type == "questionnaire":
         day = _as_day(cell("période"))  # a survey's answer is dated by the day it was given
-    base = {"auteur": mapping.auteur, "date": _date(day), "période": period}
+    base = {"auteur": mapping.auteur, "date": _date(_as_day(day) or day), "période": period}
     dimensions = {
         dim: str(row.get(column) or "")
         for dim, column in mapping.dimensions.items()
@@ -168,7 +168,7 @@ def _row(
         try:
             record = Valeur.model_validate(data)
         except (ValidationError, ValueError) as error:
-            issues.append(issue(column, *_first_error(error, Valeur)))
+            issues.append(issue(_located(error, columns, column), *_first_error(error, Valeur)))
             continue
         problems = check_record(project.referentiel, record) if project.referentiel else []
         for problem in problems:
@@ -207,7 +207,8 @@ def _answers(
                 }
             )
         except (ValidationError, ValueError) as error:
-            issues.append(issue(column, *_first_error(error, Reponse)))
+            located = _located(error, columns, column)
+            issues.append(issue(located, *_first_error(error, Reponse)))
             continue
         problems = reference_problems(project, record)
         issues.extend(
@@ -292,6 +293,15 @@ def _number(value: Any) -> float | None:
     if isinstance(value, int | float):
         return float(value)
     return parse_number(str(value), comma=True)
+
+
+def _located(error: Exception, columns: dict[str, str], default: str | None) -> str | None:
+    """The column of the field a validation error is about (`date`, `note`...), if mapped."""
+    if isinstance(error, ValidationError):
+        loc = error.errors(include_url=False)[0]["loc"]
+        if loc:
+            return columns.get(normalize_key(str(loc[0])), default)
+    return default
 
 
 def _first_error(error: Exception, model: type[BaseModel]) -> tuple[str, str]:

@@ -69,3 +69,21 @@ def test_conflicts_name_their_files_from_the_folder_wherever_validate_runs(
     assert first.stderr.startswith("asso/mesures/2025/lea.yaml:2:1: erreur: valeurs différentes")
     assert sources in first.stderr
     assert "asso/" + again.stderr == first.stderr
+
+
+def test_a_reused_outcome_equals_a_fresh_run_from_any_folder(cli, tmp_path, monkeypatch) -> None:
+    folder = _copy_invalid(tmp_path)
+    publics = folder / "publics.yaml"  # shown after mesures/ from the root, before from below
+    publics.write_text(publics.read_text(encoding="utf-8") + "inconnu: 1\n", encoding="utf-8")
+    kept = folder / ".utilsoc-cache" / "validate.json"
+    monkeypatch.chdir(folder)
+    assert cli("validate").exit_code == ExitCode.DONNEES_INVALIDES  # keeps the outcome
+    for where, args in ((folder / "mesures", ("-C", "..")), (tmp_path, ("-C", "asso"))):
+        monkeypatch.chdir(where)
+        reused = cli(*args, "validate")
+        assert kept.exists()
+        kept.unlink()
+        fresh = cli(*args, "validate")
+        assert reused.stderr == fresh.stderr
+        assert "publics.yaml" in fresh.stderr
+        assert "marie.yaml" in fresh.stderr

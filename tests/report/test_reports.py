@@ -381,10 +381,15 @@ def test_each_indicator_row_has_a_short_comment(cli, tmp_path, example) -> None:
                 r"| en retard | Fermeture du site \| Nord en mars : \<b\>moins\</b\> d'accueils |"
             ), row
         else:
-            assert (
-                '<tr class="commentaire"><td colspan="5">Commentaire : Fermeture du site | '
-                "Nord en mars : &lt;b&gt;moins&lt;/b&gt; d&#39;accueils</td></tr>"
-            ) in text
+            match = re.search(
+                r'<th scope="row" id="(indicateur-\d+)" rowspan="2">Nombre de personnes '
+                r'accompagnées</th>.*?<tr class="commentaire"><td colspan="5" headers="\1">'
+                r"Commentaire : Fermeture du site \| Nord en mars : &lt;b&gt;moins&lt;/b&gt; "
+                r"d&#39;accueils</td></tr>",
+                text,
+                re.DOTALL,
+            )
+            assert match, "the comment row names its indicator's header"
 
 
 def test_notes_can_be_left_out_and_answers_are_pointed_to(cli, tmp_path, example) -> None:
@@ -410,3 +415,18 @@ def test_notes_can_be_left_out_and_answers_are_pointed_to(cli, tmp_path, example
     text = out.read_text("utf-8")
     assert "Mme Durand" not in text
     assert "| réponses de questionnaire : voir l'évolution" in text
+
+
+def test_entry_answers_alone_are_not_pointed_to_as_gains(cli, tmp_path, example) -> None:
+    folder = _with_data(cli, example)
+    entry = ("questionnaire", "confiance", "P2", "3", "-m", "entrée", "-p", "2025", "-a", "M")
+    assert cli("-C", str(folder), *entry).exit_code == 0
+    out = tmp_path / "b.md"
+    args = ("-C", str(folder), "report", "-t", "bilan", "-p", "2025", "-f", "md", "-o", str(out))
+    assert cli(*args).exit_code == 0
+    row = next(
+        line
+        for line in out.read_text("utf-8").splitlines()
+        if line.startswith("| Confiance en soi |") and line.count(" | ") == 6
+    )
+    assert row.endswith("| aucune valeur enregistrée sur la période |")

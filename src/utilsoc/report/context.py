@@ -43,10 +43,11 @@ def build_context(
     assert referentiel is not None
     assert association is not None
     all_series = build_all_series(referentiel, measures.records)
-    answered = {
-        r.indicateur
-        for r in evidence.get("questionnaires", [])
-        if options.period.contains(r.periode)
+    responses = evidence.get("questionnaires", [])
+    answered = {  # scores whose entry/exit gains the report shows (pairs in the period)
+        code
+        for code in {r.indicateur for r in responses}
+        if pair_gains(responses, code, options.period).pairs
     }
     indicators = {
         code: indicator_context(series, options.period, code in answered)
@@ -88,7 +89,7 @@ def build_context(
 def indicator_context(series: Series, period: Period, answered: bool = False) -> dict[str, Any]:
     """One indicator: definition, baseline, target, achieved, gap, status, series, parts.
 
-    `answered`: questionnaire answers exist for it in `period` (shown as entry/exit gains).
+    `answered`: entry/exit pairs exist for it in `period` (the report shows their gains).
     """
     indicator = series.indicator
     state = progress_for(series, period)

@@ -8,6 +8,7 @@ its own escaping filter.
 
 from __future__ import annotations
 
+import itertools
 import re
 import signal
 import sys
@@ -49,6 +50,9 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # Ids unique within one report, in the order they are asked for: reproducible.
+    counter = itertools.count(1)
+    environment.globals["identifiant"] = lambda prefixe="id": f"{prefixe}-{next(counter)}"
     environment.filters.update(
         {
             "nombre": _number,

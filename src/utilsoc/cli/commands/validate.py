@@ -51,7 +51,8 @@ def cli_command_validate(
             summary += f", {result.measures} valeur{'s' if result.measures > 1 else ''}"
         outcome = {"issues": issues_to_data(layout, result.issues), "summary": summary}
         store_result(layout, "validate", digest, outcome)
-    issues = issues_from_data(layout, outcome["issues"])
+    # Sorted again: shown from another folder, the files' names (and order) may change.
+    issues = sorted(issues_from_data(layout, outcome["issues"]), key=lambda i: i.sort_key)
     errors = [i for i in issues if i.severity == "erreur"]
     if format is Format.JSON:
         print_json([issue.to_dict() for issue in issues])
