@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -24,15 +25,22 @@ def test_the_four_examples_are_bundled() -> None:
     ]
 
 
+def _copy(example: Path, tmp_path: Path) -> Layout:
+    """A copy: reading measurements keeps a cache in the folder, never in the sources."""
+    folder = tmp_path / example.name
+    shutil.copytree(example, folder, ignore=shutil.ignore_patterns(".utilsoc-cache", "*.lock"))
+    return Layout(folder)
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
-def test_example_validates_without_any_issue(example: Path) -> None:
-    result = validate_project(Layout(example))
+def test_example_validates_without_any_issue(example: Path, tmp_path: Path) -> None:
+    result = validate_project(_copy(example, tmp_path))
     assert [issue.format() for issue in result.issues] == []
 
 
 @pytest.mark.parametrize("example", REALISTIC, ids=lambda p: p.name)
-def test_example_is_complete_enough_to_be_a_model(example: Path) -> None:
-    project = validate_project(Layout(example)).project
+def test_example_is_complete_enough_to_be_a_model(example: Path, tmp_path: Path) -> None:
+    project = validate_project(_copy(example, tmp_path)).project
     ref = project.referentiel
     assert ref is not None
     indicators = [ind for _, ind in ref.iter_indicators()]

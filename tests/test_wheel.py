@@ -3,17 +3,42 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
 
 
+def _source_copy(tmp_path: Path) -> Path:
+    """The repository as a fresh clone would have it, plus what running utilsoc leaves.
+
+    Why: an example folder utilsoc ran in keeps `.utilsoc-cache/` and `*.lock` files; the
+    wheel must ship neither.
+    """
+    source = tmp_path / "source"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "node_modules", "__pycache__", ".utilsoc-cache", "*.lock", "build"
+        ),
+    )
+    leftovers = source / "examples" / "vide"
+    (leftovers / ".utilsoc-cache").mkdir()
+    (leftovers / ".utilsoc-cache" / "validate.json").write_text("{}", encoding="utf-8")
+    (leftovers / "mesures").mkdir(exist_ok=True)
+    (leftovers / "mesures" / ".marie.yaml.lock").write_text("", encoding="utf-8")
+    return source
+
+
 def test_installed_wheel_scaffolds_validates_and_reports(tmp_path: Path) -> None:
     wheels = tmp_path / "roues"
+    source = _source_copy(tmp_path)
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(source)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -21,6 +46,10 @@ def test_installed_wheel_scaffolds_validates_and_reports(tmp_path: Path) -> None
     )
     assert build.returncode == 0, build.stderr[-3000:]
     wheel = next(wheels.glob("utilsoc-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "utilsoc/_data/examples/vide/referentiel.yaml" in names
+    assert "utilsoc/_data/templates/financeur.html.j2" in names
+    assert [n for n in names if ".utilsoc-cache" in n or n.endswith(".lock")] == []
     target = tmp_path / "installe"
     install = subprocess.run(
         [
