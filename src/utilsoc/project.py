@@ -70,6 +70,17 @@ def find_root(start: Path) -> Layout:
     )
 
 
+def path_from_root(root: Path, shown: str) -> str | None:
+    """A file named as `display_path` shows it, relative to `root` (posix); None if outside.
+
+    Why: results kept in the folder must not depend on where the command was run from.
+    """
+    try:
+        return (Path.cwd() / shown).relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return None
+
+
 def display_path(path: Path) -> str:
     """Path as shown in messages: relative to the current folder when below it."""
     cwd = Path.cwd()

@@ -10,7 +10,7 @@ from utilsoc.errors import Issue
 from utilsoc.load import Project, load_project
 from utilsoc.merge import consolidate
 from utilsoc.model.mesures import FichierMesures, Mesure
-from utilsoc.project import Layout
+from utilsoc.project import Layout, path_from_root
 from utilsoc.store.reading import Contenu, iter_records
 from utilsoc.yamlio.reader import Document
 
@@ -88,24 +88,19 @@ def _conflict_issues(
     if not merged.conflicts:
         return []
     where = {id(record): places[n] for n, record in enumerate(records)}
-    base = root.absolute()
 
     def place(record: Mesure) -> tuple[str, int]:
         document, n = where[id(record)]
         return document.file, document.position(("valeurs", n))[0]
 
-    def from_root(file: str) -> str:
-        try:
-            return (Path.cwd() / file).relative_to(base).as_posix()
-        except ValueError:
-            return file
-
     issues = []
     for key, live in merged.conflicts.items():
+        found = [(place(r), r) for r in live]
         sources = ", ".join(
-            f"{from_root(place(r)[0])}:{place(r)[1]} ({r.valeur}, {r.auteur})" for r in live
+            f"{path_from_root(root, file) or file}:{line} ({r.valeur}, {r.auteur})"
+            for (file, line), r in found
         )
-        file, line = place(live[0])
+        file, line = found[0][0]
         issues.append(
             Issue(
                 file,

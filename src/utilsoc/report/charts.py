@@ -87,6 +87,10 @@ class Workers:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End the processes now, whatever they are doing."""
         if self.pool is None:
             return
         # Workers still warming up (or drawing after Ctrl-C) would hold the exit: end them.
@@ -125,7 +129,7 @@ class Workers:
         try:
             return list(self.pool.map(draw_svg, charts, chunksize=8))
         except BrokenProcessPool:
-            self.__exit__()
+            self.close()
             self._broken = True
             return [draw_svg(chart) for chart in charts]
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from utilsoc import __version__
 from utilsoc.errors import FileAccessError, Issue
-from utilsoc.project import MESURES, Layout, display_path
+from utilsoc.project import MESURES, Layout, display_path, path_from_root
 
 CACHE_FOLDER = ".utilsoc-cache"
 
@@ -156,15 +156,12 @@ def store_result(layout: Layout, name: str, digest: str, data: Any) -> None:
 
 def issues_to_data(layout: Layout, issues: list[Issue]) -> list[dict[str, Any]]:
     """Issues as stored: each file relative to the folder's root, not to today's cwd."""
-    root = layout.root.absolute()
     stored = []
     for issue in issues:
         data = dataclasses.asdict(issue)
-        try:
-            data["file"] = (Path.cwd() / issue.file).relative_to(root).as_posix()
-            data["root"] = True
-        except ValueError:
-            pass  # a file outside the folder keeps its name as shown
+        relative = path_from_root(layout.root, issue.file)
+        if relative is not None:  # a file outside the folder keeps its name as shown
+            data["file"], data["root"] = relative, True
         stored.append(data)
     return stored
 
