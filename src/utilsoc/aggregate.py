@@ -45,7 +45,24 @@ class Series:
     parts: dict[Period, dict[tuple[tuple[str, str], ...], Point]] = field(default_factory=dict)
     texts: dict[Period, str] = field(default_factory=dict)
     notes: dict[Period, list[str]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    alerts: list[tuple[Period, str]] = field(default_factory=list)
+
+    def warn(self, period: Period, message: str) -> None:
+        """Note an inconsistency of `period`'s values."""
+        self.alerts.append((period, message))
+
+    def warnings_over(self, period: Period | None = None) -> list[str]:
+        """The warnings as shown (« 2025-T1 : … »), those of periods overlapping `period`."""
+        return [
+            f"{p.name} : {message}"
+            for p, message in self.alerts
+            if period is None or p.overlaps(period)
+        ]
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every warning, as shown."""
+        return self.warnings_over()
 
 
 class Statut(StrEnum):
@@ -131,10 +148,11 @@ def build_series(indicator: Indicateur, records: Iterable[Mesure]) -> Series:
         series.parts[period] = {k: v for k, v in cells.items() if k}
         total = _total(series, period, cells)
         if total.number is None and indicator.type is TypeIndicateur.TAUX and len(cells) > 1:
-            series.warnings.append(
-                f"{period.name} : pas de total, les parts sont des pourcentages sans "
+            series.warn(
+                period,
+                "pas de total, les parts sont des pourcentages sans "
                 "numérateur ni dénominateur (leur moyenne serait fausse) ; enregistrez les "
-                "deux termes de chaque part, ou le total"
+                "deux termes de chaque part, ou le total",
             )
             continue
         series.totals[period] = total
@@ -162,18 +180,20 @@ def _total(
     if recorded is not None:
         for name, total in sums.items():
             if _differs(recorded, total, series.indicator):
-                series.warnings.append(
-                    f"{period.name} : la somme par « {name} » ({_show(total)}) ne fait pas le "
-                    f"total enregistré ({_show(recorded)})"
+                series.warn(
+                    period,
+                    f"la somme par « {name} » ({_show(total)}) ne fait pas le "
+                    f"total enregistré ({_show(recorded)})",
                 )
         return recorded
     if sums:
         first_name, first = next(iter(sums.items()))
         for name, total in sums.items():
             if _differs(first, total, series.indicator):
-                series.warnings.append(
-                    f"{period.name} : les sommes par « {first_name} » ({_show(first)}) et par "
-                    f"« {name} » ({_show(total)}) ne concordent pas"
+                series.warn(
+                    period,
+                    f"les sommes par « {first_name} » ({_show(first)}) et par "
+                    f"« {name} » ({_show(total)}) ne concordent pas",
                 )
         return first
     return combine(series.indicator, list(cells.values()))

@@ -85,18 +85,8 @@ def indicator_status(series: Series, period: Period | None = None) -> dict[str, 
         "progression": None if state.progress is None else round(state.progress, 4),
         "statut": state.status.value,
         "tendance": trend(series),
-        "avertissements": [w for w in series.warnings if _concerns(w, period)],
+        "avertissements": series.warnings_over(period),
     }
-
-
-def _concerns(warning: str, period: Period | None) -> bool:
-    """True when a series warning (« 2025-T1 : … ») is about a period overlapping `period`."""
-    if period is None:
-        return True
-    try:
-        return Period.parse(warning.split(" : ", 1)[0]).overlaps(period)
-    except ValueError:
-        return True
 
 
 def missing(
