@@ -77,10 +77,12 @@ def make_report(layout: Layout, request: Request) -> Path:
             # neither the référentiel nor the measurements need reading again.
             context = _relink(cached["contexte"])
         _add_provenance(context, layout, request)
-        if not request.notes:
-            for indicator in context["indicateurs"].values():
+        for indicator in context["indicateurs"].values():
+            if not request.notes:
                 indicator["notes"] = []
-                indicator["commentaire"] = indicator["explication"] or ""
+            indicator["commentaire"] = " ; ".join(
+                filter(None, [indicator["explication"], *indicator["notes"]])
+            )
         period_name = context["rapport"]["periode"]["nom"]
         output = request.output or layout.root / "rapports" / (
             f"{request.template}-{period_name}.{request.format}"

@@ -130,8 +130,7 @@ def indicator_context(series: Series, period: Period, answered: bool = False) ->
         "ventilation": _breakdown(series, period),
         "avertissements": list(series.warnings),
         "explication": why,
-        "notes": notes,
-        "commentaire": " ; ".join(filter(None, [why, *notes])),
+        "notes": notes,  # `commentaire` joins both, once the report's options are known
     }
 
 
