@@ -34,11 +34,22 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cli:
 
 @pytest.fixture
 def example(tmp_path: Path) -> object:
-    """A factory copying a bundled example into tmp_path."""
+    """A factory copying a bundled example into tmp_path.
 
-    def copy(name: str = "vide", target: str = "asso") -> Path:
+    `indicators`: YAML blocks of indicators (indented as in the skeleton) added to the
+    last criterion of the référentiel, just before its self-assessment section.
+    """
+
+    def copy(name: str = "vide", *indicators: str, target: str = "asso") -> Path:
         destination = tmp_path / target
         shutil.copytree(EXAMPLES / name, destination)
+        if indicators:
+            referentiel = destination / "referentiel.yaml"
+            text = referentiel.read_text(encoding="utf-8")
+            assert "\n# Auto-évaluation" in text
+            blocks = "".join(indicators)
+            text = text.replace("\n# Auto-évaluation", blocks + "\n# Auto-évaluation", 1)
+            referentiel.write_text(text, encoding="utf-8")
         return destination
 
     return copy

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from utilsoc.errors import ExitCode
 from utilsoc.evidence import looks_like_full_name, pair_gains
@@ -17,15 +16,6 @@ SCORE = """\
             fréquence: annuelle
             méthode: questionnaire
 """
-
-
-def _with_score(folder: Path) -> Path:
-    path = folder / "referentiel.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace("\n# Auto-évaluation", SCORE + "\n# Auto-évaluation"), encoding="utf-8"
-    )
-    return folder
 
 
 def test_each_kind_of_evidence_is_recorded_in_its_section(cli, example) -> None:
@@ -100,7 +90,7 @@ def test_evidence_refuses_full_names_unknown_links_and_missing_consent(cli, exam
 
 def test_evidence_messages_name_the_command_line_options(cli, example) -> None:
     """Typed on the command line, a field is an option: the message says which."""
-    folder = _with_score(example("vide"))
+    folder = example("vide", SCORE)
     base = ["-C", str(folder), "evidence", "-p", "2026", "-a", "m"]
     cases = [
         (
@@ -162,7 +152,7 @@ def test_hand_edited_evidence_with_a_bad_link_is_located(cli, example) -> None:
 
 
 def test_questionnaire_scores_pair_into_gains(cli, example) -> None:
-    folder = _with_score(example("vide"))
+    folder = example("vide", SCORE)
     base = ["-C", str(folder), "questionnaire", "confiance"]
     answers = [
         ("P1", "2", "entrée"),
@@ -228,7 +218,7 @@ def test_full_name_heuristic() -> None:
 def test_status_reports_entry_exit_gains(cli, example) -> None:
     import json
 
-    folder = _with_score(example("vide"))
+    folder = example("vide", SCORE)
     for participant, score, moment in (
         ("P1", "2", "entrée"),
         ("P1", "4", "sortie"),

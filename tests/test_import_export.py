@@ -27,14 +27,6 @@ SCORE = """\
 """
 
 
-def _with_indicator(folder: Path, block: str) -> Path:
-    """The skeleton with one more indicator (SCORE, RATE) in its last criterion."""
-    ref = folder / "referentiel.yaml"
-    text = ref.read_text(encoding="utf-8")
-    ref.write_text(text.replace("\n# Auto-évaluation", block + "\n# Auto-évaluation"), "utf-8")
-    return folder
-
-
 def _setup(example, tmp_path: Path, mapping: str = MAPPING) -> Path:
     folder = example("vide")
     (tmp_path / "map.yaml").write_text(mapping, encoding="utf-8")
@@ -223,7 +215,7 @@ def test_csv_dates_in_the_period_column_become_the_indicator_periods(
 
 
 def test_survey_export_imports_questionnaire_answers(cli, example, tmp_path) -> None:
-    folder = _with_indicator(example("vide"), SCORE)
+    folder = example("vide", SCORE)
     (tmp_path / "map.yaml").write_text(
         "type: Questionnaire\nauteur: kobo\npériode: 2025\ncolonnes:\n  participant: Code\n"
         "  moment: Moment\nindicateurs:\n  confiance: Q1 confiance\n",
@@ -293,7 +285,7 @@ def test_export_xlsx_keeps_numbers_and_text(cli, example, tmp_path) -> None:
 
 
 def test_reimporting_a_survey_adds_nothing(cli, example, tmp_path) -> None:
-    folder = _with_indicator(example("vide"), SCORE)
+    folder = example("vide", SCORE)
     (tmp_path / "map.yaml").write_text(
         "type: Questionnaire\nauteur: kobo\npériode: 2025\ncolonnes:\n  participant: Code\n"
         "  moment: Moment\nindicateurs:\n  confiance: Q1\n",
@@ -326,7 +318,7 @@ RATE = """\
 
 
 def test_a_rate_imported_again_with_other_parts_is_a_conflict(cli, example, tmp_path) -> None:
-    folder = _with_indicator(example("vide"), RATE)
+    folder = example("vide", RATE)
     (tmp_path / "map.yaml").write_text(
         "auteur: tableur\ncolonnes:\n  indicateur: Indicateur\n  période: Période\n"
         "  numérateur: Retours\n  dénominateur: Sortants\n",
@@ -355,7 +347,7 @@ def test_a_rate_imported_again_with_other_parts_is_a_conflict(cli, example, tmp_
 
 
 def test_survey_rows_dated_by_day_and_located_on_their_period(cli, example, tmp_path) -> None:
-    folder = _with_indicator(example("vide"), SCORE)
+    folder = example("vide", SCORE)
     (tmp_path / "map.yaml").write_text(
         "type: questionnaire\nauteur: kobo\ncolonnes:\n  participant: Code\n"
         "  moment: Moment\n  période: Passé le\nindicateurs:\n  confiance: Q1\n",
@@ -385,16 +377,11 @@ def test_survey_rows_dated_by_day_and_located_on_their_period(cli, example, tmp_
 def test_a_day_for_a_one_off_or_mixed_frequencies_asks_for_the_period(
     cli, example, tmp_path
 ) -> None:
-    folder = example("vide")
-    ref = folder / "referentiel.yaml"
-    ref.write_text(
-        ref.read_text(encoding="utf-8").replace(
-            "\n# Auto-évaluation",
-            "          - code: convention\n            libellé: Convention signée\n"
-            "            type: oui_non\n            fréquence: ponctuelle\n"
-            "            méthode: document\n\n# Auto-évaluation",
-        ),
-        encoding="utf-8",
+    folder = example(
+        "vide",
+        "          - code: convention\n            libellé: Convention signée\n"
+        "            type: oui_non\n            fréquence: ponctuelle\n"
+        "            méthode: document\n",
     )
     (tmp_path / "map.yaml").write_text(
         "auteur: tableur\ncolonnes:\n  période: Jour\nindicateurs:\n"
@@ -422,7 +409,7 @@ def test_a_day_for_a_one_off_or_mixed_frequencies_asks_for_the_period(
 
 
 def test_survey_dates_in_french_and_errors_on_their_cell(cli, example, tmp_path) -> None:
-    folder = _with_indicator(example("vide"), SCORE)
+    folder = example("vide", SCORE)
     (tmp_path / "map.yaml").write_text(
         "type: questionnaire\nauteur: kobo\npériode: 2025\ncolonnes:\n  participant: Code\n"
         "  moment: Moment\n  date: Jour\nindicateurs:\n  confiance: Q1\n",

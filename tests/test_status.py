@@ -83,16 +83,13 @@ def test_status_with_a_period_judges_each_indicator_over_it(cli, example) -> Non
 
 
 def test_status_shows_a_recorded_text_as_data_without_target(cli, example) -> None:
-    folder = example("vide")
-    _add_to_referentiel(
-        folder,
-        "\n# Auto-évaluation",
+    folder = example(
+        "vide",
         "          - code: paroles\n"
         "            libellé: Ce que disent les personnes\n"
         "            type: qualitatif\n"
         "            fréquence: annuelle\n"
-        "            méthode: entretien\n"
-        "\n# Auto-évaluation",
+        "            méthode: entretien\n",
     )
     before = json.loads(cli("-C", str(folder), "status", "-f", "json").stdout)
     assert before["domaines"][0]["critères"][0]["indicateurs"][1]["statut"] == "sans donnée"
@@ -124,16 +121,13 @@ def test_status_shows_a_recorded_text_as_data_without_target(cli, example) -> No
 
 
 def test_status_warns_of_percentages_per_site_without_a_total(cli, example) -> None:
-    folder = example("vide")
-    _add_to_referentiel(
-        folder,
-        "\n# Auto-évaluation",
+    folder = example(
+        "vide",
         "          - code: taux_sortie\n"
         "            libellé: Taux de sorties positives\n"
         "            type: taux\n"
         "            dimensions: [sexe]\n"
-        "            méthode: registre\n"
-        "\n# Auto-évaluation",
+        "            méthode: registre\n",
     )
     for value, sex in (("60", "F"), ("20", "H")):
         args = ("record", "-a", "m", "taux_sortie", value, "-p", "2025", "--dim", f"sexe={sex}")

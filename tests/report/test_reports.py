@@ -22,18 +22,13 @@ _DATA_URI = re.compile(r"data:image/svg\+xml;base64,[A-Za-z0-9+/=]+")
 
 def _with_data(cli, example) -> Path:
     """The skeleton with two years of values by sex, a verbatim and questionnaire answers."""
-    folder = example("vide")
-    code = "nb_personnes_accompagnees"
-    referentiel = folder / "referentiel.yaml"
-    referentiel.write_text(
-        referentiel.read_text(encoding="utf-8").replace(
-            "\n# Auto-évaluation",
-            "          - code: confiance\n            libellé: Confiance en soi\n"
-            "            type: score\n            échelle: {min: 1, max: 5}\n"
-            "            méthode: questionnaire\n\n# Auto-évaluation",
-        ),
-        encoding="utf-8",
+    folder = example(
+        "vide",
+        "          - code: confiance\n            libellé: Confiance en soi\n"
+        "            type: score\n            échelle: {min: 1, max: 5}\n"
+        "            méthode: questionnaire\n",
     )
+    code = "nb_personnes_accompagnees"
     commands = [
         ["record", code, "12", "-p", "2025", "--dim", "sexe=F"],
         ["record", code, "20", "-p", "2025", "--dim", "sexe=H"],
