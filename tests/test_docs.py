@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from utilsoc.actions.schema import SCHEMAS
 from utilsoc.errors import ExitCode
-from utilsoc.schema import SCHEMAS
 from utilsoc.yamlio.messages import _CODES
 
 ROOT = Path(__file__).parent.parent

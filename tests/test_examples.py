@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from utilsoc.check.folder import validate_project
 from utilsoc.model.referentiel import TypeIndicateur
 from utilsoc.project import Layout
 from utilsoc.resources import data_dir
-from utilsoc.validate import validate_project
 
 EXAMPLES = sorted(p for p in data_dir("examples").iterdir() if p.is_dir())
 REALISTIC = [p for p in EXAMPLES if p.name != "vide"]

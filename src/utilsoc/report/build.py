@@ -18,7 +18,7 @@ from utilsoc.report.charts import Chart, Workers, render_svgs
 from utilsoc.report.provenance import read_provenance
 from utilsoc.report.render import build_environment, render, tidy_markdown
 from utilsoc.store.atomic import write_atomic
-from utilsoc.store.results import (
+from utilsoc.store.cache import (
     CACHE_FOLDER,
     CODE_STAMP,
     folder_digest,
@@ -27,9 +27,9 @@ from utilsoc.store.results import (
 )
 
 if TYPE_CHECKING:
-    from utilsoc.load import Project
+    from utilsoc.compute.status import Measures
+    from utilsoc.model.load import Project
     from utilsoc.model.periods import Period
-    from utilsoc.status import Measures
 
 # The models (pydantic) and the aggregation are imported only when the report's data is
 # computed: a report on unchanged data reuses it without them.
@@ -107,9 +107,9 @@ def _new_context(layout: Layout, request: Request, logframe: str | None) -> dict
     folder reading a million values costs far more than drawing, and the context never
     depends on the clock.
     """
-    from utilsoc.load import load_project
+    from utilsoc.compute.status import load_measures
+    from utilsoc.model.load import load_project
     from utilsoc.report.context import Options, build_context
-    from utilsoc.status import load_measures
 
     project = load_project(layout)
     errors = [i for i in project.issues if i.severity == "erreur"]

@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from utilsoc.numbers import format_number
+from utilsoc.french import format_number
 
 _STYLE_VERSION = "3"
 

@@ -10,14 +10,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from utilsoc.aggregate import Series, build_all_series, explanation, progress_for, trend
-from utilsoc.evidence import pair_gains
-from utilsoc.load import Project
+from utilsoc.actions.evidence import pair_gains
+from utilsoc.compute.series import Series, build_all_series, explanation, progress_for, trend
+from utilsoc.compute.status import Measures
+from utilsoc.model.load import Project
 from utilsoc.model.mesures import Moment, Temoignage
 from utilsoc.model.periods import Period, format_day
 from utilsoc.model.referentiel import Indicateur, Referentiel
 from utilsoc.report.provenance import Provenance
-from utilsoc.status import Measures
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from utilsoc.errors import UserError
-from utilsoc.numbers import format_amount, format_number, format_percent
+from utilsoc.french import format_amount, format_number, format_percent
 from utilsoc.resources import data_dir
 
 TIME_LIMIT = 60

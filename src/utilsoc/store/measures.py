@@ -24,8 +24,8 @@ from utilsoc.model.mesures import FichierMesures
 from utilsoc.model.periods import Period
 from utilsoc.project import MESURES, SCHEMAS, Layout, display_path
 from utilsoc.store.atomic import write_atomic
-from utilsoc.store.fastpath import NOT_PRINTABLE
-from utilsoc.store.reading import validate_text
+from utilsoc.store.files import validate_text
+from utilsoc.store.lines import NOT_PRINTABLE
 from utilsoc.yamlio.decode import decode_text
 
 LOCK_TIMEOUT = 10.0

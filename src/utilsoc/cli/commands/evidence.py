@@ -111,8 +111,8 @@ def cli_command_questionnaire(
     date: Annotated[str | None, typer.Option("--date", help="Date AAAA-MM-JJ.")] = None,
 ) -> None:
     """Enregistrer le score d'un participant à un questionnaire d'entrée ou de sortie."""
+    from utilsoc.check.values import parse_number
     from utilsoc.errors import UserError
-    from utilsoc.values import parse_number
 
     try:
         number = parse_number(score, comma=True)
@@ -136,10 +136,10 @@ def _run(
     author: str | None,
     date: str | None,
 ) -> None:
+    from utilsoc.actions.evidence import record_evidence
     from utilsoc.cli.commands.record import default_author, parse_date
     from utilsoc.cli.output import echo
-    from utilsoc.evidence import record_evidence
-    from utilsoc.load import load_valid_project
+    from utilsoc.model.load import load_valid_project
     from utilsoc.project import find_root
 
     project, _ = load_valid_project(find_root(base_dir(ctx)))

@@ -6,13 +6,13 @@ import datetime as dt
 
 import typer
 
+from utilsoc.actions.record import Request, record_value
+from utilsoc.check.values import parse_value
 from utilsoc.errors import UsageError, UserError, UtilsocError
-from utilsoc.load import load_valid_project
+from utilsoc.model.load import load_valid_project
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
 from utilsoc.project import Layout
-from utilsoc.record import Request, record_value
-from utilsoc.values import parse_value
 
 
 def due_indicators(referentiel: Referentiel, period: Period) -> list[Indicateur]:

@@ -11,7 +11,7 @@ import typer
 from utilsoc.cli.commands.common import base_dir
 
 if TYPE_CHECKING:
-    from utilsoc.scaffold import Identity
+    from utilsoc.actions.init import Identity
 
 
 def cli_command_init(
@@ -28,9 +28,9 @@ def cli_command_init(
     ] = None,
 ) -> None:
     """Créer le référentiel d'une association, à partir d'un exemple complet."""
+    from utilsoc.actions.init import scaffold
     from utilsoc.cli.output import echo, note
     from utilsoc.project import display_path
-    from utilsoc.scaffold import scaffold
 
     target = base_dir(ctx, dossier)
     identity = None
@@ -51,7 +51,7 @@ def is_terminal() -> bool:
 
 
 def _ask_identity() -> Identity:
-    from utilsoc.scaffold import Identity
+    from utilsoc.actions.init import Identity
 
     def ask(question: str) -> str:
         return str(typer.prompt(question)).strip()

@@ -24,7 +24,7 @@ def cli_command_merge(
 ) -> None:
     """Consolider les fichiers de mesures : valeurs en vigueur, remplacements, conflits."""
     from utilsoc.cli.output import echo
-    from utilsoc.consolidation import consolidate_folder, consolidated_text
+    from utilsoc.compute.consolidation import consolidate_folder, consolidated_text
     from utilsoc.errors import DataErrors, Issue
     from utilsoc.project import display_path, find_root
     from utilsoc.store.atomic import write_atomic

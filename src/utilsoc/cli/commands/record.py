@@ -68,11 +68,11 @@ def cli_command_record(
     ] = None,
 ) -> None:
     """Enregistrer une valeur d'indicateur pour une période (sans argument : saisie guidée)."""
+    from utilsoc.actions.record import Request, record_value
     from utilsoc.cli.output import echo
     from utilsoc.errors import UsageError
-    from utilsoc.load import load_valid_project
+    from utilsoc.model.load import load_valid_project
     from utilsoc.project import find_root
-    from utilsoc.record import Request, record_value
 
     if replace != (motif is not None):
         raise UsageError(

@@ -24,10 +24,10 @@ def cli_command_schema(
     ] = None,
 ) -> None:
     """Écrire les schémas JSON des fichiers, pour l'aide à la saisie dans VS Code."""
+    from utilsoc.actions.schema import write_schemas
     from utilsoc.cli.output import echo
     from utilsoc.errors import UsageError
     from utilsoc.project import SCHEMAS, display_path, find_root
-    from utilsoc.schema import write_schemas
 
     if output is None:
         try:

@@ -30,12 +30,12 @@ def cli_command_status(
 ) -> None:
     """Tableau de bord : dernière valeur, cible, progression et tendance de chaque indicateur."""
     from utilsoc.cli.output import print_issues, print_json
+    from utilsoc.compute.status import load_measures, project_status
     from utilsoc.errors import DataErrors, UsageError
-    from utilsoc.load import load_project
+    from utilsoc.model.load import load_project
     from utilsoc.model.periods import Period
     from utilsoc.project import find_root
-    from utilsoc.status import load_measures, project_status
-    from utilsoc.store.results import folder_digest, load_result, store_result
+    from utilsoc.store.cache import folder_digest, load_result, store_result
 
     layout = find_root(base_dir(ctx))
     project = load_project(layout)
@@ -71,7 +71,7 @@ def _print_dashboard(data: dict[str, Any]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from utilsoc.numbers import format_number
+    from utilsoc.french import format_number
 
     console = Console(width=None if sys.stdout.isatty() else 120)
     for domain in data["domaines"]:

@@ -29,11 +29,11 @@ def cli_command_import(
     ] = False,
 ) -> None:
     """Importer des valeurs ou des réponses de questionnaire depuis un tableur."""
+    from utilsoc.actions.importer import apply_plan, load_mapping, plan_import
     from utilsoc.cli.output import echo
-    from utilsoc.importer import apply_plan, load_mapping, plan_import
-    from utilsoc.load import load_valid_project
+    from utilsoc.model.load import load_valid_project
     from utilsoc.project import display_path, find_root
-    from utilsoc.tabular import read_table
+    from utilsoc.tables.spreadsheet import read_table
 
     project, _ = load_valid_project(find_root(base_dir(ctx)))
     source = base_dir(ctx, file)
@@ -75,12 +75,12 @@ def cli_command_export(
     import sys
 
     from utilsoc.cli.output import echo, print_issues
+    from utilsoc.compute.status import load_measures
     from utilsoc.errors import UsageError
-    from utilsoc.exporter import tidy_rows
-    from utilsoc.load import load_valid_project
+    from utilsoc.model.load import load_valid_project
     from utilsoc.project import display_path, find_root
-    from utilsoc.status import load_measures
-    from utilsoc.tabular import write_csv, write_xlsx
+    from utilsoc.tables.export import tidy_rows
+    from utilsoc.tables.spreadsheet import write_csv, write_xlsx
 
     layout = find_root(base_dir(ctx))
     _, referentiel = load_valid_project(layout)

@@ -29,7 +29,7 @@ def cli_command_validate(
     from utilsoc.cli.output import echo, note, paint, print_issues, print_json
     from utilsoc.errors import ExitCode
     from utilsoc.project import find_root
-    from utilsoc.store.results import (
+    from utilsoc.store.cache import (
         folder_digest,
         issues_from_data,
         issues_to_data,
@@ -43,7 +43,7 @@ def cli_command_validate(
     digest = folder_digest(layout)
     outcome = load_result(layout, "validate", digest)
     if outcome is None:
-        from utilsoc.validate import summarize, validate_project
+        from utilsoc.check.folder import summarize, validate_project
 
         result = validate_project(layout)
         summary = summarize(result.project)

@@ -18,18 +18,18 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from utilsoc.actions.evidence import reference_problems
+from utilsoc.actions.record import canonical_text
+from utilsoc.check.values import check_record, parse_number, parse_value
+from utilsoc.compute.merge import consolidate
 from utilsoc.errors import DataErrors, Issue
-from utilsoc.evidence import reference_problems
-from utilsoc.load import Project
-from utilsoc.merge import consolidate
 from utilsoc.model.correspondance import Champ, Correspondance
+from utilsoc.model.load import Project
 from utilsoc.model.mesures import Mesure, Reponse, Valeur
 from utilsoc.model.periods import Kind, Period, period_containing
-from utilsoc.record import canonical_text
+from utilsoc.store.files import iter_records
 from utilsoc.store.measures import append_records, header, measure_path
-from utilsoc.store.reading import iter_records
-from utilsoc.tabular import Table
-from utilsoc.values import check_record, parse_number, parse_value
+from utilsoc.tables.spreadsheet import Table
 from utilsoc.yamlio.keys import normalize_key
 from utilsoc.yamlio.messages import describe_error, issues_from_validation
 from utilsoc.yamlio.reader import read_yaml

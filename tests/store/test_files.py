@@ -7,9 +7,9 @@ import time
 from pathlib import Path
 
 from utilsoc.project import find_root
-from utilsoc.store import results
-from utilsoc.store.reading import read_measures
-from utilsoc.store.results import folder_digest
+from utilsoc.store import cache as results
+from utilsoc.store.cache import folder_digest
+from utilsoc.store.files import read_measures
 
 LINE = (
     "  - {indicateur: nb, période: 2025, valeur: 12, dimensions: {sexe: F}, auteur: marie, "

@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from utilsoc.actions.schema import SCHEMAS as SCHEMA_FILES
+from utilsoc.actions.schema import render_schemas
 from utilsoc.errors import UsageError, UserError
 from utilsoc.project import CADRES, REFERENTIEL, SCHEMAS
 from utilsoc.resources import data_dir, example_names
-from utilsoc.schema import SCHEMAS as SCHEMA_FILES
-from utilsoc.schema import render_schemas
 from utilsoc.store.atomic import write_atomic
 
 GITIGNORE = """\

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from utilsoc.errors import DataErrors, Issue, UsageError
-from utilsoc.numbers import format_number
+from utilsoc.french import format_number
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

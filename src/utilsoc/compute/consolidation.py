@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from utilsoc.compute.merge import Consolidated, Key, consolidate
 from utilsoc.errors import Issue
-from utilsoc.merge import Consolidated, Key, consolidate
 from utilsoc.model.mesures import Mesure
 from utilsoc.project import Layout
+from utilsoc.store.files import iter_records
 from utilsoc.store.measures import format_record
-from utilsoc.store.reading import iter_records
 
 
 @dataclass(frozen=True)

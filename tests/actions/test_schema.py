@@ -10,10 +10,10 @@ import jsonschema
 import pytest
 import yaml
 
+from utilsoc.actions.schema import SCHEMAS, build_schema, render_schemas
 from utilsoc.resources import data_dir
-from utilsoc.schema import SCHEMAS, build_schema, render_schemas
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent.parent
 EXAMPLES = sorted(p for p in data_dir("examples").iterdir() if p.is_dir())
 
 

@@ -11,8 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from utilsoc.check.values import Problem, period_problems
 from utilsoc.errors import UserError
-from utilsoc.load import Project
+from utilsoc.model.load import Project
 from utilsoc.model.mesures import (
     FaitMarquant,
     Moment,
@@ -25,7 +26,6 @@ from utilsoc.model.mesures import (
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import TypeIndicateur
 from utilsoc.store.measures import append_record, header, measure_path
-from utilsoc.values import Problem, period_problems
 from utilsoc.yamlio.messages import describe_error
 
 KINDS: dict[str, tuple[type[BaseModel], str]] = {

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from utilsoc.check.values import parse_value
 from utilsoc.model.mesures import Mesure
 from utilsoc.model.periods import Kind, Period
 from utilsoc.model.referentiel import Agregation, Indicateur, Referentiel, Sens, TypeIndicateur
-from utilsoc.values import parse_value
 
 
 @dataclass(frozen=True)

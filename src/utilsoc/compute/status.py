@@ -6,14 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from utilsoc.aggregate import Series, build_all_series, progress, progress_for, trend
+from utilsoc.compute.merge import consolidate
+from utilsoc.compute.series import Series, build_all_series, progress, progress_for, trend
 from utilsoc.errors import Issue
-from utilsoc.merge import consolidate
 from utilsoc.model.mesures import Mesure, Moment, Reponse
 from utilsoc.model.periods import Period, periods_between
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
 from utilsoc.project import Layout
-from utilsoc.store.reading import iter_records
+from utilsoc.store.files import iter_records
 
 EVIDENCE = (
     "temoignages",
@@ -115,7 +115,7 @@ def questionnaire_gains(
     referentiel: Referentiel, responses: list[Reponse], period: Period
 ) -> list[dict[str, Any]]:
     """Entry/exit gains of each score indicator answered in `period`."""
-    from utilsoc.evidence import pair_gains
+    from utilsoc.actions.evidence import pair_gains
 
     result = []
     for code in sorted({r.indicateur for r in responses}):

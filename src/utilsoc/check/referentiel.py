@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from utilsoc.errors import Issue
-from utilsoc.load import Project
 from utilsoc.model.cadre import CadreLogique
+from utilsoc.model.load import Project
 from utilsoc.model.periods import is_aligned
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel, TypeIndicateur
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from utilsoc.numbers import format_amount, format_number, format_percent
+from utilsoc.french import format_amount, format_number, format_percent
 
 CODE = "nb_personnes_accompagnees"
 

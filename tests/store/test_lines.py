@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from utilsoc.errors import DataErrors
 from utilsoc.model.mesures import Valeur
-from utilsoc.store.fastpath import parse_fast
+from utilsoc.store.lines import parse_fast
 from utilsoc.store.measures import format_record
 from utilsoc.yamlio.reader import parse_yaml
 

@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import utilsoc.store.results as results
+import utilsoc.store.cache as results
 
-STAMP = "from utilsoc.store.results import CACHE_VERSION; print(CACHE_VERSION)"
+STAMP = "from utilsoc.store.cache import CACHE_VERSION; print(CACHE_VERSION)"
 
 
 def _stamp(package: Path) -> str:
@@ -26,7 +26,7 @@ def test_an_edited_module_changes_the_cache_version(tmp_path: Path) -> None:
     subprocess.run(["cp", "-a", str(source), str(copy)], check=True)
     before = _stamp(copy)
     assert before == _stamp(copy)  # stable while nothing changes
-    checks = copy / "checks.py"
+    checks = copy / "check" / "referentiel.py"
     checks.write_text(checks.read_text(encoding="utf-8") + "\n# règle ajoutée\n", encoding="utf-8")
     after = _stamp(copy)
     assert after != before

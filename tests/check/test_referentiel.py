@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from utilsoc.check.folder import validate_project
 from utilsoc.project import Layout
-from utilsoc.validate import validate_project
 
 EXTRA = """\
           - code: confiance

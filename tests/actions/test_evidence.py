@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from utilsoc.actions.evidence import looks_like_full_name, pair_gains
 from utilsoc.errors import ExitCode
-from utilsoc.evidence import looks_like_full_name, pair_gains
 from utilsoc.model.mesures import Moment, Reponse
 
 SCORE = """\
@@ -166,7 +166,7 @@ def test_questionnaire_scores_pair_into_gains(cli, example) -> None:
         assert result.exit_code == 0, result.stderr
     assert cli(*base, "P4", "7", "-m", "sortie", "-p", "2026", "-a", "anne").exit_code == 1
     assert cli("-C", str(folder), "validate").exit_code == 0
-    from utilsoc.store.reading import read_measures
+    from utilsoc.store.files import read_measures
 
     content, _, _ = read_measures(folder / "mesures" / "2026" / "anne.yaml")
     assert content is not None

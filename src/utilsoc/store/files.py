@@ -40,8 +40,8 @@ from utilsoc.model.mesures import (
 )
 from utilsoc.model.periods import Period
 from utilsoc.project import Layout, display_path
-from utilsoc.store.fastpath import parse_fast
-from utilsoc.store.results import CACHE_FOLDER, CACHE_VERSION, measure_files
+from utilsoc.store.cache import CACHE_FOLDER, CACHE_VERSION, measure_files
+from utilsoc.store.lines import parse_fast
 from utilsoc.yamlio.decode import decode_text
 from utilsoc.yamlio.keys import normalize_key
 from utilsoc.yamlio.messages import issues_from_validation

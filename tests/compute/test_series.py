@@ -8,7 +8,8 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from utilsoc.aggregate import (
+from utilsoc.compute.merge import consolidate
+from utilsoc.compute.series import (
     Statut,
     build_series,
     explanation,
@@ -17,7 +18,6 @@ from utilsoc.aggregate import (
     roll_up,
     trend,
 )
-from utilsoc.merge import consolidate
 from utilsoc.model.mesures import Mesure, Valeur
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Indicateur
@@ -213,7 +213,7 @@ def test_replacement_supersedes_and_disagreement_is_a_conflict() -> None:
 
 
 def test_calculated_rate_comes_from_its_formula_and_rolls_up_from_parts() -> None:
-    from utilsoc.aggregate import build_all_series, progress_for
+    from utilsoc.compute.series import build_all_series, progress_for
     from utilsoc.model.referentiel import Referentiel
 
     referentiel = Referentiel.model_validate(

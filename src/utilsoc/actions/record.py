@@ -7,15 +7,15 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from utilsoc.check.values import check_record, parse_value
+from utilsoc.compute.merge import consolidate
 from utilsoc.errors import DataErrors, UsageError, UserError
-from utilsoc.merge import consolidate
 from utilsoc.model.mesures import Mesure, Remplacement, Valeur
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Referentiel
 from utilsoc.project import Layout
+from utilsoc.store.files import iter_records
 from utilsoc.store.measures import append_records, header, measure_path
-from utilsoc.store.reading import iter_records
-from utilsoc.values import check_record, parse_value
 from utilsoc.yamlio.messages import describe_error
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from utilsoc.checks import check_project
+from utilsoc.check.referentiel import check_project
+from utilsoc.compute.merge import consolidate
 from utilsoc.errors import Issue
-from utilsoc.load import Project, load_project
-from utilsoc.merge import consolidate
+from utilsoc.model.load import Project, load_project
 from utilsoc.model.mesures import FichierMesures, Mesure
 from utilsoc.project import Layout, path_from_root
-from utilsoc.store.reading import Contenu, iter_records
+from utilsoc.store.files import Contenu, iter_records
 from utilsoc.yamlio.reader import Document
 
 
@@ -42,7 +42,7 @@ def validate_project(layout: Layout) -> Validation:
 
 
 def _check_measures(project: Project) -> tuple[int, list[Issue]]:
-    from utilsoc.values import RecordChecker
+    from utilsoc.check.values import RecordChecker
 
     checker = RecordChecker(project.referentiel) if project.referentiel else None
     issues: list[Issue] = []
@@ -115,7 +115,7 @@ def _conflict_issues(
 
 
 def _evidence_issues(project: Project, content: Contenu, document: Document) -> list[Issue]:
-    from utilsoc.evidence import reference_problems
+    from utilsoc.actions.evidence import reference_problems
 
     issues = []
     for name, field in FichierMesures.model_fields.items():

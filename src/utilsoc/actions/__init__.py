@@ -1,0 +1,1 @@
+"""Commands that write the association's files: record, evidence, import, init, schema."""

@@ -1,0 +1,1 @@
+"""Cross-file checks: what makes a folder valid."""

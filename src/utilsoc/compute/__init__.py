@@ -1,0 +1,1 @@
+"""Figures from valid records: series, progress, gains, status."""
