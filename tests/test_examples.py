@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from utilsoc.check.folder import validate_project
+from utilsoc.folder import load_folder
 from utilsoc.model.referentiel import TypeIndicateur
 from utilsoc.project import Layout
 from utilsoc.resources import data_dir
@@ -34,13 +34,13 @@ def _copy(example: Path, tmp_path: Path) -> Layout:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
 def test_example_validates_without_any_issue(example: Path, tmp_path: Path) -> None:
-    result = validate_project(_copy(example, tmp_path))
+    result = load_folder(_copy(example, tmp_path))
     assert [issue.format() for issue in result.issues] == []
 
 
 @pytest.mark.parametrize("example", REALISTIC, ids=lambda p: p.name)
 def test_example_is_complete_enough_to_be_a_model(example: Path, tmp_path: Path) -> None:
-    project = validate_project(_copy(example, tmp_path)).project
+    project = load_folder(_copy(example, tmp_path)).project
     ref = project.referentiel
     assert ref is not None
     indicators = [ind for _, ind in ref.iter_indicators()]

@@ -45,9 +45,9 @@ class Issue:
         return data
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str]:
-        """Order issues by file, then position."""
-        return (self.file, self.line, self.column, self.code)
+    def sort_key(self) -> tuple[str, int, int, bool, str]:
+        """Order issues by file, then position; a note after the problem it explains."""
+        return (self.file, self.line, self.column, self.severity == "note", self.code)
 
 
 class UtilsocError(Exception):
@@ -88,3 +88,4 @@ class DataErrors(UtilsocError):
         noun = "problème" if len(issues) == 1 else "problèmes"
         super().__init__(f"{len(issues)} {noun}")
         self.issues = sorted(issues, key=lambda issue: issue.sort_key)
+        self.after = ""  # a last line after the issues: what to do now

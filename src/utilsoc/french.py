@@ -1,4 +1,4 @@
-"""French number formatting without the locale module: `1 234,5`, `12 %`, `1 234 €`."""
+"""French for people: numbers without the locale module (`1 234,5`, `12 %`, `1 234 €`), plurals."""
 
 from __future__ import annotations
 
@@ -27,3 +27,12 @@ def format_percent(value: float) -> str:
 def format_amount(value: float) -> str:
     """`1234.5` → `1 234,50 €`."""
     return f"{format_number(value, 2)}{NARROW_NBSP}€"
+
+
+def plural(count: float, singular: str, plural_form: str | None = None) -> str:
+    """`2 indicateurs`, `1 indicateur`, `0 indicateur`: French takes the singular below 2.
+
+    The count is written with `format_number` (`1,4 point`).
+    """
+    word = singular if abs(count) < 2 else (plural_form or singular + "s")
+    return f"{format_number(count)} {word}"

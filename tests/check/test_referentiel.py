@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from utilsoc.check.folder import validate_project
+from utilsoc.folder import load_folder
 from utilsoc.project import Layout
 
 EXTRA = """\
@@ -46,7 +46,7 @@ def issues(example) -> list[str]:
     path.write_text(
         text.replace("\n# Auto-évaluation", EXTRA + "\n# Auto-évaluation"), encoding="utf-8"
     )
-    return [issue.format() for issue in validate_project(Layout(folder)).issues]
+    return [issue.format() for issue in load_folder(Layout(folder)).issues]
 
 
 def _find(issues: list[str], fragment: str) -> str:

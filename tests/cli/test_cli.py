@@ -216,7 +216,7 @@ def test_internal_error_shows_no_traceback_unless_debug(cli, example, monkeypatc
     def explode(*_args: object) -> None:
         raise RuntimeError("boum")
 
-    monkeypatch.setattr("utilsoc.check.folder.check_project", explode)
+    monkeypatch.setattr("utilsoc.check.referentiel.check_project", explode)
     result = cli("validate", str(folder))
     assert result.exit_code == ExitCode.BUG
     assert "erreur interne : RuntimeError: boum" in result.stderr

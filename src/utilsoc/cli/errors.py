@@ -19,6 +19,8 @@ def run_guarded(function: Callable[[], Any]) -> int:
         function()
     except DataErrors as errors:
         print_issues(errors.issues)
+        if errors.after:
+            note(paint(errors.after, "erreur"))
         return int(errors.exit_code)
     except UtilsocError as error:
         note(paint(error.format(), "erreur"))

@@ -22,7 +22,7 @@ def paint(text: str, style: str, stream: Any = None) -> str:
     """Wrap `text` in the colour of `style` when `stream` is a terminal."""
     if not _coloured(stream or sys.stderr):
         return text
-    return f"{_COLOURS[style]}{text}\033[0m"
+    return f"{_COLOURS.get(style, '')}{text}\033[0m"
 
 
 def echo(text: str = "") -> None:

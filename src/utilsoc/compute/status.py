@@ -4,51 +4,43 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from utilsoc.compute.merge import consolidate
 from utilsoc.compute.series import Series, build_all_series, progress, progress_for, trend
-from utilsoc.errors import Issue
 from utilsoc.model.mesures import Mesure, Moment, Reponse
 from utilsoc.model.periods import Period, periods_between
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
-from utilsoc.project import Layout
-from utilsoc.store.files import iter_records
 
-EVIDENCE = (
-    "temoignages",
-    "faits_marquants",
-    "resultats_inattendus",
-    "pistes_amelioration",
-    "partenariat",
-    "questionnaires",
-)
+if TYPE_CHECKING:
+    from utilsoc.folder import Gate
 
 
 @dataclass
 class Measures:
-    """Every current record of a folder, with conflicts and unreadable files."""
+    """The current value of every key, valid evidence, and the keys left in conflict."""
 
     records: list[Mesure] = field(default_factory=list)
     evidence: dict[str, list[Any]] = field(default_factory=dict)
     conflicts: dict[Any, list[Mesure]] = field(default_factory=dict)
-    issues: list[Issue] = field(default_factory=list)
 
 
-def load_measures(layout: Layout) -> Measures:
-    """Read every measurement file and resolve replacements."""
-    measures = Measures()
-    raw: list[Mesure] = []
-    for _, content, _, issues in iter_records(layout):
-        measures.issues.extend(issues)
-        if content is not None:
-            raw.extend(content.valeurs)
-            for name in EVIDENCE:
-                measures.evidence.setdefault(name, []).extend(getattr(content, name))
-    merged = consolidate(raw)
-    measures.records = list(merged.current.values())
-    measures.conflicts = merged.conflicts
-    return measures
+def folder_status(gate: Gate, period: Period, today: dt.date, *, chosen: bool) -> dict[str, Any]:
+    """The dashboard of the folder behind `gate`, kept for these files, period and day.
+
+    Why the day: which values are missing depends on it.
+    """
+    from utilsoc.store.cache import load_result, store_result
+
+    key = f"{gate.digest}-{period.name}-{chosen}-{today.isoformat()}"
+    data = load_result(gate.layout, "status", key)
+    if data is not None:
+        gate.admit()
+        return dict(data)
+    folder = gate.folder()
+    assert folder.project.referentiel is not None  # admitted: the référentiel is valid
+    data = project_status(folder.project.referentiel, folder.measures, period, today, chosen=chosen)
+    store_result(gate.layout, "status", key, data)
+    return data
 
 
 def indicator_status(series: Series, period: Period | None = None) -> dict[str, Any]:

@@ -21,13 +21,13 @@ from utilsoc.store.atomic import write_atomic
 from utilsoc.store.cache import (
     CACHE_FOLDER,
     CODE_STAMP,
-    folder_digest,
     load_result,
     store_result,
 )
 
 if TYPE_CHECKING:
     from utilsoc.compute.status import Measures
+    from utilsoc.folder import Folder, Gate
     from utilsoc.model.load import Project
     from utilsoc.model.periods import Period
 
@@ -51,18 +51,19 @@ class Request:
     notes: bool = True  # the notes of the values in the tables' comments
 
 
-def make_report(layout: Layout, request: Request) -> Path:
-    """Write the report; return its path.
+def make_report(gate: Gate, request: Request) -> Path:
+    """Write the report of the folder behind `gate`; return its path.
 
     Raises:
-        DataErrors: the référentiel or a measurement file is invalid.
+        FolderRefused: the folder has errors (not ignored, or not to be ignored).
         UsageError: unknown logframe, missing period, unknown format.
         UserError: template errors.
     """
     if request.format not in ("html", "md"):
         raise UsageError(f"format inconnu : {request.format}", "html ou md")
+    layout = gate.layout
     logframe = _logframe([path.stem for path in layout.cadre_files()], request)
-    digest = folder_digest(layout)
+    digest = gate.digest
     key = json.dumps([request.period, logframe, str(request.date)])
     cached = load_result(layout, "rapport", digest)
     if not (isinstance(cached, dict) and cached.get("options") == key):
@@ -70,12 +71,14 @@ def make_report(layout: Layout, request: Request) -> Path:
     # New data means new charts, most likely: start the drawing processes now.
     with Workers(start=cached is None and request.charts != "aucun") as workers:
         if cached is None:
-            context = _new_context(layout, request, logframe)
+            context = _new_context(gate.folder(), request, logframe)
             store_result(layout, "rapport", digest, {"options": key, "contexte": context})
         else:
-            # Stored only from files without error, the very files hashed in `digest`:
-            # neither the référentiel nor the measurements need reading again.
+            # Computed from the very files hashed in `digest`: neither the référentiel nor
+            # the measurements need reading again, only the verdict on them.
+            gate.admit()
             context = _relink(cached["contexte"])
+        context["rapport"]["lignes_ecartees"] = len({(i.file, i.line) for i in gate.admit()})
         _add_provenance(context, layout, request)
         for indicator in context["indicateurs"].values():
             if not request.notes:
@@ -100,28 +103,22 @@ def make_report(layout: Layout, request: Request) -> Path:
     return output
 
 
-def _new_context(layout: Layout, request: Request, logframe: str | None) -> dict[str, Any]:
-    """The report's data, from every measurement file.
+def _new_context(folder: Folder, request: Request, logframe: str | None) -> dict[str, Any]:
+    """The report's data, from the folder's valid records.
 
     The caller keeps it by the hash of every input file and the options: on a federation
     folder reading a million values costs far more than drawing, and the context never
     depends on the clock.
     """
-    from utilsoc.compute.status import load_measures
-    from utilsoc.model.load import load_project
     from utilsoc.report.context import Options, build_context
 
-    project = load_project(layout)
-    errors = [i for i in project.issues if i.severity == "erreur"]
-    if errors or project.referentiel is None or project.association is None:
-        raise DataErrors(errors or project.issues)
-    measures = load_measures(layout)
-    if measures.issues:
-        raise DataErrors(measures.issues)
+    project, measures = folder.project, folder.measures
+    if project.association is None:  # admitted: only measurement lines may be invalid
+        raise DataErrors(folder.outcome.issues)
     period = _period(project, measures, request, logframe)
     options = Options(request.template, period, logframe, request.date or _date(measures, period))
     return build_context(
-        project, measures, measures.evidence, options, read_provenance(layout.root)
+        project, measures, measures.evidence, options, read_provenance(folder.layout.root)
     )
 
 

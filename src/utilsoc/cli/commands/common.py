@@ -1,11 +1,15 @@
-"""Helpers shared by the commands: the working folder."""
+"""Helpers shared by the commands: the working folder, the options of the read gate."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from utilsoc.errors import Issue
 
 
 class Format(StrEnum):
@@ -21,3 +25,25 @@ def base_dir(ctx: typer.Context, given: Path | None = None) -> Path:
     chosen = (root.obj or {}).get("dir") if isinstance(root.obj, dict) else None
     base = Path(chosen) if chosen else Path.cwd()
     return base / given if given is not None else base
+
+
+IgnoreErrors = Annotated[
+    bool,
+    typer.Option(
+        "--ignorer-erreurs",
+        help="Calculer sur les seules lignes de mesures valides, en listant celles laissées "
+        "de côté (les erreurs du référentiel ne s'ignorent pas).",
+    ),
+]
+
+
+def print_skipped(skipped: list[Issue]) -> None:
+    """List the measurement lines a command left out (`--ignorer-erreurs`), then count them."""
+    from utilsoc.cli.output import note, paint, print_issues
+
+    if not skipped:
+        return
+    print_issues(skipped)
+    lines = len({(issue.file, issue.line) for issue in skipped})
+    noun = "ligne laissée" if lines == 1 else "lignes laissées"
+    note(paint(f"{lines} {noun} de côté ({'--ignorer-erreurs'})", "avertissement"))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import base_dir
+from utilsoc.cli.commands.common import IgnoreErrors, base_dir, print_skipped
 
 
 def cli_command_merge(
@@ -21,43 +21,27 @@ def cli_command_merge(
             show_default=False,
         ),
     ] = None,
+    ignore_errors: IgnoreErrors = False,
 ) -> None:
     """Consolider les fichiers de mesures : valeurs en vigueur, remplacements, conflits."""
     from utilsoc.cli.output import echo
-    from utilsoc.compute.consolidation import consolidate_folder, consolidated_text
-    from utilsoc.errors import DataErrors, Issue
+    from utilsoc.compute.consolidation import consolidated_text
+    from utilsoc.folder import open_folder
+    from utilsoc.french import plural
     from utilsoc.project import display_path, find_root
     from utilsoc.store.atomic import write_atomic
 
-    layout = find_root(base_dir(ctx))
-    result = consolidate_folder(layout)
-    if result.issues:
-        raise DataErrors(result.issues)
+    folder = open_folder(find_root(base_dir(ctx)), ignore_errors=ignore_errors)
+    print_skipped(folder.skipped)
+    measures = folder.measures
+    replaced = sum(1 for record in folder.records if record.remplace is not None)
     echo(
-        f"{result.files} fichier(s), {result.records} enregistrement(s) : "
-        f"{len(result.merged.current)} valeur(s) en vigueur, {result.replaced} remplacée(s), "
-        f"{len(result.merged.conflicts)} conflit(s)"
+        f"{plural(folder.checked.files, 'fichier')}, "
+        f"{plural(len(folder.records), 'enregistrement')} : "
+        f"{plural(len(measures.records), 'valeur')} en vigueur, "
+        f"{plural(replaced, 'remplacée')}, {plural(len(measures.conflicts), 'conflit')}"
     )
-    if result.merged.conflicts:
-        raise DataErrors(
-            [
-                Issue(
-                    source.file,
-                    source.line,
-                    1,
-                    "conflit-de-valeurs",
-                    f"{key[0]} {key[1]} : valeurs différentes ("
-                    + ", ".join(
-                        f"{s.file}:{s.line} {s.value} par {s.author}" for s in result.sources[key]
-                    )
-                    + ")",
-                    "gardez la bonne avec « utilsoc record --replace --motif »",
-                )
-                for key in sorted(result.merged.conflicts)
-                for source in result.sources[key][:1]
-            ]
-        )
     if output is not None:
         target = base_dir(ctx, output)
-        write_atomic(target, consolidated_text(result.merged))
+        write_atomic(target, consolidated_text(measures.records))
         echo(f"écrit : {display_path(target)}")

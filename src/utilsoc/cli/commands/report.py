@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import base_dir
+from utilsoc.cli.commands.common import IgnoreErrors, base_dir, print_skipped
 from utilsoc.cli.french import FrenchCommand
 
 
@@ -76,14 +76,16 @@ def cli_command_report(
             help="Ne pas reprendre les notes des valeurs dans les commentaires des tableaux.",
         ),
     ] = False,
+    ignore_errors: IgnoreErrors = False,
 ) -> None:
     """Produire un rapport : financeur, bilan d'auto-évaluation ou carte d'identité."""
     from utilsoc.cli.commands.record import parse_date
     from utilsoc.cli.output import echo
+    from utilsoc.folder import Gate
     from utilsoc.project import display_path, find_root
     from utilsoc.report.build import Request, make_report
 
-    layout = find_root(base_dir(ctx))
+    gate = Gate(find_root(base_dir(ctx)), ignore_errors=ignore_errors)
     request = Request(
         template,
         format.value,
@@ -93,7 +95,8 @@ def cli_command_report(
         base_dir(ctx, output) if output else None,
         notes=not without_notes,
     )
-    written = make_report(layout, request)
+    written = make_report(gate, request)
+    print_skipped(gate.admit())
     echo(f"rapport écrit : {display_path(written)}")
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from utilsoc.cli.commands.common import Format, base_dir
+from utilsoc.cli.commands.common import Format, IgnoreErrors, base_dir, print_skipped
 
 
 def cli_command_status(
@@ -27,37 +27,24 @@ def cli_command_status(
             "--format", "-f", help="texte (tableau) ou json."
         ),
     ] = Format.TEXTE,
+    ignore_errors: IgnoreErrors = False,
 ) -> None:
     """Tableau de bord : dernière valeur, cible, progression et tendance de chaque indicateur."""
-    from utilsoc.cli.output import print_issues, print_json
-    from utilsoc.compute.status import load_measures, project_status
-    from utilsoc.errors import DataErrors, UsageError
-    from utilsoc.model.load import load_project
+    from utilsoc.cli.output import print_json
+    from utilsoc.compute.status import folder_status
+    from utilsoc.errors import UsageError
+    from utilsoc.folder import Gate
     from utilsoc.model.periods import Period
     from utilsoc.project import find_root
-    from utilsoc.store.cache import folder_digest, load_result, store_result
 
-    layout = find_root(base_dir(ctx))
-    project = load_project(layout)
-    if project.referentiel is None:
-        raise DataErrors(project.issues)
+    gate = Gate(find_root(base_dir(ctx)), ignore_errors=ignore_errors)
     today = dt.date.today()
     try:
         chosen = Period.parse(period) if period else Period.parse(str(today.year))
     except ValueError as error:
         raise UsageError(str(error)) from None
-    # One cached dashboard, for these files, this period and this day (missing values
-    # depend on the date).
-    key = f"{folder_digest(layout)}-{chosen.name}-{period is not None}-{today.isoformat()}"
-    data = load_result(layout, "status", key)
-    if data is None:
-        measures = load_measures(layout)
-        print_issues(measures.issues)
-        data = project_status(
-            project.referentiel, measures, chosen, today, chosen=period is not None
-        )
-        if not measures.issues:
-            store_result(layout, "status", key, data)
+    data = folder_status(gate, chosen, today, chosen=period is not None)
+    print_skipped(gate.admit())
     if format is Format.JSON:
         print_json(data)
     else:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import base_dir
+from utilsoc.cli.commands.common import IgnoreErrors, base_dir, print_skipped
 
 
 class TableFormat(StrEnum):
@@ -70,23 +70,22 @@ def cli_command_export(
             show_default=False,
         ),
     ] = None,
+    ignore_errors: IgnoreErrors = False,
 ) -> None:
     """Exporter les valeurs enregistrées : une ligne par valeur, une colonne par dimension."""
     import sys
 
-    from utilsoc.cli.output import echo, print_issues
-    from utilsoc.compute.status import load_measures
+    from utilsoc.cli.output import echo
     from utilsoc.errors import UsageError
-    from utilsoc.model.load import load_valid_project
+    from utilsoc.folder import open_folder
     from utilsoc.project import display_path, find_root
     from utilsoc.tables.export import tidy_rows
     from utilsoc.tables.spreadsheet import write_csv, write_xlsx
 
-    layout = find_root(base_dir(ctx))
-    _, referentiel = load_valid_project(layout)
-    measures = load_measures(layout)
-    print_issues(measures.issues)
-    header, rows = tidy_rows(referentiel, measures.records)
+    folder = open_folder(find_root(base_dir(ctx)), ignore_errors=ignore_errors)
+    print_skipped(folder.skipped)
+    assert folder.project.referentiel is not None  # admitted: the référentiel is valid
+    header, rows = tidy_rows(folder.project.referentiel, folder.measures.records)
     if format is TableFormat.XLSX:
         if output is None:
             raise UsageError("le format xlsx s'écrit dans un fichier", "ajoutez -o valeurs.xlsx")

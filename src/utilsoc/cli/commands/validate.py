@@ -28,40 +28,19 @@ def cli_command_validate(
     """Vérifier le référentiel : chaque problème avec son fichier, sa ligne et sa colonne."""
     from utilsoc.cli.output import echo, note, paint, print_issues, print_json
     from utilsoc.errors import ExitCode
+    from utilsoc.folder import check_folder
     from utilsoc.project import find_root
-    from utilsoc.store.cache import (
-        folder_digest,
-        issues_from_data,
-        issues_to_data,
-        load_result,
-        store_result,
-    )
 
-    layout = find_root(base_dir(ctx, dossier))
-    # The outcome depends only on the files hashed in the digest (and utilsoc's code):
-    # on an unchanged folder it is shown again without loading the models.
-    digest = folder_digest(layout)
-    outcome = load_result(layout, "validate", digest)
-    if outcome is None:
-        from utilsoc.check.folder import summarize, validate_project
-
-        result = validate_project(layout)
-        summary = summarize(result.project)
-        if result.measures:
-            summary += f", {result.measures} valeur{'s' if result.measures > 1 else ''}"
-        outcome = {"issues": issues_to_data(layout, result.issues), "summary": summary}
-        store_result(layout, "validate", digest, outcome)
-    # Sorted again: shown from another folder, the files' names (and order) may change.
-    issues = sorted(issues_from_data(layout, outcome["issues"]), key=lambda i: i.sort_key)
-    errors = [i for i in issues if i.severity == "erreur"]
+    outcome = check_folder(find_root(base_dir(ctx, dossier)))
+    errors = outcome.errors
     if format is Format.JSON:
-        print_json([issue.to_dict() for issue in issues])
+        print_json([issue.to_dict() for issue in outcome.issues])
     else:
-        print_issues(issues)
+        print_issues(outcome.issues)
         if errors:
             noun = "problème" if len(errors) == 1 else "problèmes"
             note(paint(f"référentiel invalide : {len(errors)} {noun}", "erreur"))
         else:
-            echo(paint(f"référentiel valide : {outcome['summary']}", "ok", None))
+            echo(paint(f"référentiel valide : {outcome.summary}", "ok", None))
     if errors:
         raise typer.Exit(int(ExitCode.DONNEES_INVALIDES))
