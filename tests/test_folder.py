@@ -147,9 +147,11 @@ def test_the_root_cause_comes_alone_with_the_count_of_lines_not_checked(cli, exa
     lines = result.stderr.splitlines()
     assert not any("indicateur « " in line for line in lines)
     errors = [line for line in lines if ": erreur: " in line]
-    assert len(errors) == 1 and errors[0].startswith("referentiel.yaml:")
+    assert len(errors) == 1
+    assert errors[0].startswith("referentiel.yaml:")
     notes = [line for line in lines if ": note: " in line]
-    assert len(notes) == 1 and "[mesures-non-verifiees]" in notes[0]
+    assert len(notes) == 1
+    assert "[mesures-non-verifiees]" in notes[0]
     count = int(re.search(r"note: (\d+) lignes", notes[0]).group(1))
     checked = load_folder(Layout(example("echec-scolaire", target="propre")))
     evidence = sum(len(v) for v in checked.evidence.values())
