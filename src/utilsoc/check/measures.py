@@ -7,16 +7,21 @@ every problem becomes an `Issue` at its file, line and column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from array import array
+from bisect import bisect_right
+from collections.abc import Generator, Sequence
+from contextlib import closing
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from utilsoc.compute.merge import consolidate
-from utilsoc.errors import Issue
+from utilsoc.errors import DataErrors, Issue, UtilsocError
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import FichierMesures, Mesure
 from utilsoc.project import path_from_root
-from utilsoc.store.files import Contenu, iter_records
+from utilsoc.store.cache import measure_files
+from utilsoc.store.files import Contenu, measures_cache, read_measures
 from utilsoc.yamlio.reader import Document
 
 EVIDENCE = (
@@ -41,51 +46,174 @@ class MeasureCheck:
     unchecked: int = 0
 
 
+@dataclass
+class FileCheck:
+    """One measurement file checked: its problems, its valid values and evidence."""
+
+    file: str = ""
+    issues: list[Issue] = field(default_factory=list)
+    read: int = 0
+    unchecked: int = 0
+    records: list[Mesure] = field(default_factory=list)
+    lines: Sequence[int] = ()  # the line of each valid value, for conflict messages
+    evidence: dict[str, list[Any]] = field(default_factory=dict)
+
+
+# (index in MeasureCheck.records of a file's first valid value, its file, their lines)
+Block = tuple[int, str, Sequence[int]]
+
+
 def check_measures(project: Project, *, checked: bool = True) -> MeasureCheck:
     """Read every measurement file and keep the records that fit the référentiel.
+
+    A large folder not yet in the cache is read by worker processes, one per core (see
+    `store.parallel`); the result is the same, in the same order.
 
     Args:
         project: the loaded référentiel files.
         checked: False when the référentiel has errors: the records are then only read
             (their checks would all be follow-on errors) and counted as `unchecked`.
     """
-    from utilsoc.check.values import RecordChecker
+    from utilsoc.store.parallel import paused_gc
 
     result = MeasureCheck()
-    referentiel = project.referentiel if checked else None
-    checker = RecordChecker(referentiel) if referentiel is not None else None
-    places: dict[int, tuple[Document, int]] = {}
-    for _, content, document, file_issues in iter_records(project.layout):
-        result.files += 1
-        result.issues.extend(file_issues)
-        if content is None or document is None:
-            continue
-        result.read += len(content.valeurs)
-        if checker is None:
-            result.unchecked += len(content.valeurs) + _evidence_count(content)
-            continue
-        _keep_evidence(result, project, content, document)
-        for n, record in enumerate(content.valeurs):
-            problems = _value_issues(checker, record, document, n)
-            if problems:
-                result.issues.extend(problems)
-                continue
-            result.records.append(record)
-            places[id(record)] = (document, n)
-    result.issues.extend(_conflict_issues(result.records, places, project))
+    blocks: list[Block] = []
+    # Closed on the way out: on Ctrl-C or an error, the workers end at once.
+    with paused_gc(), closing(_checked_files(project, checked)) as found_files:
+        for found in found_files:
+            _add(result, blocks, found)
+    result.issues.extend(_conflict_issues(result.records, blocks, project))
     return result
+
+
+def _checked_files(project: Project, checked: bool) -> Generator[FileCheck, None, None]:
+    """Each file checked, in order: here, or in workers when the folder is large enough."""
+    from utilsoc.store.parallel import Workers, cores, plan
+
+    here = FileChecker(project, checked)
+    files = measure_files(project.layout)
+    remote = plan(files, here.cache)
+    if remote is None:
+        yield from map(here.check, files)
+        return
+    slim = replace(project, documents={}, issues=[])  # what workers need, pickled light
+    with Workers(min(cores(), sum(remote)), _start_worker, (slim, checked)) as workers:
+        yield from workers.in_order(files, remote, here.check, _check_there, _received)
+
+
+def _add(result: MeasureCheck, blocks: list[Block], found: FileCheck) -> None:
+    result.files += 1
+    result.issues.extend(found.issues)
+    result.read += found.read
+    result.unchecked += found.unchecked
+    for name, kept in found.evidence.items():
+        result.evidence[name].extend(kept)
+    if found.records:
+        blocks.append((len(result.records), found.file, found.lines))
+        result.records.extend(found.records)
+
+
+class FileChecker:
+    """Reads and checks one measurement file at a time, here or in a worker process."""
+
+    def __init__(self, project: Project, checked: bool) -> None:
+        from utilsoc.check.values import RecordChecker
+
+        self.project = project
+        self.cache = measures_cache(project.layout)
+        referentiel = project.referentiel if checked else None
+        self.checker = RecordChecker(referentiel) if referentiel is not None else None
+
+    def check(self, path: Path) -> FileCheck:
+        """The file's problems, and what in it is valid."""
+        content, document, file_issues = read_measures(path, self.cache)
+        found = FileCheck(issues=list(file_issues))
+        if content is None or document is None:
+            return found
+        found.file = document.file
+        found.read = len(content.valeurs)
+        if self.checker is None:
+            found.unchecked = found.read + _evidence_count(content)
+            return found
+        _keep_evidence(found, self.project, content, document)
+        records, numbers, check = found.records, [], self.checker.check
+        strict: list[Document] = []  # the file read strictly, when a problem needs a column
+        for n, record in enumerate(content.valeurs):
+            problems = check(record)
+            if problems:
+                found.issues.extend(_value_issues(problems, document, n, strict))
+                continue
+            records.append(record)
+            numbers.append(n)
+        found.lines = _lines(document, numbers)
+        return found
+
+
+def _lines(document: Document, numbers: list[int]) -> Sequence[int]:
+    """The line of each value numbered, as `document.position` gives it (faster)."""
+    known = document.record_lines.get("valeurs")
+    if known is None:
+        return [document.position(("valeurs", n))[0] for n in numbers]
+    return known if len(numbers) == len(known) else [known[n] for n in numbers]
+
+
+_WORKER: dict[str, FileChecker] = {}
+
+
+def _start_worker(project: Project, checked: bool) -> None:
+    """In a worker process: the checker, built once for every file it is sent."""
+    _WORKER["checker"] = FileChecker(project, checked)
+
+
+def _check_there(path: Path) -> tuple[Any, ...]:
+    """In a worker process: check a file, answer in a compact, picklable form.
+
+    Why errors are answered, not raised: `DataErrors` would not survive pickling.
+    """
+    from utilsoc.store.parallel import paused_gc
+    from utilsoc.store.wire import pack
+
+    try:
+        with paused_gc():
+            found = _WORKER["checker"].check(path)
+    except DataErrors as errors:
+        return ("data", errors.issues, errors.after)
+    except UtilsocError as error:
+        return ("error", type(error), error.message, error.hint)
+    lines = array("I", found.lines)
+    answer = (found.file, found.issues, found.read, found.unchecked, lines, found.evidence)
+    return ("ok", pack(found.records), *answer)
+
+
+def _received(answer: tuple[Any, ...]) -> FileCheck:
+    """The `FileCheck` a worker sent; its error raised again here."""
+    from utilsoc.store.wire import unpack
+
+    if answer[0] == "data":
+        errors = DataErrors(answer[1])
+        errors.after = answer[2]
+        raise errors
+    if answer[0] == "error":
+        raise answer[1](answer[2], answer[3])
+    _, packed, file, issues, read, unchecked, lines, evidence = answer
+    return FileCheck(file, issues, read, unchecked, unpack(packed), lines, evidence)
 
 
 def _evidence_count(content: Contenu) -> int:
     return sum(len(getattr(content, name)) for name in EVIDENCE)
 
 
-def _value_issues(checker: Any, record: Mesure, document: Document, n: int) -> list[Issue]:
-    issues = []
+def _value_issues(
+    problems: list[Any], document: Document, n: int, strict: list[Document]
+) -> list[Issue]:
+    """The problems of value `n`, located; `strict` keeps the strict reading for the next."""
     located = document
-    for problem in checker.check(record):
-        if located.record_lines:  # read fast: re-read strictly for exact columns
-            located = _strict_document(located)
+    if document.record_lines:  # read fast: read strictly (once) for exact columns
+        if not strict:
+            strict.append(_strict_document(document))
+        located = strict[0]
+    issues = []
+    for problem in problems:
         line, column = located.position(("valeurs", n, *problem.loc))
         issues.append(
             Issue(document.file, line, column, problem.code, problem.message, problem.hint)
@@ -100,7 +228,7 @@ def _strict_document(document: Document) -> Document:
 
 
 def _keep_evidence(
-    result: MeasureCheck, project: Project, content: Contenu, document: Document
+    found: FileCheck, project: Project, content: Contenu, document: Document
 ) -> None:
     from utilsoc.actions.evidence import reference_problems
 
@@ -112,27 +240,30 @@ def _keep_evidence(
             for problem in problems:
                 loc = (model_field.alias or name, n, problem.field)
                 line, column = document.position(loc)
-                result.issues.append(
+                found.issues.append(
                     Issue(document.file, line, column, problem.code, problem.message, problem.hint)
                 )
             if not problems:
-                result.evidence[name].append(record)
+                found.evidence.setdefault(name, []).append(record)
 
 
-def _conflict_issues(
-    records: list[Mesure], places: dict[int, tuple[Document, int]], project: Project
-) -> list[Issue]:
+def _conflict_issues(records: list[Mesure], blocks: list[Block], project: Project) -> list[Issue]:
     """Values in conflict; the message names each file from the folder's root.
 
     Why from the root: the message is kept with the outcome, and shown again from
     whatever folder the next `validate` runs in (only the issue's own file is re-shown).
     """
     merged = consolidate(records)
+    if not merged.conflicts:
+        return []
     root = project.layout.root
+    index = {id(record): n for n, record in enumerate(records)}
+    starts = [block[0] for block in blocks]
 
     def place(record: Mesure) -> tuple[str, int]:
-        document, n = places[id(record)]
-        return document.file, document.position(("valeurs", n))[0]
+        n = index[id(record)]
+        start, file, lines = blocks[bisect_right(starts, n) - 1]
+        return file, lines[n - start]
 
     issues = []
     for key, live in merged.conflicts.items():

@@ -131,8 +131,17 @@ def validate_text(text: str, display: str) -> Read:
 
 def _entry(path: Path, raw: bytes) -> str:
     """Cache entry name: the file's path and the hash of its bytes (one entry per file)."""
-    where = hashlib.blake2b(str(path.resolve()).encode(), digest_size=8).hexdigest()
-    return f"{where}-{hashlib.blake2b(raw, digest_size=20).hexdigest()}"
+    return f"{cache_prefix(path)}-{hashlib.blake2b(raw, digest_size=20).hexdigest()}"
+
+
+def cache_prefix(path: Path) -> str:
+    """The start of the names of a file's cache entries: a hash of its full path."""
+    return hashlib.blake2b(str(path.resolve()).encode(), digest_size=8).hexdigest()
+
+
+def measures_cache(layout: Layout) -> Path:
+    """The folder of the measurement files' cache entries."""
+    return layout.root / CACHE_FOLDER / "mesures"
 
 
 def _read(path: Path, display: str) -> bytes:
@@ -433,6 +442,6 @@ def iter_records(
     layout: Layout, period: Period | None = None, *, cache: bool = True
 ) -> Iterator[tuple[Path, Contenu | None, Document | None, list[Issue]]]:
     """Each measurement file, read and validated (through the cache unless told not to)."""
-    folder = layout.root / CACHE_FOLDER / "mesures" if cache else None
+    folder = measures_cache(layout) if cache else None
     for path in measure_files(layout, period):
         yield (path, *read_measures(path, folder))

@@ -1,0 +1,220 @@
+"""Reading many measurement files at once: worker processes, one per core.
+
+Why processes: parsing and checking a million values is pure Python, so threads would
+take turns; processes use every core. Only worth it for a large folder whose files are not
+in the cache: starting the workers and sending the values back have a cost that a small
+association's folder, or a folder read before, would only pay for nothing.
+
+Spawn-safe: the workers run module-level functions on picklable arguments, so the same
+code runs on Windows and macOS, where each worker starts a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from utilsoc.errors import ExitCode, UtilsocError
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Measured on the federation folder (benchmarks/federation.py): a forked worker starts in
+# a few hundredths of a second, a spawned one imports pydantic and the models (about half a
+# second); reading and checking costs about 0.15 s per megabyte not in the cache and
+# 0.05 s per megabyte in it. Below these amounts of work, reading here is faster.
+MIN_FILES = 4
+MIN_WORK_FORK = 0.3  # seconds of estimated work, workers forked (Linux)
+MIN_WORK_SPAWN = 2.0  # seconds, workers started afresh (Windows, macOS)
+SECONDS_PER_MB_UNCACHED = 0.15
+SECONDS_PER_MB_CACHED = 0.05
+
+
+class WorkerLost(UtilsocError):
+    """A worker process ended without an answer (killed, out of memory)."""
+
+    exit_code = ExitCode.BUG
+
+
+def cores() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # Windows, macOS
+        return os.cpu_count() or 1
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cycle collection inside: for reading many records, which makes no cycles.
+
+    Why: each record is a tuple the collector tracks; while a million of them pile up, it
+    scans them again and again, for nothing (a fifth of the time of a cold `validate`).
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def start_method() -> str:
+    """Fork where it is safe and the default (Linux); spawn elsewhere.
+
+    Why: a forked worker inherits the imported models and starts in milliseconds; on
+    Windows and macOS, spawn is the only safe method.
+    """
+    return "fork" if sys.platform.startswith("linux") else "spawn"
+
+
+def plan(files: Sequence[Path], cache: Path, method: str | None = None) -> list[bool] | None:
+    """Which files to read in workers (those likely not in the cache); None: read here.
+
+    The guess uses only names and dates (no file is read): a file is likely cached when
+    its cache entry was written after its last change. A wrong guess costs time only:
+    whoever reads a file checks the cache by the hash of its bytes.
+    """
+    if cores() < 2 or len(files) < MIN_FILES:
+        return None
+    written = _cache_dates(cache)
+    from utilsoc.store.files import cache_prefix
+
+    remote, work = [], 0.0
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            remote.append(False)  # read here: the error is reported where it always is
+            continue
+        cached = written.get(cache_prefix(path), -1) >= info.st_mtime_ns
+        remote.append(not cached)
+        rate = SECONDS_PER_MB_CACHED if cached else SECONDS_PER_MB_UNCACHED
+        work += info.st_size / 2**20 * rate
+    fork = (method or start_method()) == "fork"
+    if sum(remote) < MIN_FILES or work < (MIN_WORK_FORK if fork else MIN_WORK_SPAWN):
+        return None
+    return remote
+
+
+def _cache_dates(cache: Path) -> dict[str, int]:
+    """When each file's cache entry was written, by the entry's path prefix."""
+    try:
+        with os.scandir(cache) as entries:
+            return {
+                entry.name.split("-")[0]: entry.stat().st_mtime_ns
+                for entry in entries
+                if entry.name.endswith(".marshal")
+            }
+    except OSError:
+        return {}
+
+
+class Workers:
+    """A pool of worker processes, ended with the context (on Ctrl-C and errors too).
+
+    A worker that dies breaks the pool instead of hanging it (as `multiprocessing.Pool`
+    would): the next result raises `WorkerLost`, in French.
+    """
+
+    def __init__(
+        self, count: int, initializer: Callable[..., None], initargs: tuple[Any, ...]
+    ) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.count = count
+        self.pool: Any = ProcessPoolExecutor(
+            count,
+            mp_context=multiprocessing.get_context(start_method()),
+            initializer=_initialize,
+            initargs=(initializer, initargs),
+        )
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def in_order(
+        self,
+        items: Sequence[T],
+        remote: Sequence[bool],
+        here: Callable[[T], R],
+        there: Callable[[T], Any],
+        received: Callable[[Any], R],
+    ) -> Iterator[R]:
+        """Each item's result, in order: `there(item)` in a worker, or `here(item)` here.
+
+        Args:
+            items: what to work on.
+            remote: for each item, True to send it to a worker.
+            here: the local function.
+            there: a module-level function (workers import it by name) returning a
+                picklable answer, which `received` turns into the result.
+            received: turns a worker's answer into the result.
+
+        Raises:
+            WorkerLost: a worker ended without answering.
+        """
+        waiting: deque[Any] = deque()
+        sent = (item for item, far in zip(items, remote, strict=True) if far)
+        ahead = 2 * self.count + 2  # answers do not pile up when this process is slower
+        for item, far in zip(items, remote, strict=True):
+            while len(waiting) < ahead and (following := next(sent, None)) is not None:
+                waiting.append(self.pool.submit(there, following))
+            yield received(self.result(waiting.popleft())) if far else here(item)
+
+    def result(self, future: Any) -> Any:
+        """The answer of a future.
+
+        Raises:
+            WorkerLost: its worker (or another) ended without answering.
+        """
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise WorkerLost(
+                "un processus de lecture des mesures s'est arrêté sans répondre "
+                "(mémoire insuffisante, ou arrêté par un autre programme)",
+                "relancez la commande ; si cela se reproduit, fermez d'autres programmes",
+            ) from None
+
+    def close(self) -> None:
+        """End the processes now, whatever they are doing (as `report`'s chart workers)."""
+        if self.pool is None:
+            return
+        terminate = getattr(self.pool, "terminate_workers", None)  # Python 3.14
+        if terminate is not None:
+            terminate()
+        else:  # before 3.14: `shutdown` forgets the processes, so take them first
+            processes = list((getattr(self.pool, "_processes", None) or {}).values())
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.join(1)
+        self.pool = None
+
+
+def _initialize(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+    """In each worker: leave Ctrl-C to the main process (which ends the workers), then set up.
+
+    Why: Ctrl-C reaches every process of the terminal; a worker interrupted on its own
+    would print a traceback, and the main process already stops everything.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.enable()  # forked from a process that paused it: each task pauses it again
+    initializer(*initargs)
