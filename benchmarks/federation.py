@@ -3,7 +3,9 @@
     .venv/bin/python benchmarks/federation.py [--folder /tmp/federation] [--runs 3] [--small]
 
 Generates (once) 200 indicators × 50 sites × 100 months, one contributor per month among
-four, so 100 files of 10,000 records; then prints, whole process, medians of --runs:
+four, so 100 files of 10,000 records; then prints, whole process, medians of --runs
+(the cold commands alternate with the reference, and their ratio is the median of the
+ratios of runs side by side, so that the machine's load changes hit both alike):
 - cold `utilsoc validate` and `utilsoc status` (no cache) against one pass of libyaml's
   event stream over the same files, in one process (targets ≤ 3×, and ≤ 0.7× on two
   cores: the folder is read by one worker process per core), with peak memory, summed
@@ -170,15 +172,29 @@ def main() -> None:
     generate(folder, 10 if args.small else 100)
     cache = folder / ".utilsoc-cache"
     clear = lambda: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
-    events, _ = _median([sys.executable, "-c", _EVENTS, str(folder / "mesures")], folder, args.runs)
-    _line("libyaml, flux d'événements seul (référence)", events)
+    reference = [sys.executable, "-c", _EVENTS, str(folder / "mesures")]
+    # Alternated, so that a change in the machine's load hits the reference and the
+    # commands alike; each ratio is the median of the ratios of runs side by side.
+    times: dict[str, list[float]] = {"events": [], "validate": [], "status": []}
+    peaks: dict[str, int] = {"validate": 0, "status": 0}
+    for _ in range(args.runs):
+        times["events"].append(_run(reference, folder)[0])
+        for command in ("validate", "status"):
+            clear()
+            elapsed, peak, _ = _run([UTILSOC, command], folder)
+            times[command].append(elapsed)
+            peaks[command] = max(peaks[command], peak)
+    _line("libyaml, flux d'événements seul (référence)", statistics.median(times["events"]))
     for command in ("validate", "status"):
-        cold, peak = _median([UTILSOC, command], folder, args.runs, clear)
+        cold = statistics.median(times[command])
+        ratio = statistics.median(
+            c / e for c, e in zip(times[command], times["events"], strict=True)
+        )
         _line(
             f"utilsoc {command} à froid",
             cold,
-            peak,
-            f"{cold / events:4.2f} × le flux (cibles ≤ 3, et ≤ 0,7 sur {os.cpu_count()} cœurs)",
+            peaks[command],
+            f"{ratio:4.2f} × le flux (cibles ≤ 3, et ≤ 0,7 sur {os.cpu_count()} cœurs)",
         )
         _run([UTILSOC, command], folder)
         warm, _ = _median([UTILSOC, command], folder, args.runs)

@@ -113,20 +113,20 @@ def test_workers_find_what_this_process_finds(
     assert _cache(root) == cache_here
 
 
-def test_files_in_the_cache_are_read_here_the_others_in_workers(
-    example: Any, remote: list[int]
+def test_an_edited_file_is_read_again_by_the_workers(
+    example: Any, monkeypatch: pytest.MonkeyPatch, remote: list[int]
 ) -> None:
     root = _folder(example)
     first = _check(root)
-    cached = len(_cache(root))
-    assert remote == [first.files]
-    edited = root / "mesures" / PERIOD / "valide-1.yaml"
-    edited.write_text(edited.read_text(encoding="utf-8") + _line("8", "Centre-ville", "Yves"))
-    os.utime(edited, ns=(edited.stat().st_atime_ns, edited.stat().st_mtime_ns + 10**9))
+    edited = root / "mesures" / PERIOD / "valide-2.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8") + _line("8", "La Garenne", "Yves"))
     second = _check(root)
-    # Sent again: the files not cached (unreadable), and the edited one (its entry is older).
-    assert remote[1] == first.files - cached + 1
+    assert remote == [first.files, first.files]
     assert len(second.records) == len(first.records) + 1
+    cache = _cache(root)
+    monkeypatch.setattr(parallel, "plan", lambda *args: None)
+    _same(_check(root), second)
+    assert _cache(root) == cache  # one entry per file, the edited file's replaced
 
 
 def test_lines_waiting_for_the_referentiel_are_counted_alike(

@@ -44,7 +44,7 @@ def test_a_large_folder_goes_to_workers_until_it_is_cached(tmp_path: Path) -> No
     assert parallel.plan(files, cache, "spawn") is None
     for path in files[:5]:
         read_measures(path, cache)
-    assert parallel.plan(files, cache, "fork") is None  # fewer than MIN_FILES left to read
+    assert parallel.plan(files, cache, "fork") is None  # what is left is worth less
     for path in files[5:]:
         read_measures(path, cache)
     assert parallel.plan(files, cache, "fork") is None

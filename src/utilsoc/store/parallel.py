@@ -30,6 +30,7 @@ R = TypeVar("R")
 # a few hundredths of a second, a spawned one imports pydantic and the models (about half a
 # second); reading and checking costs about 0.15 s per megabyte not in the cache and
 # 0.05 s per megabyte in it. Below these amounts of work, reading here is faster.
+# TODO re-measure
 MIN_FILES = 4
 MIN_WORK_FORK = 0.3  # seconds of estimated work, workers forked (Linux)
 MIN_WORK_SPAWN = 2.0  # seconds, workers started afresh (Windows, macOS)
@@ -78,30 +79,33 @@ def start_method() -> str:
 
 
 def plan(files: Sequence[Path], cache: Path, method: str | None = None) -> list[bool] | None:
-    """Which files to read in workers (those likely not in the cache); None: read here.
+    """Which files to read in workers; None when reading them all here is faster.
 
-    The guess uses only names and dates (no file is read): a file is likely cached when
-    its cache entry was written after its last change. A wrong guess costs time only:
-    whoever reads a file checks the cache by the hash of its bytes.
+    The work is estimated from sizes and dates only (no file is read): a file is likely
+    cached when its cache entry was written after its last change, and then costs a third
+    of the time. A wrong guess costs time only: whoever reads a file checks the cache by
+    the hash of its bytes. When the work pays for the workers, every file goes to them
+    (this process only gathers), except one that cannot even be looked at: read here, it
+    raises its error in its turn, as it always does.
     """
     if cores() < 2 or len(files) < MIN_FILES:
         return None
-    written = _cache_dates(cache)
     from utilsoc.store.files import cache_prefix
 
+    written = _cache_dates(cache)
     remote, work = [], 0.0
     for path in files:
         try:
             info = path.stat()
         except OSError:
-            remote.append(False)  # read here: the error is reported where it always is
+            remote.append(False)
             continue
         cached = written.get(cache_prefix(path), -1) >= info.st_mtime_ns
-        remote.append(not cached)
         rate = SECONDS_PER_MB_CACHED if cached else SECONDS_PER_MB_UNCACHED
         work += info.st_size / 2**20 * rate
+        remote.append(True)
     fork = (method or start_method()) == "fork"
-    if sum(remote) < MIN_FILES or work < (MIN_WORK_FORK if fork else MIN_WORK_SPAWN):
+    if work < (MIN_WORK_FORK if fork else MIN_WORK_SPAWN):
         return None
     return remote
 
@@ -216,5 +220,8 @@ def _initialize(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> 
     would print a traceback, and the main process already stops everything.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    gc.enable()  # forked from a process that paused it: each task pauses it again
+    # What a forked worker inherits is never garbage it could collect: set aside, it is not
+    # scanned (nor copied, page by page, by the scan). Each task pauses the collector again.
+    gc.freeze()
+    gc.enable()
     initializer(*initargs)

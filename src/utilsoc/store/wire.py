@@ -22,7 +22,7 @@ _BY_OBJECT = "object"
 _AS_IS = "raw"
 _HOW = {
     "indicateur": _BY_VALUE,
-    "periode": _BY_VALUE,
+    "periode": _BY_OBJECT,  # shared by the reader; hashing a Period is a Python call
     "valeur": _BY_VALUE,
     "numerateur": _AS_IS,
     "denominateur": _AS_IS,
