@@ -1,9 +1,9 @@
 """Reading many measurement files at once: worker processes, one per core.
 
 Why processes: parsing and checking a million values is pure Python, so threads would
-take turns; processes use every core. Only worth it for a large folder whose files are not
-in the cache: starting the workers and sending the values back have a cost that a small
-association's folder, or a folder read before, would only pay for nothing.
+take turns; processes use every core. Only worth it for a large folder: starting the
+workers and sending the values back have a cost that a small association's folder, or a
+folder whose files are in the cache (then only loaded and checked), would pay for nothing.
 
 Spawn-safe: the workers run module-level functions on picklable arguments, so the same
 code runs on Windows and macOS, where each worker starts a fresh interpreter.
@@ -26,16 +26,18 @@ from utilsoc.errors import ExitCode, UtilsocError
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Measured on the federation folder (benchmarks/federation.py): a forked worker starts in
-# a few hundredths of a second, a spawned one imports pydantic and the models (about half a
-# second); reading and checking costs about 0.15 s per megabyte not in the cache and
-# 0.05 s per megabyte in it. Below these amounts of work, reading here is faster.
-# TODO re-measure
+# Processor time of reading and checking here, per megabyte of measurement files: a file
+# not in the cache is parsed; one in it is loaded, and its values still checked. Workers
+# add a fifth to this work (sending the values back) and a fixed cost: a forked worker
+# starts in a few hundredths of a second, a spawned one imports pydantic and the models
+# (about a quarter of a second each). On an idle two-core machine, workers win from about
+# 0.12 s of work forked, 0.7 s spawned (measured with folders of 8 files of 0.03 to 1 MB);
+# the thresholds keep a margin, as a loaded machine gives the workers less than a core.
+SECONDS_PER_MB_UNCACHED = 0.11
+SECONDS_PER_MB_CACHED = 0.06
+MIN_WORK_FORK = 0.25  # seconds of work: 2.3 MB not in the cache, or 4 MB in it
+MIN_WORK_SPAWN = 1.0  # seconds (Windows, macOS)
 MIN_FILES = 4
-MIN_WORK_FORK = 0.3  # seconds of estimated work, workers forked (Linux)
-MIN_WORK_SPAWN = 2.0  # seconds, workers started afresh (Windows, macOS)
-SECONDS_PER_MB_UNCACHED = 0.15
-SECONDS_PER_MB_CACHED = 0.05
 
 
 class WorkerLost(UtilsocError):
