@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from array import array
 from functools import partial
-from itertools import count
+from itertools import count, repeat
+from operator import is_
 from typing import Any
 
 from utilsoc.model.mesures import Mesure
@@ -36,35 +37,46 @@ _HOW = {
 assert tuple(_HOW) == Mesure._fields
 _NEW = partial(tuple.__new__, Mesure)  # Mesure(*row) without a Python call per record
 
-Packed = tuple[Any, ...]
+# A column: ("same", value) when every record has it (a file's period, author, no note),
+# ("table", {first position: value}, index of each value's first position), or ("raw", list).
+Column = tuple[Any, ...]
+Packed = tuple[int, tuple[Column, ...]]
 
 
 def pack(values: list[Mesure]) -> Packed:
     """Values in the form sent between processes (picklable, compact)."""
     if not values:
-        return ()
-    return tuple(
-        _column(column, how)
-        for column, how in zip(zip(*values, strict=True), _HOW.values(), strict=True)
-    )
+        return 0, ()
+    columns = zip(*values, strict=True)
+    return len(values), tuple(map(_column, columns, _HOW.values()))
 
 
 def unpack(packed: Packed) -> list[Mesure]:
     """The values `pack` was given, equal and in the same order."""
-    if not packed:
-        return []
-    columns = [
-        list(map(column[0].__getitem__, column[1])) if isinstance(column, tuple) else column
-        for column in packed
+    count, columns = packed
+    expanded = [
+        [column[1]] * count
+        if column[0] == "same"
+        else list(map(column[1].__getitem__, column[2]))
+        if column[0] == "table"
+        else column[1]
+        for column in columns
     ]
-    return list(map(_NEW, zip(*columns, strict=True)))
+    return list(map(_NEW, zip(*expanded, strict=True)))
 
 
-def _column(column: tuple[Any, ...], how: str) -> tuple[dict[int, Any], array[int]] | list[Any]:
-    """A column as (first position → value, index of each value's first position)."""
-    if how == _AS_IS:
-        return list(column)
-    first: dict[Any, int] = {}
+def _column(column: tuple[Any, ...], how: str) -> Column:
+    first = column[0]
+    if how == _AS_IS:  # only None is the same as itself in every sense
+        same = first is None and column.count(None) == len(column)
+        return ("same", None) if same else ("raw", list(column))
+    if how == _BY_VALUE:
+        same = column.count(first) == len(column)
+    else:
+        same = all(map(is_, column, repeat(first)))
+    if same:
+        return ("same", first)
+    positions: dict[Any, int] = {}
     keys = column if how == _BY_VALUE else map(id, column)
-    index = array("I", map(first.setdefault, keys, count()))
-    return {position: column[position] for position in first.values()}, index
+    index = array("I", map(positions.setdefault, keys, count()))
+    return ("table", {n: column[n] for n in positions.values()}, index)
