@@ -72,12 +72,17 @@ def paused_gc() -> Iterator[None]:
 
 
 def start_method() -> str:
-    """Fork where it is safe and the default (Linux); spawn elsewhere.
+    """Fork where it is safe (Linux, no other thread running); spawn otherwise.
 
     Why: a forked worker inherits the imported models and starts in milliseconds; on
-    Windows and macOS, spawn is the only safe method.
+    Windows and macOS, spawn is the only safe method, and so it is on Linux while another
+    thread runs (`report`'s drawing processes are managed by one): a fork copies its locks
+    in whatever state they are.
     """
-    return "fork" if sys.platform.startswith("linux") else "spawn"
+    import threading
+
+    alone = threading.active_count() == 1
+    return "fork" if sys.platform.startswith("linux") and alone else "spawn"
 
 
 def plan(files: Sequence[Path], cache: Path, method: str | None = None) -> list[bool] | None:
