@@ -144,6 +144,7 @@ class Workers:
         from concurrent.futures import ProcessPoolExecutor
 
         self.count = count
+        self.processes: dict[int, Any] = {}
         self.pool: Any = ProcessPoolExecutor(
             count,
             mp_context=multiprocessing.get_context(start_method()),
@@ -183,41 +184,42 @@ class Workers:
         ahead = 2 * self.count + 2  # answers do not pile up when this process is slower
         for item, far in zip(items, remote, strict=True):
             while len(waiting) < ahead and (following := next(sent, None)) is not None:
-                waiting.append(self.pool.submit(there, following))
-            yield received(self.result(waiting.popleft())) if far else here(item)
-
-    def result(self, future: Any) -> Any:
-        """The answer of a future.
-
-        Raises:
-            WorkerLost: its worker (or another) ended without answering.
-        """
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            raise WorkerLost(
-                "un processus de lecture des mesures s'est arrêté sans répondre "
-                "(mémoire insuffisante, ou arrêté par un autre programme)",
-                "relancez la commande ; si cela se reproduit, fermez d'autres programmes",
-            ) from None
+                with _answered():
+                    waiting.append(self.pool.submit(there, following))
+                # Known here too: a broken pool forgets its processes before they are ended.
+                self.processes.update(getattr(self.pool, "_processes", None) or {})
+            if not far:
+                yield here(item)
+                continue
+            with _answered():
+                answer = waiting.popleft().result()
+            yield received(answer)
 
     def close(self) -> None:
-        """End the processes now, whatever they are doing (as `report`'s chart workers)."""
+        """End the processes now, whatever they are doing (as `report`'s drawing processes)."""
         if self.pool is None:
             return
-        terminate = getattr(self.pool, "terminate_workers", None)  # Python 3.14
-        if terminate is not None:
-            terminate()
-        else:  # before 3.14: `shutdown` forgets the processes, so take them first
-            processes = list((getattr(self.pool, "_processes", None) or {}).values())
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                process.terminate()
-            for process in processes:
-                process.join(1)
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in self.processes.values():
+            process.terminate()
+        for process in self.processes.values():
+            process.join(1)
         self.pool = None
+
+
+@contextmanager
+def _answered() -> Iterator[None]:
+    """A pool broken by a worker's death (before or while it answered): `WorkerLost`."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        yield
+    except BrokenProcessPool:
+        raise WorkerLost(
+            "un processus de lecture des mesures s'est arrêté sans répondre "
+            "(mémoire insuffisante, ou arrêté par un autre programme)",
+            "relancez la commande ; si cela se reproduit, fermez d'autres programmes",
+        ) from None
 
 
 def _initialize(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
