@@ -66,8 +66,8 @@ Block = tuple[int, str, Sequence[int]]
 def check_measures(project: Project, *, checked: bool = True) -> MeasureCheck:
     """Read every measurement file and keep the records that fit the référentiel.
 
-    A large folder not yet in the cache is read by worker processes, one per core (see
-    `store.parallel`); the result is the same, in the same order.
+    A large folder is read by worker processes, one per core (see `store.parallel`);
+    the result is the same, in the same order, and so is the cache they write.
 
     Args:
         project: the loaded référentiel files.
