@@ -126,13 +126,14 @@ def _dimensions(pairs: list[str]) -> dict[str, str]:
 def parse_date(text: str | None) -> dt.date | None:
     """`--date` value, or None; a usage error when malformed."""
     from utilsoc.errors import UsageError
+    from utilsoc.model.periods import parse_day
 
     if text is None:
         return None
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"date « {text} » invalide", "format AAAA-MM-JJ") from None
+        return parse_day(text)
+    except ValueError as error:
+        raise UsageError(str(error), "par exemple 2025-03-15") from None
 
 
 def default_author() -> str:
