@@ -214,6 +214,7 @@ def _logframe(
     return {
         "code": code,
         "financeur": cadre.financeur,
+        "article": cadre.article.value if cadre.article else None,
         "programme": cadre.programme,
         "periode": cadre.periode.label if cadre.periode else None,
         "objectif_general": cadre.objectif_general,

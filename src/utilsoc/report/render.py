@@ -61,9 +61,17 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
             "md": escape_markdown,
             "valeur": format_value,
             "classe": css_class,
+            "article": _article,
         }
     )
     return environment
+
+
+def _article(name: Any, preposition: str = "", article: str | None = None) -> str:
+    """`{{ cadre.financeur | article("à", cadre.article) }}` → « au Conseil départemental »."""
+    from utilsoc.french import with_article
+
+    return with_article(str(name), preposition, article)
 
 
 def render(environment: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
