@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -182,3 +183,118 @@ def test_html_reports_pass_the_nu_html_checker(cli, folder: Path) -> None:
         check=False,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def _set_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "address", ["javascript:alert(document.domain)", "data:text/html,x", " JaVaScRiPt:x"]
+)
+def test_only_web_and_mail_addresses_become_links(cli, example, address: str) -> None:
+    folder = example("echec-scolaire")
+    _set_in(
+        folder / "association.yaml", "https://www.tremplin-reussite.example.org", address.strip()
+    )
+    for fmt in ("html", "md"):
+        result = cli(
+            "-C", str(folder), "report", "-t", "communication", "-f", fmt, "-o", f"c.{fmt}"
+        )
+        assert result.exit_code == 0, result.stderr
+        text = (folder / f"c.{fmt}").read_text(encoding="utf-8")
+        assert 'href="' + address.strip() not in text
+        assert f"<{address.strip()}>" not in text
+        assert f"]({address.strip()}" not in text
+
+
+def test_a_web_address_is_a_link(cli, example) -> None:
+    folder = example("echec-scolaire")
+    assert cli("-C", str(folder), "report", "-t", "communication", "-o", "c.html").exit_code == 0
+    html = (folder / "c.html").read_text(encoding="utf-8")
+    assert '<a href="https://www.tremplin-reussite.example.org">' in html
+
+
+PAYLOAD = "<img src=x onerror=alert(1)> [clic](javascript:x) `code` | *gras*"
+
+
+def test_markdown_escapes_every_user_text(cli, example) -> None:
+    folder = example("echec-scolaire")
+    _set_in(folder / "referentiel.yaml", "unité: élèves", f'unité: "{PAYLOAD}"')
+    _set_in(folder / "association.yaml", "https://www.tremplin-reussite.example.org", PAYLOAD)
+    for template in ("financeur", "bilan", "communication"):
+        out = folder / f"{template}.md"
+        result = cli("-C", str(folder), "report", "-t", template, "-f", "md", "-o", str(out))
+        assert result.exit_code == 0, result.stderr
+        text = out.read_text(encoding="utf-8")
+        assert not re.search(r"(?<!\\)<img", text)
+        assert not re.search(r"(?<!\\)\]\(javascript", text)
+        assert not re.search(r"(?<!\\)`code", text)
+    assert r"\<img src=x onerror=alert(1)\> \[clic\](javascript:x) \`code\` \| \*gras\*" in (
+        folder / "communication.md"
+    ).read_text(encoding="utf-8")
+
+
+def test_a_template_linked_out_of_its_folder_is_refused(cli, folder: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("mot de passe : hunter2\n", encoding="utf-8")
+    (folder / "modeles").mkdir()
+    (folder / "modeles" / "fuite.md.j2").symlink_to(secret)
+    result = cli("-C", str(folder), "report", "-t", "fuite", "-f", "md", "-p", "2026", "-o", "f.md")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "est un lien vers" in result.stderr
+    assert "hunter2" not in result.stdout + result.stderr
+    assert not (folder / "f.md").exists()
+    (folder / "modeles" / "inclut.md.j2").write_text(
+        '{% include "fuite.md.j2" %}\n', encoding="utf-8"
+    )
+    included = cli("-C", str(folder), "report", "-t", "inclut", "-f", "md", "-p", "2026")
+    assert included.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "hunter2" not in included.stdout + included.stderr
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "{{ 'a' * 10**10 }}",
+        "{{ 10**10 * 'a' }}",
+        "{{ 9 ** 9999999 }}",
+        "{{ 'x'.center(10**10) }}",
+        "{% for i in range(10**9) %}{% endfor %}",
+        "{% set s = 'a' * 999999 %}{{ s + s }}",
+    ],
+)
+def test_a_template_cannot_exhaust_memory(cli, folder: Path, expression: str) -> None:
+    (folder / "modeles").mkdir()
+    (folder / "modeles" / "gros.md.j2").write_text(expression + "\n", encoding="utf-8")
+    result = cli("-C", str(folder), "report", "-t", "gros", "-f", "md", "-p", "2026")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "interdite dans un modèle" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_output_is_capped(cli, folder: Path, monkeypatch) -> None:
+    monkeypatch.setattr("utilsoc.report.render.MAX_OUTPUT", 5_000)
+    (folder / "modeles").mkdir()
+    (folder / "modeles" / "long.md.j2").write_text(
+        "{% for i in range(9999) %}{{ 'ligne ' * 10 }}\n{% endfor %}", encoding="utf-8"
+    )
+    result = cli("-C", str(folder), "report", "-t", "long", "-f", "md", "-p", "2026")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "le modèle produit plus de" in result.stderr
+
+
+def test_the_time_limit_holds_without_signals(cli, folder: Path, monkeypatch) -> None:
+    """A loop that prints nothing is stopped by the clock checked in `range` (no SIGALRM)."""
+    monkeypatch.setattr("utilsoc.report.render.TIME_LIMIT", 0.5)
+    monkeypatch.delattr("signal.SIGALRM", raising=False)
+    (folder / "modeles").mkdir()
+    (folder / "modeles" / "lent.md.j2").write_text(
+        "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+        encoding="utf-8",
+    )
+    result = cli("-C", str(folder), "report", "-t", "lent", "-f", "md", "-p", "2026")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "le modèle a tourné plus de" in result.stderr

@@ -2,22 +2,28 @@
 
 A user template may extend a built-in one with `{% extends "defaut:financeur.html.j2" %}`
 and override one block. Templates run in Jinja's immutable sandbox with StrictUndefined
-(a misspelt variable is an error, not an empty string); HTML is autoescaped, Markdown has
-its own escaping filter.
+(a misspelt variable is an error, not an empty string). HTML is autoescaped; in Markdown,
+every text that comes from the association's files is escaped when it is output.
+
+Why the limits: templates can be committed by any collaborator. A template may not read a
+file through a link out of its folder, produce more than MAX_OUTPUT characters, build a
+string or number beyond MAX_SIZE, or run longer than TIME_LIMIT seconds (checked between
+outputs and at every step of `range`, so it holds where SIGALRM does not exist).
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import re
-import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -26,6 +32,9 @@ from utilsoc.french import format_amount, format_number, format_percent
 from utilsoc.resources import data_dir
 
 TIME_LIMIT = 60
+MAX_OUTPUT = 20_000_000
+MAX_SIZE = 1_000_000
+LINK_SCHEMES = ("http://", "https://", "mailto:")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
 
 
@@ -35,17 +44,103 @@ def template_folders(user_folder: Path | None) -> list[Path]:
     return [*folders, data_dir("templates")]
 
 
+class UserText(str):
+    """Text from the association's files: escaped when a Markdown template outputs it."""
+
+    __slots__ = ()
+
+
+def mark_user_text(data: Any) -> Any:
+    """The same data, every string a `UserText` (dictionary keys left as they are)."""
+    if isinstance(data, str):
+        return UserText(data)
+    if isinstance(data, dict):
+        return {key: mark_user_text(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [mark_user_text(item) for item in data]
+    return data
+
+
+class _Deadline:
+    """When the running template must have finished."""
+
+    at = float("inf")
+
+    def check(self) -> None:
+        if time.monotonic() > self.at:
+            raise UserError(
+                f"le modèle a tourné plus de {TIME_LIMIT} s",
+                "simplifiez-le : une boucle ne doit pas être sans fin",
+            )
+
+
+class _ReportSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, with sizes capped: no string or number a page could not hold."""
+
+    intercepted_binops = frozenset({"*", "**", "+"})
+
+    def __init__(self, deadline: _Deadline, **options: Any) -> None:
+        super().__init__(**options)
+        self.deadline = deadline
+
+    def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
+        """`'a' * 10**10`, `10 ** 10 ** 10`: refused before they are computed."""
+        _check_binop(operator_name, left, right)
+        return super().call_binop(context, operator_name, left, right)
+
+    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N807
+        """Method calls too: `'x'.center(10**10)` is refused."""
+        for argument in (*args, *kwargs.values()):
+            if isinstance(argument, int) and abs(argument) > MAX_SIZE:
+                raise SecurityError(f"nombre trop grand pour un modèle : {argument}")
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def _check_binop(operator_name: str, left: Any, right: Any) -> None:
+    sized = (str, list, tuple)
+    if operator_name == "*":
+        for text, count in ((left, right), (right, left)):
+            if isinstance(text, sized) and isinstance(count, int) and len(text) * count > MAX_SIZE:
+                raise SecurityError("texte trop long pour un modèle")
+    elif operator_name == "**":
+        if isinstance(left, int) and isinstance(right, int) and abs(right) > 64:
+            raise SecurityError(f"puissance trop grande pour un modèle : {right}")
+    elif isinstance(left, sized) and isinstance(right, sized) and len(left) + len(right) > MAX_SIZE:
+        raise SecurityError("texte trop long pour un modèle")
+
+
+class _ContainedLoader(jinja2.FileSystemLoader):
+    """Templates of one folder, never a file reached through a link out of it.
+
+    Why: git keeps symbolic links, so a collaborator could commit `modeles/x.j2` pointing
+    at any file of the machine, which a report would then print.
+    """
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = os.path.realpath(filename)
+        roots = [os.path.realpath(folder) for folder in self.searchpath]
+        if not any(real.startswith(root + os.sep) for root in roots):
+            raise SecurityError(f"le modèle « {template} » est un lien vers {real}")
+        return source, filename, uptodate
+
+
 def build_environment(user_folder: Path | None) -> jinja2.Environment:
     """The one Jinja environment of reports."""
-    builtin = jinja2.FileSystemLoader(str(data_dir("templates")), encoding="utf-8")
+    builtin = _ContainedLoader(str(data_dir("templates")), encoding="utf-8")
     loaders: list[jinja2.BaseLoader] = []
     if user_folder is not None and user_folder.is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(user_folder), encoding="utf-8"))
+        loaders.append(_ContainedLoader(str(user_folder), encoding="utf-8"))
     loaders += [builtin, jinja2.PrefixLoader({"defaut": builtin}, delimiter=":")]
-    environment = ImmutableSandboxedEnvironment(
+    deadline = _Deadline()
+    environment = _ReportSandbox(
+        deadline,
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=lambda name: bool(name) and name.endswith((".html", ".html.j2")),
+        finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -53,6 +148,7 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
     # Ids unique within one report, in the order they are asked for: reproducible.
     counter = itertools.count(1)
     environment.globals["identifiant"] = lambda prefixe="id": f"{prefixe}-{next(counter)}"
+    environment.globals["range"] = _timed_range(deadline)
     environment.filters.update(
         {
             "nombre": _number,
@@ -62,16 +158,54 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
             "valeur": format_value,
             "classe": css_class,
             "article": _article,
+            "lien": _link,
         }
     )
     return environment
+
+
+def _finalize(value: Any) -> Any:
+    """What `{{ … }}` outputs: user text escaped for Markdown (HTML escapes its own)."""
+    return escape_markdown(value) if isinstance(value, UserText) else value
+
+
+def _timed_range(deadline: _Deadline) -> Callable[..., Iterator[int]]:
+    def timed_range(*args: int) -> Iterator[int]:
+        numbers = range(*args)
+        if len(numbers) > MAX_SIZE:
+            raise SecurityError(f"boucle trop longue pour un modèle : {len(numbers)} tours")
+        for number in numbers:
+            deadline.check()
+            yield number
+
+    return timed_range
+
+
+@jinja2.pass_eval_context
+def _link(eval_context: Any, address: Any, text: Any = None) -> str:
+    """A link only for http, https and mailto; any other address is shown as text.
+
+    Why: `site_web: "javascript:…"` must not become a live link in a page.
+    """
+    address = str(address).strip()
+    shown = str(text) if text is not None else address
+    allowed = address.lower().startswith(LINK_SCHEMES) and not re.search(r"[\s<>\"']", address)
+    if eval_context.autoescape:
+        if not allowed:
+            return str(markupsafe.escape(shown))
+        return markupsafe.Markup('<a href="{}">{}</a>').format(address, shown)
+    if not allowed:
+        return escape_markdown(shown)
+    if text is None:
+        return f"<{address}>"
+    return f"[{escape_markdown(shown)}](<{address}>)"
 
 
 def _article(name: Any, preposition: str = "", article: str | None = None) -> str:
     """`{{ cadre.financeur | article("à", cadre.article) }}` → « au Conseil départemental »."""
     from utilsoc.french import with_article
 
-    return with_article(str(name), preposition, article)
+    return UserText(with_article(str(name), preposition, article))
 
 
 def render(environment: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
@@ -81,9 +215,10 @@ def render(environment: jinja2.Environment, name: str, context: dict[str, Any]) 
         UserError: unknown template, syntax error, unknown variable, forbidden access,
             or a template running longer than the time limit.
     """
+    if name.endswith(".md.j2"):
+        context = mark_user_text(context)
     try:
-        with _time_limit(TIME_LIMIT):
-            return environment.get_template(name).render(context)
+        return _render_capped(environment, name, context)
     except jinja2.TemplateNotFound as error:
         raise UserError(
             f"modèle introuvable : {error.name}",
@@ -136,33 +271,25 @@ def _template_line(trace: Any) -> str:
     return found
 
 
-@contextmanager
-def _time_limit(seconds: int) -> Iterator[None]:
-    """Stop a runaway template (POSIX main thread only; elsewhere no limit)."""
-    usable = hasattr(signal, "SIGALRM") and _main_thread()
-    if not usable:
-        yield
-        return
-
-    def stop(_signum: int, _frame: Any) -> None:
-        raise UserError(
-            f"le modèle a tourné plus de {seconds} s",
-            "simplifiez-le : une boucle ne doit pas être sans fin",
-        )
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
+def _render_capped(environment: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render, stopping at MAX_OUTPUT characters or TIME_LIMIT seconds."""
+    deadline: _Deadline = environment.deadline  # type: ignore[attr-defined]
+    deadline.at = time.monotonic() + TIME_LIMIT
+    parts: list[str] = []
+    size = 0
     try:
-        yield
+        for part in environment.get_template(name).generate(context):
+            size += len(part)
+            if size > MAX_OUTPUT:
+                raise UserError(
+                    f"le modèle produit plus de {MAX_OUTPUT // 1_000_000} millions de caractères",
+                    "un rapport tient en quelques pages : vérifiez les boucles du modèle",
+                )
+            deadline.check()
+            parts.append(part)
     finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _main_thread() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
+        deadline.at = float("inf")
+    return "".join(parts)
 
 
 def tidy_markdown(text: str) -> str:
@@ -210,7 +337,14 @@ def _percent(value: Any) -> str:
 
 
 def format_value(value: Any, indicator: dict[str, Any]) -> str:
-    """A value as the indicator's type reads: `1 234 €`, `82,5 %`, `oui`, `12 élèves`."""
+    """A value as the indicator's type reads: `1 234 €`, `82,5 %`, `oui`, `12 élèves`.
+
+    The result holds the association's own words (a unit, a text): it stays user text.
+    """
+    return UserText(_value_text(value, indicator))
+
+
+def _value_text(value: Any, indicator: dict[str, Any]) -> str:
     if value is None:
         return "—"
     if isinstance(value, str):
