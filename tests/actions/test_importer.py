@@ -228,7 +228,7 @@ def test_survey_export_imports_questionnaire_answers(cli, example, tmp_path) -> 
         "-C", str(folder), "import", str(tmp_path / "kobo.csv"), "-m", str(tmp_path / "map.yaml")
     )
     assert result.exit_code == 0, result.stderr
-    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
     assert text.count("participant: P") == 3
     assert cli("-C", str(folder), "validate").exit_code == 0
 
@@ -305,7 +305,7 @@ def test_reimporting_a_survey_adds_nothing(cli, example, tmp_path) -> None:
     assert cli(*args).exit_code == 0
     again = cli(*args)
     assert "2 valeur(s) déjà enregistrée(s)" in again.stdout
-    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
     assert text.count("participant: P1") == 2
 
 
@@ -360,7 +360,7 @@ def test_survey_rows_dated_by_day_and_located_on_their_period(cli, example, tmp_
     )
     result = cli(*args)
     assert result.exit_code == 0, result.stderr
-    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
     assert text.count("participant: P1") == 2  # the days fall in the indicator's year
     assert "date: 2025-03-15" in text  # and date the answers
     assert "date: 2025-11-30" in text
@@ -421,7 +421,7 @@ def test_survey_dates_in_french_and_errors_on_their_cell(cli, example, tmp_path)
     )
     result = cli(*args)
     assert result.exit_code == 0, result.stderr
-    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
     assert "date: 2025-03-15" in text
     assert "P2" not in text  # a row without an answer adds nothing
     (tmp_path / "k.csv").write_text(

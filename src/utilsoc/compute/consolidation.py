@@ -38,6 +38,7 @@ def consolidate_folder(layout: Layout) -> FolderMerge:
     """Read every measurement file and consolidate; order of files does not matter."""
     records: list[Mesure] = []
     sources: dict[Key, list[Source]] = {}
+    places: list[Source] = []  # where each record was read, in order
     issues: list[Issue] = []
     files = 0
     for _, content, document, file_issues in iter_records(layout):
@@ -48,10 +49,16 @@ def consolidate_folder(layout: Layout) -> FolderMerge:
         for n, record in enumerate(content.valeurs):
             records.append(record)
             line = document.position(("valeurs", n))[0]
-            sources.setdefault(record.key, []).append(
-                Source(document.file, line, record.valeur, record.auteur)
-            )
+            places.append(Source(document.file, line, record.valeur, record.auteur))
+            sources.setdefault(record.key, []).append(places[-1])
     merged = consolidate(records)
+    # A conflict lists only its live records, as `validate` does: never a replaced one.
+    live = {id(r) for group in merged.conflicts.values() for r in group}
+    for key in merged.conflicts:
+        sources[key] = []
+    for record, source in zip(records, places, strict=True):
+        if id(record) in live:
+            sources[record.key].append(source)
     result = FolderMerge(merged, files, len(records), sources=sources, issues=issues)
     result.replaced = sum(1 for r in records if r.remplace is not None)
     for key in sources:
