@@ -82,3 +82,14 @@ def test_the_holder_file_is_removed_when_the_lock_is_released(example) -> None:
     with lock.writer_lock(layout, "x"):
         assert f"le processus {os.getpid()} (" in lock.describe_holder(layout)
     assert lock.describe_holder(layout) == "une autre commande utilsoc"
+
+
+def test_a_lock_that_cannot_be_created_is_a_file_access_error(cli, example) -> None:
+    folder = example("vide")
+    (folder / ".utilsoc-cache").write_text("pas un dossier", encoding="utf-8")
+    result = cli("-C", str(folder), "record", CODE, "4", "-p", "2026", "-a", "Bob")
+    assert result.exit_code == ExitCode.ENTREE_SORTIE
+    assert "écriture impossible, verrou asso/.utilsoc-cache/ecriture.lock inaccessible" in (
+        result.stderr
+    )
+    assert _files(folder) == []

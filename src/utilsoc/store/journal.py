@@ -25,7 +25,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from utilsoc.errors import FileAccessError
 from utilsoc.project import Layout, display_path
@@ -107,8 +106,23 @@ def recover(layout: Layout) -> None:
 
 
 def recover_locked(layout: Layout) -> None:
-    """`recover`, for a caller that already holds the folder lock."""
+    """`recover`, for a caller that already holds the folder lock.
+
+    Raises:
+        FileAccessError: a file cannot be renamed or deleted.
+    """
     folder = _journal_folder(layout)
+    try:
+        _replay(layout, folder)
+    except OSError as error:
+        raise FileAccessError(
+            f"reprise impossible de l'écriture interrompue notée dans {display_path(folder)} : "
+            f"{error.strerror}",
+            "vérifiez les droits du dossier, puis relancez la commande",
+        ) from None
+
+
+def _replay(layout: Layout, folder: Path) -> None:
     for name in _journals(layout):
         journal = folder / name
         try:

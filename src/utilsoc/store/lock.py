@@ -36,20 +36,27 @@ def writer_lock(layout: Layout, target: str) -> Iterator[None]:
     """Hold the folder's write lock; `target` names what is being written, for messages.
 
     Raises:
-        FileAccessError: another process holds the lock for more than LOCK_TIMEOUT s.
+        FileAccessError: another process holds the lock for more than LOCK_TIMEOUT s,
+            or the lock file cannot be created.
     """
     from filelock import FileLock, Timeout
 
     path = lock_path(layout)
-    path.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(path, timeout=LOCK_TIMEOUT)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         lock.acquire()
-    except Timeout:
+    except Timeout:  # before OSError: a filelock Timeout is a TimeoutError
         raise FileAccessError(
             f"{target} : écriture impossible, le dossier est en cours d'écriture par "
             f"{describe_holder(layout)}",
             f"attendez la fin de cette commande, puis recommencez (verrou : {display_path(path)})",
+        ) from None
+    except OSError as error:
+        raise FileAccessError(
+            f"{target} : écriture impossible, verrou {display_path(path)} inaccessible : "
+            f"{error.strerror}",
+            "vérifiez les droits d'écriture sur le dossier de l'association",
         ) from None
     try:
         _write_holder(layout)
