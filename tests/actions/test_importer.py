@@ -430,3 +430,39 @@ def test_survey_dates_in_french_and_errors_on_their_cell(cli, example, tmp_path)
     bad = cli(*args)
     assert bad.exit_code == ExitCode.DONNEES_INVALIDES
     assert bad.stderr.startswith("k.csv:2:4: erreur: date")
+
+
+def test_a_value_recorded_between_plan_and_write_is_checked_again(cli, example, tmp_path) -> None:
+    import pytest
+
+    from utilsoc.actions.importer import apply_plan, load_mapping, plan_import
+    from utilsoc.errors import UserError
+    from utilsoc.model.load import load_valid_project
+    from utilsoc.project import Layout
+    from utilsoc.tables.spreadsheet import read_table
+
+    folder = _setup(example, tmp_path)
+
+    def plan(rows: str):
+        (tmp_path / "a.csv").write_text(f"Indicateur;Période;Sexe;Valeur\n{rows}", "utf-8")
+        project, _ = load_valid_project(Layout(folder))
+        table = read_table(tmp_path / "a.csv", "a.csv")
+        return plan_import(project, table, load_mapping(tmp_path / "map.yaml", "map.yaml"))
+
+    def bob(period: str, value: str) -> None:
+        command = ["record", CODE, value, "-p", period, "--dim", "sexe=F", "-a", "bob"]
+        assert cli("-C", str(folder), *command).exit_code == 0
+
+    same = plan(f"{CODE};2024;F;3\n{CODE};2025;F;4\n")
+    bob("2025", "4")  # the same value, recorded meanwhile: skipped
+    apply_plan(same)
+    assert (same.count, same.skipped) == (1, 1)
+    assert (folder / "mesures" / "2024" / "import-tableur.yaml").exists()
+    assert not (folder / "mesures" / "2025" / "import-tableur.yaml").exists()
+
+    different = plan(f"{CODE};2026;F;8\n{CODE};2023;F;1\n")
+    bob("2026", "9")  # a different value, recorded meanwhile: nothing of the import is written
+    before = _mesures(folder)
+    with pytest.raises(UserError, match="9 enregistré entre-temps par bob, 8 dans le tableau"):
+        apply_plan(different)
+    assert _mesures(folder) == before
