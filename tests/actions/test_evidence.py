@@ -48,16 +48,21 @@ def test_each_kind_of_evidence_is_recorded_in_its_section(cli, example) -> None:
     for command in commands:
         result = cli(*base, *command, "-p", "2026", "-a", "marie", "--date", "2026-05-01")
         assert result.exit_code == 0, (command, result.stderr)
-    text = (folder / "mesures" / "2026" / "marie.yaml").read_text(encoding="utf-8")
-    for section in (
-        "témoignages:",
-        "faits_marquants:",
-        "résultats_inattendus:",
-        "pistes_amélioration:",
-        "partenariat:",
+    day = folder / "mesures" / "2026"
+    assert not (day / "marie.yaml").exists()  # values only
+    for kind, section in (
+        ("temoignages", "témoignages:"),
+        ("faits-marquants", "faits_marquants:"),
+        ("resultats-inattendus", "résultats_inattendus:"),
+        ("pistes-amelioration", "pistes_amélioration:"),
+        ("partenariat", "partenariat:"),
     ):
+        text = (day / f"marie.{kind}.yaml").read_text(encoding="utf-8")
+        assert text.count(":\n") == 1  # a single section per file
         assert f"\n{section}\n  - {{" in text
-    assert 'texte: "J\'ose « parler »: enfin !"' in text
+    assert 'texte: "J\'ose « parler »: enfin !"' in (day / "marie.temoignages.yaml").read_text(
+        encoding="utf-8"
+    )
     assert cli("-C", str(folder), "validate").exit_code == 0
 
 
@@ -168,7 +173,7 @@ def test_questionnaire_scores_pair_into_gains(cli, example) -> None:
     assert cli("-C", str(folder), "validate").exit_code == 0
     from utilsoc.store.files import read_measures
 
-    content, _, _ = read_measures(folder / "mesures" / "2026" / "anne.yaml")
+    content, _, _ = read_measures(folder / "mesures" / "2026" / "anne.questionnaires.yaml")
     assert content is not None
     gains = pair_gains(content.questionnaires, "confiance")
     assert gains.pairs == {"P1": (2.0, 4.0), "P2": (3.0, 3.5)}
@@ -278,7 +283,9 @@ def test_a_full_name_accepted_in_writing_stays_valid(cli, example) -> None:
         "m",
     )
     assert result.exit_code == 0, result.stderr
-    assert "nom_complet: true" in (folder / "mesures" / "2026" / "m.yaml").read_text("utf-8")
+    assert "nom_complet: true" in (folder / "mesures" / "2026" / "m.temoignages.yaml").read_text(
+        "utf-8"
+    )
     assert cli("-C", str(folder), "validate").exit_code == 0
 
 

@@ -228,7 +228,7 @@ def test_survey_export_imports_questionnaire_answers(cli, example, tmp_path) -> 
         "-C", str(folder), "import", str(tmp_path / "kobo.csv"), "-m", str(tmp_path / "map.yaml")
     )
     assert result.exit_code == 0, result.stderr
-    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
     assert text.count("participant: P") == 3
     assert cli("-C", str(folder), "validate").exit_code == 0
 
@@ -305,7 +305,7 @@ def test_reimporting_a_survey_adds_nothing(cli, example, tmp_path) -> None:
     assert cli(*args).exit_code == 0
     again = cli(*args)
     assert "2 valeur(s) déjà enregistrée(s)" in again.stdout
-    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
     assert text.count("participant: P1") == 2
 
 
@@ -360,7 +360,7 @@ def test_survey_rows_dated_by_day_and_located_on_their_period(cli, example, tmp_
     )
     result = cli(*args)
     assert result.exit_code == 0, result.stderr
-    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
     assert text.count("participant: P1") == 2  # the days fall in the indicator's year
     assert "date: 2025-03-15" in text  # and date the answers
     assert "date: 2025-11-30" in text
@@ -421,7 +421,7 @@ def test_survey_dates_in_french_and_errors_on_their_cell(cli, example, tmp_path)
     )
     result = cli(*args)
     assert result.exit_code == 0, result.stderr
-    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
     assert "date: 2025-03-15" in text
     assert "P2" not in text  # a row without an answer adds nothing
     (tmp_path / "k.csv").write_text(
@@ -430,3 +430,39 @@ def test_survey_dates_in_french_and_errors_on_their_cell(cli, example, tmp_path)
     bad = cli(*args)
     assert bad.exit_code == ExitCode.DONNEES_INVALIDES
     assert bad.stderr.startswith("k.csv:2:4: erreur: date")
+
+
+def test_a_value_recorded_between_plan_and_write_is_checked_again(cli, example, tmp_path) -> None:
+    import pytest
+
+    from utilsoc.actions.importer import apply_plan, load_mapping, plan_import
+    from utilsoc.errors import UserError
+    from utilsoc.model.load import load_valid_project
+    from utilsoc.project import Layout
+    from utilsoc.tables.spreadsheet import read_table
+
+    folder = _setup(example, tmp_path)
+
+    def plan(rows: str):
+        (tmp_path / "a.csv").write_text(f"Indicateur;Période;Sexe;Valeur\n{rows}", "utf-8")
+        project, _ = load_valid_project(Layout(folder))
+        table = read_table(tmp_path / "a.csv", "a.csv")
+        return plan_import(project, table, load_mapping(tmp_path / "map.yaml", "map.yaml"))
+
+    def bob(period: str, value: str) -> None:
+        command = ["record", CODE, value, "-p", period, "--dim", "sexe=F", "-a", "bob"]
+        assert cli("-C", str(folder), *command).exit_code == 0
+
+    same = plan(f"{CODE};2024;F;3\n{CODE};2025;F;4\n")
+    bob("2025", "4")  # the same value, recorded meanwhile: skipped
+    apply_plan(same)
+    assert (same.count, same.skipped) == (1, 1)
+    assert (folder / "mesures" / "2024" / "import-tableur.yaml").exists()
+    assert not (folder / "mesures" / "2025" / "import-tableur.yaml").exists()
+
+    different = plan(f"{CODE};2026;F;8\n{CODE};2023;F;1\n")
+    bob("2026", "9")  # a different value, recorded meanwhile: nothing of the import is written
+    before = _mesures(folder)
+    with pytest.raises(UserError, match="9 enregistré entre-temps par bob, 8 dans le tableau"):
+        apply_plan(different)
+    assert _mesures(folder) == before

@@ -403,3 +403,108 @@ def test_guided_session_lists_every_value_a_broken_file_stops(cli, example, monk
         "nb_relais_information"
     ) in result.stderr
     assert {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")} == before
+
+
+def test_processes_recording_the_same_key_at_once_keep_exactly_one(example) -> None:
+    folder = example("vide")
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "utilsoc", "-C", str(folder), "record", CODE, str(n)]
+            + ["-p", "2026", "--dim", "sexe=F", "-a", f"personne{n}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(4)
+    ]
+    outputs = [p.communicate(timeout=300) for p in processes]
+    codes = [p.returncode for p in processes]
+    assert sorted(codes) == [0, 1, 1, 1], outputs
+    for code, (_, stderr) in zip(codes, outputs, strict=True):
+        if code == 1:
+            assert f"une valeur existe déjà pour {CODE} en 2026" in stderr
+    lines = [
+        line
+        for path in (folder / "mesures" / "2026").glob("*.yaml")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "indicateur:" in line
+    ]
+    assert len(lines) == 1
+
+
+@pytest.mark.parametrize(
+    ("bom", "encoding"),
+    [
+        (b"", "utf-8"),
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ],
+)
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_record_keeps_the_file_encoding_and_line_endings(
+    cli, example, bom: bytes, encoding: str, newline: str
+) -> None:
+    folder = example("vide")
+    assert cli("-C", str(folder), "record", CODE, "1", "-p", "2025", "-a", "bob").exit_code == 0
+    path = folder / "mesures" / "2025" / "bob.yaml"
+    original = bom + path.read_text(encoding="utf-8").replace("\n", newline).encode(encoding)
+    path.write_bytes(original)
+    result = cli(
+        "-C", str(folder), "record", CODE, "2", "-p", "2025", "--dim", "sexe=H", "-a", "bob"
+    )
+    assert result.exit_code == 0, result.stderr
+    after = path.read_bytes()
+    assert after.startswith(original)
+    added = after[len(original) :].decode(encoding)
+    assert added.startswith(f"  - {{indicateur: {CODE}, période: 2025, valeur: 2,")
+    assert added.endswith("}" + newline)
+    assert "\r" not in added.replace("\r\n", "")
+    validated = cli("-C", str(folder), "validate")
+    assert validated.exit_code == 0, validated.stderr
+    assert validated.stdout.strip().endswith("2 valeurs")
+
+
+@pytest.mark.parametrize("author", ["CON", "nul", "Aux", "com1", "LPT9", "con.txt", "Léa.", "?!"])
+def test_an_author_named_like_a_windows_device_gets_a_file_windows_opens(
+    cli, example, author: str
+) -> None:
+    from utilsoc.store.names import windows_safe
+
+    folder = example("vide")
+    result = cli("-C", str(folder), "record", CODE, "3", "-p", "2026", "-a", author)
+    assert result.exit_code == 0, result.stderr
+    [path] = (folder / "mesures" / "2026").iterdir()
+    assert windows_safe(path.name)
+    assert path.name in {"con_.yaml", "nul_.yaml", "aux_.yaml", "com1_.yaml", "lpt9_.yaml"} | {
+        "con-txt.yaml",
+        "lea.yaml",
+        "anonyme.yaml",
+    }
+    exported = cli("-C", str(folder), "export")
+    assert f";{author};" in exported.stdout or f';"{author}";' in exported.stdout
+
+
+def test_merge_and_validate_name_the_same_live_values_of_a_conflict(cli, example) -> None:
+    folder = example("vide")
+    day = folder / "mesures" / "2026"
+    day.mkdir(parents=True)
+    lines = {
+        "alice": "valeur: 10, auteur: alice, date: 2026-01-05",
+        "bob": "valeur: 11, auteur: bob, date: 2026-01-05",
+        # carol replaces alice's 10 by 12: bob's 11 and carol's 12 are still in conflict
+        "carol": "valeur: 12, auteur: carol, date: 2026-01-06, "
+        "remplace: {valeur: 10, auteur: alice, date: 2026-01-05, motif: recompté}",
+    }
+    for author, line in lines.items():
+        (day / f"{author}.yaml").write_text(
+            f"valeurs:\n  - {{indicateur: {CODE}, période: 2026, {line}}}\n", encoding="utf-8"
+        )
+    validated = cli("-C", str(folder), "validate")
+    merged = cli("-C", str(folder), "merge")
+    for result in (validated, merged):
+        assert result.exit_code == ExitCode.DONNEES_INVALIDES
+        assert "[conflit-de-valeurs]" in result.stderr
+        assert "bob.yaml" in result.stderr
+        assert "carol.yaml" in result.stderr
+        assert "alice.yaml" not in result.stderr, result.stderr

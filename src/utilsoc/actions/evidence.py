@@ -25,7 +25,7 @@ from utilsoc.model.mesures import (
 )
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import TypeIndicateur
-from utilsoc.store.measures import append_record, header, measure_path
+from utilsoc.store.measures import append_records, record_path
 from utilsoc.yamlio.messages import describe_error
 
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
@@ -151,6 +151,7 @@ def record_evidence(
 
     Raises:
         UserError: a field is missing or wrong, or a link points nowhere.
+        FileAccessError: another command keeps the folder locked.
     """
     if kind == "questionnaire":
         model: type[BaseModel] = Reponse
@@ -166,8 +167,7 @@ def record_evidence(
     if problems:
         raise UserError(problems[0].message, problems[0].hint)
     period: Period = record.periode  # type: ignore[attr-defined]
-    author: str = record.auteur  # type: ignore[attr-defined]
-    append_record(measure_path(project.layout, period, author), record, header(period, author))
+    append_records(project.layout, record_path(project.layout, record), [record])
     label = _LABELS[kind]
     done = "enregistrée" if label in _FEMININE else "enregistré"
     return f"{label} {done} pour {period.label}"

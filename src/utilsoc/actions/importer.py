@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,13 +21,15 @@ from utilsoc.actions.evidence import reference_problems
 from utilsoc.actions.record import canonical_text
 from utilsoc.check.values import check_record, parse_number, parse_value
 from utilsoc.compute.merge import consolidate
-from utilsoc.errors import DataErrors, Issue
+from utilsoc.errors import DataErrors, Issue, UserError
 from utilsoc.model.correspondance import Champ, Correspondance
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import Mesure, Reponse, Valeur
 from utilsoc.model.periods import Kind, Period, period_containing
+from utilsoc.project import Layout, display_path
 from utilsoc.store.files import iter_records
-from utilsoc.store.measures import append_records, header, measure_path
+from utilsoc.store.journal import Transaction, transaction
+from utilsoc.store.measures import header, kind_of, period_contents, record_path, stage_records
 from utilsoc.tables.spreadsheet import Table
 from utilsoc.yamlio.keys import normalize_key
 from utilsoc.yamlio.messages import describe_error, issues_from_validation
@@ -41,6 +42,7 @@ Record = Valeur | Reponse
 class Plan:
     """What an import would record, file by file."""
 
+    layout: Layout
     files: dict[Path, list[Record]] = field(default_factory=dict)
     skipped: int = 0
 
@@ -366,7 +368,7 @@ def _against_existing(
                 existing.extend(content.valeurs)
                 answers.update(_answer_key(r) for r in content.questionnaires)
     current = consolidate(existing).current
-    plan = Plan()
+    plan = Plan(project.layout)
     conflicts = []
     for record, line in zip(records, lines, strict=True):
         if isinstance(record, Reponse) and _answer_key(record) in answers:
@@ -391,8 +393,7 @@ def _against_existing(
                 )
             )
             continue
-        path = measure_path(project.layout, record.periode, record.auteur)
-        plan.files.setdefault(path, []).append(record)
+        plan.files.setdefault(record_path(project.layout, record), []).append(record)
     if conflicts:
         raise DataErrors(conflicts)
     return plan
@@ -422,10 +423,49 @@ def _answer_key(answer: Reponse) -> tuple[str, str, str, str, float]:
 
 
 def apply_plan(plan: Plan) -> None:
-    """Write every planned file (each validated before it replaces the old one)."""
-    by_file: dict[Path, list[Record]] = defaultdict(list)
+    """Write every planned file in one transaction: all of them, or none.
+
+    Under the folder's write lock, each value is compared again with what is recorded:
+    one recorded meanwhile by another command is skipped when identical, refused if not.
+
+    Raises:
+        UserError: a different value was recorded since the plan was made.
+        DataErrors: a measurement file does not validate.
+        FileAccessError: another command keeps the folder locked.
+    """
+    first = min(plan.files, default=None)
+    if first is None:
+        return
+    with transaction(plan.layout, display_path(first)) as tx:
+        _recheck(tx, plan)
+        for path, records in sorted(plan.files.items()):
+            if records:
+                stage_records(tx, path, records, header(records[0].periode, kind_of(records[0])))
+
+
+def _recheck(tx: Transaction, plan: Plan) -> None:
+    """Drop the values recorded since planning; refuse a different one."""
+    periods = {r.periode for records in plan.files.values() for r in records}
+    existing: list[Mesure] = []
+    for period in periods:
+        for _, content, issues in period_contents(tx, period):
+            if issues:
+                raise DataErrors(issues)
+            if content is not None:
+                existing.extend(content.valeurs)
+    current = consolidate(existing).current
     for path, records in plan.files.items():
-        by_file[path].extend(records)
-    for path, records in sorted(by_file.items()):
-        first = records[0]
-        append_records(path, records, header(first.periode, first.auteur))
+        kept = []
+        for record in records:
+            old = current.get(record.key) if isinstance(record, Valeur) else None
+            if old is None or not isinstance(record, Valeur):
+                kept.append(record)
+            elif _measured(old) == _measured(record):
+                plan.skipped += 1
+            else:
+                raise UserError(
+                    f"{_describe(record)} : {_shown(old)} enregistré entre-temps par "
+                    f"{old.auteur}, {_shown(record)} dans le tableau",
+                    "relancez l'import : rien n'a été écrit",
+                )
+        plan.files[path] = kept

@@ -13,9 +13,9 @@ from utilsoc.errors import DataErrors, UsageError, UserError
 from utilsoc.model.mesures import Mesure, Remplacement, Valeur
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Referentiel
-from utilsoc.project import Layout
-from utilsoc.store.files import iter_records
-from utilsoc.store.measures import append_records, header, measure_path
+from utilsoc.project import Layout, display_path
+from utilsoc.store.journal import Transaction, transaction
+from utilsoc.store.measures import header, measure_path, period_contents, stage_records
 from utilsoc.yamlio.messages import describe_error
 
 
@@ -36,9 +36,27 @@ class Request:
 def record_value(layout: Layout, referentiel: Referentiel, request: Request) -> str:
     """Check and append one value; return what was done, in French.
 
+    The check against the values already recorded and the write happen under the
+    folder's write lock: of two commands recording the same measurement at once, the
+    second sees the first one's value.
+
     Raises:
         UsageError: malformed period or options.
         UserError: the value does not fit, or one is already recorded (without --replace).
+        FileAccessError: another command keeps the folder locked.
+    """
+    record = prepare_value(referentiel, request)
+    path = measure_path(layout, record.periode, record.auteur)
+    with transaction(layout, display_path(path)) as tx:
+        return stage_value(tx, record, request.motif)
+
+
+def prepare_value(referentiel: Referentiel, request: Request) -> Valeur:
+    """The record for `request`, checked against the référentiel (no file read).
+
+    Raises:
+        UsageError: malformed period.
+        UserError: the value does not fit the indicator.
     """
     try:
         period = Period.parse(request.periode)
@@ -51,21 +69,32 @@ def record_value(layout: Layout, referentiel: Referentiel, request: Request) -> 
     if problems:
         first = problems[0]
         raise UserError(first.message, first.hint)
-    live, history = _existing(layout, period, record)
+    return record
+
+
+def stage_value(tx: Transaction, record: Valeur, motif: str | None) -> str:
+    """Compare `record` with what is recorded, stage what to write in `tx`; say what.
+
+    Raises:
+        UserError: a value is already recorded (and `motif` is None), or nothing to replace.
+        DataErrors: a measurement file of the period is broken.
+    """
+    period = record.periode
+    live, history = _existing(tx, record)
     if not live:
-        if request.motif is not None:
+        if motif is not None:
             raise UserError(
                 "rien à remplacer : aucune valeur enregistrée pour cette période",
                 "retirez --replace",
             )
         records = [record]
     else:
-        records = _replacements(record, live, history, request.motif, period)
+        records = _replacements(record, live, history, motif, period)
         if not records:
             same = live[0]
             return f"valeur déjà enregistrée par {same.auteur} le {same.date} : rien à faire"
-    path = measure_path(layout, period, request.auteur)
-    append_records(path, records, header(period, request.auteur))
+    path = measure_path(tx.layout, period, record.auteur)
+    stage_records(tx, path, records, header(period))
     verb = "remplacée" if live else "enregistrée"
     return f"valeur {verb} : {record.indicateur} = {record.valeur} ({period.label})"
 
@@ -145,10 +174,10 @@ def canonical_text(value: float | bool | str | None) -> str | None:
     return value
 
 
-def _existing(layout: Layout, period: Period, record: Valeur) -> tuple[list[Mesure], list[Mesure]]:
+def _existing(tx: Transaction, record: Valeur) -> tuple[list[Mesure], list[Mesure]]:
     """The live record(s) for the same measurement, and every record ever written for it."""
     records: list[Mesure] = []
-    for _, content, _, issues in iter_records(layout, period):
+    for _, content, issues in period_contents(tx, record.periode):
         if issues:
             raise DataErrors([i for i in issues if i.severity == "erreur"] or issues)
         if content is not None:

@@ -6,13 +6,15 @@ import datetime as dt
 
 import typer
 
-from utilsoc.actions.record import Request, record_value
+from utilsoc.actions.record import Request, prepare_value, stage_value
 from utilsoc.check.values import parse_value
 from utilsoc.errors import UsageError, UserError, UtilsocError
 from utilsoc.model.load import load_valid_project
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
-from utilsoc.project import Layout
+from utilsoc.project import Layout, display_path
+from utilsoc.store.journal import transaction
+from utilsoc.store.measures import measure_path
 
 
 def due_indicators(referentiel: Referentiel, period: Period) -> list[Indicateur]:
@@ -52,21 +54,9 @@ def guided_session(
     ):
         typer.echo("abandon : rien n'a été écrit")
         return
-    refused: list[tuple[str, UtilsocError]] = []
-    shown: set[str] = set()  # a broken file stops every value: its problems are told once
-    for ind, value in answers:
-        request = Request(ind.code, value, period.name, author, {}, date=day)
-        try:
-            typer.echo(record_value(layout, referentiel, request))
-        except UtilsocError as error:  # one value refused: the others are still recorded
-            typer.echo(f"non enregistré : {ind.code} = {value} — {error.message}", err=True)
-            new = [i.format() for i in getattr(error, "issues", []) if i.format() not in shown]
-            for line in new[:5]:
-                typer.echo(f"  {line}", err=True)
-            if len(new) > 5:
-                typer.echo(f"  … et {len(new) - 5} autre(s) problème(s)", err=True)
-            shown.update(new)
-            refused.append((ind.code, error))
+    done, refused = _record_all(layout, referentiel, period, author, day, answers)
+    for message in done:
+        typer.echo(message)
     if refused:
         summary = UserError(
             f"{len(refused)} valeur(s) non enregistrée(s) : "
@@ -77,6 +67,40 @@ def guided_session(
         )
         summary.exit_code = max(error.exit_code for _, error in refused)
         raise summary
+
+
+def _record_all(
+    layout: Layout,
+    referentiel: Referentiel,
+    period: Period,
+    author: str,
+    day: dt.date | None,
+    answers: list[tuple[Indicateur, str]],
+) -> tuple[list[str], list[tuple[str, UtilsocError]]]:
+    """Check each answer and write the accepted ones in one transaction: all or none.
+
+    A value refused (already recorded, broken file) is told at once and the others are
+    still written; what was written is told once the transaction has committed.
+    """
+    done: list[str] = []
+    refused: list[tuple[str, UtilsocError]] = []
+    shown: set[str] = set()  # a broken file stops every value: its problems are told once
+    target = display_path(measure_path(layout, period, author))
+    with transaction(layout, target) as tx:
+        for ind, value in answers:
+            request = Request(ind.code, value, period.name, author, {}, date=day)
+            try:
+                done.append(stage_value(tx, prepare_value(referentiel, request), None))
+            except UtilsocError as error:  # one value refused: the others are still recorded
+                typer.echo(f"non enregistré : {ind.code} = {value} — {error.message}", err=True)
+                new = [i.format() for i in getattr(error, "issues", []) if i.format() not in shown]
+                for line in new[:5]:
+                    typer.echo(f"  {line}", err=True)
+                if len(new) > 5:
+                    typer.echo(f"  … et {len(new) - 5} autre(s) problème(s)", err=True)
+                shown.update(new)
+                refused.append((ind.code, error))
+    return done, refused
 
 
 def _ask_period(text: str | None) -> Period:
