@@ -259,7 +259,7 @@ def test_every_kind_of_record_appended_on_two_branches_merges_valid(cli, full_re
     assert _everything(repo) == values | _kinds("0") | _kinds("1") | _kinds("2")
     merged = cli("-C", str(repo), "merge")
     assert merged.exit_code == 0, merged.stderr
-    assert "4 valeur(s) en vigueur, 2 remplacée(s), 0 conflit(s)" in merged.stdout
+    assert "4 valeurs en vigueur, 2 remplacées, 0 conflit" in merged.stdout
 
 
 def test_the_first_records_created_on_two_branches_merge_valid(cli, full_repo) -> None:
