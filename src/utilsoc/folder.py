@@ -104,7 +104,9 @@ def load_folder(layout: Layout, digest: str | None = None) -> Folder:
     from utilsoc.model.load import load_project
     from utilsoc.store.cache import folder_digest
 
-    digest = digest or folder_digest(layout)  # before reading: a later edit is never hidden
+    if digest is None:
+        _recover(layout)
+        digest = folder_digest(layout)  # before reading: a later edit is never hidden
     project = load_project(layout)
     issues = [*project.issues, *check_project(project)]
     checked = check_measures(project, checked=project.referentiel is not None)
@@ -118,6 +120,7 @@ def load_folder(layout: Layout, digest: str | None = None) -> Folder:
 
 def check_folder(layout: Layout) -> Outcome:
     """The outcome of `load_folder`, from the cache when no file changed since."""
+    _recover(layout)
     stored = _stored_outcome(layout)
     return stored if stored is not None else load_folder(layout).outcome
 
@@ -136,6 +139,7 @@ class Gate:
         """A hash of every input file: keys the results that commands keep."""
         from utilsoc.store.cache import folder_digest
 
+        _recover(self.layout)
         return folder_digest(self.layout)
 
     def admit(self) -> list[Issue]:
@@ -184,6 +188,17 @@ def summarize(project: Project, values: int = 0) -> str:
     if values:
         parts.append(plural(values, "valeur"))
     return ", ".join(parts)
+
+
+def _recover(layout: Layout) -> None:
+    """Finish (or undo) a write that was interrupted, before anything is read.
+
+    Why here: every command reads through this gate, so none sees half of a transaction;
+    one `listdir` when there is nothing to recover.
+    """
+    from utilsoc.store.journal import recover
+
+    recover(layout)
 
 
 def _admitted(layout: Layout, outcome: Outcome, ignore_errors: bool) -> list[Issue]:
