@@ -126,14 +126,16 @@ def _value(line: Line, base: dict[str, Any], code: Any, column: str | None) -> F
         text = _value_text(line.row.get(column) if column else None, referentiel, code)
     except ValueError as error:
         return None, [line.issue(column, str(error), CELL_HINT)]
+    terms, bad = _terms(line)
+    if bad:
+        return None, bad
     data = {
         **base,
         "indicateur": code,
         "dimensions": _dimensions(line),
         "note": line.cell("note") or None,
         "valeur": text,
-        "numérateur": _number(line.cell("numérateur")),
-        "dénominateur": _number(line.cell("dénominateur")),
+        **terms,
     }
     try:
         record = Valeur.model_validate(data)
@@ -155,6 +157,18 @@ def _value_text(raw: Any, referentiel: Referentiel | None, code: str) -> str | N
     if indicator is None or text is None:
         return text
     return canonical_text(parse_value(indicator, text, comma=True))
+
+
+def _terms(line: Line) -> tuple[dict[str, float | None], list[Issue]]:
+    """A rate's numerator and denominator cells as numbers, or an issue at each bad one."""
+    terms: dict[str, float | None] = {}
+    issues = []
+    for name in ("numérateur", "dénominateur"):
+        try:
+            terms[name] = _number(line.cell(name))
+        except ValueError as error:
+            issues.append(line.issue(line.columns.get(normalize_key(name)), str(error), CELL_HINT))
+    return terms, issues
 
 
 def _dimensions(line: Line) -> dict[str, str]:
