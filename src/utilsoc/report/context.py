@@ -17,11 +17,11 @@ from utilsoc.compute.progress import Progress, progress_for, trend
 from utilsoc.compute.series import build_all_series
 from utilsoc.compute.status import Measures
 from utilsoc.model.load import Project
-from utilsoc.model.mesures import Temoignage
 from utilsoc.model.periods import Period, format_day
-from utilsoc.model.referentiel import Critere, Indicateur, Referentiel
-from utilsoc.report.evidence_context import evidence_context, gains_context, quote
+from utilsoc.model.referentiel import Indicateur
+from utilsoc.report.evidence_context import evidence_context, gains_context
 from utilsoc.report.provenance import Provenance
+from utilsoc.report.sections import domains_context, logframe_context, self_assessment_context
 from utilsoc.report.wording import ANSWERED, alert_text, explanation_text
 
 
@@ -60,34 +60,40 @@ def build_context(
     }
     period = options.period
     return {
-        "rapport": {
-            "modele": options.template,
-            "periode": {
-                "nom": period.name,
-                "libelle": period.label,
-                "debut": format_day(period.start),
-                "fin": format_day(period.end),
-            },
-            "date": format_day(options.date),
-            "provenance": provenance.texte,
-            "commit": provenance.commit,
-            "modifie": provenance.modifie,
-            "version_utilsoc": provenance.version,
-            "version_referentiel": referentiel.version,
-        },
+        "rapport": _about(options, provenance, referentiel.version),
         "association": association.model_dump(mode="json"),
-        "domaines": _domains(referentiel, indicators, evidence, period),
+        "domaines": domains_context(referentiel, indicators, evidence, period),
         "indicateurs": indicators,
-        "cadre": _logframe(project, options.logframe, indicators),
+        "cadre": logframe_context(project, options.logframe, indicators),
         "preuves": evidence_context(evidence, period, options.logframe),
         "gains": gains_context(referentiel, evidence.get("questionnaires", []), period),
-        "auto_evaluation": _self_assessment(referentiel, indicators),
+        "auto_evaluation": self_assessment_context(referentiel, indicators),
         "lacunes": _gaps(
             all_series, period, {r.indicateur for r in evidence.get("questionnaires", [])}
         ),
         "chiffres_cles": [
             indicators[c] for c in association.identite.indicateurs_cles if c in indicators
         ],
+    }
+
+
+def _about(options: Options, provenance: Provenance, version: str | None) -> dict[str, Any]:
+    """The report itself: template, period, date, where its data comes from."""
+    period = options.period
+    return {
+        "modele": options.template,
+        "periode": {
+            "nom": period.name,
+            "libelle": period.label,
+            "debut": format_day(period.start),
+            "fin": format_day(period.end),
+        },
+        "date": format_day(options.date),
+        "provenance": provenance.texte,
+        "commit": provenance.commit,
+        "modifie": provenance.modifie,
+        "version_utilsoc": provenance.version,
+        "version_referentiel": version,
     }
 
 
@@ -177,95 +183,6 @@ def _breakdown(series: Series, period: Period) -> list[dict[str, Any]]:
     return [
         {"dimension": name, "periode": latest.label, "parts": parts}
         for name, parts in by_dimension.items()
-    ]
-
-
-def _domains(
-    referentiel: Referentiel,
-    indicators: dict[str, dict[str, Any]],
-    evidence: dict[str, list[Any]],
-    period: Period,
-) -> list[dict[str, Any]]:
-    quotes = [
-        q for q in evidence.get("temoignages", []) if period.overlaps(q.periode) and q.consentement
-    ]
-    return [
-        {
-            "code": domaine.code,
-            "nom": domaine.nom,
-            "description": domaine.description,
-            "criteres": [_criterion(critere, indicators, quotes) for critere in domaine.criteres],
-        }
-        for domaine in referentiel.domaines
-    ]
-
-
-def _criterion(
-    critere: Critere, indicators: dict[str, dict[str, Any]], quotes: list[Temoignage]
-) -> dict[str, Any]:
-    """A criterion, its indicators and the consented quotes about it or one of them."""
-    codes = [i.code for i in critere.indicateurs]
-    return {
-        "code": critere.code,
-        "nom": critere.nom,
-        "question": critere.question,
-        "indicateurs": [indicators[code] for code in codes],
-        "verbatims": [
-            quote(q)
-            for q in quotes
-            if critere.code in q.criteres or any(code in q.indicateurs for code in codes)
-        ],
-    }
-
-
-def _logframe(
-    project: Project, code: str | None, indicators: dict[str, dict[str, Any]]
-) -> dict[str, Any] | None:
-    if code is None:
-        return None
-    cadre = project.cadres[code]
-    return {
-        "code": code,
-        "financeur": cadre.financeur,
-        "programme": cadre.programme,
-        "periode": cadre.periode.label if cadre.periode else None,
-        "objectif_general": cadre.objectif_general,
-        "sous_objectifs": [
-            {
-                "code": sous.code,
-                "intitule": sous.intitule,
-                "indicateurs": [indicators[c] for c in sous.indicateurs if c in indicators],
-                "resultats": [
-                    {
-                        "code": r.code,
-                        "intitule": r.intitule,
-                        "indicateurs": [indicators[c] for c in r.indicateurs if c in indicators],
-                    }
-                    for r in sous.resultats_attendus
-                ],
-            }
-            for sous in cadre.sous_objectifs
-        ],
-        "attentes_partenariat": list(cadre.attentes_partenariat),
-    }
-
-
-def _self_assessment(
-    referentiel: Referentiel, indicators: dict[str, dict[str, Any]]
-) -> list[dict[str, Any]]:
-    def item(constat: Any) -> dict[str, Any]:
-        return {
-            "constat": constat.constat,
-            "indicateur": indicators.get(constat.indicateur) if constat.indicateur else None,
-        }
-
-    return [
-        {
-            "theme": theme.theme,
-            "forces": [item(c) for c in theme.forces],
-            "faiblesses": [item(c) for c in theme.faiblesses],
-        }
-        for theme in referentiel.auto_evaluation
     ]
 
 
