@@ -140,23 +140,14 @@ def _total(series: Series, period: Period, cells: Cells) -> Point:
     Sums that disagree with the recorded total, or with each other, are alerts.
     """
     indicator = series.indicator
-    by_dimension: dict[str, list[Point]] = defaultdict(list)
-    for key, point in cells.items():
-        if len(key) == 1:
-            by_dimension[key[0][0]].append(point)
-    sums = {name: combine(indicator, points) for name, points in by_dimension.items()}
+    sums = _sums_by_dimension(indicator, cells)
     recorded = cells.get(())
     if recorded is not None:
         for name, total in sums.items():
             if _differs(recorded, total, indicator):
-                series.alerts.append(
-                    Alert(
-                        period,
-                        Anomaly.SUM_DIFFERS_FROM_TOTAL,
-                        ((name, total.number),),
-                        recorded.number,
-                    )
-                )
+                compared = ((name, total.number),)
+                alert = Alert(period, Anomaly.SUM_DIFFERS_FROM_TOTAL, compared, recorded.number)
+                series.alerts.append(alert)
         return recorded
     if not sums:
         return combine(indicator, list(cells.values()))
@@ -166,6 +157,15 @@ def _total(series: Series, period: Period, cells: Cells) -> Point:
             pair = ((first_name, first.number), (name, total.number))
             series.alerts.append(Alert(period, Anomaly.SUMS_DIFFER, pair))
     return first
+
+
+def _sums_by_dimension(indicator: Indicateur, cells: Cells) -> dict[str, Point]:
+    """For each dimension, its values' parts combined (cells of one dimension only)."""
+    by_dimension: dict[str, list[Point]] = defaultdict(list)
+    for key, point in cells.items():
+        if len(key) == 1:
+            by_dimension[key[0][0]].append(point)
+    return {name: combine(indicator, points) for name, points in by_dimension.items()}
 
 
 def combine(indicator: Indicateur, points: list[Point]) -> Point:
