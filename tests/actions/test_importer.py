@@ -105,6 +105,25 @@ def test_any_bad_row_means_nothing_is_written(cli, example, tmp_path) -> None:
     assert _mesures(folder) == {}
 
 
+def test_a_rate_term_that_is_not_a_number_is_located(cli, example, tmp_path) -> None:
+    """It used to stop the import with an internal error."""
+    mapping = MAPPING + "  numérateur: Réussis\n  dénominateur: Inscrits\n"
+    folder = _setup(example, tmp_path, mapping.replace("dimensions:\n  sexe: Sexe\n", ""))
+    (tmp_path / "a.csv").write_text(
+        f"Indicateur;Période;Valeur;Réussis;Inscrits\n{CODE};2024;;beaucoup;1O\n",
+        encoding="utf-8",
+    )
+    result = cli(
+        "-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")
+    )
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES, result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        "a.csv:2:4: erreur: nombre attendu, « beaucoup » lu — vérifiez la cellule [ligne-invalide]",
+        "a.csv:2:5: erreur: nombre attendu, « 1O » lu — vérifiez la cellule [ligne-invalide]",
+    ]
+    assert _mesures(folder) == {}
+
+
 def test_cp1252_csv_and_missing_column_are_refused(cli, example, tmp_path) -> None:
     folder = _setup(example, tmp_path)
     (tmp_path / "a.csv").write_bytes(

@@ -1,4 +1,8 @@
-"""Aggregation: totals, roll-ups, rates from their parts, progress and status."""
+"""Aggregation: totals, roll-ups, rates from their parts, progress, status, explanations.
+
+One module for compute/series.py and the modules it gathers (points, rollup, progress,
+explain): they share these builders. The French wording is tested in report/test_wording.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,12 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from utilsoc.compute.explain import Explanation, Reason, explain
 from utilsoc.compute.merge import consolidate
+from utilsoc.compute.points import Alert, Anomaly
 from utilsoc.compute.series import (
     Statut,
     build_series,
-    explanation,
     progress,
     progress_for,
     roll_up,
@@ -94,8 +99,8 @@ def test_recorded_total_is_kept_and_differing_parts_are_warned() -> None:
     ]
     series = build_series(ind, records)
     assert series.totals[Period.parse("2025-T1")].number == 10
-    assert series.warnings == [
-        "2025-T1 : la somme par « site » (9) ne fait pas le total enregistré (10)"
+    assert series.alerts == [
+        Alert(Period.parse("2025-T1"), Anomaly.SUM_DIFFERS_FROM_TOTAL, (("site", 9.0),), 10.0)
     ]
 
 
@@ -107,7 +112,7 @@ def test_total_across_a_dimension_is_the_sum_of_its_parts(values: list[int]) -> 
     ]
     series = build_series(ind, records)
     assert series.totals[Period.parse("2025-T1")].number == sum(values)
-    assert series.warnings == []
+    assert series.alerts == []
 
 
 @given(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 50)), min_size=1, max_size=8))
@@ -136,16 +141,12 @@ def test_percentages_per_site_without_their_parts_give_no_total() -> None:
     assert first not in series.totals
     assert series.totals[second].number == 24.0
     assert len(series.parts[first]) == 2  # the parts are still shown
-    assert series.warnings == [
-        "2025-T1 : pas de total, les parts sont des pourcentages sans numérateur ni "
-        "dénominateur (leur moyenne serait fausse) ; enregistrez les deux termes de chaque "
-        "part, ou le total"
-    ]
+    assert series.alerts == [Alert(first, Anomaly.PERCENTAGES_WITHOUT_TERMS)]
     alone = build_series(ind, [_record("2025-T1", "60", dimensions={"site": "A"})])
     assert alone.totals[first].number == 60.0  # one part is its own total
     recorded = build_series(ind, [*records[:2], _record("2025-T1", "24")])
     assert recorded.totals[first].number == 24.0
-    assert recorded.warnings == []
+    assert recorded.alerts == []
 
 
 def test_progress_respects_direction_and_coverage() -> None:
@@ -279,37 +280,40 @@ def test_a_missing_or_partial_figure_is_explained() -> None:
     year = Period.parse("2025")
     rate = _indicator(type="taux", cibles=[{"période": "2025", "valeur": 80}])
 
-    def explain(indicator: Indicateur, records: list[Mesure]) -> str | None:
+    def why(indicator: Indicateur, records: list[Mesure]) -> Explanation | None:
         series = build_series(indicator, records)
-        return explanation(series, year, progress_for(series, year))
+        return explain(series, year, progress_for(series, year))
 
-    assert explain(rate, []) == "aucune valeur enregistrée sur la période"
+    assert why(rate, []) == Explanation(Reason.NOTHING_RECORDED)
     percentages = [_record("2025-T1", "70"), _record("2025-T2", "75")]
-    assert explain(rate, percentages).startswith(
-        "pas de valeur d'ensemble : des pourcentages ne s'additionnent pas"
-    )
+    assert why(rate, percentages) == Explanation(Reason.PERCENTAGES_WITHOUT_TERMS)
     parts = [
         _record("2025-T1", numérateur=7, dénominateur=10),
         _record("2025-T2", numérateur=8, dénominateur=10),
     ]
-    assert explain(rate, parts) == (
-        "données sur 50 % de la période de la cible, jugées au rythme attendu"
-    )
-    reached = [_record("2025-T1", numérateur=9, dénominateur=10)]
-    assert explain(rate, reached) == "données sur 25 % de la période de la cible"
+    half = why(rate, parts)
+    assert half is not None
+    assert (half.reason, half.on_pace) == (Reason.PARTIAL, True)
+    assert 0.49 < half.coverage < 0.5
+    reached = why(rate, [_record("2025-T1", numérateur=9, dénominateur=10)])
+    assert reached is not None
+    assert (reached.reason, reached.on_pace) == (Reason.PARTIAL, False)
+    assert 0.24 < reached.coverage < 0.25
     whole = [*parts, *(_record(f"2025-T{q}", numérateur=8, dénominateur=10) for q in (3, 4))]
-    assert explain(rate, whole) is None
+    assert why(rate, whole) is None
     untargeted = _indicator()
-    assert explain(untargeted, [_record("2025-T1", "3")]) is None  # a value, nothing to explain
-    assert explain(rate, [_record("2025-T1", numérateur=0, dénominateur=0)]) == (
-        "dénominateur nul sur la période"
-    )
+    assert why(untargeted, [_record("2025-T1", "3")]) is None  # a value, nothing to explain
+    zero = [_record("2025-T1", numérateur=0, dénominateur=0)]
+    assert why(rate, zero) == Explanation(Reason.ZERO_DENOMINATOR)
     school = _indicator(
         type="taux", fréquence="scolaire", cibles=[{"période": "2025", "valeur": 8}]
     )
-    assert explain(school, [_record("2024-2025", "70")]) == (
-        "valeur enregistrée sur une période qui déborde celle du rapport (année scolaire 2024-2025)"
+    assert why(school, [_record("2024-2025", "70")]) == Explanation(
+        Reason.OVERFLOWS, period=Period.parse("2024-2025")
     )
+    formula = _indicator(formule={"numérateur": "a", "dénominateur": "b"})
+    assert why(formula, []) == Explanation(Reason.FORMULA_TERM_MISSING)
+    assert why(_indicator(type="qualitatif"), []) is None
 
 
 def test_the_last_of_several_percentages_is_a_value() -> None:
@@ -337,7 +341,6 @@ def test_a_value_outside_the_target_period_is_named() -> None:
     )
     series = build_series(rate, [_record("2025-S1", numérateur=1, dénominateur=2)])
     year = Period.parse("2025")
-    assert explanation(series, year, progress_for(series, year)) == (
-        "aucune valeur sur la période de la cible (2e semestre 2025) ; "
-        "dernière valeur : 1er semestre 2025"
+    assert explain(series, year, progress_for(series, year)) == Explanation(
+        Reason.OUTSIDE_TARGET, period=Period.parse("2025-S2"), latest=Period.parse("2025-S1")
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from utilsoc.report import charts
+from utilsoc.report import charts, drawing
 from utilsoc.report.charts import Chart, draw_svg, render_svgs
 
 SERIES = Chart(
@@ -31,10 +31,23 @@ def test_series_chart_has_its_data_french_ticks_and_no_metadata() -> None:
     assert "<metadata>" not in svg
     assert "Élèves accompagnés" in svg  # real text, searchable
     assert "2025-2026" in svg
-    ticks = re.findall(r">(\d[\d\u202f,]*)</text>", svg)
-    assert ticks
-    assert all("." not in tick for tick in ticks)
     assert svg.count("stroke-dasharray") >= 2  # baseline and target lines
+
+
+# Any number-like text, so a tick written `1000` or `0.5` is caught, not skipped.
+NUMBER_TEXT = re.compile(r">(-?[\d.,\u202f\u2212]+)</text>")
+FRENCH_NUMBER = re.compile(r"\u2212?\d{1,3}(\u202f\d{3})*(,\d+)?")
+
+
+@pytest.mark.parametrize(
+    ("values", "tick"), [([1500.0, 4200.0], "1\u202f000"), ([0.4, 1.3], "0,2")]
+)
+def test_y_ticks_are_written_as_french_numbers(values: list[float], tick: str) -> None:
+    """Thousands apart by a narrow space, a decimal comma: `1 000`, `0,2`, never `0.2`."""
+    svg = draw_svg(Chart("barres", "Graduations", ["a", "b"], values))
+    ticks = NUMBER_TEXT.findall(svg)
+    assert tick in ticks
+    assert all(FRENCH_NUMBER.fullmatch(text) for text in ticks), ticks
 
 
 def test_same_chart_same_bytes_and_key() -> None:
@@ -107,13 +120,13 @@ def test_reused_figures_draw_the_same_bytes_as_fresh_ones() -> None:
     variety = _series_variety()
     in_sequence = [draw_svg(chart) for chart in variety + variety[::-1]]
     for index, chart in enumerate(variety + variety[::-1]):
-        charts._SERIES_FIGURES.clear()
+        drawing._SERIES_FIGURES.clear()
         assert draw_svg(chart) == in_sequence[index], chart.title
 
 
 def test_y_axis_shows_values_baseline_and_target_from_zero() -> None:
     for chart in _series_variety():
-        low, high = charts._series_figure(chart).axes[0].get_ylim()
+        low, high = drawing._series_figure(chart).axes[0].get_ylim()
         shown = [*chart.values, *(x for x in (chart.baseline, chart.target) if x is not None)]
         assert low == min(0.0, *chart.values), chart.title
         assert high > max(shown), chart.title
@@ -128,8 +141,8 @@ def test_long_series_label_a_dozen_periods_ending_with_the_latest() -> None:
     assert shown[-1] == months[-1]
     assert svg.count("<use ") >= 100  # every value still has its marker
     assert chart.alt.count(" ; ") == 99  # and its place in the text alternative
-    assert charts._shown_ticks(months[:12]) == (list(range(12)), months[:12])
-    assert charts._shown_ticks(["T1"]) == ([0], ["T1"])
+    assert drawing._shown_ticks(months[:12]) == (list(range(12)), months[:12])
+    assert drawing._shown_ticks(["T1"]) == ([0], ["T1"])
 
 
 def test_many_charts_are_shared_between_workers_with_the_same_bytes() -> None:
@@ -138,7 +151,7 @@ def test_many_charts_are_shared_between_workers_with_the_same_bytes() -> None:
         drawn = workers.draw(variety)
         if (os.cpu_count() or 1) >= 2:
             assert workers.pool is not None
-    charts._SERIES_FIGURES.clear()
+    drawing._SERIES_FIGURES.clear()
     assert drawn == [draw_svg(chart) for chart in variety]
 
 
@@ -160,7 +173,7 @@ def test_a_worker_dying_while_drawing_does_not_hang_the_report(monkeypatch) -> N
     with charts.Workers(start=True) as workers:
         drawn = workers.draw(variety)
         assert workers.pool is None  # given up: the charts were drawn here
-    charts._SERIES_FIGURES.clear()
+    drawing._SERIES_FIGURES.clear()
     assert drawn == [real(chart) for chart in variety]
 
 

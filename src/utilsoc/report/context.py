@@ -11,13 +11,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from utilsoc.actions.evidence import pair_gains
-from utilsoc.compute.series import Series, build_all_series, explanation, progress_for, trend
+from utilsoc.compute.explain import explain
+from utilsoc.compute.points import Series
+from utilsoc.compute.progress import Progress, progress_for, trend
+from utilsoc.compute.series import build_all_series
 from utilsoc.compute.status import Measures
 from utilsoc.model.load import Project
-from utilsoc.model.mesures import Moment, Temoignage
 from utilsoc.model.periods import Period, format_day
-from utilsoc.model.referentiel import Indicateur, Referentiel
+from utilsoc.model.referentiel import Indicateur
+from utilsoc.report.evidence_context import evidence_context, gains_context
 from utilsoc.report.provenance import Provenance
+from utilsoc.report.sections import domains_context, logframe_context, self_assessment_context
+from utilsoc.report.wording import ANSWERED, alert_text, explanation_text
 
 
 @dataclass(frozen=True)
@@ -55,34 +60,40 @@ def build_context(
     }
     period = options.period
     return {
-        "rapport": {
-            "modele": options.template,
-            "periode": {
-                "nom": period.name,
-                "libelle": period.label,
-                "debut": format_day(period.start),
-                "fin": format_day(period.end),
-            },
-            "date": format_day(options.date),
-            "provenance": provenance.texte,
-            "commit": provenance.commit,
-            "modifie": provenance.modifie,
-            "version_utilsoc": provenance.version,
-            "version_referentiel": referentiel.version,
-        },
+        "rapport": _about(options, provenance, referentiel.version),
         "association": association.model_dump(mode="json"),
-        "domaines": _domains(referentiel, indicators, evidence, period),
+        "domaines": domains_context(referentiel, indicators, evidence, period),
         "indicateurs": indicators,
-        "cadre": _logframe(project, options.logframe, indicators),
-        "preuves": _evidence(evidence, period, options.logframe),
-        "gains": _gains(referentiel, evidence.get("questionnaires", []), period),
-        "auto_evaluation": _self_assessment(referentiel, indicators),
+        "cadre": logframe_context(project, options.logframe, indicators),
+        "preuves": evidence_context(evidence, period, options.logframe),
+        "gains": gains_context(referentiel, evidence.get("questionnaires", []), period),
+        "auto_evaluation": self_assessment_context(referentiel, indicators),
         "lacunes": _gaps(
             all_series, period, {r.indicateur for r in evidence.get("questionnaires", [])}
         ),
         "chiffres_cles": [
             indicators[c] for c in association.identite.indicateurs_cles if c in indicators
         ],
+    }
+
+
+def _about(options: Options, provenance: Provenance, version: str | None) -> dict[str, Any]:
+    """The report itself: template, period, date, where its data comes from."""
+    period = options.period
+    return {
+        "modele": options.template,
+        "periode": {
+            "nom": period.name,
+            "libelle": period.label,
+            "debut": format_day(period.start),
+            "fin": format_day(period.end),
+        },
+        "date": format_day(options.date),
+        "provenance": provenance.texte,
+        "commit": provenance.commit,
+        "modifie": provenance.modifie,
+        "version_utilsoc": provenance.version,
+        "version_referentiel": version,
     }
 
 
@@ -94,13 +105,7 @@ def indicator_context(series: Series, period: Period, answered: bool = False) ->
     indicator = series.indicator
     state = progress_for(series, period)
     texts = [text for p, text in sorted(series.texts.items()) if period.overlaps(p)]
-    notes = list(
-        dict.fromkeys(n for p, ns in sorted(series.notes.items()) if period.contains(p) for n in ns)
-    )
     gap = None if state.value is None or state.target is None else state.value - state.target
-    why = explanation(series, period, state)
-    if answered and state.value is None:
-        why = "réponses de questionnaire : voir l'évolution entre l'entrée et la sortie"
     return {
         "code": indicator.code,
         "libelle": indicator.libelle,
@@ -111,27 +116,47 @@ def indicator_context(series: Series, period: Period, answered: bool = False) ->
         "methode": indicator.methode.value,
         "source": indicator.source,
         "reference": _baseline(indicator),
-        "cible": None
-        if state.target is None
-        else {
-            "valeur": state.target,
-            "periode": state.target_period.label if state.target_period else period.label,
-        },
+        "cible": _target(state, period),
         "realise": texts[-1] if texts else state.value,
         "ecart": gap,
         "progression": state.progress,
         "statut": state.status.value,
         "tendance": trend(series),
-        "serie": [
-            {"periode": p.name, "libelle": p.label, "court": p.short_label, "valeur": point.number}
-            for p, point in series.totals.items()
-            if point.number is not None and p.end <= period.end
-        ],
+        "serie": _points(series, period),
         "ventilation": _breakdown(series, period),
-        "avertissements": list(series.warnings),
-        "explication": why,
-        "notes": notes,  # `commentaire` joins both, once the report's options are known
+        "avertissements": [alert_text(alert) for alert in series.alerts],
+        "explication": _explanation(series, period, state, answered),
+        "notes": _notes(series, period),  # `commentaire` joins both, once options are known
     }
+
+
+def _target(state: Progress, period: Period) -> dict[str, Any] | None:
+    if state.target is None:
+        return None
+    shown = state.target_period or period
+    return {"valeur": state.target, "periode": shown.label}
+
+
+def _points(series: Series, period: Period) -> list[dict[str, Any]]:
+    """The recorded totals up to the end of `period`, for the chart and the table."""
+    return [
+        {"periode": p.name, "libelle": p.label, "court": p.short_label, "valeur": point.number}
+        for p, point in series.totals.items()
+        if point.number is not None and p.end <= period.end
+    ]
+
+
+def _explanation(series: Series, period: Period, state: Progress, answered: bool) -> str | None:
+    if answered and state.value is None:
+        return ANSWERED
+    why = explain(series, period, state)
+    return None if why is None else explanation_text(why)
+
+
+def _notes(series: Series, period: Period) -> list[str]:
+    """The notes of periods within `period`, each once, in the order of the periods."""
+    inside = (notes for p, notes in sorted(series.notes.items()) if period.contains(p))
+    return list(dict.fromkeys(note for notes in inside for note in notes))
 
 
 def _baseline(indicator: Indicateur) -> dict[str, Any] | None:
@@ -158,161 +183,6 @@ def _breakdown(series: Series, period: Period) -> list[dict[str, Any]]:
     return [
         {"dimension": name, "periode": latest.label, "parts": parts}
         for name, parts in by_dimension.items()
-    ]
-
-
-def _domains(
-    referentiel: Referentiel,
-    indicators: dict[str, dict[str, Any]],
-    evidence: dict[str, list[Any]],
-    period: Period,
-) -> list[dict[str, Any]]:
-    quotes = [q for q in evidence.get("temoignages", []) if period.overlaps(q.periode)]
-    return [
-        {
-            "code": domaine.code,
-            "nom": domaine.nom,
-            "description": domaine.description,
-            "criteres": [
-                {
-                    "code": critere.code,
-                    "nom": critere.nom,
-                    "question": critere.question,
-                    "indicateurs": [indicators[i.code] for i in critere.indicateurs],
-                    "verbatims": [
-                        _quote(q)
-                        for q in quotes
-                        if q.consentement
-                        and (
-                            critere.code in q.criteres
-                            or any(i.code in q.indicateurs for i in critere.indicateurs)
-                        )
-                    ],
-                }
-                for critere in domaine.criteres
-            ],
-        }
-        for domaine in referentiel.domaines
-    ]
-
-
-def _quote(quote: Temoignage) -> dict[str, Any]:
-    return {
-        "texte": quote.texte,
-        "role": quote.role.value,
-        "pseudonyme": quote.pseudonyme,
-        "periode": quote.periode.label,
-    }
-
-
-def _logframe(
-    project: Project, code: str | None, indicators: dict[str, dict[str, Any]]
-) -> dict[str, Any] | None:
-    if code is None:
-        return None
-    cadre = project.cadres[code]
-    return {
-        "code": code,
-        "financeur": cadre.financeur,
-        "article": cadre.article.value if cadre.article else None,
-        "programme": cadre.programme,
-        "periode": cadre.periode.label if cadre.periode else None,
-        "objectif_general": cadre.objectif_general,
-        "sous_objectifs": [
-            {
-                "code": sous.code,
-                "intitule": sous.intitule,
-                "indicateurs": [indicators[c] for c in sous.indicateurs if c in indicators],
-                "resultats": [
-                    {
-                        "code": r.code,
-                        "intitule": r.intitule,
-                        "indicateurs": [indicators[c] for c in r.indicateurs if c in indicators],
-                    }
-                    for r in sous.resultats_attendus
-                ],
-            }
-            for sous in cadre.sous_objectifs
-        ],
-        "attentes_partenariat": list(cadre.attentes_partenariat),
-    }
-
-
-def _evidence(
-    evidence: dict[str, list[Any]], period: Period, logframe: str | None
-) -> dict[str, list[dict[str, Any]]]:
-    def keep(item: Any) -> bool:
-        cadre = getattr(item, "cadre", None)
-        return period.overlaps(item.periode) and (logframe is None or cadre in (None, logframe))
-
-    def plain(item: Any) -> dict[str, Any]:
-        data: dict[str, Any] = item.model_dump(mode="json")
-        return data | {"periode": item.periode.label}
-
-    return {
-        "verbatims": [
-            _quote(q) for q in evidence.get("temoignages", []) if q.consentement and keep(q)
-        ],
-        "faits": [plain(f) for f in evidence.get("faits_marquants", []) if keep(f)],
-        "inattendus_positifs": [
-            plain(r)
-            for r in evidence.get("resultats_inattendus", [])
-            if keep(r) and r.nature.value == "positif"
-        ],
-        "inattendus_negatifs": [
-            plain(r)
-            for r in evidence.get("resultats_inattendus", [])
-            if keep(r) and r.nature.value != "positif"
-        ],
-        "pistes": [plain(p) for p in evidence.get("pistes_amelioration", []) if keep(p)],
-        "partenariat": [
-            plain(p)
-            for p in evidence.get("partenariat", [])
-            if keep(p) and (logframe is None or p.cadre == logframe)
-        ],
-    }
-
-
-def _gains(referentiel: Referentiel, responses: list[Any], period: Period) -> list[dict[str, Any]]:
-    result = []
-    for code in sorted({r.indicateur for r in responses}):
-        gains = pair_gains(responses, code, period)
-        indicator = referentiel.indicators().get(code)
-        if not gains.pairs or indicator is None:
-            continue
-        result.append(
-            {
-                "code": code,
-                "libelle": indicator.libelle,
-                "unite": indicator.unite or "",
-                "participants": len(gains.pairs),
-                "entree": gains.mean(Moment.ENTREE),
-                "sortie": gains.mean(Moment.SORTIE),
-                "gain": gains.mean_gain,
-                "progressent": sum(1 for a, b in gains.pairs.values() if b > a),
-                "sans_sortie": len(gains.entry_only),
-                "sans_entree": len(gains.exit_only),
-            }
-        )
-    return result
-
-
-def _self_assessment(
-    referentiel: Referentiel, indicators: dict[str, dict[str, Any]]
-) -> list[dict[str, Any]]:
-    def item(constat: Any) -> dict[str, Any]:
-        return {
-            "constat": constat.constat,
-            "indicateur": indicators.get(constat.indicateur) if constat.indicateur else None,
-        }
-
-    return [
-        {
-            "theme": theme.theme,
-            "forces": [item(c) for c in theme.forces],
-            "faiblesses": [item(c) for c in theme.faiblesses],
-        }
-        for theme in referentiel.auto_evaluation
     ]
 
 

@@ -1,0 +1,75 @@
+"""Roll-up over time: the value of a series over a longer period, by the indicator's rule.
+
+A cumulative indicator rolls up to its last value, never a sum; a rate keeps its terms.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from utilsoc.compute.points import Point, Series, pooled_terms
+from utilsoc.model.periods import Period
+from utilsoc.model.referentiel import Agregation, TypeIndicateur
+
+# Rules where one period stands for the whole: a rate keeps its own two terms, never pooled.
+_ONE_FOR_ALL = (Agregation.DERNIERE, Agregation.MIN, Agregation.MAX)
+
+
+def roll_up(series: Series, target: Period) -> Point:
+    """The value of `series` over `target` by the indicator's rule, with its coverage."""
+    inside = _one_granularity(
+        [(p, point) for p, point in series.totals.items() if target.contains(p)]
+    )
+    if not inside:
+        return Point(None, coverage=0.0)
+    coverage = min(1.0, sum(days(p) for p, _ in inside) / days(target))
+    points = [point for _, point in inside]
+    rule = series.indicator.rollup
+    if rule in _ONE_FOR_ALL:
+        point = _chosen(rule, points)
+    else:
+        point = _pooled(rule, series.indicator.type, points)
+    return replace(point, coverage=coverage)
+
+
+def days(period: Period) -> int:
+    """Number of days of `period`, both ends included."""
+    return (period.end - period.start).days + 1
+
+
+def _one_granularity(items: list[tuple[Period, Point]]) -> list[tuple[Period, Point]]:
+    """Keep the kind of period covering the most days, so months and quarters never add up."""
+    by_kind: dict[str, list[tuple[Period, Point]]] = defaultdict(list)
+    for period, point in items:
+        by_kind[period.kind].append((period, point))
+    if len(by_kind) <= 1:
+        return items
+    return max(
+        by_kind.values(),
+        key=lambda group: (sum(days(p) for p, _ in group), -len(group)),
+    )
+
+
+def _chosen(rule: Agregation, points: list[Point]) -> Point:
+    """The last, least or greatest of the points that have a value."""
+    valued = [p for p in points if p.number is not None]
+    if not valued:
+        return Point(None)
+    if rule is Agregation.DERNIERE:
+        return valued[-1]
+    pick = min if rule is Agregation.MIN else max
+    return pick(valued, key=lambda p: p.number or 0.0)
+
+
+def _pooled(rule: Agregation, kind: TypeIndicateur, points: list[Point]) -> Point:
+    """Sum or mean of the points; a rate from its summed terms, never from percentages."""
+    terms = pooled_terms(points)
+    if terms is not None:
+        return terms
+    numbers = [p.number for p in points if p.number is not None]
+    if not numbers or (kind is TypeIndicateur.TAUX and len(numbers) > 1):
+        return Point(None)  # percentages without their parts: no average
+    if rule is Agregation.SOMME:
+        return Point(sum(numbers))
+    return Point(sum(numbers) / len(numbers))
