@@ -21,7 +21,7 @@ from utilsoc.project import MESURES, Layout, path_from_root
 
 if TYPE_CHECKING:
     from utilsoc.check.measures import MeasureCheck
-    from utilsoc.compute.status import Measures
+    from utilsoc.compute.merge import Measures
     from utilsoc.model.load import Project
     from utilsoc.model.mesures import Mesure
 
@@ -85,8 +85,7 @@ class Folder:
     @cached_property
     def measures(self) -> Measures:
         """The current values: replacements resolved, values in conflict left out."""
-        from utilsoc.compute.merge import consolidate
-        from utilsoc.compute.status import Measures
+        from utilsoc.compute.merge import Measures, consolidate
 
         merged = consolidate(self.records)
         return Measures(list(merged.current.values()), self.evidence, merged.conflicts)

@@ -39,9 +39,9 @@ def test_status_gets_the_alerts_of_the_periods_it_judges() -> None:
     )
     q2 = Period.parse("2025-T2")
     series = Series(indicator, alerts=[Alert(Q1, Anomaly.PERCENTAGES_WITHOUT_TERMS)])
-    assert series.warnings_over(q2) == []
-    assert series.warnings_over(Period.parse("2025")) == [alert_text(series.alerts[0])]
-    assert series.warnings_over() == [alert_text(series.alerts[0])]
+    assert series.alerts_over(q2) == []
+    assert series.alerts_over(Period.parse("2025")) == [series.alerts[0]]
+    assert series.alerts_over() == [series.alerts[0]]
 
 
 EXPLANATIONS = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from utilsoc.model.mesures import Mesure
 
@@ -64,3 +65,12 @@ def _ref(author: str, day: str, value: str | None) -> tuple[str, str, str | None
 
 def _order(record: Mesure) -> tuple[str, str, str]:
     return (record.date.isoformat(), record.auteur, record.valeur or "")
+
+
+@dataclass
+class Measures:
+    """The current value of every key, valid evidence, and the keys left in conflict."""
+
+    records: list[Mesure] = field(default_factory=list)
+    evidence: dict[str, list[Any]] = field(default_factory=dict)
+    conflicts: dict[Any, list[Mesure]] = field(default_factory=dict)

@@ -80,13 +80,3 @@ class Series:
     def alerts_over(self, period: Period | None = None) -> list[Alert]:
         """The alerts of periods overlapping `period` (all of them without it)."""
         return [a for a in self.alerts if period is None or a.period.overlaps(period)]
-
-    def warnings_over(self, period: Period | None = None) -> list[str]:
-        """The alerts over `period` as `status` shows them (« 2025-T1 : … »).
-
-        Why here: `compute.status` calls it; new code should word `alerts_over` itself
-        with `utilsoc.report.wording.alert_text`.
-        """
-        from utilsoc.report.wording import alert_text
-
-        return [alert_text(alert) for alert in self.alerts_over(period)]

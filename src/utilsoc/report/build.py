@@ -26,7 +26,7 @@ from utilsoc.store.cache import (
 )
 
 if TYPE_CHECKING:
-    from utilsoc.compute.status import Measures
+    from utilsoc.compute.merge import Measures
     from utilsoc.folder import Folder, Gate
     from utilsoc.model.load import Project
     from utilsoc.model.periods import Period

@@ -12,10 +12,10 @@ from typing import Any
 
 from utilsoc.actions.evidence import pair_gains
 from utilsoc.compute.explain import explain
+from utilsoc.compute.merge import Measures
 from utilsoc.compute.points import Series
 from utilsoc.compute.progress import Progress, progress_for, trend
 from utilsoc.compute.series import build_all_series
-from utilsoc.compute.status import Measures
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period, format_day
 from utilsoc.model.referentiel import Indicateur

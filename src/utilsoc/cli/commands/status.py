@@ -31,11 +31,11 @@ def cli_command_status(
 ) -> None:
     """Tableau de bord : dernière valeur, cible, progression et tendance de chaque indicateur."""
     from utilsoc.cli.output import print_json
-    from utilsoc.compute.status import folder_status
     from utilsoc.errors import UsageError
     from utilsoc.folder import Gate
     from utilsoc.model.periods import Period
     from utilsoc.project import find_root
+    from utilsoc.report.dashboard import folder_status
 
     gate = Gate(find_root(base_dir(ctx)), ignore_errors=ignore_errors)
     today = dt.date.today()

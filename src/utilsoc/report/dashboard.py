@@ -1,27 +1,19 @@
-"""Where each indicator stands: latest value, target, progress, trend, what is missing."""
+"""The dashboard `status` prints: latest value, target, progress and trend, in words."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from utilsoc.compute.merge import Measures
 from utilsoc.compute.series import Series, build_all_series, progress, progress_for, trend
 from utilsoc.model.mesures import Mesure, Moment, Reponse
 from utilsoc.model.periods import Period, periods_between
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
+from utilsoc.report.wording import alert_text
 
 if TYPE_CHECKING:
     from utilsoc.folder import Gate
-
-
-@dataclass
-class Measures:
-    """The current value of every key, valid evidence, and the keys left in conflict."""
-
-    records: list[Mesure] = field(default_factory=list)
-    evidence: dict[str, list[Any]] = field(default_factory=dict)
-    conflicts: dict[Any, list[Mesure]] = field(default_factory=dict)
 
 
 def folder_status(gate: Gate, period: Period, today: dt.date, *, chosen: bool) -> dict[str, Any]:
@@ -77,7 +69,7 @@ def indicator_status(series: Series, period: Period | None = None) -> dict[str, 
         "progression": None if state.progress is None else round(state.progress, 4),
         "statut": state.status.value,
         "tendance": trend(series),
-        "avertissements": series.warnings_over(period),
+        "avertissements": [alert_text(alert) for alert in series.alerts_over(period)],
     }
 
 
