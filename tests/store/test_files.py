@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import subprocess
@@ -10,12 +11,15 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utilsoc.errors import ExitCode
 from utilsoc.project import find_root
 from utilsoc.store import cache as results
 from utilsoc.store.cache import folder_digest
-from utilsoc.store.files import read_measures
+from utilsoc.store.files import read_measures, validate_text
+from utilsoc.yamlio.decode import decode_text
 
 LINE = (
     "  - {indicateur: nb, période: 2025, valeur: 12, dimensions: {sexe: F}, auteur: marie, "
@@ -326,3 +330,69 @@ def test_deep_nesting_in_a_measurement_file_is_located(cli, example, text, line)
         "fichier (moins de listes et de blocs les uns dans les autres) [imbrication]"
     )
     assert summary == "référentiel invalide : 1 problème"
+
+
+_PIECES = st.sampled_from(
+    [
+        *"{}[],:- \n\t\"'*&!#|>?%@`\\\r",
+        "\x85",
+        "\ufeff",
+        "indicateur: ",
+        "période: ",
+        f"{CODE}",
+        "2026",
+        "3,5",
+        "1e309",
+        ".nan",
+        "*a : ",
+        "&a ",
+        "valeur: ",
+        "  - {",
+        "<<: ",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_measurement_text_gives_issues_never_an_exception(tail: str) -> None:
+    """Fuzz-ish: whatever follows a record's start, both paths answer with issues."""
+    raw = f"valeurs:\n{RECORD}  - {{{tail}".encode()
+    text, issues = decode_text(raw, "f.yaml")
+    if issues:
+        return
+    content, _, found = validate_text(text, "f.yaml")
+    assert (content is None) == bool(found)
+    assert all(issue.line >= 1 and issue.column >= 1 for issue in found)
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: codecs.BOM_UTF8 + t.replace("\n", "\r\n").encode(),
+        lambda t: t.replace("\n", "\r").encode(),
+        lambda t: t.encode("utf-16"),
+    ],
+)
+def test_bom_and_line_endings_keep_the_fast_path_and_its_lines(tmp_path: Path, encode) -> None:
+    path = _write(tmp_path, "")
+    path.write_bytes(encode("# note\nvaleurs:\n" + LINE + LINE.replace("F}", "H}")))
+    content, document, issues = read_measures(path)
+    assert issues == []
+    assert content is not None
+    assert document is not None
+    assert document.record_lines == {"valeurs": [3, 4]}
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("\t- {indicateur: x}\n", "syntaxe"),
+        (LINE.replace("valeur: 12", 'valeur: "1\x852"'), "caractere-invisible"),
+        (LINE.replace("valeur: 12", "valeur: 1\u20282"), "caractere-invisible"),
+    ],
+)
+def test_tabs_and_invisible_separators_are_located(tmp_path: Path, line: str, code: str) -> None:
+    content, _, issues = read_measures(_write(tmp_path, "valeurs:\n" + line))
+    assert content is None
+    assert [(i.line, i.code) for i in issues] == [(2, code)]

@@ -54,7 +54,7 @@ def split_number(details: ErrorDetails, doc: Document) -> Issue | None:
     # Here the comma may also belong to a text: quoting keeps it whole.
     hint += f' ; pour un texte, mettez-le entre guillemets : "{written}"'
     line, column = doc.position((*loc[:-1], str(before)))
-    return Issue(doc.file, line, column, DECIMAL_COMMA, f"{before} : {message}", hint)
+    return Issue(doc.file, line, column, DECIMAL_COMMA, message, hint)
 
 
 def _node(data: Any, loc: tuple[str | int, ...]) -> Any:
