@@ -111,7 +111,7 @@ def load_folder(layout: Layout, digest: str | None = None) -> Folder:
     checked = check_measures(project, checked=project.referentiel is not None)
     issues.extend(checked.issues)
     if checked.unchecked:
-        issues.append(_unchecked_note(issues, checked.unchecked))
+        issues.append(_unchecked_note(layout, issues, checked.unchecked))
     outcome = Outcome(sorted(issues, key=lambda i: i.sort_key), summarize(project, checked.read))
     _store_outcome(layout, digest, outcome)
     return Folder(layout, project, checked, outcome)
@@ -215,15 +215,21 @@ def _in_measures(layout: Layout, issue: Issue) -> bool:
     return relative is not None and relative.startswith(f"{MESURES}/")
 
 
-def _unchecked_note(issues: list[Issue], count: int) -> Issue:
-    first = min((i for i in issues if i.severity == "erreur"), key=lambda i: i.sort_key)
-    lines = "ligne de mesure n'a pas" if count == 1 else "lignes de mesures n'ont pas"
+def _unchecked_note(layout: Layout, issues: list[Issue], count: int) -> Issue:
+    """The note placed right after the référentiel's first error."""
+    errors = [i for i in issues if i.severity == "erreur"]
+    own = [i for i in errors if path_from_root(layout.root, i.file) == "referentiel.yaml"]
+    first = min(own or errors, key=lambda i: i.sort_key)
+    if count == 1:
+        text = "1 ligne de mesure n'a pas été vérifiée : elle dépend du référentiel"
+    else:
+        text = f"{count} lignes de mesures n'ont pas été vérifiées : elles dépendent du référentiel"
     return Issue(
         first.file,
         first.line,
         first.column,
         "mesures-non-verifiees",
-        f"{count} {lines} été vérifiée{'s' if count > 1 else ''} : elles dépendent du référentiel",
+        text,
         "corrigez d'abord le référentiel, puis relancez « utilsoc validate »",
         "note",
     )

@@ -124,15 +124,15 @@ def test_a_rate_term_that_is_not_a_number_is_located(cli, example, tmp_path) -> 
     assert _mesures(folder) == {}
 
 
-def test_cp1252_csv_and_missing_column_are_refused(cli, example, tmp_path) -> None:
+def test_damaged_utf8_csv_and_missing_column_are_refused(cli, example, tmp_path) -> None:
     folder = _setup(example, tmp_path)
     (tmp_path / "a.csv").write_bytes(
-        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024;F;2\n".encode("cp1252")
+        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024;F;2\n".encode() + b"x;\xe9t\xe9\n"
     )
     result = cli(
         "-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")
     )
-    assert "a.csv:1:13: erreur: le fichier n'est pas encodé en UTF-8 (octet 0xE9)" in result.stderr
+    assert "a.csv:3:3: erreur: le fichier n'est pas encodé en UTF-8 (octet 0xE9)" in result.stderr
     (tmp_path / "b.csv").write_text(f"Indicateur;Sexe;Valeur\n{CODE};F;2\n", encoding="utf-8")
     missing = cli(
         "-C", str(folder), "import", str(tmp_path / "b.csv"), "-m", str(tmp_path / "map.yaml")

@@ -136,7 +136,7 @@ def test_validate_reports_every_problem_with_position(cli, example) -> None:
         ":23:19: erreur: type : valeur non reconnue" in line and "« nombre »" in line
         for line in lines
     ), lines
-    assert any(line.endswith("utilisez un point décimal : 5.5 [nombre-attendu]") for line in lines)
+    assert any("valeur : virgule décimale : écrivez 5.5" in line for line in lines)
     assert lines[-1] == "référentiel invalide : 2 problèmes"
     assert path.read_bytes() == before
 

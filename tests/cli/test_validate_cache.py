@@ -44,7 +44,7 @@ def test_an_unchanged_folder_is_validated_without_loading_the_models(tmp_path) -
         "\n".join(x for x in run.stderr.splitlines() if "import time" not in x) for run in runs
     ]
     assert shown[0] == shown[1]
-    assert "marie.yaml:2:68: erreur: nombre attendu" in shown[1]
+    assert "marie.yaml:2:68: erreur: virgule décimale" in shown[1]
     assert "utilsoc.model.referentiel" in runs[0].stderr  # computed the first time
     assert "utilsoc.model" not in runs[1].stderr  # reused: no pydantic model built
 

@@ -51,9 +51,13 @@ def load_mapping(path: Path, display: str) -> Correspondance:
     """Read and validate a mapping file."""
     document = read_yaml(path, display)
     try:
-        return Correspondance.model_validate(document.data)
+        mapping = Correspondance.model_validate(document.data)
     except ValidationError as error:
-        raise DataErrors(issues_from_validation(error, document, Correspondance)) from None
+        issues = issues_from_validation(error, document, Correspondance)
+        raise DataErrors([*document.issues, *issues]) from None
+    if document.issues:  # aliases, anchors, duplicate keys: refused as in every other file
+        raise DataErrors(document.issues)
+    return mapping
 
 
 def plan_import(project: Project, table: Table, mapping: Correspondance) -> Plan:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from utilsoc.model.base import INFINITE_NUMBER, NUMBER_LIMIT_HINT, TOO_BIG_NUMBER, number_problem
 from utilsoc.model.mesures import Cle, Mesure, Valeur, dimensions_key
 from utilsoc.model.periods import Period, is_aligned, period_containing
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel, TypeIndicateur
+from utilsoc.yamlio.comma import DECIMAL_COMMA, decimal_comma
 
 _NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
+_INFINITE = re.compile(r"[-+]?\.?(inf|infinity|nan)", re.IGNORECASE)
+_OUT_OF_RANGE = "nombre-hors-limites"
 _NON_NEGATIVE = {TypeIndicateur.NOMBRE, TypeIndicateur.DUREE, TypeIndicateur.TAUX}
 
 
@@ -29,22 +33,42 @@ class Problem:
         return (self.field, self.dimension) if self.dimension else (self.field,)
 
 
+class NumberError(ValueError):
+    """A number that cannot be read or recorded, with its issue code and hint."""
+
+    def __init__(self, message: str, code: str = "valeur-invalide", hint: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.hint = hint
+
+
 def parse_number(text: str, *, comma: bool = False) -> float:
     """Read a decimal number; with `comma`, a French `3,5` is accepted (command line).
 
     Raises:
-        ValueError: with a French message.
+        NumberError: a ValueError with a French message, its issue code and hint.
     """
     if text.isascii() and text.replace(".", "", 1).isdigit():
-        return float(text)  # the common case, plain digits: no cleaning, no pattern
+        number = float(text)  # the common case, plain digits: no cleaning, no pattern
+        if number_problem(number) is None:
+            return number
     cleaned = text.strip().replace("\u202f", "").replace("\xa0", "")
     if comma and cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
+    shown = text if len(text) <= 30 else text[:29] + "…"
     if not _NUMBER.fullmatch(cleaned):
-        if "," in cleaned:
-            raise ValueError(f"nombre attendu, « {text} » lu : utilisez un point décimal")
-        raise ValueError(f"nombre attendu, « {text} » lu")
-    return float(cleaned)
+        misplaced = decimal_comma(cleaned)
+        if misplaced is not None:
+            raise NumberError(misplaced[0], DECIMAL_COMMA, misplaced[1])
+        if _INFINITE.fullmatch(cleaned):
+            raise NumberError(f"{INFINITE_NUMBER}, « {shown} » lu", _OUT_OF_RANGE)
+        raise NumberError(f"nombre attendu, « {shown} » lu")
+    number = float(cleaned)
+    problem = number_problem(number)
+    if problem is not None:  # written with digits: an infinity here is an overflow
+        problem = TOO_BIG_NUMBER if problem == INFINITE_NUMBER else problem
+        raise NumberError(f"{problem}, « {shown} » lu", _OUT_OF_RANGE, NUMBER_LIMIT_HINT)
+    return number
 
 
 def parse_value(
@@ -167,6 +191,8 @@ def _value_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Prob
         ]
     try:
         parse_value(indicator, record.valeur)
+    except NumberError as error:
+        return [Problem("valeur", error.code, str(error), error.hint or _expected(indicator))]
     except ValueError as error:
         return [Problem("valeur", "valeur-invalide", str(error), _expected(indicator))]
     return []

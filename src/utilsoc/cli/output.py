@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 from collections.abc import Iterable
@@ -45,5 +46,24 @@ def print_issues(issues: Iterable[Issue]) -> None:
 
 
 def print_json(data: Any) -> None:
-    """Print data as indented JSON on stdout (accents kept)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Print data as indented JSON on stdout (accents kept), always valid JSON.
+
+    Why: `json.dumps` writes `NaN` and `Infinity` by default, which no JSON reader accepts.
+    Numbers are bounded when read, so none should reach here; if one does, it is printed
+    as null (not computable) rather than breaking the output.
+    """
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError:
+        text = json.dumps(_finite(data), ensure_ascii=False, indent=2, allow_nan=False)
+    sys.stdout.write(text + "\n")
+
+
+def _finite(data: Any) -> Any:
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {key: _finite(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_finite(value) for value in data]
+    return data

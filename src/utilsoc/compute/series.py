@@ -128,7 +128,10 @@ def _add_period(series: Series, period: Period, cells: Cells) -> None:
 def _point(indicator: Indicateur, record: Mesure) -> Point:
     if record.numerateur is not None and record.denominateur is not None:
         return Point(None, record.numerateur, record.denominateur)
-    value = parse_value(indicator, record.valeur)
+    try:
+        value = parse_value(indicator, record.valeur)
+    except ValueError:  # `validate` names it; here it counts as no number, not a crash
+        return Point(None)
     if isinstance(value, bool):
         return Point(1.0 if value else 0.0)
     return Point(value if isinstance(value, float) else None)

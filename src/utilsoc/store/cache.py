@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from utilsoc import __version__
@@ -100,6 +101,9 @@ def _content_hashes(layout: Layout, paths: list[Path]) -> list[bytes | None]:
             stat = path.stat()
         except OSError:
             result.append(None)
+            continue
+        if not S_ISREG(stat.st_mode):  # a FIFO or a device is never read (it may block)
+            result.append(b"special:%o" % stat.st_mode)
             continue
         seen = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
         entry = entries.get(name)

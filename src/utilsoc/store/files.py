@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from utilsoc.errors import DataErrors, FileAccessError, Issue
-from utilsoc.model.base import CODE_PATTERN
+from utilsoc.model.base import CODE_PATTERN, number_problem
 from utilsoc.model.mesures import (
     Cle,
     FaitMarquant,
@@ -45,7 +45,8 @@ from utilsoc.store.lines import parse_fast
 from utilsoc.yamlio.decode import decode_text
 from utilsoc.yamlio.keys import normalize_key
 from utilsoc.yamlio.messages import issues_from_validation
-from utilsoc.yamlio.reader import MAX_BYTES, Document, parse_yaml
+from utilsoc.yamlio.reader import Document, parse_yaml
+from utilsoc.yamlio.source import MAX_BYTES, read_regular
 
 _CODE = re.compile(CODE_PATTERN)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -109,7 +110,10 @@ Read = tuple[Contenu | None, Document | None, list[Issue]]
 def read_measures(path: Path, cache: Path | None = None) -> Read:
     """Read and validate one measurement file; the issues say what is wrong."""
     display = display_path(path)
-    raw = _read(path, display)
+    try:
+        raw = _read(path, display)
+    except DataErrors as errors:
+        return None, None, errors.issues
     digest = _entry(path, raw)
     if cache is not None:
         cached = _load_cache(cache, digest, display)
@@ -136,23 +140,8 @@ def _entry(path: Path, raw: bytes) -> str:
 
 
 def _read(path: Path, display: str) -> bytes:
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise DataErrors(
-                [
-                    Issue(
-                        display,
-                        1,
-                        1,
-                        "fichier-trop-gros",
-                        "fichier trop gros",
-                        "découpez-le par période ou par contributeur",
-                    )
-                ]
-            )
-        return path.read_bytes()
-    except OSError as error:
-        raise FileAccessError(f"lecture impossible de {display} : {error.strerror}") from None
+    """The file's bytes; DataErrors for a FIFO, a device, a folder or a file too big."""
+    return read_regular(path, display, MAX_BYTES)
 
 
 def _read_strict(text: str, display: str) -> Read:
@@ -321,7 +310,10 @@ def _number(value: Any) -> float | None:
         return None
     if type(value) is not str or not _NUMBER.fullmatch(value):
         raise ValueError
-    return float(value)
+    number = float(value)
+    if number_problem(number) is not None:
+        raise ValueError(value)  # the strict path names the problem
+    return number
 
 
 def _dimensions(value: Any, shared: dict[Any, dict[str, str]]) -> dict[str, str]:

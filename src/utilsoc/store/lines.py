@@ -25,6 +25,9 @@ _TOKEN = re.compile(
     r"""|(?P<open>[{\[])|(?P<close>[}\]])|(?P<sep>,[ ])"""
 )
 _NULLS = frozenset({"~", "null", "Null", "NULL"})
+# Records nest two levels (`dimensions`, `remplace`); deeper lines go to the strict reader,
+# which names the problem, instead of recursing here until Python gives up.
+_MAX_NESTING = 8
 # Characters PyYAML refuses anywhere in a stream: the fast path leaves them to it.
 NOT_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
@@ -105,7 +108,9 @@ def _scan(inner: str) -> list[re.Match[str]]:
     return matches
 
 
-def _parse_mapping(tokens: list[tuple[str | None, str]], index: int) -> tuple[dict[str, Any], int]:
+def _parse_mapping(
+    tokens: list[tuple[str | None, str]], index: int, depth: int = 0
+) -> tuple[dict[str, Any], int]:
     result: dict[str, Any] = {}
     while index < len(tokens):
         kind, text = tokens[index]
@@ -114,7 +119,7 @@ def _parse_mapping(tokens: list[tuple[str | None, str]], index: int) -> tuple[di
         key = text[:-2]
         if key == "<<" or any(normalize_key(key) == normalize_key(k) for k in result):
             raise _Refused
-        result[key], index = _parse_value(tokens, index + 1)
+        result[key], index = _parse_value(tokens, index + 1, depth)
         if index < len(tokens) and tokens[index][0] == "sep":
             index += 1
             continue
@@ -122,8 +127,8 @@ def _parse_mapping(tokens: list[tuple[str | None, str]], index: int) -> tuple[di
     return result, index
 
 
-def _parse_value(tokens: list[tuple[str | None, str]], index: int) -> tuple[Any, int]:
-    if index >= len(tokens):
+def _parse_value(tokens: list[tuple[str | None, str]], index: int, depth: int) -> tuple[Any, int]:
+    if index >= len(tokens) or depth > _MAX_NESTING:
         raise _Refused
     kind, text = tokens[index]
     if kind == "str":
@@ -131,13 +136,13 @@ def _parse_value(tokens: list[tuple[str | None, str]], index: int) -> tuple[Any,
     if kind == "plain":
         return (None if text in _NULLS else text), index + 1
     if kind == "open" and text == "{":
-        value, index = _parse_mapping(tokens, index + 1)
+        value, index = _parse_mapping(tokens, index + 1, depth + 1)
         return value, _close(tokens, index, "}")
     if kind == "open":
         items: list[Any] = []
         index += 1
         while index < len(tokens) and tokens[index] != ("close", "]"):
-            item, index = _parse_value(tokens, index)
+            item, index = _parse_value(tokens, index, depth + 1)
             items.append(item)
             if index < len(tokens) and tokens[index][0] == "sep":
                 index += 1

@@ -12,7 +12,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from utilsoc.errors import Issue
+from utilsoc.model.base import INFINITE_NUMBER, NUMBER_LIMIT_HINT, TOO_BIG_NUMBER
 from utilsoc.model.periods import PERIOD_HINT
+from utilsoc.yamlio.comma import DECIMAL_COMMA, decimal_comma, split_number
 from utilsoc.yamlio.keys import normalize_key
 from utilsoc.yamlio.reader import Document
 
@@ -41,6 +43,9 @@ def describe_error(error: ValidationError, model: type[BaseModel]) -> tuple[str,
 def _issue(details: ErrorDetails, doc: Document, model: type[BaseModel]) -> Issue:
     loc = details["loc"]
     kind = details["type"]
+    split = split_number(details, doc)
+    if split is not None:
+        return split
     # pydantic names a mapping's bad key (`colonnes: {valuer: ...}`) by the key, then "[key]".
     is_key = bool(loc) and loc[-1] == "[key]"
     if is_key:
@@ -55,9 +60,13 @@ def _issue(details: ErrorDetails, doc: Document, model: type[BaseModel]) -> Issu
     elif name and kind not in ("extra_forbidden", "missing"):
         message = f"{name} : {message}"
     read = details.get("input")
-    if isinstance(read, str | int | float) and kind not in ("extra_forbidden", "missing"):
-        message += f" (valeur lue : « {read} »)"
-    return Issue(doc.file, line, column, _code(kind), message, hint)
+    code = _code(kind)
+    if isinstance(read, str) and kind in _NUMBER_KINDS and decimal_comma(read):
+        code = DECIMAL_COMMA  # the message already shows the value, corrected
+    elif isinstance(read, str | int | float) and kind not in ("extra_forbidden", "missing"):
+        shown = str(read) if len(str(read)) <= 40 else str(read)[:39] + "…"
+        message += f" (valeur lue : « {shown} »)"
+    return Issue(doc.file, line, column, code, message, hint)
 
 
 def _code(kind: str) -> str:
@@ -95,11 +104,19 @@ def _number(details: ErrorDetails, _model: type[BaseModel]) -> tuple[str, str]:
     value = details.get("input")
     if value is None:
         return "valeur vide : nombre attendu", _NUMBER_HINT
-    if isinstance(value, str) and "," in value:
-        return "nombre attendu", f"utilisez un point décimal : {value.replace(',', '.')}"
+    comma = decimal_comma(value) if isinstance(value, str) else None
+    if comma is not None:
+        return comma
     if details["type"].startswith("int"):
         return "nombre entier attendu", "écrivez un nombre sans virgule, par exemple 12"
     return "nombre attendu", _NUMBER_HINT
+
+
+def _finite(details: ErrorDetails, _model: type[BaseModel]) -> tuple[str, str]:
+    value = str(details.get("input", ""))
+    if any(char.isdigit() for char in value):  # `1e309`: a finite number written too big
+        return TOO_BIG_NUMBER, NUMBER_LIMIT_HINT
+    return INFINITE_NUMBER, _NUMBER_HINT
 
 
 def _pattern(details: ErrorDetails, _model: type[BaseModel]) -> tuple[str, str]:
@@ -152,7 +169,8 @@ _TRANSLATORS: dict[str, Translator] = {
     "int_parsing": _number,
     "int_type": _number,
     "int_from_float": _number,
-    "finite_number": _simple("nombre fini attendu", _NUMBER_HINT),
+    "finite_number": _finite,
+    "nombre_hors_limites": _custom(NUMBER_LIMIT_HINT),
     "list_type": _simple("liste attendue", "écrivez chaque élément sur sa ligne, précédé de « - »"),
     "too_short": _simple("liste vide", "ajoutez au moins un élément, précédé de « - »"),
     "model_type": _simple("bloc de champs attendu", "écrivez les champs en dessous, indentés"),
@@ -186,7 +204,8 @@ _CODES = {
     "int_parsing": "nombre-attendu",
     "int_type": "nombre-attendu",
     "int_from_float": "nombre-attendu",
-    "finite_number": "nombre-attendu",
+    "finite_number": "nombre-hors-limites",
+    "nombre_hors_limites": "nombre-hors-limites",
     "list_type": "liste-attendue",
     "too_short": "liste-vide",
     "model_type": "bloc-attendu",
@@ -202,6 +221,9 @@ _CODES = {
     "date_type": "date-invalide",
     "value_error": "valeur-invalide",
 }
+
+
+_NUMBER_KINDS = frozenset({"float_parsing", "float_type", "int_parsing", "int_type"})
 
 
 def known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:

@@ -15,13 +15,12 @@ from typing import Any
 
 import yaml
 
-from utilsoc.errors import DataErrors, FileAccessError, Issue, UsageError
+from utilsoc.errors import DataErrors, Issue, UsageError
 from utilsoc.yamlio.decode import decode_text
 from utilsoc.yamlio.keys import normalize_key
-from utilsoc.yamlio.syntax import syntax_issue
+from utilsoc.yamlio.source import MAX_BYTES, read_regular
+from utilsoc.yamlio.syntax import MAX_DEPTH, nesting_issue, syntax_issue
 
-MAX_BYTES = 20 * 1024 * 1024
-MAX_DEPTH = 64
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 WITH_LIBYAML: bool = getattr(yaml, "__with_libyaml__", False)
@@ -118,30 +117,7 @@ def _warn_without_libyaml() -> None:
 def _read_bytes(path: Path, display: str, max_bytes: int) -> bytes:
     if path.is_dir():
         raise UsageError(f"{display} est un dossier, pas un fichier YAML")
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise DataErrors(
-                [
-                    Issue(
-                        display,
-                        1,
-                        1,
-                        "fichier-trop-gros",
-                        f"fichier trop gros ({size // 10**6} Mo, limite {max_bytes // 10**6} Mo)",
-                        "découpez-le en plusieurs fichiers (par période ou par contributeur)",
-                    )
-                ]
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"fichier introuvable : {display}") from None
-    except PermissionError:
-        raise FileAccessError(
-            f"lecture interdite : {display}", "vérifiez les droits du fichier"
-        ) from None
-    except OSError as error:
-        raise FileAccessError(f"lecture impossible de {display} : {error.strerror}") from None
+    return read_regular(path, display, max_bytes)
 
 
 _NO_KEY = object()
@@ -184,7 +160,11 @@ class _Builder:
                 f"alias « *{event.anchor} » interdit",
                 "recopiez le contenu au lieu d'y faire référence",
             )
-            self._add_value(None, event)
+            top = self.stack[-1] if self.stack else None
+            if top is not None and isinstance(top.container, dict) and top.key is _NO_KEY:
+                top.key = _SKIP  # an alias used as a key (`*a : v`): its value is dropped
+            else:
+                self._add_value(None, event)
         elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
@@ -251,12 +231,9 @@ class _Builder:
             )
         path = self._add_value(container, event)
         if len(self.stack) >= MAX_DEPTH:
-            self._fatal(
-                event,
-                "imbrication",
-                f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)",
-                "simplifiez la structure du fichier",
-            )
+            mark = event.start_mark
+            self.issues.append(nesting_issue(self.display, mark.line + 1, mark.column + 1))
+            raise DataErrors(self.issues)
         self.stack.append(_Frame(container, path))
 
     def _add_value(self, value: Any, event: Any) -> PathKey:

@@ -30,17 +30,18 @@ def cli_command_import(
 ) -> None:
     """Importer des valeurs ou des réponses de questionnaire depuis un tableur."""
     from utilsoc.actions.importer import apply_plan, load_mapping, plan_import
-    from utilsoc.cli.output import echo
+    from utilsoc.cli.output import echo, note
     from utilsoc.model.load import load_valid_project
     from utilsoc.project import display_path, find_root
     from utilsoc.tables.spreadsheet import read_table
 
     project, _ = load_valid_project(find_root(base_dir(ctx)))
     source = base_dir(ctx, file)
+    table = read_table(source, display_path(source))
+    if table.notice:
+        note(table.notice)
     plan = plan_import(
-        project,
-        read_table(source, display_path(source)),
-        load_mapping(base_dir(ctx, mapping), display_path(base_dir(ctx, mapping))),
+        project, table, load_mapping(base_dir(ctx, mapping), display_path(base_dir(ctx, mapping)))
     )
     for path, records in sorted(plan.files.items()):
         echo(f"{display_path(path)} : {len(records)} ligne{'s' if len(records) > 1 else ''}")

@@ -1,0 +1,127 @@
+"""Reading numbers: one message per kind of mistake, and no number outside the safe range."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from utilsoc.check.values import NumberError, check_record, parse_number
+from utilsoc.model.mesures import Valeur
+from utilsoc.model.referentiel import Referentiel
+from utilsoc.yamlio.comma import DECIMAL_COMMA, decimal_comma
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("12", 12.0), ("3.5", 3.5), ("-2", -2.0), ("1e3", 1000.0), ("0", 0.0), ("1e15", 1e15)],
+)
+def test_plain_numbers(text: str, expected: float) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "message"),
+    [
+        ("3,5", DECIMAL_COMMA, "virgule décimale : écrivez 3.5"),
+        ("-12,75", DECIMAL_COMMA, "virgule décimale : écrivez -12.75"),
+        ("1e308", "nombre-hors-limites", "nombre trop grand"),
+        ("1e309", "nombre-hors-limites", "nombre trop grand"),
+        ("-1e309", "nombre-hors-limites", "nombre trop grand"),
+        ("9" * 400, "nombre-hors-limites", "nombre trop grand"),
+        ("1" + "0" * 15 + ".5", "nombre-hors-limites", "nombre trop grand"),
+        ("1e-300", "nombre-hors-limites", "nombre trop petit"),
+        ("0.0000000001", "nombre-hors-limites", "nombre trop petit"),
+        ("inf", "nombre-hors-limites", "nombre infini ou indéfini (inf, nan) refusé"),
+        ("-inf", "nombre-hors-limites", "nombre infini ou indéfini"),
+        ("nan", "nombre-hors-limites", "nombre infini ou indéfini"),
+        (".nan", "nombre-hors-limites", "nombre infini ou indéfini"),
+        (".inf", "nombre-hors-limites", "nombre infini ou indéfini"),
+        ("Infinity", "nombre-hors-limites", "nombre infini ou indéfini"),
+        ("trois", "valeur-invalide", "nombre attendu, « trois » lu"),
+        ("1 234,5", "valeur-invalide", "nombre attendu"),
+    ],
+)
+def test_refused_numbers_carry_their_code(text: str, code: str, message: str) -> None:
+    with pytest.raises(NumberError) as caught:
+        parse_number(text)
+    assert caught.value.code == code
+    assert str(caught.value).startswith(message)
+    assert len(str(caught.value)) < 200  # a 400-digit number is not copied whole
+
+
+def test_a_comma_is_accepted_where_it_is_typed() -> None:
+    assert parse_number("3,5", comma=True) == 3.5
+    assert parse_number("1\u202f234,5", comma=True) == 1234.5
+    with pytest.raises(NumberError):
+        parse_number("1e309", comma=True)
+
+
+def test_decimal_comma_message_is_one_text() -> None:
+    assert decimal_comma("3,5") == (
+        "virgule décimale : écrivez 3.5",
+        "un nombre s'écrit avec un point décimal",
+    )
+    assert decimal_comma(" 10,25 ") == (
+        "virgule décimale : écrivez 10.25",
+        "un nombre s'écrit avec un point décimal",
+    )
+    assert decimal_comma("a,b") is None
+    assert decimal_comma("1,2,3") is None
+
+
+REFERENTIEL = {
+    "version": "1",
+    "dimensions": [],
+    "domaines": [
+        {
+            "code": "D",
+            "nom": "Domaine",
+            "critères": [
+                {
+                    "code": "C",
+                    "nom": "Critère",
+                    "question": "?",
+                    "indicateurs": [
+                        {
+                            "code": "n",
+                            "libellé": "Nombre",
+                            "type": "nombre",
+                            "fréquence": "annuelle",
+                            "méthode": "registre",
+                        }
+                    ],
+                }
+            ],
+        }
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("valeur", "code"),
+    [("3,5", DECIMAL_COMMA), ("1e308", "nombre-hors-limites"), ("nan", "nombre-hors-limites")],
+)
+def test_record_problems_use_the_number_codes(valeur: str, code: str) -> None:
+    referentiel = Referentiel.model_validate(REFERENTIEL)
+    record = Valeur.model_validate(
+        {
+            "indicateur": "n",
+            "période": "2025",
+            "valeur": valeur,
+            "auteur": "a",
+            "date": "2025-01-02",
+        }
+    )
+    [problem] = check_record(referentiel, record)
+    assert (problem.field, problem.code) == ("valeur", code)
+
+
+def test_models_refuse_numbers_outside_the_range() -> None:
+    base = {"indicateur": "n", "période": "2025", "auteur": "a", "date": "2025-01-02"}
+    for number in ("1e308", "1e309", "inf", "nan", "1e-300"):
+        with pytest.raises(ValidationError) as caught:
+            Valeur.model_validate({**base, "numérateur": number, "dénominateur": "2"})
+        [error] = caught.value.errors()
+        assert error["type"] in ("finite_number", "nombre_hors_limites"), error
+    kept = Valeur.model_validate({**base, "numérateur": "0", "dénominateur": "1e-9"})
+    assert (kept.numerateur, kept.denominateur) == (0.0, 1e-9)
