@@ -21,6 +21,14 @@ def cli_command_merge(
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Remplacer le fichier de sortie même s'il n'a pas été écrit par cette commande "
+            "(jamais un fichier de l'association).",
+        ),
+    ] = False,
 ) -> None:
     """Consolider les fichiers de mesures : valeurs en vigueur, remplacements, conflits."""
     from utilsoc.cli.output import echo
@@ -28,8 +36,11 @@ def cli_command_merge(
     from utilsoc.errors import DataErrors, Issue
     from utilsoc.project import display_path, find_root
     from utilsoc.store.atomic import write_atomic
+    from utilsoc.store.outputs import check_output, record_output
 
     layout = find_root(base_dir(ctx))
+    if output is not None:
+        check_output(layout, base_dir(ctx, output), "merge", force)
     result = consolidate_folder(layout)
     if result.issues:
         raise DataErrors(result.issues)
@@ -60,4 +71,5 @@ def cli_command_merge(
     if output is not None:
         target = base_dir(ctx, output)
         write_atomic(target, consolidated_text(result.merged))
+        record_output(layout, target, "merge")
         echo(f"écrit : {display_path(target)}")

@@ -76,6 +76,14 @@ def cli_command_report(
             help="Ne pas reprendre les notes des valeurs dans les commentaires des tableaux.",
         ),
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Remplacer le fichier de sortie même s'il n'a pas été écrit par cette commande "
+            "(jamais un fichier de l'association).",
+        ),
+    ] = False,
 ) -> None:
     """Produire un rapport : financeur, bilan d'auto-évaluation ou carte d'identité."""
     from utilsoc.cli.commands.record import parse_date
@@ -92,6 +100,7 @@ def cli_command_report(
         parse_date(date),
         base_dir(ctx, output) if output else None,
         notes=not without_notes,
+        force=force,
     )
     written = make_report(layout, request)
     echo(f"rapport écrit : {display_path(written)}")

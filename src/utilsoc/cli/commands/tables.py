@@ -70,19 +70,30 @@ def cli_command_export(
             show_default=False,
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Remplacer le fichier de sortie même s'il n'a pas été écrit par cette commande "
+            "(jamais un fichier de l'association).",
+        ),
+    ] = False,
 ) -> None:
     """Exporter les valeurs enregistrées : une ligne par valeur, une colonne par dimension."""
     import sys
 
-    from utilsoc.cli.output import echo, print_issues
+    from utilsoc.cli.output import echo, print_issues, safe_lines
     from utilsoc.compute.status import load_measures
     from utilsoc.errors import UsageError
     from utilsoc.model.load import load_valid_project
     from utilsoc.project import display_path, find_root
+    from utilsoc.store.outputs import check_output, record_output
     from utilsoc.tables.export import tidy_rows
     from utilsoc.tables.spreadsheet import write_csv, write_xlsx
 
     layout = find_root(base_dir(ctx))
+    if output is not None:
+        check_output(layout, base_dir(ctx, output), "export", force)
     _, referentiel = load_valid_project(layout)
     measures = load_measures(layout)
     print_issues(measures.issues)
@@ -92,8 +103,10 @@ def cli_command_export(
             raise UsageError("le format xlsx s'écrit dans un fichier", "ajoutez -o valeurs.xlsx")
         write_xlsx(base_dir(ctx, output), header, rows)
     elif output is None:
-        sys.stdout.write(write_csv(None, header, rows).lstrip("\ufeff"))
+        text = write_csv(None, header, rows).lstrip("\ufeff")
+        sys.stdout.write(safe_lines(text) if sys.stdout.isatty() else text)
         return
     else:
         write_csv(base_dir(ctx, output), header, rows)
+    record_output(layout, base_dir(ctx, output), "export")
     echo(f"{len(rows)} valeur(s) exportée(s) dans {display_path(base_dir(ctx, output))}")
