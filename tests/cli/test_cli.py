@@ -227,6 +227,27 @@ def test_internal_error_shows_no_traceback_unless_debug(cli, example, monkeypatc
     assert "Traceback" in debug.stderr
 
 
+def test_translated_help_keeps_its_columns_straight() -> None:
+    from utilsoc.cli.french import translate_help
+
+    english = (
+        "Usage: utilsoc [OPTIONS] COMMAND [ARGS]...\n\n"
+        "Options:\n"
+        "  -C, --dir PATH  Travailler dans ce dossier, une description assez longue\n"
+        "                  pour tenir sur deux lignes.  [default: .]\n"
+        "  -n <int>        Combien.  [required]\n"
+        "  -h, --help      Show this message and exit.\n"
+    )
+    assert translate_help(english) == (
+        "Utilisation : utilsoc [OPTIONS] COMMANDE [ARGUMENTS]...\n\n"
+        "Options:\n"
+        "  -C, --dir CHEMIN  Travailler dans ce dossier, une description assez longue\n"
+        "                    pour tenir sur deux lignes.  [défaut : .]\n"
+        "  -n ENTIER         Combien.  [obligatoire]\n"
+        "  -h, --help        Afficher cette aide et quitter.\n"
+    )
+
+
 def test_command_help_is_french_with_aligned_columns(cli) -> None:
     result = cli("report", "--help")
     assert result.exit_code == 0

@@ -50,25 +50,55 @@ _METAVARS = {
 _METAVAR = re.compile(
     r"(?<![\w<\[|])("
     + "|".join(re.escape(name) for name in sorted(_METAVARS, key=len, reverse=True))
-    + r")(?![\w>\]|])( *)"
+    + r")(?![\w>\]|])()"
 )
+
+
+# A row of a definition list: "  -o, --output PATH  Description" (two spaces at least).
+_ROW = re.compile(r"^(  \S.*?)( {2,})(\S.*)$")
 
 
 def translate_help(text: str) -> str:
     """The help page `text`, in French, its columns kept aligned."""
     for pattern, french in _HELP:
         text = pattern.sub(french, text)
-    return _METAVAR.sub(_swap_metavar, text)
+    lines, block = [], []
+    for line in text.split("\n"):
+        if line.startswith("  "):
+            block.append(line)
+            continue
+        lines += _aligned(block)
+        block = []
+        lines.append(line)
+    return "\n".join(lines + _aligned(block))
 
 
-def _swap_metavar(match: re.Match[str]) -> str:
-    """A French metavar, the spaces after it shortened or lengthened to keep the column."""
-    french = _METAVARS[match[1]]
-    spaces = match[2]
-    if spaces:
-        width = len(match[1]) + len(spaces) - len(french)
-        spaces = " " * max(1, width)
-    return french + spaces
+def _metavars(text: str) -> str:
+    return _METAVAR.sub(lambda match: _METAVARS[match[1]] + match[2], text)
+
+
+def _aligned(block: list[str]) -> list[str]:
+    """The lines of one section, French metavars in the first column, realigned.
+
+    Why: a French name can be longer than the English one; the descriptions, wrapped
+    lines included, move right together so the columns stay straight.
+    """
+    rows = [_ROW.match(line) for line in block]
+    starts = {row.start(3) for row in rows if row}
+    if len(starts) != 1:
+        return [_metavars(line) for line in block]
+    column = starts.pop()
+    firsts = [_metavars(row[1]) if row else "" for row in rows]
+    moved = max(column, *(len(first) + 2 for first in firsts))
+    result = []
+    for line, row, first in zip(block, rows, firsts, strict=True):
+        if row:
+            result.append(first.ljust(moved) + row[3])
+        elif not line[:column].strip():
+            result.append(" " * moved + line[column:])
+        else:
+            result.append(_metavars(line))
+    return result
 
 
 class _FrenchHelp:
