@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -13,6 +14,17 @@ class Format(StrEnum):
 
     TEXTE = "texte"
     JSON = "json"
+
+
+# `--force` of the commands that write an output file (report, merge, export).
+Force = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Remplacer le fichier de sortie même s'il n'a pas été écrit par cette commande "
+        "(jamais un fichier de l'association).",
+    ),
+]
 
 
 def base_dir(ctx: typer.Context, given: Path | None = None) -> Path:

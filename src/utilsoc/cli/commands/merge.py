@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import base_dir
+from utilsoc.cli.commands.common import Force, base_dir
 
 
 def cli_command_merge(
@@ -21,14 +21,7 @@ def cli_command_merge(
             show_default=False,
         ),
     ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="Remplacer le fichier de sortie même s'il n'a pas été écrit par cette commande "
-            "(jamais un fichier de l'association).",
-        ),
-    ] = False,
+    force: Force = False,
 ) -> None:
     """Consolider les fichiers de mesures : valeurs en vigueur, remplacements, conflits."""
     from utilsoc.cli.output import echo

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import base_dir
+from utilsoc.cli.commands.common import Force, base_dir
 from utilsoc.cli.french import FrenchCommand
 
 
@@ -76,14 +76,7 @@ def cli_command_report(
             help="Ne pas reprendre les notes des valeurs dans les commentaires des tableaux.",
         ),
     ] = False,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="Remplacer le fichier de sortie même s'il n'a pas été écrit par cette commande "
-            "(jamais un fichier de l'association).",
-        ),
-    ] = False,
+    force: Force = False,
 ) -> None:
     """Produire un rapport : financeur, bilan d'auto-évaluation ou carte d'identité."""
     from utilsoc.cli.commands.record import parse_date

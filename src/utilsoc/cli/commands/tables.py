@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import base_dir
+from utilsoc.cli.commands.common import Force, base_dir
 
 
 class TableFormat(StrEnum):
@@ -70,14 +70,7 @@ def cli_command_export(
             show_default=False,
         ),
     ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            help="Remplacer le fichier de sortie même s'il n'a pas été écrit par cette commande "
-            "(jamais un fichier de l'association).",
-        ),
-    ] = False,
+    force: Force = False,
 ) -> None:
     """Exporter les valeurs enregistrées : une ligne par valeur, une colonne par dimension."""
     import sys
