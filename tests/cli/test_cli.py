@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -224,3 +225,130 @@ def test_internal_error_shows_no_traceback_unless_debug(cli, example, monkeypatc
     debug = cli("--debug", "validate", str(folder))
     assert debug.exit_code == ExitCode.BUG
     assert "Traceback" in debug.stderr
+
+
+def test_translated_help_keeps_its_columns_straight() -> None:
+    from utilsoc.cli.french import translate_help
+
+    english = (
+        "Usage: utilsoc [OPTIONS] COMMAND [ARGS]...\n\n"
+        "Options:\n"
+        "  -C, --dir PATH  Travailler dans ce dossier, une description assez longue\n"
+        "                  pour tenir sur deux lignes.  [default: .]\n"
+        "  -n <int>        Combien.  [required]\n"
+        "  -h, --help      Show this message and exit.\n"
+    )
+    assert translate_help(english) == (
+        "Utilisation : utilsoc [OPTIONS] COMMANDE [ARGUMENTS]...\n\n"
+        "Options:\n"
+        "  -C, --dir CHEMIN  Travailler dans ce dossier, une description assez longue\n"
+        "                    pour tenir sur deux lignes.  [défaut : .]\n"
+        "  -n ENTIER         Combien.  [obligatoire]\n"
+        "  -h, --help        Afficher cette aide et quitter.\n"
+    )
+
+
+def test_command_help_is_french_with_aligned_columns(cli) -> None:
+    result = cli("report", "--help")
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith("Utilisation : utilsoc report [OPTIONS]")
+    assert "[défaut : bilan]" in text
+    assert "-o, --output CHEMIN" in text
+    for english in ("Usage:", "default:", "<str>", "<path>", "TEXT ", "Show this"):
+        assert english not in text
+    rows = [re.match(r"  (-\S.*?) {2,}(\S)", line) for line in text.splitlines()]
+    starts = {row.start(2) for row in rows if row}
+    assert len(starts) == 1, text
+
+
+def test_group_without_command_shows_its_help(cli) -> None:
+    result = cli("templates")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Utilisation : utilsoc templates [OPTIONS] COMMANDE")
+    assert "eject" in result.stdout
+    assert result.stderr == ""
+
+
+def test_missing_argument_and_bad_choice_are_french(cli) -> None:
+    missing = cli("templates", "eject")
+    assert missing.exit_code == ExitCode.USAGE
+    assert "manquant — voir « utilsoc templates eject --help »" in missing.stderr
+    choice = cli("report", "--format", "pdf")
+    assert choice.exit_code == ExitCode.USAGE
+    assert "valeur invalide pour --format/-f : « pdf » (possibles : html, md)" in choice.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        ([], []),
+        (["--help"], []),
+        (["validate", "--help"], ["validate"]),
+        (["-C", "validate", "status"], ["status"]),
+        (["--dir", "x", "--debug", "report", "-o", "merge"], ["report"]),
+        (["-Cx", "templates", "list"], ["templates"]),
+        (["--", "merge"], ["merge"]),
+        (["valdate"], []),
+    ],
+)
+def test_only_the_command_asked_for_is_built(args, named) -> None:
+    from utilsoc.cli.app import command_named
+
+    assert command_named(args) == named
+
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "utilsoc", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_the_script_builds_the_right_command(example, tmp_path: Path) -> None:
+    folder = example("vide")
+    listed = _run("--help", cwd=tmp_path)
+    assert listed.returncode == 0
+    for command in ("init", "report", "templates"):
+        assert f"\n  {command} " in listed.stdout
+    assert _run("-C", str(folder), "validate", cwd=tmp_path).returncode == 0
+    typo = _run("-C", str(folder), "valdate", cwd=tmp_path)
+    assert typo.returncode == ExitCode.USAGE
+    assert "vouliez-vous dire « validate »" in typo.stderr
+    eject = _run("-C", str(folder), "templates", "eject", "bilan", "-f", "md", cwd=tmp_path)
+    assert eject.returncode == 0, eject.stderr
+
+
+def test_the_cli_imports_no_private_module_of_its_libraries() -> None:
+    import ast
+
+    import utilsoc.cli
+
+    for path in Path(utilsoc.cli.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or "", *(f"{node.module}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.Attribute):
+                names = [_dotted(node)]
+            for name in names:
+                parts = name.split(".")
+                private = [p for p in parts[1:] if p.startswith("_") and not p.startswith("__")]
+                assert not (parts[0] in {"typer", "click", "rich"} and private), (path, name)
+                assert not name.startswith(("typer.main", "typer.models")), (path, name)
+
+
+def _dotted(node: object) -> str:
+    import ast
+
+    if isinstance(node, ast.Attribute):
+        return f"{_dotted(node.value)}.{node.attr}"
+    return node.id if isinstance(node, ast.Name) else "?"

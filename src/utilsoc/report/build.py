@@ -24,6 +24,7 @@ from utilsoc.store.cache import (
     load_result,
     store_result,
 )
+from utilsoc.store.outputs import check_output, record_output
 
 if TYPE_CHECKING:
     from utilsoc.compute.merge import Measures
@@ -49,6 +50,7 @@ class Request:
     output: Path | None = None
     charts: str = "auto"  # "auto" (inline in HTML, files for Markdown) or "aucun"
     notes: bool = True  # the notes of the values in the tables' comments
+    force: bool = False  # replace an existing file this command did not write
 
 
 def make_report(gate: Gate, request: Request) -> Path:
@@ -56,7 +58,8 @@ def make_report(gate: Gate, request: Request) -> Path:
 
     Raises:
         FolderRefused: the folder has errors (not ignored, or not to be ignored).
-        UsageError: unknown logframe, missing period, unknown format.
+        UsageError: unknown logframe, missing period, unknown format; an output that is
+            the association's data, or a file `report` did not write (without `force`).
         UserError: template errors.
     """
     if request.format not in ("html", "md"):
@@ -90,6 +93,7 @@ def make_report(gate: Gate, request: Request) -> Path:
         output = request.output or layout.root / "rapports" / (
             f"{request.template}-{period_name}.{request.format}"
         )
+        check_output(layout, output, "report", request.force)
         charts = _attach_charts(context, request)
         text = render(
             build_environment(layout.root / MODELES),
@@ -100,6 +104,7 @@ def make_report(gate: Gate, request: Request) -> Path:
     if request.format == "md":
         text = tidy_markdown(text)
     write_atomic(output, text)
+    record_output(layout, output, "report")
     return output
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import IgnoreErrors, base_dir, print_skipped
+from utilsoc.cli.commands.common import Force, IgnoreErrors, base_dir, print_skipped
 from utilsoc.cli.french import FrenchCommand
 
 
@@ -77,6 +77,7 @@ def cli_command_report(
         ),
     ] = False,
     ignore_errors: IgnoreErrors = False,
+    force: Force = False,
 ) -> None:
     """Produire un rapport : financeur, bilan d'auto-évaluation ou carte d'identité."""
     from utilsoc.cli.commands.record import parse_date
@@ -94,6 +95,7 @@ def cli_command_report(
         parse_date(date),
         base_dir(ctx, output) if output else None,
         notes=not without_notes,
+        force=force,
     )
     written = make_report(gate, request)
     print_skipped(gate.admit())

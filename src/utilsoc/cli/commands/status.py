@@ -55,15 +55,16 @@ def _print_dashboard(data: dict[str, Any]) -> None:
     import sys
 
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
     from utilsoc.french import format_number
 
-    console = Console(width=None if sys.stdout.isatty() else 120)
+    # Labels, codes, values and authors are the association's text: shown, never obeyed
+    # (neither rich markup such as « [red] » nor terminal control characters).
+    console = Console(width=None if sys.stdout.isatty() else 120, emoji=False)
     for domain in data["domaines"]:
         table = Table(
-            title=f"{domain['code']} — {domain['nom']}", title_justify="left", expand=False
+            title=_text(f"{domain['code']} — {domain['nom']}"), title_justify="left", expand=False
         )
         table.add_column("indicateur", max_width=30, no_wrap=True, overflow="ellipsis")
         first = f"valeur {data['période']}" if data.get("période_choisie") else "dernière valeur"
@@ -80,8 +81,8 @@ def _print_dashboard(data: dict[str, Any]) -> None:
                 )
                 ratio = item["progression"]
                 table.add_row(
-                    item["libellé"],
-                    shown,
+                    _text(item["libellé"]),
+                    _text(shown),
                     target,
                     "—" if ratio is None else f"{ratio * 100:.0f} %",
                     item["statut"],
@@ -91,7 +92,8 @@ def _print_dashboard(data: dict[str, Any]) -> None:
     for gains in data.get("questionnaires", []):
         if gains["paires"]:
             console.print(
-                f"[bold]{gains['libellé']}[/bold] : {gains['paires']} participant(s) suivis, "
+                f"[bold]{_text(gains['libellé'])}[/bold] : "
+                f"{gains['paires']} participant(s) suivis, "
                 f"{format_number(gains['entrée_moyenne'])} → "
                 f"{format_number(gains['sortie_moyenne'])} "
                 f"(gain moyen {format_number(gains['gain_moyen'])})"
@@ -102,18 +104,28 @@ def _print_dashboard(data: dict[str, Any]) -> None:
     if data["manquants"]:
         console.print(
             f"[bold]Valeurs manquantes ({data['période']}) :[/bold] "
-            + ", ".join(f"{m['code']} {m['période']}" for m in data["manquants"])
+            + _text(", ".join(f"{m['code']} {m['période']}" for m in data["manquants"]))
         )
     for domain in data["domaines"]:
         for criterion in domain["critères"]:
             for item in criterion["indicateurs"]:
                 for warning in item["avertissements"]:
-                    console.print(f"[yellow]Attention[/yellow] {item['code']} {escape(warning)}")
+                    console.print(
+                        f"[yellow]Attention[/yellow] {_text(item['code'] + ' ' + warning)}"
+                    )
     for conflict in data["conflits"]:
         values = ", ".join(f"{v['valeur']} ({v['auteur']})" for v in conflict["valeurs"])
-        console.print(
-            f"[red]Conflit[/red] {conflict['indicateur']} {conflict['période']} : {values}"
-        )
+        about = f"{conflict['indicateur']} {conflict['période']} : {values}"
+        console.print(f"[red]Conflit[/red] {_text(about)}")
+
+
+def _text(text: str) -> str:
+    """User text for rich: control characters and markup shown as they are."""
+    from rich.markup import escape
+
+    from utilsoc.cli.output import safe
+
+    return escape(safe(str(text)))
 
 
 def _shown_value(item: dict[str, Any], chosen: bool, format_number: Any) -> str:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import IgnoreErrors, base_dir, print_skipped
+from utilsoc.cli.commands.common import Force, IgnoreErrors, base_dir, print_skipped
 
 
 class TableFormat(StrEnum):
@@ -72,18 +72,23 @@ def cli_command_export(
         ),
     ] = None,
     ignore_errors: IgnoreErrors = False,
+    force: Force = False,
 ) -> None:
     """Exporter les valeurs enregistrées : une ligne par valeur, une colonne par dimension."""
     import sys
 
-    from utilsoc.cli.output import echo
+    from utilsoc.cli.output import echo, safe_lines
     from utilsoc.errors import UsageError
     from utilsoc.folder import open_folder
     from utilsoc.project import display_path, find_root
+    from utilsoc.store.outputs import check_output, record_output
     from utilsoc.tables.export import tidy_rows
     from utilsoc.tables.spreadsheet import write_csv, write_xlsx
 
-    folder = open_folder(find_root(base_dir(ctx)), ignore_errors=ignore_errors)
+    layout = find_root(base_dir(ctx))
+    if output is not None:
+        check_output(layout, base_dir(ctx, output), "export", force)
+    folder = open_folder(layout, ignore_errors=ignore_errors)
     print_skipped(folder.skipped)
     assert folder.project.referentiel is not None  # admitted: the référentiel is valid
     header, rows = tidy_rows(folder.project.referentiel, folder.measures.records)
@@ -92,8 +97,10 @@ def cli_command_export(
             raise UsageError("le format xlsx s'écrit dans un fichier", "ajoutez -o valeurs.xlsx")
         write_xlsx(base_dir(ctx, output), header, rows)
     elif output is None:
-        sys.stdout.write(write_csv(None, header, rows).lstrip("\ufeff"))
+        text = write_csv(None, header, rows).lstrip("\ufeff")
+        sys.stdout.write(safe_lines(text) if sys.stdout.isatty() else text)
         return
     else:
         write_csv(base_dir(ctx, output), header, rows)
+    record_output(layout, base_dir(ctx, output), "export")
     echo(f"{len(rows)} valeur(s) exportée(s) dans {display_path(base_dir(ctx, output))}")
