@@ -111,3 +111,85 @@ def test_a_fifo_or_a_device_is_refused_without_hanging(example, tmp_path: Path) 
             f"{name}:1:1: erreur: {name} n'est pas un fichier ordinaire : c'est {kind}"
         )
     assert not (folder / "mesures").exists()
+
+
+ROUND_TRIP_INDICATORS = """\
+          - code: budget
+            libellé: Budget dépensé
+            type: montant
+            unité: €
+            dimensions: [sexe]
+          - code: part
+            libellé: Part des inscrits venus
+            type: taux
+            unité: "%"
+          - code: convention
+            libellé: Convention signée
+            type: oui_non
+          - code: paroles
+            libellé: Ce que disent les personnes
+            type: qualitatif
+"""
+ROUND_TRIP_VALUES = """\
+valeurs:
+  - {indicateur: budget, période: 2025, valeur: 5420.35, A}
+  - {indicateur: budget, période: 2025, valeur: 0.125, dimensions: {sexe: F}, A}
+  - {indicateur: budget, période: 2025, valeur: -1234567.891, dimensions: {sexe: H}, A}
+  - {indicateur: part, période: 2025, numérateur: 37, dénominateur: 94.5, A}
+  - {indicateur: nb_personnes_accompagnees, période: 2025, valeur: 12, dimensions: {sexe: F},
+     note: "a; b « c »", A}
+  - {indicateur: nb_personnes_accompagnees, période: 2025, valeur: 0.0000001,
+     dimensions: {sexe: H}, A}
+  - {indicateur: convention, période: 2025, valeur: true, A}
+  - {indicateur: paroles, période: 2025, valeur: "Un lieu où l'on se sent bien ; merci", A}
+""".replace("A}", "auteur: Marie, date: 2026-01-10}")
+ROUND_TRIP_MAPPING = """\
+auteur: Réimport
+colonnes:
+  indicateur: indicateur
+  période: période
+  valeur: valeur
+  numérateur: numérateur
+  dénominateur: dénominateur
+  note: note
+  date: date
+dimensions:
+  sexe: sexe
+"""
+
+
+def _exported(cli, folder: Path, path: Path) -> list[list[str]]:
+    result = cli("-C", str(folder), "export", "-o", str(path))
+    assert result.exit_code == 0, result.stderr
+    rows = [line.split(";") for line in path.read_text(encoding="utf-8-sig").splitlines()]
+    return [row[:-2] for row in rows]  # without auteur and date: the import sets the author
+
+
+def test_a_csv_export_imported_into_a_fresh_folder_gives_the_same_values(
+    cli, example, tmp_path
+) -> None:
+    source = example("vide", ROUND_TRIP_INDICATORS, target="source")
+    (source / "mesures" / "2025").mkdir(parents=True)
+    (source / "mesures" / "2025" / "marie.yaml").write_text(ROUND_TRIP_VALUES, encoding="utf-8")
+    assert cli("-C", str(source), "validate").exit_code == 0
+    exported = _exported(cli, source, tmp_path / "export.csv")
+    assert exported[1][:4] == ["budget", "Budget dépensé", "2025", "5420,35"]
+
+    fresh = example("vide", ROUND_TRIP_INDICATORS, target="fresh")
+    (tmp_path / "map.yaml").write_text(ROUND_TRIP_MAPPING, encoding="utf-8")
+    args = (
+        "-C",
+        str(fresh),
+        "import",
+        str(tmp_path / "export.csv"),
+        "-m",
+        str(tmp_path / "map.yaml"),
+    )
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    assert _exported(cli, fresh, tmp_path / "again.csv") == exported
+    written = "".join(
+        path.read_text(encoding="utf-8") for path in sorted((fresh / "mesures").rglob("*.yaml"))
+    )
+    for value in ("5420.35", "0.125", "-1234567.891", "1e-07", "37.0", "94.5"):
+        assert value in written, value

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from utilsoc.errors import DataErrors, Issue, UsageError
-from utilsoc.french import format_number
 from utilsoc.yamlio.decode import decode_text
 from utilsoc.yamlio.source import read_regular
 
@@ -206,8 +205,22 @@ def _csv_cell(value: Any) -> str:
     if isinstance(value, bool):
         return "oui" if value else "non"
     if isinstance(value, int | float):
-        return format_number(float(value), None).replace("\u202f", "").replace("−", "-")
+        return exact_decimal(value)
     return protect(str(value))
+
+
+def exact_decimal(number: float) -> str:
+    """`5420.35` → `5420,35`: every digit the value has, a decimal comma, no exponent.
+
+    Why: an export is read back by `import`; rounding it for the eye (`5420,4`) would
+    make a re-imported value differ from the recorded one.
+    """
+    from decimal import Decimal
+
+    text = format(Decimal(repr(number)), "f") if isinstance(number, float) else str(number)
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
 
 
 def write_xlsx(path: Path, header: list[str], rows: Iterable[list[Any]]) -> None:
