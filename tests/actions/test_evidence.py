@@ -260,7 +260,7 @@ def test_status_reports_entry_exit_gains(cli, example) -> None:
         }
     ]
     table = cli("-C", str(folder), "status", "-p", "2026")
-    assert "1 participant(s) suivis, 2 → 4 (gain moyen 2)" in table.stdout
+    assert "1 participant suivi, 2 → 4 (gain moyen +2)" in table.stdout
 
 
 def test_a_full_name_accepted_in_writing_stays_valid(cli, example) -> None:

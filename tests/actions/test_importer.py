@@ -58,7 +58,7 @@ def test_csv_with_semicolons_bom_crlf_and_french_decimals(cli, example, tmp_path
         "--dry-run",
     )
     assert dry.exit_code == 0, dry.stderr
-    assert "2 enregistrement(s) seraient écrits" in dry.stdout
+    assert "2 enregistrements seraient écrits" in dry.stdout
     assert _mesures(folder) == {}
     done = cli(
         "-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")
@@ -69,7 +69,7 @@ def test_csv_with_semicolons_bom_crlf_and_french_decimals(cli, example, tmp_path
     again = cli(
         "-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")
     )
-    assert "2 valeur(s) déjà enregistrée(s)" in again.stdout
+    assert "2 valeurs déjà enregistrées, ignorées" in again.stdout
     assert cli("-C", str(folder), "validate").exit_code == 0
 
 
@@ -323,7 +323,7 @@ def test_reimporting_a_survey_adds_nothing(cli, example, tmp_path) -> None:
     ]
     assert cli(*args).exit_code == 0
     again = cli(*args)
-    assert "2 valeur(s) déjà enregistrée(s)" in again.stdout
+    assert "2 valeurs déjà enregistrées, ignorées" in again.stdout
     text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
     assert text.count("participant: P1") == 2
 

@@ -377,7 +377,7 @@ def test_guided_session_records_the_others_when_one_value_is_refused(
     result = cli("-C", str(folder), "record", "-a", "lea", input="2026-T4\n1200\n79\n9\no\n")
     assert result.exit_code == 1
     assert "non enregistré : taux_assiduite = 79 — une valeur existe déjà" in result.stderr
-    assert "1 valeur(s) non enregistrée(s) : taux_assiduite" in result.stderr
+    assert "1 valeur non enregistrée : taux_assiduite" in result.stderr
     text = (folder / "mesures" / "2026-T4" / "lea.yaml").read_text(encoding="utf-8")
     assert "indicateur: heures_accompagnement" in text
     assert "indicateur: nb_relais_information" in text
@@ -399,8 +399,7 @@ def test_guided_session_lists_every_value_a_broken_file_stops(cli, example, monk
     assert "/mesures/2026-T4/claire.yaml:3:1: erreur: crochet" in result.stderr.replace("\\", "/")
     assert result.stderr.count("claire.yaml:3:1") == 1  # told once, not under each value
     assert (
-        "3 valeur(s) non enregistrée(s) : heures_accompagnement, taux_assiduite, "
-        "nb_relais_information"
+        "3 valeurs non enregistrées : heures_accompagnement, taux_assiduite, nb_relais_information"
     ) in result.stderr
     assert {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")} == before
 

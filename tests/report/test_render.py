@@ -82,7 +82,7 @@ def test_user_template_extends_a_builtin_block(cli, folder: Path) -> None:
     result = cli("-C", str(folder), "report", "-t", "financeur", "-p", "2026", "-o", "r.html")
     assert result.exit_code == 0, result.stderr
     html = (folder / "r.html").read_text(encoding="utf-8")
-    assert "<h2>4. Notre partenariat</h2><p>Merci Nom du financeur !</p>" in html
+    assert "<h2>4. Notre partenariat</h2><p>Merci Nom du financeur\u202f!</p>" in html
     assert "1. Réalisations attendues" in html
 
 

@@ -104,7 +104,7 @@ def test_the_review_summary_counts_every_indicator_once(cli, tmp_path, name) -> 
     args = ("report", "-t", "bilan", "-f", "md", "-o", str(output), "-p", PERIODS[name])
     assert cli("-C", str(folder), *args).exit_code == 0
     line = output.read_text(encoding="utf-8").split("## Synthèse\n\n")[1].split("\n")[0]
-    total, counts = re.fullmatch(r"(\d+) indicateurs suivis : (.*)\.", line).groups()
+    total, counts = re.fullmatch(r"(\d+) indicateurs suivis\xa0: (.*)\.", line).groups()
     numbers = [int(part.split(" ", 1)[0]) for part in counts.split(", ")]
     assert len(numbers) == 5  # atteint, en bonne voie, en retard, sans cible, sans donnée
     assert sum(numbers) == int(total)
@@ -167,7 +167,7 @@ def test_report_states_its_git_commit_and_uncommitted_changes(cli, tmp_path) -> 
         == 0
     )
     written = next((folder / "rapports").glob("communication-*.md"))
-    assert f"référentiel au commit {commit} ; utilsoc" in written.read_text(encoding="utf-8")
+    assert f"référentiel au commit {commit}\u202f; utilsoc" in written.read_text(encoding="utf-8")
     first = written.read_bytes()
     assert (
         cli("-C", str(folder), "report", "-t", "communication", "-f", "md", "-p", "2025").exit_code
@@ -373,13 +373,15 @@ def test_each_indicator_row_has_a_short_comment(cli, tmp_path, example) -> None:
         if fmt == "md":
             row = next(line for line in text.splitlines() if line.startswith("| Nombre de pers"))
             assert row.endswith(
-                r"| en retard | Fermeture du site \| Nord en mars : \<b\>moins\</b\> d'accueils |"
+                r"| en retard | Fermeture du site \| Nord en mars"
+                "\xa0: "
+                r"\<b\>moins\</b\> d'accueils |"
             ), row
         else:
             match = re.search(
                 r'<th scope="row" id="(indicateur-\d+)" rowspan="2">Nombre de personnes '
                 r'accompagnées</th>.*?<tr class="commentaire"><td colspan="5" headers="\1">'
-                r"Commentaire : Fermeture du site \| Nord en mars : &lt;b&gt;moins&lt;/b&gt; "
+                r"Commentaire\xa0: Fermeture du site \| Nord en mars\xa0: &lt;b&gt;moins&lt;/b&gt; "
                 r"d&#39;accueils</td></tr>",
                 text,
                 re.DOTALL,
@@ -402,14 +404,14 @@ def test_notes_can_be_left_out_and_answers_are_pointed_to(cli, tmp_path, example
         for line in out.read_text("utf-8").splitlines()
         if line.startswith("| ") and line.count(" | ") == 6
     }
-    assert rows["| Nombre de personnes accompagnées"].endswith("| note interne : Mme Durand |")
+    assert rows["| Nombre de personnes accompagnées"].endswith("| note interne\xa0: Mme Durand |")
     assert rows["| Confiance en soi"].endswith(
-        "| réponses de questionnaire : voir l'évolution entre l'entrée et la sortie |"
+        "| réponses de questionnaire\xa0: voir l'évolution entre l'entrée et la sortie |"
     )
     assert cli(*args, "--sans-notes").exit_code == 0
     text = out.read_text("utf-8")
     assert "Mme Durand" not in text
-    assert "| réponses de questionnaire : voir l'évolution" in text
+    assert "| réponses de questionnaire\xa0: voir l'évolution" in text
 
 
 def test_entry_answers_alone_are_not_pointed_to_as_gains(cli, tmp_path, example) -> None:

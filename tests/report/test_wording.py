@@ -20,7 +20,7 @@ def test_alerts_name_their_period_and_numbers() -> None:
     )
     unknown = Alert(Q1, Anomaly.SUM_DIFFERS_FROM_TOTAL, (("site", None),), 2.5)
     assert alert_text(unknown) == (
-        "2025-T1 : la somme par « site » (?) ne fait pas le total enregistré (2.5)"
+        "2025-T1 : la somme par « site » (?) ne fait pas le total enregistré (2,5)"
     )
     sums = Alert(Q1, Anomaly.SUMS_DIFFER, (("site", 9.0), ("âge", 11.0)))
     assert alert_text(sums) == (

@@ -128,12 +128,28 @@ class Role(Choix):
     """Qui parle."""
 
     BENEFICIAIRE = "bénéficiaire"
+    PARENT = "parent"
+    FAMILLE = "famille"
     BENEVOLE = "bénévole"
     SALARIE = "salarié"
     PARTENAIRE = "partenaire"
     FINANCEUR = "financeur"
     HABITANT = "habitant"
     AUTRE = "autre"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Choix | None:
+        """`habitante`, `habitant·e`, `salarié.e` are the same roles as `habitant`, `salarié`."""
+        found = super()._missing_(value)
+        if found is not None or not isinstance(value, str):
+            return found
+        text = value.strip()
+        for ending in ("·e", "⋅e", ".e", "(e)", "-e", "e"):
+            if text.endswith(ending) and len(text) > len(ending) + 2:
+                found = super()._missing_(text[: -len(ending)])
+                if found is not None and found.value.endswith(("t", "é")):
+                    return found
+        return None
 
 
 class Nature(Choix):

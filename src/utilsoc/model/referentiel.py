@@ -137,6 +137,11 @@ class Indicateur(Modele):
     definition: str | None = None
     type: TypeIndicateur
     unite: str | None = Field(None, description="Unité affichée : élèves, %, €, heures...")
+    unite_pluriel: str | None = Field(
+        None,
+        description="Pluriel de l'unité quand il n'est pas régulier (unité : travail, "
+        "unité_pluriel : travaux) ; l'unité s'écrit alors au singulier.",
+    )
     sens: Sens = Sens.HAUSSE
     agregation: Agregation | None = Field(
         None, description="Cumul dans le temps ; par défaut somme pour un nombre, sinon moyenne."

@@ -328,17 +328,24 @@ def _series_chart(indicator: dict[str, Any], palette: tuple[str, str, str]) -> C
         reference,
         target,
         colours=palette,
+        plural=indicator.get("unite_pluriel"),
+        decimals=indicator.get("decimales"),
     )
 
 
 def _bars_chart(
     indicator: dict[str, Any], breakdown: dict[str, Any], palette: tuple[str, str, str]
 ) -> Chart:
+    from utilsoc.grammar import lower_first
+
+    dimension = lower_first(breakdown.get("libelle", breakdown["dimension"]))
     return Chart(
         "barres",
-        f"{indicator['libelle']} par {breakdown['dimension']} ({breakdown['periode']})",
+        f"{indicator['libelle']} par {dimension} ({breakdown['periode']})",
         [p["valeur"] for p in breakdown["parts"]],
         [p["nombre"] for p in breakdown["parts"]],
         indicator["unite"],
         colours=palette,
+        plural=indicator.get("unite_pluriel"),
+        decimals=indicator.get("decimales"),
     )

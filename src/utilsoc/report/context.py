@@ -16,6 +16,7 @@ from utilsoc.compute.merge import Measures
 from utilsoc.compute.points import Series
 from utilsoc.compute.progress import Progress, progress_for, trend
 from utilsoc.compute.series import build_all_series
+from utilsoc.french import shared_decimals
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period, format_day
 from utilsoc.model.referentiel import Indicateur
@@ -54,8 +55,9 @@ def build_context(
         for code in {r.indicateur for r in responses}
         if pair_gains(responses, code, options.period).pairs
     }
+    names = {dimension.code: dimension.nom for dimension in referentiel.dimensions}
     indicators = {
-        code: indicator_context(series, options.period, code in answered)
+        code: indicator_context(series, options.period, code in answered, names)
         for code, series in all_series.items()
     }
     period = options.period
@@ -97,21 +99,28 @@ def _about(options: Options, provenance: Provenance, version: str | None) -> dic
     }
 
 
-def indicator_context(series: Series, period: Period, answered: bool = False) -> dict[str, Any]:
+def indicator_context(
+    series: Series,
+    period: Period,
+    answered: bool = False,
+    names: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """One indicator: definition, baseline, target, achieved, gap, status, series, parts.
 
     `answered`: entry/exit pairs exist for it in `period` (the report shows their gains).
+    `names`: the label of each dimension, by code (breakdowns and alerts show labels).
     """
     indicator = series.indicator
     state = progress_for(series, period)
     texts = [text for p, text in sorted(series.texts.items()) if period.overlaps(p)]
     gap = None if state.value is None or state.target is None else state.value - state.target
-    return {
+    context = {
         "code": indicator.code,
         "libelle": indicator.libelle,
         "definition": indicator.definition,
         "type": indicator.type.value,
-        "unite": indicator.unite or "",
+        "unite": "€" if indicator.type.value == "montant" else indicator.unite or "",
+        "unite_pluriel": indicator.unite_pluriel,
         "sens": indicator.sens.value,
         "methode": indicator.methode.value,
         "source": indicator.source,
@@ -123,11 +132,25 @@ def indicator_context(series: Series, period: Period, answered: bool = False) ->
         "statut": state.status.value,
         "tendance": trend(series),
         "serie": _points(series, period),
-        "ventilation": _breakdown(series, period),
-        "avertissements": [alert_text(alert) for alert in series.alerts],
+        "ventilation": _breakdown(series, period, names or {}),
+        "avertissements": [alert_text(alert, names) for alert in series.alerts],
         "explication": _explanation(series, period, state, answered),
         "notes": _notes(series, period),  # `commentaire` joins both, once options are known
     }
+    context["decimales"] = _decimals(context)
+    return context
+
+
+def _decimals(indicator: dict[str, Any]) -> int:
+    """The one precision of the indicator's figures in the report (see `shared_decimals`)."""
+    values = [point["valeur"] for point in indicator["serie"]]
+    values += [part["nombre"] for b in indicator["ventilation"] for part in b["parts"]]
+    for key in ("reference", "cible"):
+        if indicator[key] is not None:
+            values.append(indicator[key]["valeur"])
+    if isinstance(indicator["realise"], int | float):
+        values.append(indicator["realise"])
+    return shared_decimals([float(v) for v in values], indicator["type"])
 
 
 def _target(state: Progress, period: Period) -> dict[str, Any] | None:
@@ -169,7 +192,7 @@ def _baseline(indicator: Indicateur) -> dict[str, Any] | None:
     }
 
 
-def _breakdown(series: Series, period: Period) -> list[dict[str, Any]]:
+def _breakdown(series: Series, period: Period, names: dict[str, str]) -> list[dict[str, Any]]:
     """Per dimension, the values over `period` (latest period inside it that has parts)."""
     inside = [p for p in series.parts if period.contains(p) and series.parts[p]]
     if not inside:
@@ -181,7 +204,12 @@ def _breakdown(series: Series, period: Period) -> list[dict[str, Any]]:
             name, value = key[0]
             by_dimension.setdefault(name, []).append({"valeur": value, "nombre": point.number})
     return [
-        {"dimension": name, "periode": latest.label, "parts": parts}
+        {
+            "dimension": name,
+            "libelle": names.get(name, name),
+            "periode": latest.label,
+            "parts": parts,
+        }
         for name, parts in by_dimension.items()
     ]
 

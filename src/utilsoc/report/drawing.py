@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from utilsoc.french import format_number
+from utilsoc.grammar import with_unit
 
 _STYLE_VERSION = "3"
 
@@ -31,6 +32,8 @@ class Chart:
     target: float | None = None
     second: list[float] = field(default_factory=list)
     colours: tuple[str, str, str] = ("#1F5F8B", "#E07A1F", "#3A9D5D")
+    plural: str | None = None  # the unit's plural when irregular (see `grammar.unit_forms`)
+    decimals: int | None = None  # the indicator's one precision in the report
 
     @cached_property
     def key(self) -> str:
@@ -43,9 +46,8 @@ class Chart:
     @property
     def alt(self) -> str:
         """A French text alternative listing the values, for screen readers."""
-        unit = f" {self.unit}" if self.unit else ""
         points = " ; ".join(
-            f"{label} : {format_number(value)}{unit}"
+            f"{label} : {self._figure(value)}"
             for label, value in zip(self.labels, self.values, strict=False)
         )
         if self.kind == "entree_sortie":
@@ -55,10 +57,15 @@ class Chart:
             )
         extra = ""
         if self.baseline is not None:
-            extra += f" ; référence {format_number(self.baseline)}{unit}"
+            extra += f" ; référence {self._figure(self.baseline)}"
         if self.target is not None:
-            extra += f" ; cible {format_number(self.target)}{unit}"
+            extra += f" ; cible {self._figure(self.target)}"
         return f"{self.title}. {points}{extra}."
+
+    def _figure(self, value: float) -> str:
+        """`1 élève`, `12,5 %`: the value in the indicator's precision, with its unit."""
+        shown = round(value, 2 if self.decimals is None else self.decimals)
+        return with_unit(format_number(value, self.decimals), shown, self.unit, self.plural)
 
 
 def draw_svg(chart: Chart) -> str:

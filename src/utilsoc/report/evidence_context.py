@@ -8,6 +8,7 @@ from utilsoc.actions.evidence import pair_gains
 from utilsoc.model.mesures import Moment, Temoignage
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Referentiel
+from utilsoc.report.wording import ROLES
 
 
 def evidence_context(
@@ -33,7 +34,7 @@ def quote(item: Temoignage) -> dict[str, Any]:
     """A consented quote as a template shows it."""
     return {
         "texte": item.texte,
-        "role": item.role.value,
+        "role": ROLES.get(item.role.value, item.role.value),
         "pseudonyme": item.pseudonyme,
         "periode": item.periode.label,
     }

@@ -28,7 +28,18 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from utilsoc.errors import UserError
-from utilsoc.french import format_amount, format_number, format_percent
+from utilsoc.french import NARROW_NBSP, format_amount, format_number, format_percent
+from utilsoc.grammar import with_unit
+from utilsoc.report.filters import (
+    UserText,
+    count_of,
+    euros,
+    format_gap,
+    lower_first_filter,
+    of_label_filter,
+    signed,
+)
+from utilsoc.report.typography import typeset_html, typeset_markdown
 from utilsoc.resources import data_dir
 
 TIME_LIMIT = 60
@@ -42,12 +53,6 @@ def template_folders(user_folder: Path | None) -> list[Path]:
     """Where templates are looked up, in order."""
     folders = [user_folder] if user_folder is not None and user_folder.is_dir() else []
     return [*folders, data_dir("templates")]
-
-
-class UserText(str):
-    """Text from the association's files: escaped when a Markdown template outputs it."""
-
-    __slots__ = ()
 
 
 def mark_user_text(data: Any) -> Any:
@@ -159,6 +164,11 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
             "classe": css_class,
             "article": _article,
             "lien": _link,
+            "ecart": format_gap,
+            "signe": signed,
+            "pluriel": count_of,
+            "de": of_label_filter,
+            "minuscule": lower_first_filter,
         }
     )
     return environment
@@ -215,10 +225,12 @@ def render(environment: jinja2.Environment, name: str, context: dict[str, Any]) 
         UserError: unknown template, syntax error, unknown variable, forbidden access,
             or a template running longer than the time limit.
     """
-    if name.endswith(".md.j2"):
+    markdown = name.endswith(".md.j2")
+    if markdown:
         context = mark_user_text(context)
     try:
-        return _render_capped(environment, name, context)
+        text = _render_capped(environment, name, context)
+        return typeset_markdown(text) if markdown else typeset_html(text)
     except jinja2.TemplateNotFound as error:
         raise UserError(
             f"modèle introuvable : {error.name}",
@@ -352,16 +364,16 @@ def _value_text(value: Any, indicator: dict[str, Any]) -> str:
     kind, unit = indicator["type"], indicator["unite"]
     if kind == "oui_non":
         return "oui" if value >= 0.5 else "non"
+    decimals = indicator.get("decimales")
+    number = float(value)
     if kind == "montant":
-        return format_amount(float(value))
-    if kind == "taux":
-        return (
-            format_percent(round(float(value), 1))
-            if unit in ("", "%")
-            else (f"{format_number(float(value))} {unit}")
-        )
-    text = format_number(float(value))
-    return f"{text} {unit}" if unit else text
+        return format_amount(number) if decimals is None else euros(number, decimals)
+    if kind == "taux" and unit in ("", "%"):
+        if decimals is None:
+            return format_percent(round(number, 1))
+        return f"{format_number(number, decimals)}{NARROW_NBSP}%"
+    shown = round(number, 2 if decimals is None else decimals)
+    return with_unit(format_number(number, decimals), shown, unit, indicator.get("unite_pluriel"))
 
 
 def css_class(status: str) -> str:

@@ -8,6 +8,20 @@ from __future__ import annotations
 
 from utilsoc.compute.explain import Explanation, Reason
 from utilsoc.compute.points import Alert, Anomaly
+from utilsoc.french import format_number
+
+# How a quoted person's role reads under the quote: inclusive where the word is gendered.
+ROLES = {
+    "bénéficiaire": "bénéficiaire",
+    "parent": "parent",
+    "famille": "famille",
+    "bénévole": "bénévole",
+    "salarié": "salarié·e",
+    "partenaire": "partenaire",
+    "financeur": "financeur",
+    "habitant": "habitant·e",
+    "autre": "autre",
+}
 
 ANSWERED = "réponses de questionnaire : voir l'évolution entre l'entrée et la sortie"
 
@@ -29,29 +43,34 @@ _FIXED_EXPLANATIONS = {
 }
 
 
-def alert_text(alert: Alert) -> str:
-    """One line naming the period: « 2025-T1 : la somme par « site » (9) ne fait pas… »."""
-    return f"{alert.period.name} : {_alert_message(alert)}"
+def alert_text(alert: Alert, names: dict[str, str] | None = None) -> str:
+    """One line naming the period: « 2025-T1 : la somme par « site » (9) ne fait pas… ».
+
+    With `names` (a report), the period and the dimensions are named by their labels:
+    « 1er trimestre 2025 : la somme par « Site » (9)… ».
+    """
+    period = alert.period.name if names is None else alert.period.label
+    return f"{period} : {_alert_message(alert, names or {})}"
 
 
-def _alert_message(alert: Alert) -> str:
+def _alert_message(alert: Alert, names: dict[str, str]) -> str:
     if alert.kind is Anomaly.PERCENTAGES_WITHOUT_TERMS:
         return _PERCENTAGES_ALERT
     if alert.kind is Anomaly.SUM_DIFFERS_FROM_TOTAL:
         ((name, total),) = alert.sums
         return (
-            f"la somme par « {name} » ({_show(total)}) ne fait pas le "
+            f"la somme par « {names.get(name, name)} » ({_show(total)}) ne fait pas le "
             f"total enregistré ({_show(alert.recorded)})"
         )
     (first_name, first), (name, total) = alert.sums
     return (
-        f"les sommes par « {first_name} » ({_show(first)}) et par "
-        f"« {name} » ({_show(total)}) ne concordent pas"
+        f"les sommes par « {names.get(first_name, first_name)} » ({_show(first)}) et par "
+        f"« {names.get(name, name)} » ({_show(total)}) ne concordent pas"
     )
 
 
 def _show(number: float | None) -> str:
-    return "?" if number is None else f"{number:g}"
+    return "?" if number is None else format_number(number)
 
 
 def explanation_text(why: Explanation) -> str:

@@ -31,7 +31,10 @@ def cli_command_evidence(
     period: Annotated[str, typer.Option("--period", "-p", help="Période concernée.")],
     role: Annotated[
         str | None,
-        typer.Option("--role", help="verbatim : bénéficiaire, bénévole, salarié, partenaire..."),
+        typer.Option(
+            "--role",
+            help="verbatim : bénéficiaire, parent, famille, bénévole, salarié, habitant...",
+        ),
     ] = None,
     pseudo: Annotated[
         str | None,

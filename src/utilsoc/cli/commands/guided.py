@@ -9,6 +9,7 @@ import typer
 from utilsoc.actions.record import Request, prepare_value, stage_value
 from utilsoc.check.values import parse_value
 from utilsoc.errors import UsageError, UserError, UtilsocError
+from utilsoc.french import plural
 from utilsoc.model.load import load_valid_project
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
@@ -39,7 +40,7 @@ def guided_session(
             f"aucun indicateur à saisir pour {period.label}",
             "choisissez une période de la fréquence de vos indicateurs",
         )
-    typer.echo(f"{len(due)} indicateur(s) pour {period.label} — Entrée pour passer")
+    typer.echo(f"{plural(len(due), 'indicateur')} pour {period.label} — Entrée pour passer")
     answers = [(ind, value) for ind in due if (value := _ask_value(ind)) is not None]
     if not answers:
         typer.echo("rien à enregistrer")
@@ -59,7 +60,7 @@ def guided_session(
         typer.echo(message)
     if refused:
         summary = UserError(
-            f"{len(refused)} valeur(s) non enregistrée(s) : "
+            f"{plural(len(refused), 'valeur non enregistrée', 'valeurs non enregistrées')} : "
             + ", ".join(code for code, _ in refused),
             "corrigez ce qui est signalé ci-dessus, puis saisissez ces valeurs avec "
             f"« utilsoc record CODE VALEUR -p {period.name} » ; pour corriger une valeur "
@@ -97,7 +98,8 @@ def _record_all(
                 for line in new[:5]:
                     typer.echo(f"  {line}", err=True)
                 if len(new) > 5:
-                    typer.echo(f"  … et {len(new) - 5} autre(s) problème(s)", err=True)
+                    more = plural(len(new) - 5, "autre problème", "autres problèmes")
+                    typer.echo(f"  … et {more}", err=True)
                 shown.update(new)
                 refused.append((ind.code, error))
     return done, refused

@@ -57,7 +57,7 @@ def _print_dashboard(data: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from utilsoc.french import format_number
+    from utilsoc.french import format_number, format_signed, plural
 
     # Labels, codes, values and authors are the association's text: shown, never obeyed
     # (neither rich markup such as « [red] » nor terminal control characters).
@@ -84,7 +84,7 @@ def _print_dashboard(data: dict[str, Any]) -> None:
                     _text(item["libellé"]),
                     _text(shown),
                     target,
-                    "—" if ratio is None else f"{ratio * 100:.0f} %",
+                    "—" if ratio is None else f"{format_number(round(ratio * 100))} %",
                     item["statut"],
                     item["tendance"],
                 )
@@ -93,14 +93,15 @@ def _print_dashboard(data: dict[str, Any]) -> None:
         if gains["paires"]:
             console.print(
                 f"[bold]{_text(gains['libellé'])}[/bold] : "
-                f"{gains['paires']} participant(s) suivis, "
+                f"{plural(gains['paires'], 'participant suivi', 'participants suivis')}, "
                 f"{format_number(gains['entrée_moyenne'])} → "
                 f"{format_number(gains['sortie_moyenne'])} "
-                f"(gain moyen {format_number(gains['gain_moyen'])})"
+                f"(gain moyen {format_signed(gains['gain_moyen'])})"
             )
         missing = len(gains["sans_sortie"]) + len(gains["sans_entrée"])
         if missing:
-            console.print(f"  {missing} réponse(s) sans leur paire (entrée ou sortie)")
+            answers = plural(missing, "réponse sans sa paire", "réponses sans leur paire")
+            console.print(f"  {answers} (entrée ou sortie)")
     if data["manquants"]:
         console.print(
             f"[bold]Valeurs manquantes ({data['période']}) :[/bold] "

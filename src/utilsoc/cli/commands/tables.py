@@ -31,6 +31,7 @@ def cli_command_import(
     """Importer des valeurs ou des réponses de questionnaire depuis un tableur."""
     from utilsoc.actions.importer import apply_plan, load_mapping, plan_import
     from utilsoc.cli.output import echo, note
+    from utilsoc.french import plural
     from utilsoc.model.load import load_valid_project
     from utilsoc.project import display_path, find_root
     from utilsoc.tables.spreadsheet import read_table
@@ -44,14 +45,23 @@ def cli_command_import(
         project, table, load_mapping(base_dir(ctx, mapping), display_path(base_dir(ctx, mapping)))
     )
     for path, records in sorted(plan.files.items()):
-        echo(f"{display_path(path)} : {len(records)} ligne{'s' if len(records) > 1 else ''}")
+        echo(f"{display_path(path)} : {plural(len(records), 'ligne')}")
     if plan.skipped:
-        echo(f"{plan.skipped} valeur(s) déjà enregistrée(s), ignorée(s)")
+        echo(
+            plural(
+                plan.skipped,
+                "valeur déjà enregistrée, ignorée",
+                "valeurs déjà enregistrées, ignorées",
+            )
+        )
     if dry_run:
-        echo(f"simulation : {plan.count} enregistrement(s) seraient écrits, aucun fichier modifié")
+        written = plural(
+            plan.count, "enregistrement serait écrit", "enregistrements seraient écrits"
+        )
+        echo(f"simulation : {written}, aucun fichier modifié")
         return
     apply_plan(plan)
-    echo(f"{plan.count} enregistrement(s) importé(s)")
+    echo(plural(plan.count, "enregistrement importé", "enregistrements importés"))
 
 
 def cli_command_export(
@@ -80,6 +90,7 @@ def cli_command_export(
     from utilsoc.cli.output import echo, safe_lines
     from utilsoc.errors import UsageError
     from utilsoc.folder import open_folder
+    from utilsoc.french import plural
     from utilsoc.project import display_path, find_root
     from utilsoc.store.outputs import check_output, record_output
     from utilsoc.tables.export import tidy_rows
@@ -103,4 +114,5 @@ def cli_command_export(
     else:
         write_csv(base_dir(ctx, output), header, rows)
     record_output(layout, base_dir(ctx, output), "export")
-    echo(f"{len(rows)} valeur(s) exportée(s) dans {display_path(base_dir(ctx, output))}")
+    exported = plural(len(rows), "valeur exportée", "valeurs exportées")
+    echo(f"{exported} dans {display_path(base_dir(ctx, output))}")
