@@ -28,6 +28,10 @@ INDICATORS = """\
             type: taux
             unité: "%"
             cibles: [{période: 2026, valeur: 80}]
+          - code: comite
+            libellé: Comité réuni
+            type: oui_non
+            cibles: [{période: 2026, valeur: 1}]
 """
 RECORDS = [
     ("projets", "1", "-p", "2025"),
@@ -35,6 +39,7 @@ RECORDS = [
     ("travaux", "3", "-p", "2025"),
     ("travaux", "1", "-p", "2026"),
     ("budget", "5420,35", "-p", "2026"),
+    ("comite", "non", "-p", "2026"),
     ("nb_personnes_accompagnees", "12", "-p", "2026", "--dim", "sexe=F"),
     ("nb_personnes_accompagnees", "20", "-p", "2026", "--dim", "sexe=H"),
 ]
@@ -116,6 +121,7 @@ def test_gaps_are_signed_money_shows_euros_and_each_indicator_keeps_one_precisio
     chart = next(line for line in text.splitlines() if line.startswith("![Part des inscrits"))
     assert re.findall(r"\d[\d,]*\u202f%", chart) == ["39,4\u202f%", "80,0\u202f%"]
     assert "-" not in "".join(part[1:5])  # the real minus sign, never a hyphen
+    assert _row(text, "Comité réuni")[2:5] == ["oui (année 2026)", "non", "—"]  # no gap
 
 
 def test_quoted_people_read_as_habitant_e_and_parent(cli, folder: Path) -> None:

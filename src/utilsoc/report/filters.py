@@ -24,8 +24,8 @@ def euros(number: float, decimals: int) -> str:
 
 def format_gap(value: Any, indicator: dict[str, Any]) -> str:
     """A gap to the target in the indicator's precision, signed: `+4`, `−1 200 €`, `0`."""
-    if value is None:
-        return "—"
+    if value is None or indicator["type"] in ("oui_non", "qualitatif"):
+        return "—"  # a yes or no is reached or not: no gap to show
     text = format_signed(float(value), indicator.get("decimales"))
     return f"{text}{NARROW_NBSP}€" if indicator["type"] == "montant" else text
 
