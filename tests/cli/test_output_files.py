@@ -28,7 +28,7 @@ def test_report_refuses_to_write_over_the_referentiel(cli, example) -> None:
 
 def test_merge_refuses_to_write_over_a_contributors_measurements(cli, example) -> None:
     folder = example("echec-scolaire")
-    target = folder / "mesures" / "2025-2026" / "nadia.yaml"
+    target = folder / "mesures" / "2025-2026" / "marie-dupre.temoignages.yaml"
     before = _snapshot(folder)
     for force in ([], ["--force"]):
         result = cli("-C", str(folder), "merge", "-o", str(target), *force)
