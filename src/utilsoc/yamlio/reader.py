@@ -71,14 +71,22 @@ def read_yaml(
     return parse_yaml(text, display, track_positions=track_positions)
 
 
-def parse_yaml(text: str, display: str, *, track_positions: bool = True) -> Document:
+def parse_yaml(
+    text: str, display: str, *, track_positions: bool = True, loader: Any = None
+) -> Document:
     """Parse text already decoded; see `read_yaml`."""
     _warn_without_libyaml()
     builder = _Builder(display, track_positions)
     try:
-        for event in yaml.parse(text, Loader=Loader):
+        for event in yaml.parse(text, Loader=loader or Loader):
             builder.feed(event)
     except yaml.MarkedYAMLError as error:
+        if "maximum nesting depth" in str(error) and (loader or Loader) is not yaml.SafeLoader:
+            # libyaml stops at its own limit wherever its look-ahead got to: read again
+            # with the pure-Python parser, which stops at ours, at the same place always.
+            return parse_yaml(
+                text, display, track_positions=track_positions, loader=yaml.SafeLoader
+            )
         raise DataErrors([*builder.issues, syntax_issue(error, text, display)]) from None
     except (yaml.YAMLError, RecursionError) as error:
         issue = Issue(display, 1, 1, "syntaxe", f"YAML illisible : {error}")
