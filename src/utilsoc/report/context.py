@@ -89,6 +89,7 @@ def _about(options: Options, provenance: Provenance, version: str | None) -> dic
             "fin": format_day(period.end),
         },
         "date": format_day(options.date),
+        "date_donnees": options.date.isoformat(),
         "provenance": provenance.texte,
         "commit": provenance.commit,
         "modifie": provenance.modifie,
