@@ -53,3 +53,23 @@ def test_validate_status_and_report_warn_of_a_year_over_its_quarters(cli, exampl
         row = next(line for line in out.read_text("utf-8").splitlines() if "| Heures" in line)
         assert "3\u202f980" in row
         assert "la valeur de 2024 (780) recouvre 4 trimestres" in row
+
+
+def test_a_target_far_from_the_logframe_or_the_data_is_warned_of(cli, example) -> None:
+    far = HOURS.replace("{période: 2024, valeur: 4000}", "{période: 2099, valeur: 4000}")
+    folder = example("vide", far)
+    referentiel = folder / "referentiel.yaml"
+    text = referentiel.read_text(encoding="utf-8")
+    # The logframe covers 2026: its only indicator's only target, 2025, is a typo.
+    referentiel.write_text(text.replace("- période: 2026\n", "- période: 2025\n"), "utf-8")
+    assert (
+        cli("-C", str(folder), "record", "-a", "m", "heures", "12", "-p", "2026-T1").exit_code == 0
+    )
+    validate = cli("-C", str(folder), "validate")
+    said = validate.stdout + validate.stderr
+    warnings = [line for line in said.splitlines() if "[cible-hors-periode]" in line]
+    assert len(warnings) == 2, said
+    assert "la cible de 2025 de « nb_personnes_accompagnees » est hors de la période du " in said
+    assert "financeur (année 2026)" in said
+    assert "la cible de 2099 de « heures » est à plus de 10 ans des valeurs enregistrées" in said
+    assert all(": avertissement: " in line for line in warnings)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from utilsoc.check.spans import coarse_issues
+from utilsoc.check.spans import coarse_issues, target_issues
 from utilsoc.compute.merge import Consolidated, consolidate
 from utilsoc.errors import Issue
 from utilsoc.model.load import Project
@@ -77,6 +77,7 @@ def check_measures(project: Project, *, checked: bool = True) -> MeasureCheck:
     result.issues.extend(_conflict_issues(merged, places, project))
     if referentiel is not None:
         result.issues.extend(coarse_issues(referentiel, merged.current.values(), places))
+        result.issues.extend(target_issues(project, merged.current.values()))
     return result
 
 
