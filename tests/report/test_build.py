@@ -56,3 +56,32 @@ def test_the_report_date_comes_from_the_data_but_never_after_today(cli, example)
     assert format_day(future) not in text
     assert cli(*args, "--date", "2026-03-15", "--force").exit_code == 0
     assert "Rapport établi le 15 mars 2026" in out.read_text(encoding="utf-8")
+
+
+HOURS = (
+    "          - code: heures\n            libellé: Heures d'accompagnement\n"
+    "            type: nombre\n            fréquence: trimestrielle\n"
+    "            méthode: registre\n"
+    "            cibles:\n              - {période: 2026, valeur: 400}\n"
+)
+
+
+def test_a_quarterly_count_is_charted_as_its_running_total_against_the_yearly_target(
+    cli, example
+) -> None:
+    import html
+    import re
+
+    folder = example("vide", HOURS)
+    for value, quarter in (("100", "2026-T1"), ("120", "2026-T2"), ("130", "2026-T3")):
+        assert (
+            cli("-C", str(folder), "record", "-a", "m", "heures", value, "-p", quarter).exit_code
+            == 0
+        )
+    out = folder / "b.html"
+    args = ("-C", str(folder), "report", "-t", "bilan", "-p", "2026", "-o", str(out))
+    assert cli(*args).exit_code == 0
+    alts = [html.unescape(a) for a in re.findall(r'alt="([^"]*)"', out.read_text("utf-8"))]
+    alt = next(a for a in alts if a.startswith("Heures d'accompagnement."))
+    assert "réalisé, cumulé sur l'année : T1 2026 : 100 (cible 400)" in alt
+    assert "T2 2026 : 220 (cible 400) ; T3 2026 : 350 (cible 400)." in alt

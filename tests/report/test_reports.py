@@ -51,7 +51,7 @@ def _with_data(cli, example) -> Path:
         ["questionnaire", "confiance", "P1", "4", "-m", "sortie", "-p", "2026"],
     ]
     for command in commands:
-        result = cli("-C", str(folder), *command, "-a", "Marie", "--date", "2026-12-15")
+        result = cli("-C", str(folder), *command, "-a", "Marie", "--date", "2026-11-15")
         assert result.exit_code == 0, result.stderr
     return folder
 

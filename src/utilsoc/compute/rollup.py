@@ -38,6 +38,11 @@ def days(period: Period) -> int:
     return (period.end - period.start).days + 1
 
 
+def same_granularity(items: list[tuple[Period, Point]]) -> list[tuple[Period, Point]]:
+    """The items of the one kind of period a roll-up over them would use."""
+    return _one_granularity(items)
+
+
 def _one_granularity(items: list[tuple[Period, Point]]) -> list[tuple[Period, Point]]:
     """Keep the kind of period covering the most days, so months and quarters never add up.
 

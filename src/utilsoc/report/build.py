@@ -342,11 +342,13 @@ def _insert_charts(
 
 
 def _series_chart(indicator: dict[str, Any], palette: tuple[str, str, str]) -> Chart | None:
-    points = indicator["serie"]
+    """The indicator's values at the rhythm of its targets: never a quarter under a year's."""
+    points = indicator["courbe"]
     if not points or indicator["type"] in ("qualitatif", "oui_non"):
         return None
     reference = indicator["reference"]["valeur"] if indicator["reference"] else None
-    target = indicator["cible"]["valeur"] if indicator["cible"] else None
+    targets = [p["cible"] for p in points]
+    running = next((p["cumul"] for p in points if p["cumul"]), None)
     return Chart(
         "serie",
         indicator["libelle"],
@@ -354,9 +356,19 @@ def _series_chart(indicator: dict[str, Any], palette: tuple[str, str, str]) -> C
         [p["valeur"] for p in points],
         indicator["unite"],
         reference,
-        target,
+        targets=targets if any(t is not None for t in targets) else [],
+        line=_RUNNING.get(running, "réalisé") if running else "réalisé",
         colours=palette,
     )
+
+
+_RUNNING = {
+    "annee": "réalisé, cumulé sur l'année",
+    "annee_scolaire": "réalisé, cumulé sur l'année scolaire",
+    "semestre": "réalisé, cumulé sur le semestre",
+    "trimestre": "réalisé, cumulé sur le trimestre",
+    "plage": "réalisé, cumulé sur la période de la cible",
+}
 
 
 def _bars_chart(

@@ -15,6 +15,7 @@ from utilsoc.compute.explain import explain
 from utilsoc.compute.merge import Measures
 from utilsoc.compute.points import Series
 from utilsoc.compute.progress import Progress, progress_for, trend
+from utilsoc.compute.rhythm import rhythm_points
 from utilsoc.compute.series import build_all_series
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period, format_day
@@ -124,6 +125,7 @@ def indicator_context(series: Series, period: Period, answered: bool = False) ->
         "statut": state.status.value,
         "tendance": trend(series),
         "serie": _points(series, period),
+        "courbe": _curve(series, period),
         "ventilation": _breakdown(series, period),
         "avertissements": [alert_text(alert) for alert in series.alerts],
         "explication": _explanation(series, period, state, answered),
@@ -144,6 +146,19 @@ def _points(series: Series, period: Period) -> list[dict[str, Any]]:
         {"periode": p.name, "libelle": p.label, "court": p.short_label, "valeur": point.number}
         for p, point in series.totals.items()
         if point.number is not None and p.end <= period.end
+    ]
+
+
+def _curve(series: Series, period: Period) -> list[dict[str, Any]]:
+    """The chart's points at the rhythm of the targets (see `compute.rhythm`)."""
+    return [
+        {
+            "court": r.period.short_label,
+            "valeur": r.value,
+            "cible": r.target,
+            "cumul": r.within.kind.value if r.within else None,
+        }
+        for r in rhythm_points(series, period.end)
     ]
 
 
