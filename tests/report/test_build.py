@@ -58,6 +58,7 @@ def test_the_report_date_comes_from_the_data_but_never_after_today(cli, example)
     assert "Rapport établi le 15 mars 2026" in out.read_text(encoding="utf-8")
 
 
+CODE = "nb_personnes_accompagnees"
 HOURS = (
     "          - code: heures\n            libellé: Heures d'accompagnement\n"
     "            type: nombre\n            fréquence: trimestrielle\n"
@@ -85,3 +86,43 @@ def test_a_quarterly_count_is_charted_as_its_running_total_against_the_yearly_ta
     alt = next(a for a in alts if a.startswith("Heures d'accompagnement."))
     assert "réalisé, cumulé sur l'année : T1 2026 : 100 (cible 400)" in alt
     assert "T2 2026 : 220 (cible 400) ; T3 2026 : 350 (cible 400)." in alt
+
+
+def test_a_funder_report_over_two_years_shows_each_year_and_the_convention(cli, example) -> None:
+    folder = example("vide")
+    cadre = folder / "cadres-logiques" / "financeur.yaml"
+    cadre.write_text(
+        cadre.read_text("utf-8").replace("période: 2026\n", "période: 2025-01-01..2026-12-31\n"),
+        encoding="utf-8",
+    )
+    referentiel = folder / "referentiel.yaml"
+    referentiel.write_text(
+        referentiel.read_text("utf-8").replace(
+            "              - période: 2026\n",
+            "              - période: 2025\n                valeur: 40\n"
+            "              - période: 2026\n",
+        ),
+        encoding="utf-8",
+    )
+    for value, year in (("32", "2025"), ("45", "2026")):
+        recorded = cli("-C", str(folder), "record", "-a", "m", CODE, value, "-p", year)
+        assert recorded.exit_code == 0, recorded.stderr
+    out = folder / "f.md"
+    assert (
+        cli("-C", str(folder), "report", "-t", "financeur", "-f", "md", "-o", str(out)).exit_code
+        == 0
+    )
+    lines = out.read_text("utf-8").splitlines()
+    assert "| Indicateur | Référence | 2025 | 2026 | Convention | Commentaire |" in lines
+    row = next(line for line in lines if line.startswith("| Nombre de personnes"))
+    cells = [cell.strip() for cell in row.split("|")[3:6]]
+    assert cells == [
+        "32 personnes (cible 40 personnes), en retard",
+        "45 personnes (cible 50 personnes), en retard",
+        "77 personnes (cible 90 personnes), en retard",
+    ]
+    page = folder / "f.html"
+    assert cli("-C", str(folder), "report", "-t", "financeur", "-o", str(page)).exit_code == 0
+    assert '<th scope="col">2025</th><th scope="col">2026</th>' in page.read_text("utf-8").replace(
+        "\n", ""
+    )

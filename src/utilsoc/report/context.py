@@ -11,15 +11,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from utilsoc.actions.evidence import pair_gains
+from utilsoc.compute.convention import progress_over, years_of
 from utilsoc.compute.explain import explain
 from utilsoc.compute.merge import Measures
 from utilsoc.compute.points import Series
-from utilsoc.compute.progress import Progress, progress_for, trend
+from utilsoc.compute.progress import Progress, trend
 from utilsoc.compute.rhythm import rhythm_points
 from utilsoc.compute.series import build_all_series
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period, format_day
 from utilsoc.model.referentiel import Indicateur
+from utilsoc.report.convention import years_context
 from utilsoc.report.evidence_context import evidence_context, gains_context
 from utilsoc.report.provenance import Provenance
 from utilsoc.report.sections import domains_context, logframe_context, self_assessment_context
@@ -96,6 +98,7 @@ def _about(options: Options, provenance: Provenance, version: str | None) -> dic
         "modifie": provenance.modifie,
         "version_utilsoc": provenance.version,
         "version_referentiel": version,
+        "annees": [{"nom": y.name, "libelle": y.label} for y in years_of(period)],
     }
 
 
@@ -105,7 +108,7 @@ def indicator_context(series: Series, period: Period, answered: bool = False) ->
     `answered`: entry/exit pairs exist for it in `period` (the report shows their gains).
     """
     indicator = series.indicator
-    state = progress_for(series, period)
+    state = progress_over(series, period)
     texts = [text for p, text in sorted(series.texts.items()) if period.overlaps(p)]
     gap = None if state.value is None or state.target is None else state.value - state.target
     return {
@@ -130,6 +133,7 @@ def indicator_context(series: Series, period: Period, answered: bool = False) ->
         "avertissements": [alert_text(alert) for alert in series.alerts],
         "explication": _explanation(series, period, state, answered),
         "notes": _notes(series, period),  # `commentaire` joins both, once options are known
+        "par_annee": years_context(series, period),
     }
 
 

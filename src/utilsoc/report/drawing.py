@@ -117,8 +117,9 @@ def _configure(salt: str) -> None:
 def _new_figure() -> Any:
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(6.4, 3.2), dpi=100)
-    figure.subplots_adjust(left=0.12, right=0.97, top=0.86, bottom=0.3)
+    # Wide and low: drawn across the page's width, under the indicator's figures.
+    figure = Figure(figsize=(8.0, 3.0), dpi=100)
+    figure.subplots_adjust(left=0.09, right=0.98, top=0.86, bottom=0.28)
     axes = figure.add_subplot()
     axes.spines[["top", "right"]].set_visible(False)
     axes.yaxis.set_major_formatter(_french_ticks())
