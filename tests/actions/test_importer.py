@@ -485,3 +485,30 @@ def test_a_value_recorded_between_plan_and_write_is_checked_again(cli, example, 
     with pytest.raises(UserError, match="9 enregistré entre-temps par bob, 8 dans le tableau"):
         apply_plan(different)
     assert _mesures(folder) == before
+
+
+def test_dates_read_as_periods_are_shown_and_future_rows_refused(cli, example, tmp_path) -> None:
+    import datetime as dt
+
+    folder = _setup(example, tmp_path)
+    (tmp_path / "a.csv").write_text(
+        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024-11-05;F;1\n{CODE};20/12/2024;H;2\n"
+        f"{CODE};05/01/2025;H;3\n",
+        encoding="utf-8",
+    )
+    args = ("-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml"))
+    result = cli(*args, "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("colonne « Période » : des dates, rangées dans la période")
+    assert lines[1] == "  2024 (année 2024) : 2 lignes, du 05/11/2024 au 20/12/2024"
+    assert lines[2] == "  2025 (année 2025) : 1 ligne, 05/01/2025"
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    (tmp_path / "a.csv").write_text(
+        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024;F;1\n{CODE};{tomorrow.year + 1};H;2\n",
+        encoding="utf-8",
+    )
+    refused = cli(*args)
+    assert refused.exit_code == ExitCode.DONNEES_INVALIDES
+    assert f"a.csv:3:2: erreur: la période {tomorrow.year + 1} n'a pas commencé" in refused.stderr
+    assert _mesures(folder) == {}

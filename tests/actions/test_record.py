@@ -508,3 +508,22 @@ def test_merge_and_validate_name_the_same_live_values_of_a_conflict(cli, example
         assert "bob.yaml" in result.stderr
         assert "carol.yaml" in result.stderr
         assert "alice.yaml" not in result.stderr, result.stderr
+
+
+def test_a_value_dated_after_today_is_refused_with_a_hint(cli, example) -> None:
+    import datetime as dt
+
+    folder = example("vide")
+    today = dt.date.today()
+    next_year = str(today.year + 1)
+    future = cli("-C", str(folder), "record", "-a", "bob", CODE, "4", "-p", next_year)
+    assert future.exit_code == ExitCode.DONNEES_INVALIDES
+    assert f"la période {next_year} n'a pas commencé" in future.stderr
+    assert "comme cible dans referentiel.yaml" in future.stderr
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()
+    args = ("-C", str(folder), "record", "-a", "bob", CODE, "4", "-p", str(today.year))
+    dated = cli(*args, "--date", tomorrow)
+    assert dated.exit_code == ExitCode.DONNEES_INVALIDES
+    assert f"date {tomorrow} postérieure à aujourd'hui" in dated.stderr
+    assert _files(folder) == {}
+    assert cli(*args).exit_code == 0  # today is fine

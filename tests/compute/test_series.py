@@ -344,3 +344,25 @@ def test_a_value_outside_the_target_period_is_named() -> None:
     assert explain(series, year, progress_for(series, year)) == Explanation(
         Reason.OUTSIDE_TARGET, period=Period.parse("2025-S2"), latest=Period.parse("2025-S1")
     )
+
+
+def test_a_year_recorded_over_its_quarters_never_silently_replaces_them() -> None:
+    quarters = [
+        _record(f"2024-T{q}", str(v)) for q, v in ((1, 900), (2, 1000), (3, 980), (4, 1100))
+    ]
+    series = build_series(_indicator(), [*quarters, _record("2024", "780")])
+    assert roll_up(series, Period.parse("2024")).number == 3980
+    (alert,) = series.alerts
+    assert (alert.period.name, alert.kind, alert.recorded) == (
+        "2024",
+        Anomaly.COARSE_OVER_FINE,
+        780,
+    )
+    assert (alert.sums, alert.count, alert.kept_finer) == ((("trimestre", 3980.0),), 4, True)
+    # Three quarters cover less than the year: the year's value is kept, and said to be.
+    partial = build_series(_indicator(), [*quarters[:3], _record("2024", "3980")])
+    assert roll_up(partial, Period.parse("2024")).number == 3980
+    assert [a.kept_finer for a in partial.alerts] == [False]
+    # The same figure twice is no slip: nothing to warn of.
+    agreeing = build_series(_indicator(), [*quarters, _record("2024", "3980")])
+    assert agreeing.alerts == []

@@ -40,10 +40,10 @@ FRENCH_NUMBER = re.compile(r"\u2212?\d{1,3}(\u202f\d{3})*(,\d+)?")
 
 
 @pytest.mark.parametrize(
-    ("values", "tick"), [([1500.0, 4200.0], "1\u202f000"), ([0.4, 1.3], "0,2")]
+    ("values", "tick"), [([1500.0, 4200.0], "1\u202f000"), ([0.4, 1.3], "0,25")]
 )
 def test_y_ticks_are_written_as_french_numbers(values: list[float], tick: str) -> None:
-    """Thousands apart by a narrow space, a decimal comma: `1 000`, `0,2`, never `0.2`."""
+    """Thousands apart by a narrow space, a decimal comma: `1 000`, `0,25`, never `0.25`."""
     svg = draw_svg(Chart("barres", "Graduations", ["a", "b"], values))
     ticks = NUMBER_TEXT.findall(svg)
     assert tick in ticks

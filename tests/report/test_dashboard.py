@@ -141,3 +141,26 @@ def test_status_warns_of_percentages_per_site_without_a_total(cli, example) -> N
     assert "Attention taux_sortie 2025 : pas de total" in table
     other = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
     assert other["domaines"][0]["critères"][0]["indicateurs"][1]["avertissements"] == []
+
+
+HOURS = (
+    "          - code: heures\n            libellé: Heures d'accompagnement\n"
+    "            type: nombre\n            fréquence: trimestrielle\n"
+    "            méthode: registre\n"
+    "            cibles:\n              - {période: 2026, valeur: 400}\n"
+)
+
+
+def test_status_shows_the_figure_its_status_is_judged_on(cli, example) -> None:
+    folder = example("vide", HOURS)
+    for value, quarter in (("100", "2026-T1"), ("120", "2026-T2"), ("130", "2026-T3")):
+        recorded = cli("-C", str(folder), "record", "-a", "m", "heures", value, "-p", quarter)
+        assert recorded.exit_code == 0, recorded.stderr
+    data = json.loads(cli("-C", str(folder), "status", "-f", "json").stdout)
+    item = data["domaines"][0]["critères"][0]["indicateurs"][-1]
+    assert (item["valeur_jugée"], item["période_jugée"], item["cible"]) == (350.0, "2026", 400.0)
+    row = next(
+        line for line in cli("-C", str(folder), "status").stdout.splitlines() if "Heures" in line
+    )
+    assert "350 (2026)" in row
+    assert "130" not in row  # the last quarter is not shown beside the yearly target

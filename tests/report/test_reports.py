@@ -51,7 +51,7 @@ def _with_data(cli, example) -> Path:
         ["questionnaire", "confiance", "P1", "4", "-m", "sortie", "-p", "2026"],
     ]
     for command in commands:
-        result = cli("-C", str(folder), *command, "-a", "Marie", "--date", "2026-12-15")
+        result = cli("-C", str(folder), *command, "-a", "Marie", "--date", "2026-11-15")
         assert result.exit_code == 0, result.stderr
     return folder
 
@@ -83,6 +83,8 @@ def test_reports_match_reviewed_golden_files(cli, tmp_path, name, template, upda
             "-o",
             str(output),
             *([] if template == "financeur" else ["-p", PERIODS[name]]),
+            # Pinned: a report's default date never falls after today, which moves.
+            *["--date", "2026-11-30"],
         )
         assert result.exit_code == 0, result.stderr
         text = output.read_text(encoding="utf-8")
@@ -425,3 +427,25 @@ def test_entry_answers_alone_are_not_pointed_to_as_gains(cli, tmp_path, example)
         if line.startswith("| Confiance en soi |") and line.count(" | ") == 6
     )
     assert row.endswith("| aucune valeur enregistrée sur la période |")
+
+
+@pytest.mark.parametrize("template", ["financeur", "bilan"])
+def test_each_chart_sits_with_its_indicator_rows_full_width_without_caption(
+    cli, tmp_path, example, template
+) -> None:
+    folder = _with_data(cli, example)
+    out = tmp_path / "r.html"
+    args = ("-C", str(folder), "report", "-t", template, "-p", "2026", "-o", str(out))
+    assert cli(*args).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    # The chart is in a row of the indicator's own table, right after its figures.
+    row = re.search(
+        r'<th scope="row" id="(indicateur-\d+)"[^>]*>Nombre de personnes accompagnées</th>'
+        r'(?:(?!</table>).)*?<tr class="graphiques"><td colspan="\d+" headers="\1">\s*'
+        r'<figure>\s*<img src="data:image/svg\+xml;base64,[^"]+" alt="Nombre de personnes',
+        text,
+        re.DOTALL,
+    )
+    assert row, "the chart is not in its indicator's rows"
+    assert "<figcaption>" not in text  # the chart's title is drawn in it: no caption repeats it
+    assert re.search(r"figure img \{[^}]*width: 100%", text)

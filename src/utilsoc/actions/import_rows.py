@@ -13,7 +13,13 @@ from pydantic import BaseModel, ValidationError
 
 from utilsoc.actions.evidence import reference_problems
 from utilsoc.actions.record import canonical_text
-from utilsoc.check.values import Problem, check_record, parse_number, parse_value
+from utilsoc.check.values import (
+    Problem,
+    check_record,
+    future_problem,
+    parse_number,
+    parse_value,
+)
 from utilsoc.errors import Issue
 from utilsoc.model.correspondance import Champ, Correspondance
 from utilsoc.model.load import Project
@@ -76,6 +82,9 @@ def read_row(
         base = _common_fields(line, filled or [line.cell("indicateur")])
     except ValueError as error:
         return [], [line.issue(line.columns.get("periode"), str(error), PERIOD_HINT)]
+    future = _future(base)
+    if future is not None:
+        return [], [line.issue(line.columns.get(future.field), future.message, future.hint)]
     if mapping.type == "questionnaire":
         return _gather(_answer(line, base, code, column) for code, column in _scores(line))
     return _gather(_value(line, base, code, column) for code, column in _value_cells(line))
@@ -88,6 +97,15 @@ def _common_fields(line: Line, codes: list[Any]) -> dict[str, Any]:
     if day in (None, "") and line.mapping.type == "questionnaire":
         day = _as_day(line.cell("période"))  # a survey's answer is dated by the day it was given
     return {"auteur": line.mapping.auteur, "date": _date(_as_day(day) or day), "période": period}
+
+
+def _future(base: dict[str, Any]) -> Problem | None:
+    """A row for a period not begun yet, or dated after today (an unreadable date: None)."""
+    try:
+        day = dt.date.fromisoformat(str(base["date"]))
+    except ValueError:
+        return None  # the model names the bad date
+    return future_problem(base["période"], day, dt.date.today())
 
 
 def _gather(found: Iterable[Found]) -> tuple[list[Record], list[Issue]]:
@@ -233,6 +251,12 @@ def _period_of_day(day: dt.date, referentiel: Referentiel, codes: list[Any]) -> 
     elif Kind.PLAGE in kinds:
         why = " (indicateur ponctuel : sa période est une plage de dates)"
     raise ValueError(f"date {day.isoformat()} : indiquez plutôt la période{why}")
+
+
+def day_as_period(mapping: Correspondance, row: dict[str, Any]) -> dt.date | None:
+    """The day in the row's period cell, when the period column holds dates."""
+    column = mapping.colonnes.get(Champ.PERIODE)
+    return _as_day(row.get(column)) if column else None
 
 
 def _as_day(value: Any) -> dt.date | None:

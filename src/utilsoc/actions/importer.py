@@ -9,16 +9,17 @@ A mapping file (YAML) says which column holds what. Two shapes of spreadsheet:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from utilsoc.actions.import_rows import Record, read_row
+from utilsoc.actions.import_rows import Record, day_as_period, read_row
 from utilsoc.compute.merge import consolidate
 from utilsoc.errors import DataErrors, Issue, UserError
-from utilsoc.model.correspondance import Correspondance
+from utilsoc.model.correspondance import Champ, Correspondance
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import Mesure, Reponse, Valeur
 from utilsoc.model.periods import Period
@@ -40,6 +41,9 @@ class Plan:
     layout: Layout
     files: dict[Path, list[Record]] = field(default_factory=dict)
     skipped: int = 0
+    # Periods read from days (a date column mapped as the period): the days of each.
+    from_days: dict[Period, list[dt.date]] = field(default_factory=dict)
+    period_column: str | None = None
 
     @property
     def count(self) -> int:
@@ -70,15 +74,22 @@ def plan_import(project: Project, table: Table, mapping: Correspondance) -> Plan
     issues: list[Issue] = []
     records: list[Record] = []
     lines: list[int] = []  # the table row of each record, for messages
+    from_days: dict[Period, list[dt.date]] = {}
     for number, row in table.rows:
         row_records, row_issues = read_row(project, table, mapping, number, row)
         records.extend(row_records)
         lines.extend([number] * len(row_records))
         issues.extend(row_issues)
+        day = day_as_period(mapping, row)
+        if row_records and day is not None:
+            from_days.setdefault(row_records[0].periode, []).append(day)
     issues.extend(_duplicates(table, records, lines))
     if issues:
         raise DataErrors(issues)
-    return _against_existing(project, table, records, lines)
+    plan = _against_existing(project, table, records, lines)
+    plan.from_days = dict(sorted(from_days.items()))
+    plan.period_column = mapping.colonnes.get(Champ.PERIODE)
+    return plan
 
 
 def _check_columns(table: Table, mapping: Correspondance) -> None:

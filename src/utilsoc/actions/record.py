@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from utilsoc.check.values import check_record, parse_value
+from utilsoc.check.values import check_record, future_problem, parse_value
 from utilsoc.compute.merge import consolidate
 from utilsoc.errors import DataErrors, UsageError, UserError
 from utilsoc.model.mesures import Mesure, Remplacement, Valeur
@@ -65,7 +65,8 @@ def prepare_value(referentiel: Referentiel, request: Request) -> Valeur:
             str(error), "écrivez par exemple 2025, 2025-T1, 2025-03 ou 2024-2025"
         ) from None
     record = _build(referentiel, request, period)
-    problems = check_record(referentiel, record)
+    future = future_problem(record.periode, record.date, dt.date.today())
+    problems = [future] if future else check_record(referentiel, record)
     if problems:
         first = problems[0]
         raise UserError(first.message, first.hint)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from utilsoc.compute.merge import consolidate
+from utilsoc.check.spans import coarse_issues, target_issues
+from utilsoc.compute.merge import Consolidated, consolidate
 from utilsoc.errors import Issue
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import FichierMesures, Mesure
@@ -72,7 +73,11 @@ def check_measures(project: Project, *, checked: bool = True) -> MeasureCheck:
                 continue
             result.records.append(record)
             places[id(record)] = (document, n)
-    result.issues.extend(_conflict_issues(result.records, places, project))
+    merged = consolidate(result.records)
+    result.issues.extend(_conflict_issues(merged, places, project))
+    if referentiel is not None:
+        result.issues.extend(coarse_issues(referentiel, merged.current.values(), places))
+        result.issues.extend(target_issues(project, merged.current.values()))
     return result
 
 
@@ -120,14 +125,13 @@ def _keep_evidence(
 
 
 def _conflict_issues(
-    records: list[Mesure], places: dict[int, tuple[Document, int]], project: Project
+    merged: Consolidated, places: dict[int, tuple[Document, int]], project: Project
 ) -> list[Issue]:
     """Values in conflict; the message names each file from the folder's root.
 
     Why from the root: the message is kept with the outcome, and shown again from
     whatever folder the next `validate` runs in (only the issue's own file is re-shown).
     """
-    merged = consolidate(records)
     root = project.layout.root
 
     def place(record: Mesure) -> tuple[str, int]:

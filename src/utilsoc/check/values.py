@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -31,6 +32,30 @@ class Problem:
     def loc(self) -> tuple[str, ...]:
         """Where in a record the problem lies: `("dimensions", "site")` or `("valeur",)`."""
         return (self.field, self.dimension) if self.dimension else (self.field,)
+
+
+def future_problem(period: Period, day: dt.date, today: dt.date) -> Problem | None:
+    """A value for a period not begun yet, or dated after `today`: refused at entry.
+
+    Why only at entry: files already written are read as they are (`validate` does not
+    depend on the day it runs).
+    """
+    if period.start > today:
+        return Problem(
+            "periode",
+            "valeur-future",
+            f"la période {period.name} n'a pas commencé (nous sommes le {today.isoformat()})",
+            "une valeur s'enregistre une fois sa période commencée ; un objectif pour "
+            "cette période s'écrit comme cible dans referentiel.yaml",
+        )
+    if day > today:
+        return Problem(
+            "date",
+            "valeur-future",
+            f"date {day.isoformat()} postérieure à aujourd'hui ({today.isoformat()})",
+            "la date est celle du jour où la valeur a été relevée : corrigez-la",
+        )
+    return None
 
 
 class NumberError(ValueError):

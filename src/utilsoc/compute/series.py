@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from utilsoc.check.values import parse_value
 from utilsoc.compute.points import Alert, Anomaly, DimensionKey, Point, Series, pooled_terms
 from utilsoc.compute.progress import Progress, Statut, progress, progress_for, trend
-from utilsoc.compute.rollup import roll_up
+from utilsoc.compute.rollup import coarse_over_fine, roll_up
 from utilsoc.model.mesures import Mesure
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Formule, Indicateur, Referentiel, TypeIndicateur
@@ -105,6 +105,7 @@ def build_series(indicator: Indicateur, records: Iterable[Mesure]) -> Series:
         by_period[record.periode][record.cle_dimensions] = _point(indicator, record)
     for period in sorted(by_period):
         _add_period(series, period, by_period[period])
+    series.alerts.extend(coarse_over_fine(series))
     return series
 
 

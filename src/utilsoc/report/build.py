@@ -83,6 +83,7 @@ def make_report(gate: Gate, request: Request) -> Path:
             context = _relink(cached["contexte"])
         context["rapport"]["lignes_ecartees"] = len({(i.file, i.line) for i in gate.admit()})
         _add_provenance(context, layout, request)
+        _set_date(context, request, dt.date.today())
         for indicator in context["indicateurs"].values():
             if not request.notes:
                 indicator["notes"] = []
@@ -176,6 +177,11 @@ def _logframe(cadres: list[str], request: Request) -> str | None:
 
 
 def _period(project: Project, measures: Measures, request: Request, logframe: str | None) -> Period:
+    """The period asked for, else the logframe's, else the latest one with data.
+
+    Why « covered »: a report over school years must not default to a school year that
+    only a calendar year's value touches (all its rows would be « sans donnée »).
+    """
     from utilsoc.model.periods import Kind, Period, period_containing
     from utilsoc.model.referentiel import Frequence
 
@@ -192,17 +198,39 @@ def _period(project: Project, measures: Measures, request: Request, logframe: st
             "indiquez la période du rapport avec --period",
             "aucune valeur enregistrée ne permet de la deviner",
         )
-    latest = max(record.periode.end for record in measures.records)
     assert project.referentiel is not None
     frequencies = [i.frequence for _, i in project.referentiel.iter_indicators()]
     school = frequencies.count(Frequence.SCOLAIRE) * 2 > len(frequencies)
-    return period_containing(latest, Kind.ANNEE_SCOLAIRE if school else Kind.ANNEE)
+    kind = Kind.ANNEE_SCOLAIRE if school else Kind.ANNEE
+    recorded = {record.periode for record in measures.records}
+    covered = [
+        container
+        for container in {period_containing(p.start, kind) for p in recorded}
+        if any(container.contains(p) for p in recorded)
+    ]
+    if covered:
+        return max(covered)
+    return period_containing(max(p.end for p in recorded), kind)
 
 
 def _date(measures: Measures, period: Period) -> dt.date:
-    """The report's date comes from the data: the last record dated within the period."""
+    """The report's date comes from the data: the last record dated within the period.
+
+    `make_report` keeps it from falling after today (the context never depends on the
+    clock, so it can be kept).
+    """
     dates = [r.date for r in measures.records if period.contains(r.periode)]
     return max(dates) if dates else period.end
+
+
+def _set_date(context: dict[str, Any], request: Request, today: dt.date) -> None:
+    """The date printed on the report: `--date`, else the data's, never after today."""
+    from utilsoc.model.periods import format_day
+
+    if request.date is not None:
+        return
+    day = min(dt.date.fromisoformat(context["rapport"]["date_donnees"]), today)
+    context["rapport"]["date"] = format_day(day)
 
 
 def _attach_charts(context: dict[str, Any], request: Request) -> dict[str, Chart]:
@@ -314,11 +342,13 @@ def _insert_charts(
 
 
 def _series_chart(indicator: dict[str, Any], palette: tuple[str, str, str]) -> Chart | None:
-    points = indicator["serie"]
+    """The indicator's values at the rhythm of its targets: never a quarter under a year's."""
+    points = indicator["courbe"]
     if not points or indicator["type"] in ("qualitatif", "oui_non"):
         return None
     reference = indicator["reference"]["valeur"] if indicator["reference"] else None
-    target = indicator["cible"]["valeur"] if indicator["cible"] else None
+    targets = [p["cible"] for p in points]
+    running = next((p["cumul"] for p in points if p["cumul"]), None)
     return Chart(
         "serie",
         indicator["libelle"],
@@ -326,9 +356,19 @@ def _series_chart(indicator: dict[str, Any], palette: tuple[str, str, str]) -> C
         [p["valeur"] for p in points],
         indicator["unite"],
         reference,
-        target,
+        targets=targets if any(t is not None for t in targets) else [],
+        line=_RUNNING.get(running, "réalisé") if running else "réalisé",
         colours=palette,
     )
+
+
+_RUNNING = {
+    "annee": "réalisé, cumulé sur l'année",
+    "annee_scolaire": "réalisé, cumulé sur l'année scolaire",
+    "semestre": "réalisé, cumulé sur le semestre",
+    "trimestre": "réalisé, cumulé sur le trimestre",
+    "plage": "réalisé, cumulé sur la période de la cible",
+}
 
 
 def _bars_chart(

@@ -11,14 +11,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from utilsoc.actions.evidence import pair_gains
+from utilsoc.compute.convention import progress_over, years_of
 from utilsoc.compute.explain import explain
 from utilsoc.compute.merge import Measures
 from utilsoc.compute.points import Series
-from utilsoc.compute.progress import Progress, progress_for, trend
+from utilsoc.compute.progress import Progress, trend
+from utilsoc.compute.rhythm import rhythm_points
 from utilsoc.compute.series import build_all_series
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period, format_day
 from utilsoc.model.referentiel import Indicateur
+from utilsoc.report.convention import years_context
 from utilsoc.report.evidence_context import evidence_context, gains_context
 from utilsoc.report.provenance import Provenance
 from utilsoc.report.sections import domains_context, logframe_context, self_assessment_context
@@ -89,11 +92,13 @@ def _about(options: Options, provenance: Provenance, version: str | None) -> dic
             "fin": format_day(period.end),
         },
         "date": format_day(options.date),
+        "date_donnees": options.date.isoformat(),
         "provenance": provenance.texte,
         "commit": provenance.commit,
         "modifie": provenance.modifie,
         "version_utilsoc": provenance.version,
         "version_referentiel": version,
+        "annees": [{"nom": y.name, "libelle": y.label} for y in years_of(period)],
     }
 
 
@@ -103,7 +108,7 @@ def indicator_context(series: Series, period: Period, answered: bool = False) ->
     `answered`: entry/exit pairs exist for it in `period` (the report shows their gains).
     """
     indicator = series.indicator
-    state = progress_for(series, period)
+    state = progress_over(series, period)
     texts = [text for p, text in sorted(series.texts.items()) if period.overlaps(p)]
     gap = None if state.value is None or state.target is None else state.value - state.target
     return {
@@ -123,10 +128,12 @@ def indicator_context(series: Series, period: Period, answered: bool = False) ->
         "statut": state.status.value,
         "tendance": trend(series),
         "serie": _points(series, period),
+        "courbe": _curve(series, period),
         "ventilation": _breakdown(series, period),
         "avertissements": [alert_text(alert) for alert in series.alerts],
         "explication": _explanation(series, period, state, answered),
         "notes": _notes(series, period),  # `commentaire` joins both, once options are known
+        "par_annee": years_context(series, period),
     }
 
 
@@ -143,6 +150,19 @@ def _points(series: Series, period: Period) -> list[dict[str, Any]]:
         {"periode": p.name, "libelle": p.label, "court": p.short_label, "valeur": point.number}
         for p, point in series.totals.items()
         if point.number is not None and p.end <= period.end
+    ]
+
+
+def _curve(series: Series, period: Period) -> list[dict[str, Any]]:
+    """The chart's points at the rhythm of the targets (see `compute.rhythm`)."""
+    return [
+        {
+            "court": r.period.short_label,
+            "valeur": r.value,
+            "cible": r.target,
+            "cumul": r.within.kind.value if r.within else None,
+        }
+        for r in rhythm_points(series, period.end)
     ]
 
 

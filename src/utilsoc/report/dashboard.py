@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from utilsoc.compute.merge import Measures
+from utilsoc.compute.progress import intersection
 from utilsoc.compute.series import Series, build_all_series, progress, progress_for, trend
 from utilsoc.model.mesures import Mesure, Moment, Reponse
 from utilsoc.model.periods import Period, periods_between
@@ -66,11 +67,24 @@ def indicator_status(series: Series, period: Period | None = None) -> dict[str, 
         "cible": state.target,
         "période_cible": state.target_period.name if state.target_period else None,
         "valeur_cible_période": state.value,
+        # The figure the status is judged on, and over which period (not the last quarter
+        # beside a yearly target).
+        "valeur_jugée": state.value,
+        "période_jugée": _judged_period(state.target_period, period),
         "progression": None if state.progress is None else round(state.progress, 4),
         "statut": state.status.value,
         "tendance": trend(series),
         "avertissements": [alert_text(alert) for alert in series.alerts_over(period)],
     }
+
+
+def _judged_period(target: Period | None, period: Period | None) -> str | None:
+    """The period of the judged value: the report's (within the target's), or the target's."""
+    if period is None:
+        return target.name if target else None
+    if target is None or period.contains(target):
+        return period.name
+    return intersection(target, period).name if target.overlaps(period) else period.name
 
 
 def missing(

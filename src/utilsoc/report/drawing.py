@@ -15,7 +15,7 @@ from typing import Any
 
 from utilsoc.french import format_number
 
-_STYLE_VERSION = "3"
+_STYLE_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,10 @@ class Chart:
     target: float | None = None
     second: list[float] = field(default_factory=list)
     colours: tuple[str, str, str] = ("#1F5F8B", "#E07A1F", "#3A9D5D")
+    # A series: each point's own target (a step line; None where the point has none),
+    # and the legend of its values (« réalisé, cumulé sur l'année » for a running total).
+    targets: list[float | None] = field(default_factory=list)
+    line: str = "réalisé"
 
     @cached_property
     def key(self) -> str:
@@ -53,7 +57,15 @@ class Chart:
                 f"{label} : entrée {format_number(a)}, sortie {format_number(b)}"
                 for label, a, b in zip(self.labels, self.values, self.second, strict=False)
             )
+        if self.targets:
+            points = " ; ".join(
+                f"{label} : {format_number(value)}{unit}"
+                + ("" if aim is None else f" (cible {format_number(aim)}{unit})")
+                for label, value, aim in zip(self.labels, self.values, self.targets, strict=False)
+            )
         extra = ""
+        if self.line != "réalisé":
+            points = f"{self.line} : {points}"
         if self.baseline is not None:
             extra += f" ; référence {format_number(self.baseline)}{unit}"
         if self.target is not None:
@@ -105,8 +117,9 @@ def _configure(salt: str) -> None:
 def _new_figure() -> Any:
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(6.4, 3.2), dpi=100)
-    figure.subplots_adjust(left=0.12, right=0.97, top=0.86, bottom=0.3)
+    # Wide and low: drawn across the page's width, under the indicator's figures.
+    figure = Figure(figsize=(8.0, 3.0), dpi=100)
+    figure.subplots_adjust(left=0.09, right=0.98, top=0.86, bottom=0.28)
     axes = figure.add_subplot()
     axes.spines[["top", "right"]].set_visible(False)
     axes.yaxis.set_major_formatter(_french_ticks())
@@ -135,6 +148,8 @@ def _series_figure(chart: Chart) -> Any:
         _crowded(chart.labels),
         chart.baseline is None,
         chart.target is None,
+        not chart.targets,
+        chart.line,
         chart.colours,
     )
     reused = _SERIES_FIGURES.get(shape)
@@ -153,7 +168,7 @@ def _series_figure(chart: Chart) -> Any:
     if reused.baseline is not None:
         reused.baseline.set_ydata([chart.baseline, chart.baseline])
     if reused.target is not None:
-        reused.target.set_ydata([chart.target, chart.target])
+        reused.target.set_ydata(_target_line(chart))
     reused.title.set_text(chart.title)
     axes.set_xticklabels(_shown_ticks(chart.labels)[1])
     _fit_y(axes, chart)
@@ -165,14 +180,28 @@ def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
     main, second, accent = chart.colours
     positions = list(range(len(chart.labels)))
     (line,) = axes.plot(
-        positions, chart.values, marker="o", color=main, linewidth=2, label="réalisé"
+        positions, chart.values, marker="o", color=main, linewidth=2, label=chart.line
     )
     baseline = target = None
     if chart.baseline is not None:
         baseline = axes.axhline(
             chart.baseline, color="#888888", linestyle=":", linewidth=1.2, label="référence"
         )
-    if chart.target is not None:
+    if chart.targets:
+        # A step per point: each value meets its own period's target, and a lone point
+        # still shows its target as a dash.
+        (target,) = axes.plot(
+            positions,
+            _target_line(chart),
+            color=accent,
+            linestyle="--",
+            linewidth=1.4,
+            drawstyle="steps-mid",
+            marker="_",
+            markersize=14,
+            label="cible",
+        )
+    elif chart.target is not None:
         target = axes.axhline(
             chart.target, color=accent, linestyle="--", linewidth=1.4, label="cible"
         )
@@ -180,6 +209,14 @@ def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
     axes.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3)
     _fit_y(axes, chart)
     return line, baseline, target
+
+
+def _target_line(chart: Chart) -> list[float]:
+    """The y of the target line: per point (NaN where none), or the one target twice."""
+    if chart.targets:
+        return [float("nan") if t is None else t for t in chart.targets]
+    assert chart.target is not None
+    return [chart.target, chart.target]
 
 
 def _fit_y(axes: Any, chart: Chart) -> None:

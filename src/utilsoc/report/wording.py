@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from utilsoc.compute.explain import Explanation, Reason
 from utilsoc.compute.points import Alert, Anomaly
+from utilsoc.french import format_number, plural
 
 ANSWERED = "réponses de questionnaire : voir l'évolution entre l'entrée et la sortie"
 
@@ -34,9 +35,22 @@ def alert_text(alert: Alert) -> str:
     return f"{alert.period.name} : {_alert_message(alert)}"
 
 
+# Each kind of period: singular, plural, and the participle « enregistré » agreed with it.
+_KIND_WORDS = {
+    "annee": ("année", "années", "enregistrée"),
+    "semestre": ("semestre", "semestres", "enregistré"),
+    "trimestre": ("trimestre", "trimestres", "enregistré"),
+    "mois": ("mois", "mois", "enregistré"),
+    "annee_scolaire": ("année scolaire", "années scolaires", "enregistrée"),
+    "plage": ("période", "périodes", "enregistrée"),
+}
+
+
 def _alert_message(alert: Alert) -> str:
     if alert.kind is Anomaly.PERCENTAGES_WITHOUT_TERMS:
         return _PERCENTAGES_ALERT
+    if alert.kind is Anomaly.COARSE_OVER_FINE:
+        return coarse_text(alert)
     if alert.kind is Anomaly.SUM_DIFFERS_FROM_TOTAL:
         ((name, total),) = alert.sums
         return (
@@ -72,3 +86,32 @@ def explanation_text(why: Explanation) -> str:
         f"aucune valeur sur la période de la cible ({why.period.label}) ; "
         f"dernière valeur : {why.latest.label}"
     )
+
+
+def coarse_text(alert: Alert) -> str:
+    """« la valeur de 2024 (780) recouvre 4 trimestres enregistrés, qui donnent 3 980… »."""
+    return f"{coarse_facts(alert)} — {coarse_advice(alert)}"
+
+
+def coarse_facts(alert: Alert) -> str:
+    """The figures of a value recorded over finer ones, and which the computations keep."""
+    ((kind, fine),) = alert.sums
+    one, many, participle = _KIND_WORDS.get(kind, _KIND_WORDS["plage"])
+    finer = plural(alert.count, one, many)
+    if alert.count > 1:
+        participle += "s"
+    name = alert.period.name
+    kept = f"les {many}" if alert.kept_finer else f"la valeur de {name}"
+    return (
+        f"la valeur de {name} ({_figure(alert.recorded)}) recouvre {finer} {participle}, "
+        f"qui donnent {_figure(fine)} ; les calculs retiennent {kept}"
+    )
+
+
+def coarse_advice(alert: Alert) -> str:
+    """What to do about a value recorded over finer ones."""
+    return f"vérifiez la période de la valeur de {alert.period.name} et gardez l'une ou l'autre"
+
+
+def _figure(number: float | None) -> str:
+    return "?" if number is None else format_number(number)

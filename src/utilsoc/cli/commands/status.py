@@ -67,7 +67,7 @@ def _print_dashboard(data: dict[str, Any]) -> None:
             title=_text(f"{domain['code']} — {domain['nom']}"), title_justify="left", expand=False
         )
         table.add_column("indicateur", max_width=30, no_wrap=True, overflow="ellipsis")
-        first = f"valeur {data['période']}" if data.get("période_choisie") else "dernière valeur"
+        first = f"valeur {data['période']}" if data.get("période_choisie") else "valeur"
         table.add_column(first, max_width=34, no_wrap=True, overflow="ellipsis")
         for header in ("cible", "progr.", "statut", ""):
             table.add_column(header, no_wrap=True)
@@ -135,5 +135,8 @@ def _shown_value(item: dict[str, Any], chosen: bool, format_number: Any) -> str:
     if chosen:
         value = item["valeur_cible_période"]
         return "—" if value is None else format_number(value)
+    if item["cible"] is not None and item["valeur_jugée"] is not None:
+        # The status is judged on this figure: never show another one beside it.
+        return f"{format_number(item['valeur_jugée'])} ({item['période_jugée']})"
     latest = item["dernière_valeur"]
     return "—" if latest is None else f"{format_number(latest)} ({item['dernière_période']})"
