@@ -51,6 +51,7 @@ class Request:
     charts: str = "auto"  # "auto" (inline in HTML, files for Markdown) or "aucun"
     notes: bool = True  # the notes of the values in the tables' comments
     force: bool = False  # replace an existing file this command did not write
+    final: bool = False  # refuse while an indicator behind its target is unexplained
 
 
 def make_report(gate: Gate, request: Request) -> Path:
@@ -83,12 +84,7 @@ def make_report(gate: Gate, request: Request) -> Path:
             context = _relink(cached["contexte"])
         context["rapport"]["lignes_ecartees"] = len({(i.file, i.line) for i in gate.admit()})
         _add_provenance(context, layout, request)
-        for indicator in context["indicateurs"].values():
-            if not request.notes:
-                indicator["notes"] = []
-            indicator["commentaire"] = " ; ".join(
-                filter(None, [indicator["explication"], *indicator["notes"]])
-            )
+        _add_comments(context, request)
         period_name = context["rapport"]["periode"]["nom"]
         output = request.output or layout.root / "rapports" / (
             f"{request.template}-{period_name}.{request.format}"
@@ -106,6 +102,21 @@ def make_report(gate: Gate, request: Request) -> Path:
     write_atomic(output, text)
     record_output(layout, output, "report")
     return output
+
+
+def _add_comments(context: dict[str, Any], request: Request) -> None:
+    """Each indicator's comment and gap to explain; `--final` refuses while one remains.
+
+    Raises:
+        UserError: `--final`, and an indicator the report shows is behind its target with
+            neither a note nor an improvement track.
+    """
+    from utilsoc.report.disclosure import add_comments
+    from utilsoc.report.wording import gaps_refused
+
+    gaps = add_comments(context, notes=request.notes, funder=request.template == "financeur")
+    if request.final and gaps:
+        raise UserError(*gaps_refused([(g["code"], g["libelle"]) for g in gaps]))
 
 
 def _new_context(folder: Folder, request: Request, logframe: str | None) -> dict[str, Any]:

@@ -76,6 +76,14 @@ def cli_command_report(
             help="Ne pas reprendre les notes des valeurs dans les commentaires des tableaux.",
         ),
     ] = False,
+    final: Annotated[
+        bool,
+        typer.Option(
+            "--final",
+            help="Version à envoyer : refuser tant qu'un indicateur en retard sur sa cible "
+            "n'a ni note ni piste d'amélioration (« écart à expliquer »).",
+        ),
+    ] = False,
     ignore_errors: IgnoreErrors = False,
     force: Force = False,
 ) -> None:
@@ -96,6 +104,7 @@ def cli_command_report(
         base_dir(ctx, output) if output else None,
         notes=not without_notes,
         force=force,
+        final=final,
     )
     written = make_report(gate, request)
     print_skipped(gate.admit())
