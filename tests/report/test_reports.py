@@ -16,7 +16,7 @@ from utilsoc.resources import data_dir
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLES = ["echec-scolaire", "lien-social", "mediation-numerique"]
 PERIODS = {"echec-scolaire": "2025-2026", "lien-social": "2026", "mediation-numerique": "2026"}
-TEMPLATES = ["financeur", "bilan", "communication"]
+TEMPLATES = ["financeur", "bilan", "communication", "referentiel"]
 _DATA_URI = re.compile(r"data:image/svg\+xml;base64,[A-Za-z0-9+/=]+")
 
 

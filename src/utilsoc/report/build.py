@@ -198,6 +198,9 @@ def _period(project: Project, measures: Measures, request: Request, logframe: st
     cadre = project.cadres.get(logframe) if logframe else None
     if cadre is not None and cadre.periode is not None:
         return cadre.periode
+    if not measures.records and request.template == "referentiel":
+        # The method's document comes first, before any value: it needs no period.
+        return period_containing(dt.date.today(), Kind.ANNEE)
     if not measures.records:
         raise UsageError(
             "indiquez la période du rapport avec --period",

@@ -21,6 +21,7 @@ from utilsoc.model.periods import Period, format_day
 from utilsoc.model.referentiel import Indicateur
 from utilsoc.report.disclosure import mark_gap, target_revisions, tracks_about
 from utilsoc.report.evidence_context import evidence_context, gains_context
+from utilsoc.report.method import method_fields, publics_context, results_chain
 from utilsoc.report.provenance import Provenance
 from utilsoc.report.review import action_plan, judgements
 from utilsoc.report.sections import (
@@ -62,13 +63,18 @@ def build_context(
         if pair_gains(responses, code, options.period).pairs
     }
     tracks = evidence.get("pistes_amelioration", [])
+    gains = gains_context(referentiel, responses, options.period)
+    pairs = {g["code"]: g["participants"] for g in gains}
+    labels = {code: i.libelle for code, i in referentiel.indicators().items()}
     indicators = {
         code: indicator_context(
             series, options.period, code in answered, tracks_about(code, tracks, options.period)
         )
+        | method_fields(series, options.period, pairs.get(code), labels)
         for code, series in all_series.items()
     }
     period = options.period
+    cadre = logframe_context(project, options.logframe, indicators)
     domains = domains_context(referentiel, indicators, evidence, period)
     answers = judgements(evidence, period)
     for domain in domains:
@@ -79,10 +85,14 @@ def build_context(
         "association": association.model_dump(mode="json"),
         "domaines": domains,
         "indicateurs": indicators,
-        "cadre": logframe_context(project, options.logframe, indicators),
+        "cadre": cadre,
+        "chaine_resultats": results_chain(
+            indicators[i.code] for _, i in referentiel.iter_indicators()
+        ),
+        "publics": publics_context(project),
         "preuves": evidence_context(evidence, period, options.logframe),
         "plan_action": action_plan(evidence, period, options.logframe),
-        "gains": gains_context(referentiel, evidence.get("questionnaires", []), period),
+        "gains": gains,
         "auto_evaluation": self_assessment_context(referentiel, indicators),
         "seance_auto_evaluation": self_assessment_meeting(referentiel),
         "lacunes": _gaps(

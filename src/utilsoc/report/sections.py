@@ -12,6 +12,7 @@ from utilsoc.model.mesures import Temoignage
 from utilsoc.model.periods import Period, format_day
 from utilsoc.model.referentiel import Constat, Critere, Referentiel
 from utilsoc.report.evidence_context import quote
+from utilsoc.report.method import results_chain
 from utilsoc.report.wording import trend_words
 
 
@@ -90,6 +91,7 @@ def logframe_context(
             for sous in cadre.sous_objectifs
         ],
         "attentes_partenariat": list(cadre.attentes_partenariat),
+        "chaine_resultats": results_chain(indicators[c] for c in codes if c in indicators),
         "cibles_revisees": [
             indicators[c]
             for c in dict.fromkeys(codes)

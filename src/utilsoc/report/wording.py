@@ -13,6 +13,13 @@ from utilsoc.compute.points import Alert, Anomaly
 
 ANSWERED = "réponses de questionnaire : voir l'évolution entre l'entrée et la sortie"
 GAP_TO_EXPLAIN = "écart à expliquer"
+# The results chain, in the order of the levels (réalisation, résultat, impact).
+LEVELS = (
+    ("Réalisations", "ce qui a été fait"),
+    ("Résultats", "ce que cela a directement produit"),
+    ("Impacts", "ce à quoi cela a contribué"),
+)
+UNSPECIFIED_LEVEL = "Niveau non précisé"
 GAP_HINT = (
     "ajoutez une note à sa valeur (utilsoc record … --replace --motif … --note …) ou une "
     "piste d'amélioration qui le nomme (utilsoc evidence piste … --indicateur CODE)"

@@ -24,7 +24,10 @@ def cli_command_report(
     template: Annotated[
         str,
         typer.Option(
-            "--template", "-t", help="financeur, bilan, communication, ou un modèle de modeles/."
+            "--template",
+            "-t",
+            help="financeur, bilan, communication, referentiel (le tableau du référentiel), "
+            "ou un modèle de modeles/.",
         ),
     ] = "bilan",
     logframe: Annotated[
@@ -141,7 +144,7 @@ def cli_command_templates_list(ctx: typer.Context) -> None:
 @templates_app.command("eject", cls=FrenchCommand)
 def cli_command_templates_eject(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="financeur, bilan ou communication.")],
+    name: Annotated[str, typer.Argument(help="financeur, bilan, communication ou referentiel.")],
     format: Annotated[
         ReportFormat | None,
         typer.Option(  # noqa: A002
@@ -161,7 +164,9 @@ def cli_command_templates_eject(
     sources = [data_dir("templates") / f"{name}.{fmt}.j2" for fmt in formats]
     sources = [source for source in sources if source.is_file()]
     if not sources:
-        raise UsageError(f"modèle inconnu : {name}", "financeur, bilan, communication ou base")
+        raise UsageError(
+            f"modèle inconnu : {name}", "financeur, bilan, communication, referentiel ou base"
+        )
     for source in sources:
         if (target / source.name).exists():
             raise UserError(
