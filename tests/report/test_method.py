@@ -153,3 +153,28 @@ def test_an_unknown_level_is_refused(cli, example) -> None:
     assert result.exit_code == ExitCode.DONNEES_INVALIDES
     assert "[valeur-inconnue]" in result.stderr
     assert "réalisation, résultat, impact" in result.stderr
+
+
+def test_the_card_addresses_one_audience_with_its_message_and_personality(
+    cli, example, tmp_path
+) -> None:
+    folder = example("vide")
+    association = folder / "association.yaml"
+    text = association.read_text(encoding="utf-8")
+    assert "  personnalité:" in text
+    _run(cli, folder, "record", "-a", "M", "nb_personnes_accompagnees", "41", "-p", "2026")
+    out = tmp_path / "c.md"
+    args = ("report", "-t", "communication", "-f", "md", "-o", str(out))
+    _run(cli, folder, *args, "--audience", "financeurs")
+    card = out.read_text(encoding="utf-8")
+    assert "**À l'intention de : Financeurs**" in card
+    assert "> Nos actions changent concrètement la vie des personnes accompagnées" in card
+    assert "Rendre compte et obtenir un renouvellement" not in card  # the aim stays internal
+    assert "- **Notre personnalité** : " in card
+    _run(cli, folder, *args)
+    assert "À l'intention de" not in out.read_text(encoding="utf-8")
+    unknown = cli("-C", str(folder), *args, "--audience", "presse")
+    assert unknown.exit_code == ExitCode.USAGE
+    assert unknown.stderr.startswith(
+        "erreur: audience inconnue : presse — audiences de publics.yaml : financeurs"
+    )

@@ -181,6 +181,13 @@ def test_report_states_its_git_commit_and_uncommitted_changes(cli, tmp_path) -> 
         == 0
     )
     assert "(avec des modifications non enregistrées)" in written.read_text(encoding="utf-8")
+    page = tmp_path / "carte.html"
+    args = ("report", "-t", "communication", "-p", "2025", "-o", str(page))
+    assert cli("-C", str(folder), *args).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    head, body = html.split("<body>")
+    assert f'<meta name="utilsoc-provenance" content="référentiel au commit {commit}' in head
+    assert commit not in body  # the card a reader holds carries no commit hash
 
 
 def test_html_structure_is_accessible(cli, tmp_path, example) -> None:
@@ -425,3 +432,55 @@ def test_entry_answers_alone_are_not_pointed_to_as_gains(cli, tmp_path, example)
         if line.startswith("| Confiance en soi |") and line.count(" | ") == 6
     )
     assert row.endswith("| aucune valeur enregistrée sur la période |")
+
+
+def _first_audience(folder: Path) -> str:
+    import yaml
+
+    publics = yaml.safe_load((folder / "publics.yaml").read_text(encoding="utf-8"))
+    return str(publics["audiences"][0]["code"])
+
+
+def _pdf_pages(pdf: Path) -> int:
+    try:
+        import pypdf
+    except ImportError:
+        pdfinfo = shutil.which("pdfinfo")
+        if pdfinfo is None:
+            pytest.skip("ni pypdf ni pdfinfo pour compter les pages")
+        info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True)
+        return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE).group(1))
+    return len(pypdf.PdfReader(str(pdf)).pages)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium absent (.ci/run l'installe)")
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_communication_page_prints_on_one_a4_page(cli, tmp_path, name) -> None:
+    folder = _copy(name, tmp_path)
+    page = tmp_path / "carte.html"
+    audience = _first_audience(folder)
+    args = ("report", "-t", "communication", "--audience", audience, "-o", str(page))
+    assert cli("-C", str(folder), *args).exit_code == 0
+    pdf = tmp_path / "carte.pdf"
+    completed = subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profil'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert pdf.exists(), completed.stderr[-2000:]
+    assert _pdf_pages(pdf) == 1

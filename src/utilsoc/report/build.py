@@ -52,6 +52,7 @@ class Request:
     notes: bool = True  # the notes of the values in the tables' comments
     force: bool = False  # replace an existing file this command did not write
     final: bool = False  # refuse while an indicator behind its target is unexplained
+    audience: str | None = None  # the code of the audience a page addresses
 
 
 def make_report(gate: Gate, request: Request) -> Path:
@@ -68,7 +69,7 @@ def make_report(gate: Gate, request: Request) -> Path:
     layout = gate.layout
     logframe = _logframe([path.stem for path in layout.cadre_files()], request)
     digest = gate.digest
-    key = json.dumps([request.period, logframe, str(request.date)])
+    key = json.dumps([request.period, logframe, str(request.date), request.audience])
     cached = load_result(layout, "rapport", digest)
     if not (isinstance(cached, dict) and cached.get("options") == key):
         cached = None
@@ -132,7 +133,13 @@ def _new_context(folder: Folder, request: Request, logframe: str | None) -> dict
     if project.association is None:  # admitted: only measurement lines may be invalid
         raise DataErrors(folder.outcome.issues)
     period = _period(project, measures, request, logframe)
-    options = Options(request.template, period, logframe, request.date or _date(measures, period))
+    options = Options(
+        request.template,
+        period,
+        logframe,
+        request.date or _date(measures, period),
+        _audience(project, request.audience),
+    )
     return build_context(
         project, measures, measures.evidence, options, read_provenance(folder.layout.root)
     )
@@ -149,6 +156,17 @@ def _add_provenance(context: dict[str, Any], layout: Layout, request: Request) -
             "modifie": provenance.modifie,
         }
     )
+
+
+def _audience(project: Project, code: str | None) -> str | None:
+    """The audience asked for, checked against publics.yaml."""
+    codes = [audience.code for audience in project.publics.audiences]
+    if code is not None and code not in codes:
+        raise UsageError(
+            f"audience inconnue : {code}",
+            "audiences de publics.yaml : " + (", ".join(codes) or "aucune"),
+        )
+    return code
 
 
 def _relink(context: dict[str, Any]) -> dict[str, Any]:

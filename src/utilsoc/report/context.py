@@ -21,7 +21,12 @@ from utilsoc.model.periods import Period, format_day
 from utilsoc.model.referentiel import Indicateur
 from utilsoc.report.disclosure import mark_gap, target_revisions, tracks_about
 from utilsoc.report.evidence_context import evidence_context, gains_context
-from utilsoc.report.method import method_fields, publics_context, results_chain
+from utilsoc.report.method import (
+    audience_context,
+    method_fields,
+    publics_context,
+    results_chain,
+)
 from utilsoc.report.provenance import Provenance
 from utilsoc.report.review import action_plan, judgements
 from utilsoc.report.sections import (
@@ -41,6 +46,7 @@ class Options:
     period: Period
     logframe: str | None
     date: dt.date
+    audience: str | None = None
 
 
 def build_context(
@@ -90,6 +96,7 @@ def build_context(
             indicators[i.code] for _, i in referentiel.iter_indicators()
         ),
         "publics": publics_context(project),
+        "audience": audience_context(project, options.audience),
         "preuves": evidence_context(evidence, period, options.logframe),
         "plan_action": action_plan(evidence, period, options.logframe),
         "gains": gains,

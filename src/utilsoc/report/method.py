@@ -116,3 +116,11 @@ def publics_context(project: Project) -> dict[str, Any]:
         data["parties_prenantes"] = [names.get(c, c) for c in audience.parties_prenantes]
         audiences.append(data)
     return {"publics_cibles": profiles, "audiences": audiences}
+
+
+def audience_context(project: Project, code: str | None) -> dict[str, Any] | None:
+    """The audience a page addresses (its code checked by the caller), or None."""
+    if code is None:
+        return None
+    audience = next(a for a in publics_context(project)["audiences"] if a["code"] == code)
+    return dict(audience)

@@ -79,6 +79,15 @@ def cli_command_report(
             help="Ne pas reprendre les notes des valeurs dans les commentaires des tableaux.",
         ),
     ] = False,
+    audience: Annotated[
+        str | None,
+        typer.Option(
+            "--audience",
+            help="Code d'une audience de publics.yaml : la carte d'identité s'adresse à "
+            "elle et porte son message.",
+            show_default=False,
+        ),
+    ] = None,
     final: Annotated[
         bool,
         typer.Option(
@@ -108,6 +117,7 @@ def cli_command_report(
         notes=not without_notes,
         force=force,
         final=final,
+        audience=audience,
     )
     written = make_report(gate, request)
     print_skipped(gate.admit())
