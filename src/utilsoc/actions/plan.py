@@ -8,26 +8,55 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 
 from pydantic import BaseModel
 
 from utilsoc.errors import UserError
-from utilsoc.model.mesures import PisteAmelioration, Suivi
+from utilsoc.model.mesures import FichierMesures, PisteAmelioration, Suivi
 from utilsoc.project import Layout
-from utilsoc.store.files import iter_records
+from utilsoc.store.cache import CACHE_FOLDER, measure_files
+from utilsoc.store.files import read_measures
 from utilsoc.store.names import slug
 
 _WORDS = 5
+_TRACKS = "pistes-amelioration"  # the kind in `<auteur>.pistes-amelioration.yaml`
+_OTHER_KINDS = {
+    name.replace("_", "-")
+    for name in FichierMesures.model_fields
+    if name not in ("valeurs", "pistes_amelioration")
+}
 
 
 def recorded_tracks(layout: Layout) -> list[PisteAmelioration]:
-    """Every improvement track of the folder's readable measurement files."""
-    return [
-        track
-        for _, content, _, _ in iter_records(layout)
-        if content is not None
-        for track in content.pistes_amelioration
-    ]
+    """Every improvement track of the folder's readable measurement files.
+
+    Why not every file: on a federation's folder a million values would be read to find a
+    few tracks. A file of another kind (`.temoignages.yaml`...) never holds one; a file
+    that may (its own kind, or a hand-made one) is read only if « piste » is in its bytes.
+    """
+    cache = layout.root / CACHE_FOLDER / "mesures"
+    tracks: list[PisteAmelioration] = []
+    for path in measure_files(layout):
+        if not _may_hold_tracks(path):
+            continue
+        content, _, _ = read_measures(path, cache)
+        if content is not None:
+            tracks.extend(content.pistes_amelioration)
+    return tracks
+
+
+def _may_hold_tracks(path: Path) -> bool:
+    kind = path.name.split(".")[-2] if path.name.count(".") > 1 else ""
+    if kind == _TRACKS:
+        return True
+    if kind in _OTHER_KINDS:
+        return False
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return False
+    return raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"piste" in raw.lower()  # UTF-16: read
 
 
 def new_code(action: str, taken: set[str]) -> str:
