@@ -42,7 +42,18 @@ def test_each_kind_of_evidence_is_recorded_in_its_section(cli, example) -> None:
             "--cadre",
             "financeur",
         ],
-        ["piste", "Peu de garçons inscrits", "--analyse", "horaires", "--action", "atelier foot"],
+        [
+            "piste",
+            "Peu de garçons inscrits",
+            "--analyse",
+            "horaires",
+            "--action",
+            "atelier foot",
+            "--responsable",
+            "Karim",
+            "--echeance",
+            "2026-09-30",
+        ],
         ["partenariat", "Suivi attentif", "--cadre", "financeur", "--attente", "mise en réseau"],
     ]
     for command in commands:

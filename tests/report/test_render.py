@@ -13,6 +13,7 @@ from utilsoc.errors import ExitCode
 from utilsoc.report.render import (
     build_environment,
     escape_markdown,
+    format_headline,
     format_value,
     render,
     tidy_markdown,
@@ -298,3 +299,17 @@ def test_the_time_limit_holds_without_signals(cli, folder: Path, monkeypatch) ->
     result = cli("-C", str(folder), "report", "-t", "lent", "-f", "md", "-p", "2026")
     assert result.exit_code == ExitCode.DONNEES_INVALIDES
     assert "le modèle a tourné plus de" in result.stderr
+
+
+def test_headline_figures_are_rounded_without_cents() -> None:
+    def indicator(kind: str, unit: str = "") -> dict[str, str]:
+        return {"type": kind, "unite": unit}
+
+    nbsp = "\u202f"
+    assert format_headline(5420.35, indicator("montant", "€")) == f"5{nbsp}420{nbsp}€"
+    assert format_value(5420.35, indicator("montant", "€")) == f"5{nbsp}420,35{nbsp}€"
+    assert format_headline(37.24, indicator("taux", "%")) == f"37{nbsp}%"
+    assert format_headline(139.4, indicator("nombre", "élèves")) == "139 élèves"
+    assert format_headline(3.44, indicator("score", "points")) == "3,4 points"
+    assert format_headline(None, indicator("nombre")) == "—"
+    assert format_headline(1.0, indicator("oui_non")) == "oui"

@@ -16,7 +16,7 @@ from utilsoc.resources import data_dir
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLES = ["echec-scolaire", "lien-social", "mediation-numerique"]
 PERIODS = {"echec-scolaire": "2025-2026", "lien-social": "2026", "mediation-numerique": "2026"}
-TEMPLATES = ["financeur", "bilan", "communication"]
+TEMPLATES = ["financeur", "bilan", "communication", "referentiel"]
 _DATA_URI = re.compile(r"data:image/svg\+xml;base64,[A-Za-z0-9+/=]+")
 
 
@@ -183,6 +183,13 @@ def test_report_states_its_git_commit_and_uncommitted_changes(cli, tmp_path) -> 
         == 0
     )
     assert "(avec des modifications non enregistrées)" in written.read_text(encoding="utf-8")
+    page = tmp_path / "carte.html"
+    args = ("report", "-t", "communication", "-p", "2025", "-o", str(page))
+    assert cli("-C", str(folder), *args).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    head, body = html.split("<body>")
+    assert f'<meta name="utilsoc-provenance" content="référentiel au commit {commit}' in head
+    assert commit not in body  # the card a reader holds carries no commit hash
 
 
 def test_html_structure_is_accessible(cli, tmp_path, example) -> None:
@@ -449,3 +456,53 @@ def test_each_chart_sits_with_its_indicator_rows_full_width_without_caption(
     assert row, "the chart is not in its indicator's rows"
     assert "<figcaption>" not in text  # the chart's title is drawn in it: no caption repeats it
     assert re.search(r"figure img \{[^}]*width: 100%", text)
+def _first_audience(folder: Path) -> str:
+    import yaml
+
+    publics = yaml.safe_load((folder / "publics.yaml").read_text(encoding="utf-8"))
+    return str(publics["audiences"][0]["code"])
+
+
+def _pdf_pages(pdf: Path) -> int:
+    try:
+        import pypdf
+    except ImportError:
+        pdfinfo = shutil.which("pdfinfo")
+        if pdfinfo is None:
+            pytest.skip("ni pypdf ni pdfinfo pour compter les pages")
+        info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True)
+        return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE).group(1))
+    return len(pypdf.PdfReader(str(pdf)).pages)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium absent (.ci/run l'installe)")
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_communication_page_prints_on_one_a4_page(cli, tmp_path, name) -> None:
+    folder = _copy(name, tmp_path)
+    page = tmp_path / "carte.html"
+    audience = _first_audience(folder)
+    args = ("report", "-t", "communication", "--audience", audience, "-o", str(page))
+    assert cli("-C", str(folder), *args).exit_code == 0
+    pdf = tmp_path / "carte.pdf"
+    completed = subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profil'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert pdf.exists(), completed.stderr[-2000:]
+    assert _pdf_pages(pdf) == 1

@@ -16,11 +16,13 @@ from utilsoc.errors import UserError
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import (
     FaitMarquant,
+    Jugement,
     Moment,
     Partenariat,
     PisteAmelioration,
     Reponse,
     ResultatInattendu,
+    Suivi,
     Temoignage,
 )
 from utilsoc.model.periods import Period
@@ -34,6 +36,8 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "inattendu": (ResultatInattendu, "description"),
     "piste": (PisteAmelioration, "constat"),
     "partenariat": (Partenariat, "appréciation"),
+    "jugement": (Jugement, "texte"),
+    "suivi": (Suivi, "texte"),
 }
 _FULL_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[ -]+[A-ZÀ-Ý][A-Za-zà-ÿ'’-]+)+")
 
@@ -56,6 +60,11 @@ def reference_problems(project: Project, record: BaseModel) -> list[Problem]:
                     "criteres", _UNKNOWN, f"critère « {code} » inconnu", "voir referentiel.yaml"
                 )
             )
+    critere = getattr(record, "critere", None)
+    if ref is not None and critere is not None and critere not in criteria:
+        problems.append(
+            Problem("critère", _UNKNOWN, f"critère « {critere} » inconnu", "voir referentiel.yaml")
+        )
     for code in getattr(record, "indicateurs", []):
         if ref is not None and code not in indicators:
             problems.append(
@@ -153,6 +162,8 @@ def record_evidence(
         UserError: a field is missing or wrong, or a link points nowhere.
         FileAccessError: another command keeps the folder locked.
     """
+    from utilsoc.actions.plan import plan_record
+
     if kind == "questionnaire":
         model: type[BaseModel] = Reponse
     else:
@@ -166,11 +177,13 @@ def record_evidence(
     problems = reference_problems(project, record)
     if problems:
         raise UserError(problems[0].message, problems[0].hint)
+    record = plan_record(project.layout, record, options or {})
     period: Period = record.periode  # type: ignore[attr-defined]
     append_records(project.layout, record_path(project.layout, record), [record])
     label = _LABELS[kind]
     done = "enregistrée" if label in _FEMININE else "enregistré"
-    return f"{label} {done} pour {period.label}"
+    code = getattr(record, "code", None)
+    return f"{label} {done} pour {period.label}" + (f" (code : {code})" if code else "")
 
 
 def _in_option_words(
@@ -200,7 +213,7 @@ def _in_option_words(
     return message.replace(f"{name} : ", f"{shown} : ", 1), hint
 
 
-_FEMININE = {"piste d'amélioration"}
+_FEMININE = {"piste d'amélioration", "suite de l'action"}
 _LABELS = {
     "verbatim": "témoignage",
     "fait": "fait marquant",
@@ -208,6 +221,8 @@ _LABELS = {
     "piste": "piste d'amélioration",
     "partenariat": "avis sur le partenariat",
     "questionnaire": "score de questionnaire",
+    "jugement": "jugement évaluatif",
+    "suivi": "suite de l'action",
 }
 
 

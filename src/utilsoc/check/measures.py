@@ -27,6 +27,8 @@ EVIDENCE = (
     "pistes_amelioration",
     "partenariat",
     "questionnaires",
+    "jugements",
+    "suivis",
 )
 
 
@@ -37,6 +39,7 @@ class MeasureCheck:
     records: list[Mesure] = field(default_factory=list)
     evidence: dict[str, list[Any]] = field(default_factory=lambda: {n: [] for n in EVIDENCE})
     issues: list[Issue] = field(default_factory=list)
+    followups: list[tuple[Any, Document, int]] = field(default_factory=list)
     files: int = 0
     read: int = 0
     unchecked: int = 0
@@ -75,10 +78,36 @@ def check_measures(project: Project, *, checked: bool = True) -> MeasureCheck:
             places[id(record)] = (document, n)
     merged = consolidate(result.records)
     result.issues.extend(_conflict_issues(merged, places, project))
+    result.issues.extend(_followup_issues(result))
     if referentiel is not None:
         result.issues.extend(coarse_issues(referentiel, merged.current.values(), places))
         result.issues.extend(target_issues(project, merged.current.values()))
     return result
+
+
+def _followup_issues(result: MeasureCheck) -> list[Issue]:
+    """Each follow-up of an action no improvement track declares; it is left out.
+
+    Why here: a follow-up names a track recorded in another file, often another period.
+    """
+    codes = {track.code for track in result.evidence["pistes_amelioration"] if track.code}
+    issues = []
+    for record, document, n in result.followups:
+        if record.piste in codes:
+            continue
+        result.evidence["suivis"].remove(record)
+        line, column = document.position(("suivis", n, "piste"))
+        issues.append(
+            Issue(
+                document.file,
+                line,
+                column,
+                "reference-inconnue",
+                f"piste d'amélioration « {record.piste} » inconnue",
+                "donnez le code d'une piste enregistrée (colonne Code du plan d'action du bilan)",
+            )
+        )
+    return issues
 
 
 def _evidence_count(content: Contenu) -> int:
@@ -122,6 +151,8 @@ def _keep_evidence(
                 )
             if not problems:
                 result.evidence[name].append(record)
+                if name == "suivis":
+                    result.followups.append((record, document, n))
 
 
 def _conflict_issues(

@@ -67,6 +67,14 @@ _KINDS = {
 }
 
 
+class Niveau(Choix):
+    """Niveau dans la chaîne de résultats (output, outcome, impact de l'IATI)."""
+
+    REALISATION = "réalisation"
+    RESULTAT = "résultat"
+    IMPACT = "impact"
+
+
 class Methode(Choix):
     """Méthode de collecte."""
 
@@ -136,6 +144,11 @@ class Indicateur(Modele):
     libelle: Texte
     definition: str | None = None
     type: TypeIndicateur
+    niveau: Niveau | None = Field(
+        None,
+        description="Chaîne de résultats : réalisation (ce qui a été fait), résultat (ce que "
+        "cela a directement produit) ou impact (ce à quoi cela a contribué).",
+    )
     unite: str | None = Field(None, description="Unité affichée : élèves, %, €, heures...")
     sens: Sens = Sens.HAUSSE
     agregation: Agregation | None = Field(
@@ -201,6 +214,15 @@ class Theme(Modele):
     faiblesses: list[Constat] = Field(default_factory=list)
 
 
+class Seance(Modele):
+    """Séance d'auto-évaluation : quand et avec qui forces et faiblesses ont été jugées."""
+
+    date: date
+    participants: list[Texte] = Field(
+        min_length=1, description="Qui y a pris part : noms ou rôles (une ligne chacun)."
+    )
+
+
 class Referentiel(Modele):
     """Fichier referentiel.yaml : dimensions, domaines, critères, indicateurs."""
 
@@ -208,6 +230,9 @@ class Referentiel(Modele):
     dimensions: list[Dimension] = Field(default_factory=list)
     domaines: list[Domaine] = Field(min_length=1)
     auto_evaluation: list[Theme] = Field(default_factory=list)
+    seance_auto_evaluation: Seance | None = Field(
+        None, description="La séance où l'auto-évaluation a été faite : date et participants."
+    )
     _index: dict[str, Indicateur] | None = PrivateAttr(None)
     _allowed: dict[str, frozenset[str]] | None = PrivateAttr(None)
 

@@ -51,6 +51,8 @@ class Request:
     charts: str = "auto"  # "auto" (inline in HTML, files for Markdown) or "aucun"
     notes: bool = True  # the notes of the values in the tables' comments
     force: bool = False  # replace an existing file this command did not write
+    final: bool = False  # refuse while an indicator behind its target is unexplained
+    audience: str | None = None  # the code of the audience a page addresses
 
 
 def make_report(gate: Gate, request: Request) -> Path:
@@ -67,7 +69,7 @@ def make_report(gate: Gate, request: Request) -> Path:
     layout = gate.layout
     logframe = _logframe([path.stem for path in layout.cadre_files()], request)
     digest = gate.digest
-    key = json.dumps([request.period, logframe, str(request.date)])
+    key = json.dumps([request.period, logframe, str(request.date), request.audience])
     cached = load_result(layout, "rapport", digest)
     if not (isinstance(cached, dict) and cached.get("options") == key):
         cached = None
@@ -84,12 +86,7 @@ def make_report(gate: Gate, request: Request) -> Path:
         context["rapport"]["lignes_ecartees"] = len({(i.file, i.line) for i in gate.admit()})
         _add_provenance(context, layout, request)
         _set_date(context, request, dt.date.today())
-        for indicator in context["indicateurs"].values():
-            if not request.notes:
-                indicator["notes"] = []
-            indicator["commentaire"] = " ; ".join(
-                filter(None, [indicator["explication"], *indicator["notes"]])
-            )
+        _add_comments(context, request)
         period_name = context["rapport"]["periode"]["nom"]
         output = request.output or layout.root / "rapports" / (
             f"{request.template}-{period_name}.{request.format}"
@@ -109,6 +106,21 @@ def make_report(gate: Gate, request: Request) -> Path:
     return output
 
 
+def _add_comments(context: dict[str, Any], request: Request) -> None:
+    """Each indicator's comment and gap to explain; `--final` refuses while one remains.
+
+    Raises:
+        UserError: `--final`, and an indicator the report shows is behind its target with
+            neither a note nor an improvement track.
+    """
+    from utilsoc.report.disclosure import add_comments
+    from utilsoc.report.wording import gaps_refused
+
+    gaps = add_comments(context, notes=request.notes, funder=request.template == "financeur")
+    if request.final and gaps:
+        raise UserError(*gaps_refused([(g["code"], g["libelle"]) for g in gaps]))
+
+
 def _new_context(folder: Folder, request: Request, logframe: str | None) -> dict[str, Any]:
     """The report's data, from the folder's valid records.
 
@@ -122,7 +134,13 @@ def _new_context(folder: Folder, request: Request, logframe: str | None) -> dict
     if project.association is None:  # admitted: only measurement lines may be invalid
         raise DataErrors(folder.outcome.issues)
     period = _period(project, measures, request, logframe)
-    options = Options(request.template, period, logframe, request.date or _date(measures, period))
+    options = Options(
+        request.template,
+        period,
+        logframe,
+        request.date or _date(measures, period),
+        _audience(project, request.audience),
+    )
     return build_context(
         project, measures, measures.evidence, options, read_provenance(folder.layout.root)
     )
@@ -139,6 +157,17 @@ def _add_provenance(context: dict[str, Any], layout: Layout, request: Request) -
             "modifie": provenance.modifie,
         }
     )
+
+
+def _audience(project: Project, code: str | None) -> str | None:
+    """The audience asked for, checked against publics.yaml."""
+    codes = [audience.code for audience in project.publics.audiences]
+    if code is not None and code not in codes:
+        raise UsageError(
+            f"audience inconnue : {code}",
+            "audiences de publics.yaml : " + (", ".join(codes) or "aucune"),
+        )
+    return code
 
 
 def _relink(context: dict[str, Any]) -> dict[str, Any]:
@@ -193,6 +222,9 @@ def _period(project: Project, measures: Measures, request: Request, logframe: st
     cadre = project.cadres.get(logframe) if logframe else None
     if cadre is not None and cadre.periode is not None:
         return cadre.periode
+    if not measures.records and request.template == "referentiel":
+        # The method's document comes first, before any value: it needs no period.
+        return period_containing(dt.date.today(), Kind.ANNEE)
     if not measures.records:
         raise UsageError(
             "indiquez la période du rapport avec --period",

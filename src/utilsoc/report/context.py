@@ -22,9 +22,22 @@ from utilsoc.model.load import Project
 from utilsoc.model.periods import Period, format_day
 from utilsoc.model.referentiel import Indicateur
 from utilsoc.report.convention import years_context
+from utilsoc.report.disclosure import mark_gap, target_revisions, tracks_about
 from utilsoc.report.evidence_context import evidence_context, gains_context
+from utilsoc.report.method import (
+    audience_context,
+    method_fields,
+    publics_context,
+    results_chain,
+)
 from utilsoc.report.provenance import Provenance
-from utilsoc.report.sections import domains_context, logframe_context, self_assessment_context
+from utilsoc.report.review import action_plan, judgements
+from utilsoc.report.sections import (
+    domains_context,
+    logframe_context,
+    self_assessment_context,
+    self_assessment_meeting,
+)
 from utilsoc.report.wording import ANSWERED, alert_text, explanation_text
 
 
@@ -36,6 +49,7 @@ class Options:
     period: Period
     logframe: str | None
     date: dt.date
+    audience: str | None = None
 
 
 def build_context(
@@ -57,20 +71,40 @@ def build_context(
         for code in {r.indicateur for r in responses}
         if pair_gains(responses, code, options.period).pairs
     }
+    tracks = evidence.get("pistes_amelioration", [])
+    gains = gains_context(referentiel, responses, options.period)
+    pairs = {g["code"]: g["participants"] for g in gains}
+    labels = {code: i.libelle for code, i in referentiel.indicators().items()}
     indicators = {
-        code: indicator_context(series, options.period, code in answered)
+        code: indicator_context(
+            series, options.period, code in answered, tracks_about(code, tracks, options.period)
+        )
+        | method_fields(series, options.period, pairs.get(code), labels)
         for code, series in all_series.items()
     }
     period = options.period
+    cadre = logframe_context(project, options.logframe, indicators)
+    domains = domains_context(referentiel, indicators, evidence, period)
+    answers = judgements(evidence, period)
+    for domain in domains:
+        for criterion in domain["criteres"]:
+            criterion["jugement"] = answers.get(criterion["code"])
     return {
         "rapport": _about(options, provenance, referentiel.version),
         "association": association.model_dump(mode="json"),
-        "domaines": domains_context(referentiel, indicators, evidence, period),
+        "domaines": domains,
         "indicateurs": indicators,
-        "cadre": logframe_context(project, options.logframe, indicators),
+        "cadre": cadre,
+        "chaine_resultats": results_chain(
+            indicators[i.code] for _, i in referentiel.iter_indicators()
+        ),
+        "publics": publics_context(project),
+        "audience": audience_context(project, options.audience),
         "preuves": evidence_context(evidence, period, options.logframe),
-        "gains": gains_context(referentiel, evidence.get("questionnaires", []), period),
+        "plan_action": action_plan(evidence, period, options.logframe),
+        "gains": gains,
         "auto_evaluation": self_assessment_context(referentiel, indicators),
+        "seance_auto_evaluation": self_assessment_meeting(referentiel),
         "lacunes": _gaps(
             all_series, period, {r.indicateur for r in evidence.get("questionnaires", [])}
         ),
@@ -102,16 +136,19 @@ def _about(options: Options, provenance: Provenance, version: str | None) -> dic
     }
 
 
-def indicator_context(series: Series, period: Period, answered: bool = False) -> dict[str, Any]:
+def indicator_context(
+    series: Series, period: Period, answered: bool = False, tracks: list[str] | None = None
+) -> dict[str, Any]:
     """One indicator: definition, baseline, target, achieved, gap, status, series, parts.
 
     `answered`: entry/exit pairs exist for it in `period` (the report shows their gains).
+    `tracks`: the actions of the improvement tracks of `period` that name it.
     """
     indicator = series.indicator
     state = progress_over(series, period)
     texts = [text for p, text in sorted(series.texts.items()) if period.overlaps(p)]
     gap = None if state.value is None or state.target is None else state.value - state.target
-    return {
+    context = {
         "code": indicator.code,
         "libelle": indicator.libelle,
         "definition": indicator.definition,
@@ -134,7 +171,10 @@ def indicator_context(series: Series, period: Period, answered: bool = False) ->
         "explication": _explanation(series, period, state, answered),
         "notes": _notes(series, period),  # `commentaire` joins both, once options are known
         "par_annee": years_context(series, period),
+        "revisions": target_revisions(indicator, period),
+        "pistes": list(tracks or []),
     }
+    return mark_gap(context)
 
 
 def _target(state: Progress, period: Period) -> dict[str, Any] | None:

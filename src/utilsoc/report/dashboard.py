@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 from utilsoc.compute.merge import Measures
 from utilsoc.compute.progress import intersection
 from utilsoc.compute.series import Series, build_all_series, progress, progress_for, trend
-from utilsoc.model.mesures import Mesure, Moment, Reponse
+from utilsoc.model.mesures import Mesure, Moment, PisteAmelioration, Reponse
 from utilsoc.model.periods import Period, periods_between
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
+from utilsoc.report.disclosure import notes_within, tracks_about, unexplained
 from utilsoc.report.wording import alert_text
 
 if TYPE_CHECKING:
@@ -36,14 +37,18 @@ def folder_status(gate: Gate, period: Period, today: dt.date, *, chosen: bool) -
     return data
 
 
-def indicator_status(series: Series, period: Period | None = None) -> dict[str, Any]:
+def indicator_status(
+    series: Series, period: Period | None = None, tracks: list[PisteAmelioration] | None = None
+) -> dict[str, Any]:
     """Plain data for one indicator, for `status`.
 
     Without `period`, the latest value against the latest target that has data; with it,
     the value over `period` against the target of that period (see `progress_for`).
+    `tracks`: the improvement tracks, which may explain a gap.
     """
     indicator = series.indicator
     state = progress(series) if period is None else progress_for(series, period)
+    judged = period or state.target_period
     latest = max(series.totals) if series.totals else None
     text_periods = [p for p in series.texts if period is None or period.overlaps(p)]
     text_period = max(text_periods) if text_periods else None
@@ -75,6 +80,12 @@ def indicator_status(series: Series, period: Period | None = None) -> dict[str, 
         "statut": state.status.value,
         "tendance": trend(series),
         "avertissements": [alert_text(alert) for alert in series.alerts_over(period)],
+        "écart_à_expliquer": judged is not None
+        and unexplained(
+            state,
+            notes_within(series, judged),
+            tracks_about(indicator.code, tracks or [], judged),
+        ),
     }
 
 
@@ -151,11 +162,15 @@ def project_status(
     """
     all_series = build_all_series(referentiel, measures.records)
     judged = period if chosen else None
+    tracks = measures.evidence.get("pistes_amelioration", [])
     domains = []
     for domaine in referentiel.domaines:
         criteria = []
         for critere in domaine.criteres:
-            items = [indicator_status(all_series[ind.code], judged) for ind in critere.indicateurs]
+            items = [
+                indicator_status(all_series[ind.code], judged, tracks)
+                for ind in critere.indicateurs
+            ]
             criteria.append({"code": critere.code, "nom": critere.nom, "indicateurs": items})
         domains.append({"code": domaine.code, "nom": domaine.nom, "critères": criteria})
     return {

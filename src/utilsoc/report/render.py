@@ -156,6 +156,7 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
             "montant": _amount,
             "md": escape_markdown,
             "valeur": format_value,
+            "chiffre_cle": format_headline,
             "classe": css_class,
             "article": _article,
             "lien": _link,
@@ -342,6 +343,23 @@ def format_value(value: Any, indicator: dict[str, Any]) -> str:
     The result holds the association's own words (a unit, a text): it stays user text.
     """
     return UserText(_value_text(value, indicator))
+
+
+def format_headline(value: Any, indicator: dict[str, Any]) -> str:
+    """A headline figure, rounded: `5 420 €` (no cents), `37 %`, `139 élèves`, `1,4 point`.
+
+    Why: a figure on a card or a poster is read at a glance; precision lives in the report.
+    Below 10 a number keeps one decimal, so a score of 3,4 out of 5 does not become 3.
+    """
+    if value is None or isinstance(value, str) or indicator["type"] == "oui_non":
+        return format_value(value, indicator)
+    number = float(value)
+    if indicator["type"] == "montant":
+        return UserText(f"{format_number(round(number))}\u202f€")
+    rounded = (
+        round(number) if abs(number) >= 10 or indicator["type"] == "taux" else round(number, 1)
+    )
+    return format_value(float(rounded), indicator)
 
 
 def _value_text(value: Any, indicator: dict[str, Any]) -> str:

@@ -6,11 +6,46 @@ sentences a user reads are written here, in one place.
 
 from __future__ import annotations
 
+from typing import Any
+
 from utilsoc.compute.explain import Explanation, Reason
 from utilsoc.compute.points import Alert, Anomaly
 from utilsoc.french import format_number, plural
 
 ANSWERED = "réponses de questionnaire : voir l'évolution entre l'entrée et la sortie"
+GAP_TO_EXPLAIN = "écart à expliquer"
+# The results chain, in the order of the levels (réalisation, résultat, impact).
+LEVELS = (
+    ("Réalisations", "ce qui a été fait"),
+    ("Résultats", "ce que cela a directement produit"),
+    ("Impacts", "ce à quoi cela a contribué"),
+)
+UNSPECIFIED_LEVEL = "Niveau non précisé"
+GAP_HINT = (
+    "ajoutez une note à sa valeur (utilsoc record … --replace --motif … --note …) ou une "
+    "piste d'amélioration qui le nomme (utilsoc evidence piste … --indicateur CODE)"
+)
+
+
+_TRENDS = {"↗": "en hausse", "↘": "en baisse", "→": "stable"}
+
+
+def trend_words(indicator: dict[str, Any]) -> str:
+    """`↗ en hausse` for an indicator's trend, or an empty text without one."""
+    arrow = indicator["tendance"]
+    return f"{arrow} {_TRENDS[arrow]}" if arrow in _TRENDS else ""
+
+
+def gaps_refused(gaps: list[tuple[str, str]]) -> tuple[str, str]:
+    """`report --final`'s message and hint, listing the gaps by code and label."""
+    listed = " ; ".join(f"{code} ({label})" for code, label in gaps)
+    count = "1 écart" if len(gaps) == 1 else f"{len(gaps)} écarts"
+    return (
+        f"rapport final refusé : {count} à expliquer (en retard sur la cible, sans note ni "
+        f"piste d'amélioration) : {listed}",
+        "pour chacun, " + GAP_HINT,
+    )
+
 
 _PERCENTAGES_ALERT = (
     "pas de total, les parts sont des pourcentages sans numérateur ni dénominateur "

@@ -28,12 +28,14 @@ from utilsoc.model.mesures import (
     Cle,
     FaitMarquant,
     FichierMesures,
+    Jugement,
     Mesure,
     Partenariat,
     PisteAmelioration,
     Remplacement,
     Reponse,
     ResultatInattendu,
+    Suivi,
     Temoignage,
     Valeur,
     dimensions_key,
@@ -102,6 +104,16 @@ class Contenu:
     def questionnaires(self) -> list[Reponse]:
         """Entry/exit answers."""
         return self.preuves.questionnaires
+
+    @property
+    def jugements(self) -> list[Jugement]:
+        """Answers to the criteria's evaluative questions."""
+        return self.preuves.jugements
+
+    @property
+    def suivis(self) -> list[Suivi]:
+        """What became of the actions of the action plan."""
+        return self.preuves.suivis
 
 
 Read = tuple[Contenu | None, Document | None, list[Issue]]

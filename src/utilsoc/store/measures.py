@@ -41,6 +41,8 @@ _KIND_LABELS = {
     "pistes_amelioration": "Pistes d'amélioration",
     "partenariat": "Avis sur le partenariat",
     "questionnaires": "Réponses aux questionnaires",
+    "jugements": "Jugements évaluatifs",
+    "suivis": "Suites des actions du plan d'action",
 }
 _SECTION_LINE = re.compile(r"([^\s#:][^:#]*?)\s*:(?:\s|$)")
 # Escaped in quoted text: YAML refuses the first, and reads the others as line breaks.
@@ -49,8 +51,13 @@ _SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*|\d{4}(-[A-Za-z0-9]+)*(\.\.\d{4}-\
 _NUMBER = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?")
 _SPECIAL = {"true", "false", "null", "~", "yes", "no", "on", "off", "y", "n"}
 _ORDER = (
+    "code",
     "indicateur",
     "période",
+    "critère",
+    "réponse",
+    "piste",
+    "état",
     "participant",
     "moment",
     "score",
@@ -69,6 +76,8 @@ _ORDER = (
     "constat",
     "analyse",
     "action",
+    "responsable",
+    "échéance",
     "cadre",
     "appréciation",
     "attentes",

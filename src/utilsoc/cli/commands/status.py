@@ -106,6 +106,7 @@ def _print_dashboard(data: dict[str, Any]) -> None:
             f"[bold]Valeurs manquantes ({data['période']}) :[/bold] "
             + _text(", ".join(f"{m['code']} {m['période']}" for m in data["manquants"]))
         )
+    _print_gaps(console, data)
     for domain in data["domaines"]:
         for criterion in domain["critères"]:
             for item in criterion["indicateurs"]:
@@ -117,6 +118,24 @@ def _print_dashboard(data: dict[str, Any]) -> None:
         values = ", ".join(f"{v['valeur']} ({v['auteur']})" for v in conflict["valeurs"])
         about = f"{conflict['indicateur']} {conflict['période']} : {values}"
         console.print(f"[red]Conflit[/red] {_text(about)}")
+
+
+def _print_gaps(console: Any, data: dict[str, Any]) -> None:
+    """One warning per indicator behind its target that nothing explains yet, one hint."""
+    from utilsoc.report.wording import GAP_HINT, GAP_TO_EXPLAIN
+
+    gaps = [
+        item["code"]
+        for domain in data["domaines"]
+        for criterion in domain["critères"]
+        for item in criterion["indicateurs"]
+        if item.get("écart_à_expliquer")
+    ]
+    for code in gaps:
+        about = f"{code} : {GAP_TO_EXPLAIN} (en retard sur sa cible, sans note ni piste)"
+        console.print(f"[yellow]Attention[/yellow] {_text(about)}")
+    if gaps:
+        console.print(f"  pour chacun, {_text(GAP_HINT)}")
 
 
 def _text(text: str) -> str:
