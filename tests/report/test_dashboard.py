@@ -129,9 +129,18 @@ def test_status_warns_of_percentages_per_site_without_a_total(cli, example) -> N
         "            dimensions: [sexe]\n"
         "            méthode: registre\n",
     )
-    for value, sex in (("60", "F"), ("20", "H")):
-        args = ("record", "-a", "m", "taux_sortie", value, "-p", "2025", "--dim", f"sexe={sex}")
-        assert cli("-C", str(folder), *args).exit_code == 0
+    # `record` asks a rate's two terms; a spreadsheet import may still bring percentages.
+    (folder / "mesures" / "2025").mkdir(parents=True)
+    (folder / "mesures" / "2025" / "m.yaml").write_text(
+        "valeurs:\n"
+        + "".join(
+            f"  - {{indicateur: taux_sortie, période: 2025, valeur: {value}, "
+            f"dimensions: {{sexe: {sex}}}, auteur: m, date: 2025-12-01}}\n"
+            for value, sex in (("60", "F"), ("20", "H"))
+        ),
+        encoding="utf-8",
+    )
+    assert cli("-C", str(folder), "validate").exit_code == 0
     data = json.loads(cli("-C", str(folder), "status", "-f", "json").stdout)
     item = data["domaines"][0]["critères"][0]["indicateurs"][1]
     assert (item["valeurs"], item["statut"]) == ({}, "sans donnée")
