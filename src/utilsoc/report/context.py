@@ -10,11 +10,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from utilsoc.actions.evidence import pair_gains
 from utilsoc.compute.explain import explain
 from utilsoc.compute.merge import Measures
 from utilsoc.compute.points import Series
 from utilsoc.compute.progress import Progress, progress_for, trend
+from utilsoc.compute.questionnaires import pair_answers, questionnaire_of
+from utilsoc.compute.rollup import roll_up
 from utilsoc.compute.series import build_all_series
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period, format_day
@@ -47,12 +48,12 @@ def build_context(
     association = project.association
     assert referentiel is not None
     assert association is not None
-    all_series = build_all_series(referentiel, measures.records)
     responses = evidence.get("questionnaires", [])
+    all_series = build_all_series(referentiel, measures.records, responses)
     answered = {  # scores whose entry/exit gains the report shows (pairs in the period)
         code
         for code in {r.indicateur for r in responses}
-        if pair_gains(responses, code, options.period).pairs
+        if pair_answers(responses, code, options.period).pairs
     }
     indicators = {
         code: indicator_context(series, options.period, code in answered)
@@ -69,7 +70,7 @@ def build_context(
         "gains": gains_context(referentiel, evidence.get("questionnaires", []), period),
         "auto_evaluation": self_assessment_context(referentiel, indicators),
         "lacunes": _gaps(
-            all_series, period, {r.indicateur for r in evidence.get("questionnaires", [])}
+            all_series, period, {r.indicateur for r in responses if period.overlaps(r.periode)}
         ),
         "chiffres_cles": [
             indicators[c] for c in association.identite.indicateurs_cles if c in indicators
@@ -124,6 +125,7 @@ def indicator_context(series: Series, period: Period, answered: bool = False) ->
         "tendance": trend(series),
         "serie": _points(series, period),
         "ventilation": _breakdown(series, period),
+        "calcul": _computed(series, period),
         "avertissements": [alert_text(alert) for alert in series.alerts],
         "explication": _explanation(series, period, state, answered),
         "notes": _notes(series, period),  # `commentaire` joins both, once options are known
@@ -146,8 +148,23 @@ def _points(series: Series, period: Period) -> list[dict[str, Any]]:
     ]
 
 
+def _computed(series: Series, period: Period) -> dict[str, Any] | None:
+    """How an indicator drawn from a questionnaire is computed, and from how many people."""
+    calcul = series.indicator.calcul
+    if calcul is None:
+        return None
+    point = roll_up(series, period)
+    count = point.denominator if point.numerator is not None else point.weight
+    return {
+        "questionnaire": questionnaire_of(series.indicator),
+        "mesure": calcul.mesure.value,
+        "seuil": calcul.seuil,
+        "participants": None if count is None else round(count),
+    }
+
+
 def _explanation(series: Series, period: Period, state: Progress, answered: bool) -> str | None:
-    if answered and state.value is None:
+    if answered and state.value is None and series.indicator.calcul is None:
         return ANSWERED
     why = explain(series, period, state)
     return None if why is None else explanation_text(why)
@@ -189,11 +206,16 @@ def _breakdown(series: Series, period: Period) -> list[dict[str, Any]]:
 def _gaps(
     all_series: dict[str, Series], period: Period, answered: set[str]
 ) -> list[dict[str, Any]]:
-    """Indicators never recorded (or not during the period); questionnaires count."""
+    """Indicators never recorded (or not during the period); questionnaires count.
+
+    An indicator computed from a questionnaire with answers is no gap: its row says why
+    it has no figure yet (no one answered both at entry and exit).
+    """
     gaps = []
     for series in all_series.values():
         indicator = series.indicator
-        if indicator.code in answered or (indicator.type.value == "qualitatif" and series.texts):
+        fed = questionnaire_of(indicator) or indicator.code
+        if fed in answered or (indicator.type.value == "qualitatif" and series.texts):
             continue
         inside = [p for p in series.totals if period.overlaps(p)]
         if not series.totals:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from utilsoc.compute.explain import Explanation, Reason
 from utilsoc.compute.points import Alert, Anomaly
+from utilsoc.french import plural
+from utilsoc.model.referentiel import Sens
 
 ANSWERED = "réponses de questionnaire : voir l'évolution entre l'entrée et la sortie"
 
@@ -21,6 +23,11 @@ _FIXED_EXPLANATIONS = {
         "indicateur calculé : un des termes de sa formule manque sur la période"
     ),
     Reason.NOTHING_RECORDED: "aucune valeur enregistrée sur la période",
+    Reason.NO_ANSWERS: "calculé à partir d'un questionnaire : aucune réponse sur la période",
+    Reason.UNPAIRED: (
+        "calculé à partir d'un questionnaire : aucune personne n'a encore répondu à "
+        "l'entrée et à la sortie sur la période"
+    ),
     Reason.ZERO_DENOMINATOR: "dénominateur nul sur la période",
     Reason.PERCENTAGES_WITHOUT_TERMS: (
         "pas de valeur d'ensemble : des pourcentages ne s'additionnent pas, "
@@ -72,3 +79,24 @@ def explanation_text(why: Explanation) -> str:
         f"aucune valeur sur la période de la cible ({why.period.label}) ; "
         f"dernière valeur : {why.latest.label}"
     )
+
+
+def progress_text(count: int | None, total: int, sens: Sens, threshold: float | None) -> str | None:
+    """« 5 sur 12 gagnent au moins 1 point », in the questionnaire's direction; None if none.
+
+    Why the direction: for a feeling of isolation, progress is a score that falls.
+    """
+    if count is None:
+        return None
+    points = "" if threshold is None else plural(threshold, "point")
+    if sens is Sens.HAUSSE and threshold is None:
+        verbs = ("progresse", "progressent")
+    elif sens is Sens.HAUSSE:
+        verbs = (f"gagne au moins {points}", f"gagnent au moins {points}")
+    else:
+        by = "" if threshold is None else f" d'au moins {points}"
+        verbs = (f"voit son score baisser{by}", f"voient leur score baisser{by}")
+    wanted = "" if sens is Sens.HAUSSE else ", l'évolution recherchée"
+    if count == 0:
+        return f"personne ne {verbs[0]} (sur {total}){wanted}"
+    return f"{count} sur {total} {verbs[count >= 2]}{wanted}"

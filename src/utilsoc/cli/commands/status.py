@@ -98,6 +98,9 @@ def _print_dashboard(data: dict[str, Any]) -> None:
                 f"{format_number(gains['sortie_moyenne'])} "
                 f"(gain moyen {format_number(gains['gain_moyen'])})"
             )
+            told = _progress(gains)
+            if told:
+                console.print(f"  {_text(told)}")
         missing = len(gains["sans_sortie"]) + len(gains["sans_entrée"])
         if missing:
             console.print(f"  {missing} réponse(s) sans leur paire (entrée ou sortie)")
@@ -117,6 +120,16 @@ def _print_dashboard(data: dict[str, Any]) -> None:
         values = ", ".join(f"{v['valeur']} ({v['auteur']})" for v in conflict["valeurs"])
         about = f"{conflict['indicateur']} {conflict['période']} : {values}"
         console.print(f"[red]Conflit[/red] {_text(about)}")
+
+
+def _progress(gains: dict[str, Any]) -> str | None:
+    """« 5 sur 12 gagnent au moins 1 point », in the questionnaire's direction."""
+    from utilsoc.model.referentiel import Sens
+    from utilsoc.report.wording import progress_text
+
+    if gains["sens"] is None:
+        return None
+    return progress_text(gains["progressent"], gains["paires"], Sens(gains["sens"]), gains["seuil"])
 
 
 def _text(text: str) -> str:
