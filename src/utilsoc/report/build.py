@@ -236,6 +236,7 @@ def _attach_charts(context: dict[str, Any], request: Request) -> dict[str, Chart
                     gains["unite"],
                     second=[gains["sortie"]],
                     colours=palette,
+                    scale=_scale(gains["echelle"]),
                 ),
             )
         )
@@ -311,6 +312,10 @@ def _insert_charts(
                 if old.stem not in svgs:
                     old.unlink()
     return _PLACEHOLDERS.sub(lambda match: sources.get(match[1], match[0]), text)
+
+
+def _scale(echelle: dict[str, float] | None) -> tuple[float, float] | None:
+    return None if echelle is None else (echelle["min"], echelle["max"])
 
 
 def _series_chart(indicator: dict[str, Any], palette: tuple[str, str, str]) -> Chart | None:
