@@ -139,3 +139,84 @@ def test_a_computed_indicator_is_never_missing_while_answers_exist(cli, example)
     gaps = text.split("## Données manquantes")[1].split("##")[0]
     assert "onfiance" not in gaps
     assert "sans donnée" not in _row(text, "Gain moyen de confiance en soi")
+
+
+HOUSEHOLDS = """\
+          - code: foyers
+            libellé: Foyers aidés
+            type: nombre
+            unité: foyers
+            fréquence: trimestrielle
+            méthode: registre
+            dimensions: [site, foyer, sexe]
+            cibles:
+              - {période: 2026, valeur: 140}
+"""
+DIMENSIONS = """\
+dimensions:
+  - code: site
+    nom: Site
+    valeurs: [Morlaix, Brest]
+  - code: foyer
+    nom: Type de foyer
+    valeurs: [personne seule, famille]
+"""
+
+
+def _crossed_folder(cli, example) -> Path:
+    folder = example("vide", HOUSEHOLDS)
+    referentiel = folder / "referentiel.yaml"
+    text = referentiel.read_text(encoding="utf-8")
+    referentiel.write_text(text.replace("dimensions:\n", DIMENSIONS, 1), encoding="utf-8")
+    cells = {("Brest", "famille"): 10, ("Brest", "personne seule"): 20, ("Morlaix", "famille"): 5}
+    for quarter in (1, 2, 3, 4):
+        for (site, home), count in cells.items():
+            args = ("record", "-a", "m", "foyers", str(count + quarter), "-p", f"2026-T{quarter}")
+            dims = ("--dim", f"site={site}", "--dim", f"foyer={home}", "--date", "2026-12-31")
+            result = cli("-C", str(folder), *args, *dims)
+            assert result.exit_code == 0, result.stderr
+    return folder
+
+
+def test_crossed_values_give_each_dimension_over_the_whole_period(cli, tmp_path, example) -> None:
+    folder = _crossed_folder(cli, example)
+    output = tmp_path / "bilan.md"
+    args = ("-C", str(folder), "report", "-t", "bilan", "-f", "md", "-p", "2026", "-o")
+    result = cli(*args, str(output))
+    assert result.exit_code == 0, result.stderr
+    text = output.read_text(encoding="utf-8")
+    # The whole year (four quarters), declared order, both dimensions: charts' texts.
+    # Brest: (10 + 20) × 4 + 2 × (1 + 2 + 3 + 4); a family: 10 × 4 + 5 × 4 + 2 × 10.
+    assert "Foyers aidés par site (année 2026). Morlaix : 30 foyers ; Brest : 140 foyers." in text
+    assert (
+        "Foyers aidés par type de foyer (année 2026). personne seule : 90 foyers ; "
+        "famille : 80 foyers."
+    ) in text
+    missing = text.split("## Données manquantes")[1]
+    assert "- Foyers aidés : Sexe" in missing
+
+
+def test_a_template_may_ask_for_the_crossed_table(cli, tmp_path, example) -> None:
+    folder = _crossed_folder(cli, example)
+    (folder / "modeles").mkdir()
+    (folder / "modeles" / "croise.md.j2").write_text(
+        '{% import "_macros.md.j2" as m %}{{ m.croisements(indicateurs.foyers) }}',
+        encoding="utf-8",
+    )
+    output = tmp_path / "croise.md"
+    args = ("-C", str(folder), "report", "-t", "croise", "-f", "md", "-p", "2026", "-o")
+    result = cli(*args, str(output))
+    assert result.exit_code == 0, result.stderr
+    text = output.read_text(encoding="utf-8")
+    assert "Foyers aidés par site et par type de foyer (année 2026) :" in text
+    assert "| Site | personne seule | famille |" in text
+    assert "| Morlaix | — | 30 foyers |" in text
+    assert "| Brest | 90 foyers | 50 foyers |" in text
+    html = tmp_path / "croise.html"
+    (folder / "modeles" / "croise.html.j2").write_text(
+        '{% import "_macros.html.j2" as m %}{{ m.croisements(indicateurs.foyers) }}',
+        encoding="utf-8",
+    )
+    args = ("-C", str(folder), "report", "-t", "croise", "-p", "2026", "-o")
+    assert cli(*args, str(html)).exit_code == 0
+    assert '<th scope="row">Morlaix</th><td class="nombre">—</td>' in html.read_text("utf-8")

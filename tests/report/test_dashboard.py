@@ -150,3 +150,20 @@ def test_status_warns_of_percentages_per_site_without_a_total(cli, example) -> N
     assert "Attention taux_sortie 2025 : pas de total" in table
     other = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
     assert other["domaines"][0]["critères"][0]["indicateurs"][1]["avertissements"] == []
+
+
+def test_status_lists_declared_dimensions_never_filled(cli, example) -> None:
+    folder = example("vide")
+    args = ("record", "-a", "m", "nb_personnes_accompagnees", "12", "-p", "2026")
+    assert cli("-C", str(folder), *args).exit_code == 0
+    data = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
+    assert data["ventilations_manquantes"] == [
+        {"indicateur": "nb_personnes_accompagnees", "dimensions": ["sexe"]}
+    ]
+    assert "Ventilations jamais renseignées (2026) : nb_personnes_accompagnees (sexe)" in (
+        cli("-C", str(folder), "status", "-p", "2026").stdout
+    )
+    by_sex = ("record", "-a", "m", "nb_personnes_accompagnees", "5", "-p", "2026", "--dim")
+    assert cli("-C", str(folder), *by_sex, "sexe=F").exit_code == 0
+    data = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
+    assert data["ventilations_manquantes"] == []

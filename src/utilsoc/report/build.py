@@ -341,7 +341,7 @@ def _bars_chart(
 ) -> Chart:
     return Chart(
         "barres",
-        f"{indicator['libelle']} par {breakdown['dimension']} ({breakdown['periode']})",
+        f"{indicator['libelle']} {breakdown['par']} ({breakdown['periode']})",
         [p["valeur"] for p in breakdown["parts"]],
         [p["nombre"] for p in breakdown["parts"]],
         indicator["unite"],

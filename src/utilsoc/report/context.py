@@ -19,7 +19,8 @@ from utilsoc.compute.rollup import roll_up
 from utilsoc.compute.series import build_all_series
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period, format_day
-from utilsoc.model.referentiel import Indicateur
+from utilsoc.model.referentiel import Dimension, Indicateur
+from utilsoc.report.breakdowns import breakdown_context, crossing_context, unfilled_context
 from utilsoc.report.evidence_context import evidence_context, gains_context
 from utilsoc.report.provenance import Provenance
 from utilsoc.report.sections import domains_context, logframe_context, self_assessment_context
@@ -55,8 +56,9 @@ def build_context(
         for code in {r.indicateur for r in responses}
         if pair_answers(responses, code, options.period).pairs
     }
+    dimensions = {d.code: d for d in referentiel.dimensions}
     indicators = {
-        code: indicator_context(series, options.period, code in answered)
+        code: indicator_context(series, options.period, code in answered, dimensions)
         for code, series in all_series.items()
     }
     period = options.period
@@ -72,6 +74,11 @@ def build_context(
         "lacunes": _gaps(
             all_series, period, {r.indicateur for r in responses if period.overlaps(r.periode)}
         ),
+        "ventilations_manquantes": [
+            {"code": i["code"], "libelle": i["libelle"], "dimensions": i["dimensions_vides"]}
+            for i in indicators.values()
+            if i["dimensions_vides"]
+        ],
         "chiffres_cles": [
             indicators[c] for c in association.identite.indicateurs_cles if c in indicators
         ],
@@ -98,11 +105,18 @@ def _about(options: Options, provenance: Provenance, version: str | None) -> dic
     }
 
 
-def indicator_context(series: Series, period: Period, answered: bool = False) -> dict[str, Any]:
+def indicator_context(
+    series: Series,
+    period: Period,
+    answered: bool = False,
+    dimensions: dict[str, Dimension] | None = None,
+) -> dict[str, Any]:
     """One indicator: definition, baseline, target, achieved, gap, status, series, parts.
 
-    `answered`: entry/exit pairs exist for it in `period` (the report shows their gains).
+    `answered`: entry/exit pairs exist for it in `period` (the report shows their gains);
+    `dimensions`: the référentiel's, by code, to name and order the breakdowns.
     """
+    dimensions = dimensions or {}
     indicator = series.indicator
     state = progress_for(series, period)
     texts = [text for p, text in sorted(series.texts.items()) if period.overlaps(p)]
@@ -124,7 +138,9 @@ def indicator_context(series: Series, period: Period, answered: bool = False) ->
         "statut": state.status.value,
         "tendance": trend(series),
         "serie": _points(series, period),
-        "ventilation": _breakdown(series, period),
+        "ventilation": breakdown_context(series, period, dimensions),
+        "croisements": crossing_context(series, period, dimensions),
+        "dimensions_vides": unfilled_context(series, period, dimensions),
         "calcul": _computed(series, period),
         "avertissements": [alert_text(alert) for alert in series.alerts],
         "explication": _explanation(series, period, state, answered),
@@ -184,23 +200,6 @@ def _baseline(indicator: Indicateur) -> dict[str, Any] | None:
         "periode": indicator.reference.periode.label,
         "source": indicator.reference.source,
     }
-
-
-def _breakdown(series: Series, period: Period) -> list[dict[str, Any]]:
-    """Per dimension, the values over `period` (latest period inside it that has parts)."""
-    inside = [p for p in series.parts if period.contains(p) and series.parts[p]]
-    if not inside:
-        return []
-    latest = max(inside)
-    by_dimension: dict[str, list[dict[str, Any]]] = {}
-    for key, point in sorted(series.parts[latest].items()):
-        if len(key) == 1 and point.number is not None:
-            name, value = key[0]
-            by_dimension.setdefault(name, []).append({"valeur": value, "nombre": point.number})
-    return [
-        {"dimension": name, "periode": latest.label, "parts": parts}
-        for name, parts in by_dimension.items()
-    ]
 
 
 def _gaps(

@@ -136,6 +136,17 @@ def questionnaire_gains(
     return result
 
 
+def _unfilled(all_series: dict[str, Series], period: Period) -> list[dict[str, Any]]:
+    """Indicators with values in `period` whose declared dimensions no value fills."""
+    from utilsoc.compute.breakdown import unfilled
+
+    return [
+        {"indicateur": code, "dimensions": names}
+        for code, series in all_series.items()
+        if (names := unfilled(series, period))
+    ]
+
+
 def project_status(
     referentiel: Referentiel,
     measures: Measures,
@@ -171,6 +182,7 @@ def project_status(
             frozenset(r.indicateur for r in responses if period.overlaps(r.periode)),
         ),
         "questionnaires": questionnaire_gains(referentiel, responses, period),
+        "ventilations_manquantes": _unfilled(all_series, period),
         "conflits": [
             {
                 "indicateur": key[0],

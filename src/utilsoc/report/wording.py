@@ -9,6 +9,7 @@ from __future__ import annotations
 from utilsoc.compute.explain import Explanation, Reason
 from utilsoc.compute.points import Alert, Anomaly
 from utilsoc.french import plural
+from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Sens
 
 ANSWERED = "réponses de questionnaire : voir l'évolution entre l'entrée et la sortie"
@@ -100,3 +101,21 @@ def progress_text(count: int | None, total: int, sens: Sens, threshold: float | 
     if count == 0:
         return f"personne ne {verbs[0]} (sur {total}){wanted}"
     return f"{count} sur {total} {verbs[count >= 2]}{wanted}"
+
+
+def by_dimension(name: str) -> str:
+    """« par site d'accompagnement » for the dimension « Site d'accompagnement ».
+
+    An acronym (« QPV ») keeps its capitals.
+    """
+    lowered = name[:1].lower() + name[1:] if name[1:2].islower() else name
+    return f"par {lowered}"
+
+
+def partial_span(period: Period, covered: list[Period]) -> str:
+    """« année 2026, données partielles : T1 2026 à T3 2026 », when parts miss some periods."""
+    if not covered:
+        return period.label
+    first, last = covered[0].short_label, covered[-1].short_label
+    span = first if first == last else f"{first} à {last}"
+    return f"{period.label}, données partielles : {span}"

@@ -104,6 +104,14 @@ def _print_dashboard(data: dict[str, Any]) -> None:
         missing = len(gains["sans_sortie"]) + len(gains["sans_entrée"])
         if missing:
             console.print(f"  {missing} réponse(s) sans leur paire (entrée ou sortie)")
+    unfilled = data.get("ventilations_manquantes", [])
+    if unfilled:
+        console.print(
+            f"[bold]Ventilations jamais renseignées ({data['période']}) :[/bold] "
+            + _text(
+                ", ".join(f"{u['indicateur']} ({', '.join(u['dimensions'])})" for u in unfilled)
+            )
+        )
     if data["manquants"]:
         console.print(
             f"[bold]Valeurs manquantes ({data['période']}) :[/bold] "
