@@ -50,8 +50,9 @@ def crossings(series: Series, period: Period) -> list[Breakdown]:
     pairs: set[tuple[str, str]] = set()
     for parts in _parts_within(series, period).values():
         for key in parts:
-            names = sorted((name for name, _ in key), key=order.index)
-            pairs.update(combinations(names, 2))
+            if len(key) > 1:
+                names = sorted((name for name, _ in key), key=order.index)
+                pairs.update(combinations(names, 2))
     return [
         found
         for pair in sorted(pairs, key=lambda p: (order.index(p[0]), order.index(p[1])))
@@ -113,14 +114,21 @@ def marginal(
     rather than site × household type, which would count the same people again.
     """
     wanted = set(names)
-    holding = [key for key in parts if wanted <= {name for name, _ in key}]
+    shapes = {key: tuple(name for name, _ in key) for key in parts}  # keys are sorted
+    holding = [key for key, shape in shapes.items() if wanted.issubset(shape)]
     if not holding:
         return {}
     finest = min(len(key) for key in holding)
-    shapes = sorted({tuple(sorted(n for n, _ in key)) for key in holding if len(key) == finest})
+    shape = min(shapes[key] for key in holding if len(key) == finest)
+    if len(shape) == len(names):  # parts by exactly these dimensions: nothing to combine
+        return {
+            tuple(dict(key)[name] for name in names): parts[key]
+            for key in holding
+            if shapes[key] == shape
+        }
     grouped: dict[Values, list[Point]] = defaultdict(list)
     for key in holding:
-        if tuple(sorted(n for n, _ in key)) == shapes[0]:
+        if shapes[key] == shape:
             values = dict(key)
             grouped[tuple(values[name] for name in names)].append(parts[key])
     return {values: combine(indicator, points) for values, points in grouped.items()}
