@@ -582,3 +582,19 @@ def test_guided_session_asks_a_rate_for_its_two_terms(cli, example, monkeypatch)
     assert "taux_retour = 37/94\n" in result.stdout
     text = (folder / "mesures" / "2026" / "lea.yaml").read_text(encoding="utf-8")
     assert "numérateur: 37.0, dénominateur: 94.0" in text
+
+
+def test_guided_session_never_asks_an_indicator_computed_from_answers(
+    cli, example, monkeypatch
+) -> None:
+    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
+    folder = example(
+        "vide",
+        "          - code: confiance\n            libellé: Confiance en soi\n"
+        "            type: score\n            échelle: {min: 1, max: 5}\n"
+        "            méthode: questionnaire\n            calcul: {mesure: moyenne_sortie}\n",
+    )
+    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n\n")
+    assert result.exit_code == 0, result.stderr
+    assert "1 indicateur(s) pour année 2026" in result.stdout
+    assert "confiance" not in result.stdout

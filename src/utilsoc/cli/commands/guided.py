@@ -18,11 +18,15 @@ from utilsoc.store.measures import measure_path
 
 
 def due_indicators(referentiel: Referentiel, period: Period) -> list[Indicateur]:
-    """Indicators collected at the granularity of `period` (calculated ones excluded)."""
+    """Indicators collected at the granularity of `period` (calculated ones excluded).
+
+    Calculated: by a formula, or from a questionnaire's answers.
+    """
     return [
         ind
         for _, ind in referentiel.iter_indicators()
         if ind.formule is None
+        and ind.calcul is None
         and (ind.frequence is Frequence.PONCTUELLE or ind.frequence.kind is period.kind)
     ]
 
