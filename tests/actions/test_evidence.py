@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from utilsoc.actions.evidence import looks_like_full_name, pair_gains
+from utilsoc.actions.evidence import looks_like_full_name
+from utilsoc.compute.questionnaires import pair_answers as pair_gains
 from utilsoc.errors import ExitCode
 from utilsoc.model.mesures import Moment, Reponse
 
@@ -187,7 +188,7 @@ def test_questionnaire_scores_pair_into_gains(cli, example) -> None:
     content, _, _ = read_measures(folder / "mesures" / "2026" / "anne.questionnaires.yaml")
     assert content is not None
     gains = pair_gains(content.questionnaires, "confiance")
-    assert gains.pairs == {"P1": (2.0, 4.0), "P2": (3.0, 3.5)}
+    assert gains.pairs == {("2026", "P1"): (2.0, 4.0), ("2026", "P2"): (3.0, 3.5)}
     assert gains.entry_only == ["P3"]
     assert gains.mean_gain == 1.25
     assert gains.mean(Moment.ENTREE) == 2.5
@@ -219,7 +220,7 @@ def test_latest_answer_of_a_moment_wins() -> None:
         }
     )
     gains = pair_gains([answer(5, 9), entry, answer(3, 2)], "c")
-    assert gains.pairs == {"P": (1.0, 5.0)}
+    assert gains.pairs == {("2026", "P"): (1.0, 5.0)}
     assert gains.exit_only == []
 
 
@@ -266,6 +267,9 @@ def test_status_reports_entry_exit_gains(cli, example) -> None:
             "entrée_moyenne": 2.0,
             "sortie_moyenne": 4.0,
             "gain_moyen": 2.0,
+            "sens": "hausse",
+            "seuil": None,
+            "progressent": 1,
             "sans_sortie": ["P2"],
             "sans_entrée": [],
         }

@@ -512,3 +512,57 @@ def test_dates_read_as_periods_are_shown_and_future_rows_refused(cli, example, t
     assert refused.exit_code == ExitCode.DONNEES_INVALIDES
     assert f"a.csv:3:2: erreur: la période {tomorrow.year + 1} n'a pas commencé" in refused.stderr
     assert _mesures(folder) == {}
+
+
+def test_a_wide_table_gives_a_rate_by_its_own_two_columns(cli, example, tmp_path) -> None:
+    folder = example("vide", RATE)
+    (tmp_path / "map.yaml").write_text(
+        "auteur: tableur\ncolonnes:\n  période: Année\nindicateurs:\n"
+        f"  {CODE}: Personnes\n"
+        "  taux_retour: {numérateur: En emploi, dénominateur: Sortis}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.csv").write_text(
+        "Année;Personnes;En emploi;Sortis\n2025;40;12;30\n2026;41;;\n", encoding="utf-8"
+    )
+    args = ("-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml"))
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    lines = [
+        line
+        for path in sorted((folder / "mesures").rglob("*.yaml"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("  - ")
+    ]
+    rate = [line for line in lines if "taux_retour" in line]
+    assert len(rate) == 1
+    assert "numérateur: 12.0, dénominateur: 30.0" in rate[0]
+    assert "valeur" not in rate[0]  # no bogus value beside the terms
+    counts = [line for line in lines if CODE in line]
+    assert len(counts) == 2
+    assert all("numérateur" not in line for line in counts)  # the terms are the rate's only
+    assert cli("-C", str(folder), "validate").exit_code == 0
+
+    (tmp_path / "a.csv").write_text(
+        "Année;Personnes;En emploi;Sortis\n2024;;5;\n", encoding="utf-8"
+    )
+    half = cli(*args)
+    assert half.exit_code == ExitCode.DONNEES_INVALIDES
+    assert half.stderr.startswith("a.csv:2:4: erreur: dénominateur manquant : un taux se donne")
+
+
+def test_a_wide_table_refuses_row_wide_term_columns(cli, example, tmp_path) -> None:
+    folder = example("vide", RATE)
+    (tmp_path / "map.yaml").write_text(
+        "auteur: tableur\ncolonnes:\n  période: Année\n  numérateur: En emploi\n"
+        "  dénominateur: Sortis\nindicateurs:\n  taux_retour: Taux\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.csv").write_text(
+        "Année;Taux;En emploi;Sortis\n2025;40;12;30\n", encoding="utf-8"
+    )
+    args = ("-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml"))
+    result = cli(*args)
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "donnez les deux termes d'un taux sous son code" in result.stderr
+    assert not (folder / "mesures").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -371,12 +372,13 @@ def test_guided_session_records_the_others_when_one_value_is_refused(
 ) -> None:
     monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
     folder = example("echec-scolaire")
-    claire = ("-C", str(folder), "record", "-a", "claire", "taux_assiduite", "81", "-p", "2026-T4")
-    assert cli(*claire).exit_code == 0
-    # heures_accompagnement, taux_assiduite (already 81: refused), nb_relais_information
-    result = cli("-C", str(folder), "record", "-a", "lea", input="2026-T4\n1200\n79\n9\no\n")
+    claire = ("-C", str(folder), "record", "-a", "claire", "taux_assiduite", "81/100")
+    assert cli(*claire, "-p", "2026-T4").exit_code == 0
+    # heures_accompagnement, taux_assiduite (already 81/100: refused), nb_relais_information
+    answers = "2026-T4\n1200\n79\n100\n9\no\n"
+    result = cli("-C", str(folder), "record", "-a", "lea", input=answers)
     assert result.exit_code == 1
-    assert "non enregistré : taux_assiduite = 79 — une valeur existe déjà" in result.stderr
+    assert "non enregistré : taux_assiduite = 79/100 — une valeur existe déjà" in result.stderr
     assert "1 valeur(s) non enregistrée(s) : taux_assiduite" in result.stderr
     text = (folder / "mesures" / "2026-T4" / "lea.yaml").read_text(encoding="utf-8")
     assert "indicateur: heures_accompagnement" in text
@@ -392,7 +394,8 @@ def test_guided_session_lists_every_value_a_broken_file_stops(cli, example, monk
     broken.parent.mkdir(parents=True, exist_ok=True)
     broken.write_text("valeurs:\n  - indicateur: [taux\n", encoding="utf-8")
     before = {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")}
-    result = cli("-C", str(folder), "record", "-a", "lea", input="2026-T4\n1200\n79\n9\no\n")
+    answers = "2026-T4\n1200\n79\n100\n9\no\n"
+    result = cli("-C", str(folder), "record", "-a", "lea", input=answers)
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
     assert "non enregistré : heures_accompagnement = 1200" in result.stderr
@@ -527,3 +530,90 @@ def test_a_value_dated_after_today_is_refused_with_a_hint(cli, example) -> None:
     assert f"date {tomorrow} postérieure à aujourd'hui" in dated.stderr
     assert _files(folder) == {}
     assert cli(*args).exit_code == 0  # today is fine
+
+
+RATE = (
+    "          - code: taux_retour\n"
+    "            libellé: Taux de retour à l'emploi\n"
+    "            type: taux\n"
+    "            unité: '%'\n"
+    "            méthode: registre\n"
+    "            numérateur: Personnes en emploi à la sortie\n"
+    "            dénominateur: Personnes sorties\n"
+)
+
+
+def test_a_rate_is_recorded_by_its_two_terms_typed_as_a_fraction(cli, example) -> None:
+    folder = example("vide", RATE)
+    base = ("-C", str(folder), "record", "-a", "bob", "--date", "2026-02-01", "taux_retour")
+    result = cli(*base, "37/94", "-p", "2025")
+    assert result.exit_code == 0, result.stderr
+    assert "taux_retour = 37/94 (année 2025)" in result.stdout
+    line = (folder / "mesures" / "2025" / "bob.yaml").read_text(encoding="utf-8").splitlines()[-1]
+    assert "numérateur: 37" in line
+    assert "dénominateur: 94" in line
+    assert "valeur" not in line
+    assert cli(*base, "37 / 94", "-p", "2025").stdout.startswith("valeur déjà enregistrée")
+    refused = cli(*base, "38/94", "-p", "2025")
+    assert refused.exit_code == 1
+    assert "une valeur existe déjà pour taux_retour en 2025 : 37/94 (bob" in refused.stderr
+    fixed = cli(*base, "38/94", "-p", "2025", "--replace", "--motif", "oubli")
+    assert fixed.exit_code == 0, fixed.stderr
+    assert cli("-C", str(folder), "validate").exit_code == 0
+    data = json.loads(cli("-C", str(folder), "status", "-p", "2025", "-f", "json").stdout)
+    item = data["domaines"][0]["critères"][0]["indicateurs"][1]
+    assert round(item["valeurs"]["2025"], 3) == round(100 * 38 / 94, 3)
+
+
+def test_a_rate_is_recorded_by_its_two_terms_given_as_options(cli, example) -> None:
+    folder = example("vide", RATE)
+    base = ("-C", str(folder), "record", "-a", "bob", "taux_retour", "-p", "2025")
+    result = cli(*base, "--numerateur", "12,5", "--denominateur", "40")
+    assert result.exit_code == 0, result.stderr
+    text = (folder / "mesures" / "2025" / "bob.yaml").read_text(encoding="utf-8")
+    assert "numérateur: 12.5, dénominateur: 40" in text
+    lonely = cli(*base, "--numerateur", "12")
+    assert lonely.exit_code == ExitCode.USAGE
+    assert "--numerateur et --denominateur vont ensemble" in lonely.stderr
+
+
+def test_a_bare_percentage_for_a_rate_is_refused_with_the_way_to_type_it(cli, example) -> None:
+    folder = example("vide", RATE)
+    result = cli("-C", str(folder), "record", "-a", "bob", "taux_retour", "39,4", "-p", "2025")
+    assert result.exit_code == 1
+    assert "un taux s'enregistre par ses deux termes, « 39,4 » lu" in result.stderr
+    assert "37/94" in result.stderr
+    assert "--numerateur 37 --denominateur 94" in result.stderr
+    assert not (folder / "mesures").exists()
+    other = cli("-C", str(folder), "record", "-a", "bob", CODE, "3/4", "-p", "2025")
+    assert other.exit_code == 1  # a count is not a fraction
+    assert not (folder / "mesures").exists()
+
+
+def test_guided_session_asks_a_rate_for_its_two_terms(cli, example, monkeypatch) -> None:
+    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
+    folder = example("vide", RATE)
+    # count: passed; rate: a word is asked again, then 37 and 94
+    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n\nbeaucoup\n37\n94\no\n")
+    assert result.exit_code == 0, result.stderr
+    assert "numérateur (Personnes en emploi à la sortie)" in result.stdout
+    assert "dénominateur (Personnes sorties)" in result.stdout
+    assert "taux_retour = 37/94\n" in result.stdout
+    text = (folder / "mesures" / "2026" / "lea.yaml").read_text(encoding="utf-8")
+    assert "numérateur: 37.0, dénominateur: 94.0" in text
+
+
+def test_guided_session_never_asks_an_indicator_computed_from_answers(
+    cli, example, monkeypatch
+) -> None:
+    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
+    folder = example(
+        "vide",
+        "          - code: confiance\n            libellé: Confiance en soi\n"
+        "            type: score\n            échelle: {min: 1, max: 5}\n"
+        "            méthode: questionnaire\n            calcul: {mesure: moyenne_sortie}\n",
+    )
+    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n\n")
+    assert result.exit_code == 0, result.stderr
+    assert "1 indicateur(s) pour année 2026" in result.stdout
+    assert "confiance" not in result.stdout

@@ -129,9 +129,18 @@ def test_status_warns_of_percentages_per_site_without_a_total(cli, example) -> N
         "            dimensions: [sexe]\n"
         "            méthode: registre\n",
     )
-    for value, sex in (("60", "F"), ("20", "H")):
-        args = ("record", "-a", "m", "taux_sortie", value, "-p", "2025", "--dim", f"sexe={sex}")
-        assert cli("-C", str(folder), *args).exit_code == 0
+    # `record` asks a rate's two terms; a spreadsheet import may still bring percentages.
+    (folder / "mesures" / "2025").mkdir(parents=True)
+    (folder / "mesures" / "2025" / "m.yaml").write_text(
+        "valeurs:\n"
+        + "".join(
+            f"  - {{indicateur: taux_sortie, période: 2025, valeur: {value}, "
+            f"dimensions: {{sexe: {sex}}}, auteur: m, date: 2025-12-01}}\n"
+            for value, sex in (("60", "F"), ("20", "H"))
+        ),
+        encoding="utf-8",
+    )
+    assert cli("-C", str(folder), "validate").exit_code == 0
     data = json.loads(cli("-C", str(folder), "status", "-f", "json").stdout)
     item = data["domaines"][0]["critères"][0]["indicateurs"][1]
     assert (item["valeurs"], item["statut"]) == ({}, "sans donnée")
@@ -164,3 +173,20 @@ def test_status_shows_the_figure_its_status_is_judged_on(cli, example) -> None:
     )
     assert "350 (2026)" in row
     assert "130" not in row  # the last quarter is not shown beside the yearly target
+
+
+def test_status_lists_declared_dimensions_never_filled(cli, example) -> None:
+    folder = example("vide")
+    args = ("record", "-a", "m", "nb_personnes_accompagnees", "12", "-p", "2026")
+    assert cli("-C", str(folder), *args).exit_code == 0
+    data = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
+    assert data["ventilations_manquantes"] == [
+        {"indicateur": "nb_personnes_accompagnees", "dimensions": ["sexe"]}
+    ]
+    assert "Ventilations jamais renseignées (2026) : nb_personnes_accompagnees (sexe)" in (
+        cli("-C", str(folder), "status", "-p", "2026").stdout
+    )
+    by_sex = ("record", "-a", "m", "nb_personnes_accompagnees", "5", "-p", "2026", "--dim")
+    assert cli("-C", str(folder), *by_sex, "sexe=F").exit_code == 0
+    data = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
+    assert data["ventilations_manquantes"] == []

@@ -103,6 +103,13 @@ def test_the_funder_report_has_a_methodology_annex_by_level_with_each_n(
     cli, example, tmp_path
 ) -> None:
     folder = _folder(example)
+    # A bare percentage, as a hand-edited file may hold one (record refuses it).
+    (folder / "mesures" / "2026").mkdir(parents=True)
+    (folder / "mesures" / "2026" / "main.yaml").write_text(
+        "valeurs:\n  - {indicateur: taux_saisi, période: 2026, valeur: 35, auteur: M, "
+        "date: 2026-07-01}\n",
+        encoding="utf-8",
+    )
     for period, top, bottom in (("2026-T1", 12, 40), ("2026-T2", 18, 50), ("2025-T4", 9, 30)):
         (folder / "mesures" / period).mkdir(parents=True)
         (folder / "mesures" / period / "m.yaml").write_text(
@@ -111,7 +118,6 @@ def test_the_funder_report_has_a_methodology_annex_by_level_with_each_n(
             encoding="utf-8",
         )
     for args in (
-        ("record", "taux_saisi", "35", "-p", "2026"),
         ("record", "nb_personnes_accompagnees", "55", "-p", "2026"),
         ("questionnaire", "confiance", "P1", "2", "-m", "entrée", "-p", "2026"),
         ("questionnaire", "confiance", "P1", "4", "-m", "sortie", "-p", "2026"),

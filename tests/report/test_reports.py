@@ -406,11 +406,10 @@ def test_notes_can_be_left_out_and_answers_are_pointed_to(cli, tmp_path, example
     out = tmp_path / "b.md"
     args = ("-C", str(folder), "report", "-t", "bilan", "-p", "2026", "-f", "md", "-o", str(out))
     assert cli(*args).exit_code == 0
-    rows = {  # the indicator tables' rows (seven columns)
-        line.split(" | ")[0]: line
-        for line in out.read_text("utf-8").splitlines()
-        if line.startswith("| ") and line.count(" | ") == 6
-    }
+    rows: dict[str, str] = {}  # the indicator tables' rows (seven columns), not the gains'
+    for line in out.read_text("utf-8").splitlines():
+        if line.startswith("| ") and line.count(" | ") == 6:
+            rows.setdefault(line.split(" | ")[0], line)
     assert rows["| Nombre de personnes accompagnées"].endswith("| note interne : Mme Durand |")
     assert rows["| Confiance en soi"].endswith(
         "| réponses de questionnaire : voir l'évolution entre l'entrée et la sortie |"
@@ -456,6 +455,8 @@ def test_each_chart_sits_with_its_indicator_rows_full_width_without_caption(
     assert row, "the chart is not in its indicator's rows"
     assert "<figcaption>" not in text  # the chart's title is drawn in it: no caption repeats it
     assert re.search(r"figure img \{[^}]*width: 100%", text)
+
+
 def _first_audience(folder: Path) -> str:
     import yaml
 

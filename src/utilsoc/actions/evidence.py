@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -17,7 +14,6 @@ from utilsoc.model.load import Project
 from utilsoc.model.mesures import (
     FaitMarquant,
     Jugement,
-    Moment,
     Partenariat,
     PisteAmelioration,
     Reponse,
@@ -132,6 +128,16 @@ def _response_problems(project: Project, response: Reponse) -> list[Problem]:
                 "un questionnaire d'entrée/sortie renseigne un indicateur de type score",
             )
         ]
+    other = indicator.calcul.questionnaire if indicator.calcul else None
+    if other is not None and other != indicator.code:
+        return [
+            Problem(
+                "indicateur",
+                _INVALID,
+                f"« {indicator.code} » est calculé à partir des réponses de « {other} »",
+                f"enregistrez cette réponse pour « {other} »",
+            )
+        ]
     problems = period_problems(indicator, response.periode)
     scale = indicator.echelle
     if scale and not scale.min <= response.score <= scale.max:
@@ -224,52 +230,3 @@ _LABELS = {
     "jugement": "jugement évaluatif",
     "suivi": "suite de l'action",
 }
-
-
-@dataclass
-class Gains:
-    """Entry/exit pairs of one indicator: per-participant gains and the unpaired ones."""
-
-    pairs: dict[str, tuple[float, float]] = field(default_factory=dict)
-    entry_only: list[str] = field(default_factory=list)
-    exit_only: list[str] = field(default_factory=list)
-
-    @property
-    def mean_gain(self) -> float | None:
-        """Average of exit − entry over paired participants."""
-        if not self.pairs:
-            return None
-        return sum(out - enter for enter, out in self.pairs.values()) / len(self.pairs)
-
-    def mean(self, moment: Moment) -> float | None:
-        """Average entry (or exit) score of paired participants."""
-        if not self.pairs:
-            return None
-        index = 0 if moment is Moment.ENTREE else 1
-        return sum(pair[index] for pair in self.pairs.values()) / len(self.pairs)
-
-
-def pair_gains(responses: list[Reponse], indicator: str, period: Period | None = None) -> Gains:
-    """Pair entry and exit scores per participant (latest answer of each moment wins)."""
-    latest: dict[tuple[str, Moment], tuple[dt.date, float]] = {}
-    for response in responses:
-        if response.indicateur != indicator:
-            continue
-        if period is not None and not period.contains(response.periode):
-            continue
-        key = (response.participant, response.moment)
-        if key not in latest or latest[key][0] <= response.date:
-            latest[key] = (response.date, response.score)
-    moments: dict[str, dict[Moment, float]] = defaultdict(dict)
-    for (participant, moment), (_, score) in latest.items():
-        moments[participant][moment] = score
-    gains = Gains()
-    for participant in sorted(moments):
-        scores = moments[participant]
-        if Moment.ENTREE in scores and Moment.SORTIE in scores:
-            gains.pairs[participant] = (scores[Moment.ENTREE], scores[Moment.SORTIE])
-        elif Moment.ENTREE in scores:
-            gains.entry_only.append(participant)
-        else:
-            gains.exit_only.append(participant)
-    return gains

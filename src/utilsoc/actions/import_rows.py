@@ -21,7 +21,7 @@ from utilsoc.check.values import (
     parse_value,
 )
 from utilsoc.errors import Issue
-from utilsoc.model.correspondance import Champ, Correspondance
+from utilsoc.model.correspondance import Champ, Correspondance, Termes
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import Reponse, Valeur
 from utilsoc.model.periods import Kind, Period, period_containing
@@ -32,6 +32,7 @@ from utilsoc.yamlio.messages import describe_error
 
 Record = Valeur | Reponse
 Found = tuple[Record | None, list[Issue]]
+Target = str | Termes | None  # where a value is: a column, a rate's two columns, or nowhere
 
 CELL_HINT = "vérifiez la cellule"
 PERIOD_HINT = "écrivez 2025, 2025-T1, 2025-03 ou 2024-2025"
@@ -75,7 +76,7 @@ def read_row(
 ) -> tuple[list[Record], list[Issue]]:
     """The records of one row, or the issues of its bad cells."""
     line = Line(project, table, mapping, number, row)
-    filled = [c for c, column in mapping.indicateurs.items() if row.get(column) not in ("", None)]
+    filled = [c for c, target in mapping.indicateurs.items() if not _blank(line, target)]
     if mapping.indicateurs and not filled:
         return [], []  # nothing to import on this row: its period does not matter
     try:
@@ -118,33 +119,38 @@ def _gather(found: Iterable[Found]) -> tuple[list[Record], list[Issue]]:
     return records, issues
 
 
-def _value_cells(line: Line) -> list[tuple[Any, str | None]]:
-    """(indicator code, column of its value): one per filled indicator column, or the row's."""
+def _value_cells(line: Line) -> list[tuple[Any, Target]]:
+    """(indicator code, where its value is): one per filled indicator column, or the row's."""
     mapping = line.mapping
     if not mapping.indicateurs:
         return [(line.cell("indicateur"), mapping.colonnes.get(Champ.VALEUR))]
-    return [(c, column) for c, column in mapping.indicateurs.items() if not _blank(line, column)]
+    return [(c, target) for c, target in mapping.indicateurs.items() if not _blank(line, target)]
 
 
 def _scores(line: Line) -> list[tuple[str, str]]:
     """(score indicator, its column), for each score answered on the row."""
     items = line.mapping.indicateurs.items()
-    return [(c, column) for c, column in items if line.row.get(column) not in (None, "")]
+    return [(c, t) for c, t in items if isinstance(t, str) and not _blank(line, t)]
 
 
-def _blank(line: Line, column: str | None) -> bool:
-    return (line.row.get(column) if column else None) in (None, "")
+def _blank(line: Line, target: Target) -> bool:
+    """No cell to read: no column, or every cell of the target empty."""
+    columns = target.columns if isinstance(target, Termes) else (target,)
+    return all((line.row.get(c) if c else None) in (None, "") for c in columns)
 
 
-def _value(line: Line, base: dict[str, Any], code: Any, column: str | None) -> Found:
-    """The value of `code` in `column`, checked against the référentiel."""
+def _value(line: Line, base: dict[str, Any], code: Any, target: Target) -> Found:
+    """The value of `code` in its column (or a rate's two columns), checked."""
     code = str(code or "")
     referentiel = line.project.referentiel
+    column = target.numerateur if isinstance(target, Termes) else target
     try:
-        text = _value_text(line.row.get(column) if column else None, referentiel, code)
+        text = _value_text(
+            line.row.get(target) if isinstance(target, str) else None, referentiel, code
+        )
     except ValueError as error:
         return None, [line.issue(column, str(error), CELL_HINT)]
-    terms, bad = _terms(line)
+    terms, bad = _terms(line, target)
     if bad:
         return None, bad
     data = {
@@ -160,7 +166,7 @@ def _value(line: Line, base: dict[str, Any], code: Any, column: str | None) -> F
     except (ValidationError, ValueError) as error:
         return None, [line.invalid(error, Valeur, column)]
     problems = check_record(referentiel, record) if referentiel else []
-    issues = [line.issue(_problem_column(line, p, column), p.message, p.hint) for p in problems]
+    issues = [line.issue(_problem_column(line, p, target), p.message, p.hint) for p in problems]
     return (None if problems else record), issues
 
 
@@ -177,15 +183,27 @@ def _value_text(raw: Any, referentiel: Referentiel | None, code: str) -> str | N
     return canonical_text(parse_value(indicator, text, comma=True))
 
 
-def _terms(line: Line) -> tuple[dict[str, float | None], list[Issue]]:
-    """A rate's numerator and denominator cells as numbers, or an issue at each bad one."""
+def _terms(line: Line, target: Target) -> tuple[dict[str, float | None], list[Issue]]:
+    """A rate's numerator and denominator cells as numbers, or an issue at each bad one.
+
+    In a wide table, the rate's own two columns; in a long one, the row's.
+    """
     terms: dict[str, float | None] = {}
     issues = []
-    for name in ("numérateur", "dénominateur"):
+    for n, name in enumerate(("numérateur", "dénominateur")):
+        if isinstance(target, Termes):
+            column: str | None = target.columns[n]
+        elif line.mapping.indicateurs:
+            continue
+        else:
+            column = line.columns.get(normalize_key(name))
         try:
-            terms[name] = _number(line.cell(name))
+            terms[name] = _number(line.row.get(column) if column else None)
         except ValueError as error:
-            issues.append(line.issue(line.columns.get(normalize_key(name)), str(error), CELL_HINT))
+            issues.append(line.issue(column, str(error), CELL_HINT))
+        if isinstance(target, Termes) and terms.get(name, 0) is None:
+            message = f"{name} manquant : un taux se donne par ses deux termes"
+            issues.append(line.issue(column, message, "remplissez la cellule"))
     return terms, issues
 
 
@@ -197,13 +215,15 @@ def _dimensions(line: Line) -> dict[str, str]:
     }
 
 
-def _problem_column(line: Line, problem: Problem, column: str | None) -> str | None:
-    """The cell a problem is about: the value's, a dimension's or another field's."""
+def _problem_column(line: Line, problem: Problem, target: Target) -> str | None:
+    """The cell a problem is about: the value's, a rate's term, a dimension's, another."""
     if problem.dimension in line.mapping.dimensions:
         return line.mapping.dimensions[problem.dimension]
+    if isinstance(target, Termes):
+        return target.denominateur if problem.field == "denominateur" else target.numerateur
     if problem.field == "valeur":
-        return column
-    return line.columns.get(problem.field, column)
+        return target
+    return line.columns.get(problem.field, target)
 
 
 def _answer(line: Line, base: dict[str, Any], code: str, column: str) -> Found:

@@ -96,7 +96,7 @@ def _check_columns(table: Table, mapping: Correspondance) -> None:
     wanted = [
         *mapping.colonnes.values(),
         *mapping.dimensions.values(),
-        *mapping.indicateurs.values(),
+        *mapping.indicator_columns(),
     ]
     missing = [name for name in wanted if name not in table.header]
     if missing:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from utilsoc.check.calcul import check_calcul
 from utilsoc.check.reporter import IndicatorPlace, Loc, Reporter, indicator_loc
 from utilsoc.model.periods import Period, is_aligned
 from utilsoc.model.referentiel import Frequence, Indicateur, TypeIndicateur
@@ -36,11 +37,16 @@ def check_indicator(
     report.unique(ROLE, own_dimensions, "dimension")
     _check_rate_terms(report, place, ind)
     _check_formula_frequencies(report, place, ind, indicators)
+    check_calcul(report, place, ind, indicators)
 
 
 def _check_type(report: Reporter, place: IndicatorPlace, ind: Indicateur) -> None:
-    """A score has a scale, a scale goes upwards, a qualitative indicator has no figures."""
-    if ind.type is TypeIndicateur.SCORE and ind.echelle is None:
+    """A score has a scale, a scale goes upwards, a qualitative indicator has no figures.
+
+    A score computed from a questionnaire needs none: its answers are on the scale of
+    the questionnaire's own indicator.
+    """
+    if ind.type is TypeIndicateur.SCORE and ind.echelle is None and ind.calcul is None:
         report.add(
             ROLE,
             indicator_loc(place, "type"),

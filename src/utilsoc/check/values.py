@@ -193,6 +193,18 @@ def _value_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Prob
                 "enregistrez plutôt les indicateurs de sa formule",
             )
         ]
+    if indicator.calcul is not None:
+        questionnaire = indicator.calcul.questionnaire or indicator.code
+        return [
+            Problem(
+                "valeur",
+                "indicateur-calcule",
+                f"« {indicator.code} » est calculé à partir des réponses au questionnaire "
+                f"« {questionnaire} »",
+                f"enregistrez les réponses (utilsoc questionnaire {questionnaire} …) ; une "
+                "valeur d'avant le questionnaire va dans la « référence » de l'indicateur",
+            )
+        ]
     has_ratio = record.numerateur is not None or record.denominateur is not None
     if has_ratio and indicator.type is not TypeIndicateur.TAUX:
         return [

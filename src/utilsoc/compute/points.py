@@ -22,6 +22,7 @@ class Point:
     numerator: float | None = None
     denominator: float | None = None
     coverage: float = 1.0
+    weight: float | None = None  # the observations behind a mean (questionnaire pairs)
 
     @property
     def number(self) -> float | None:
@@ -82,6 +83,7 @@ class Series:
     texts: dict[Period, str] = field(default_factory=dict)
     notes: dict[Period, list[str]] = field(default_factory=dict)
     alerts: list[Alert] = field(default_factory=list)
+    answers: dict[Period, int] = field(default_factory=dict)  # participants, by answer period
 
     def alerts_over(self, period: Period | None = None) -> list[Alert]:
         """The alerts of periods overlapping `period` (all of them without it)."""

@@ -81,6 +81,11 @@ def _pooled(rule: Agregation, kind: TypeIndicateur, points: list[Point]) -> Poin
         return Point(None)  # percentages without their parts: no average
     if rule is Agregation.SOMME:
         return Point(sum(numbers))
+    weights = [p.weight for p in points if p.number is not None]
+    if all(weights):  # means of questionnaire pairs: the mean of all their pairs
+        total = sum(w or 0.0 for w in weights)
+        value = sum((p.number or 0.0) * (p.weight or 0.0) for p in points if p.number is not None)
+        return Point(value / total, weight=total)
     return Point(sum(numbers) / len(numbers))
 
 

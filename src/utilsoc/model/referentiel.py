@@ -137,6 +137,31 @@ class Formule(Modele):
     facteur: float = 1.0
 
 
+class MesureQuestionnaire(Choix):
+    """Ce que l'on tire des paires de réponses d'entrée et de sortie."""
+
+    MOYENNE_ENTREE = "moyenne_entrée"
+    MOYENNE_SORTIE = "moyenne_sortie"
+    GAIN_MOYEN = "gain_moyen"
+    PART_PROGRESSION = "part_progression"
+
+
+class Calcul(Modele):
+    """Indicateur calculé à partir des réponses à un questionnaire d'entrée et de sortie."""
+
+    questionnaire: Code | None = Field(
+        None,
+        description="Indicateur (score) sous lequel les réponses sont enregistrées ; "
+        "par défaut, l'indicateur lui-même.",
+    )
+    mesure: MesureQuestionnaire
+    seuil: float | None = Field(
+        None,
+        description="Pour part_progression : progrès minimal, en points, dans le sens du "
+        "questionnaire ; sans seuil, tout progrès compte.",
+    )
+
+
 class Indicateur(Modele):
     """Indicateur, défini une fois et utilisé partout par son code."""
 
@@ -166,6 +191,9 @@ class Indicateur(Modele):
     numerateur: str | None = Field(None, description="Pour un taux saisi : ce que l'on compte.")
     denominateur: str | None = Field(None, description="Pour un taux saisi : sur combien.")
     formule: Formule | None = None
+    calcul: Calcul | None = Field(
+        None, description="Pour un indicateur tiré des réponses à un questionnaire."
+    )
     reference: Reference | None = None
     cibles: list[Cible] = Field(default_factory=list)
 

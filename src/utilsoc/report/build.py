@@ -296,6 +296,7 @@ def _attach_charts(context: dict[str, Any], request: Request) -> dict[str, Chart
                     gains["unite"],
                     second=[gains["sortie"]],
                     colours=palette,
+                    scale=_scale(gains["echelle"]),
                 ),
             )
         )
@@ -373,6 +374,10 @@ def _insert_charts(
     return _PLACEHOLDERS.sub(lambda match: sources.get(match[1], match[0]), text)
 
 
+def _scale(echelle: dict[str, float] | None) -> tuple[float, float] | None:
+    return None if echelle is None else (echelle["min"], echelle["max"])
+
+
 def _series_chart(indicator: dict[str, Any], palette: tuple[str, str, str]) -> Chart | None:
     """The indicator's values at the rhythm of its targets: never a quarter under a year's."""
     points = indicator["courbe"]
@@ -408,7 +413,7 @@ def _bars_chart(
 ) -> Chart:
     return Chart(
         "barres",
-        f"{indicator['libelle']} par {breakdown['dimension']} ({breakdown['periode']})",
+        f"{indicator['libelle']} {breakdown['par']} ({breakdown['periode']})",
         [p["valeur"] for p in breakdown["parts"]],
         [p["nombre"] for p in breakdown["parts"]],
         indicator["unite"],

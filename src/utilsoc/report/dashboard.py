@@ -99,13 +99,22 @@ def _judged_period(target: Period | None, period: Period | None) -> str | None:
 
 
 def missing(
-    referentiel: Referentiel, records: list[Mesure], period: Period, today: dt.date
+    referentiel: Referentiel,
+    records: list[Mesure],
+    period: Period,
+    today: dt.date,
+    answered: frozenset[str] = frozenset(),
 ) -> list[dict[str, str]]:
-    """Indicator periods within `period`, begun by `today`, with no value recorded."""
+    """Indicator periods within `period`, begun by `today`, with no value recorded.
+
+    Calculated indicators are never missing, nor the scores of `answered` questionnaires:
+    their figures come from elsewhere.
+    """
     recorded = {(r.indicateur, r.periode.name) for r in records}
     result = []
     for _, indicator in referentiel.iter_indicators():
-        if indicator.formule is not None or indicator.frequence is Frequence.PONCTUELLE:
+        computed = indicator.formule is not None or indicator.calcul is not None
+        if computed or indicator.code in answered or indicator.frequence is Frequence.PONCTUELLE:
             continue
         for due in _due(indicator, period, today):
             if (indicator.code, due.name) not in recorded:
@@ -124,14 +133,16 @@ def questionnaire_gains(
     referentiel: Referentiel, responses: list[Reponse], period: Period
 ) -> list[dict[str, Any]]:
     """Entry/exit gains of each score indicator answered in `period`."""
-    from utilsoc.actions.evidence import pair_gains
+    from utilsoc.compute.questionnaires import pair_answers, progress_threshold
 
+    indicators = referentiel.indicators()
     result = []
     for code in sorted({r.indicateur for r in responses}):
-        gains = pair_gains(responses, code, period)
+        gains = pair_answers(responses, code, period)
         if not (gains.pairs or gains.entry_only or gains.exit_only):
             continue
-        indicator = referentiel.indicators().get(code)
+        indicator = indicators.get(code)
+        threshold = progress_threshold(indicators.values(), code)
         result.append(
             {
                 "indicateur": code,
@@ -140,11 +151,25 @@ def questionnaire_gains(
                 "entrée_moyenne": gains.mean(Moment.ENTREE),
                 "sortie_moyenne": gains.mean(Moment.SORTIE),
                 "gain_moyen": gains.mean_gain,
+                "sens": indicator.sens.value if indicator else None,
+                "seuil": threshold,
+                "progressent": gains.improved(indicator.sens, threshold) if indicator else None,
                 "sans_sortie": gains.entry_only,
                 "sans_entrée": gains.exit_only,
             }
         )
     return result
+
+
+def _unfilled(all_series: dict[str, Series], period: Period) -> list[dict[str, Any]]:
+    """Indicators with values in `period` whose declared dimensions no value fills."""
+    from utilsoc.compute.breakdown import unfilled
+
+    return [
+        {"indicateur": code, "dimensions": names}
+        for code, series in all_series.items()
+        if (names := unfilled(series, period))
+    ]
 
 
 def project_status(
@@ -160,7 +185,8 @@ def project_status(
     `period` bounds the missing values and the questionnaires; when the user `chosen` it,
     every indicator is also judged over it rather than on its latest value.
     """
-    all_series = build_all_series(referentiel, measures.records)
+    responses = measures.evidence.get("questionnaires", [])
+    all_series = build_all_series(referentiel, measures.records, responses)
     judged = period if chosen else None
     tracks = measures.evidence.get("pistes_amelioration", [])
     domains = []
@@ -177,10 +203,15 @@ def project_status(
         "période": period.name,
         "période_choisie": chosen,
         "domaines": domains,
-        "manquants": missing(referentiel, measures.records, period, today),
-        "questionnaires": questionnaire_gains(
-            referentiel, measures.evidence.get("questionnaires", []), period
+        "manquants": missing(
+            referentiel,
+            measures.records,
+            period,
+            today,
+            frozenset(r.indicateur for r in responses if period.overlaps(r.periode)),
         ),
+        "questionnaires": questionnaire_gains(referentiel, responses, period),
+        "ventilations_manquantes": _unfilled(all_series, period),
         "conflits": [
             {
                 "indicateur": key[0],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import textwrap
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
@@ -35,12 +36,15 @@ class Chart:
     # and the legend of its values (« réalisé, cumulé sur l'année » for a running total).
     targets: list[float | None] = field(default_factory=list)
     line: str = "réalisé"
+    scale: tuple[float, float] | None = None  # a score's scale: the value axis spans it
 
     @cached_property
     def key(self) -> str:
         """Hash of the description: the cache key and the chart's stable id."""
         # As `asdict(self)` gives, without its deep copy (a tenth of a cached report's time).
         fields_ = {f.name: getattr(self, f.name) for f in fields(self)}
+        if self.scale is None:  # charts without a scale keep the keys they had before it
+            del fields_["scale"]
         data = json.dumps([_STYLE_VERSION, fields_], sort_keys=True, ensure_ascii=False)
         return hashlib.blake2b(data.encode(), digest_size=10).hexdigest()
 
@@ -82,19 +86,30 @@ def draw_svg(chart: Chart) -> str:
     order in which charts are drawn never shows in a report.
     """
     _configure(chart.key)
-    if chart.kind == "serie":
-        figure = _series_figure(chart)
-    else:
-        figure = _new_figure()
-        axes = figure.axes[0]
-        _DRAWERS[chart.kind](axes, chart)
-        axes.set_title(chart.title, **_TITLE)
+    figure = figure_of(chart)
     buffer = io.StringIO()
     figure.savefig(
         buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None}
     )
     return _clean(buffer.getvalue())
 
+
+def figure_of(chart: Chart) -> Any:
+    """The matplotlib figure of `chart` (matplotlib configured by the caller)."""
+    if chart.kind == "serie":
+        return _series_figure(chart)
+    figure = _new_figure()
+    axes = figure.axes[0]
+    _DRAWERS[chart.kind](axes, chart)
+    lines = textwrap.wrap(chart.title, _TITLE_WIDTH) or [""]
+    axes.set_title("\n".join(lines), **_TITLE)
+    # Room above the axes for every line of the title: a long title is never cut.
+    figure.subplots_adjust(top=min(0.86, 0.95 - 0.055 * len(lines)))
+    return figure
+
+
+# Characters of a title line that fit the figure's width at its font size.
+_TITLE_WIDTH = 76
 
 # y given: matplotlib then skips placing the title above the axes' ticks (a third of a chart).
 _TITLE = {"loc": "left", "fontsize": 10, "color": "#222222", "y": 1.0, "pad": 6.0}
@@ -234,24 +249,30 @@ def _bars(axes: Any, chart: Chart) -> None:
 
 
 def _entry_exit(axes: Any, chart: Chart) -> None:
+    """Entry and exit means side by side, on the score's scale, the legend under the axis.
+
+    Bars rise from the bottom of the scale (a score of 1 out of 5 is the least possible).
+    """
     positions = list(range(len(chart.labels)))
     width = 0.38
-    axes.bar(
-        [p - width / 2 for p in positions],
-        chart.values,
-        width,
-        color=chart.colours[1],
-        label="entrée",
-    )
-    axes.bar(
-        [p + width / 2 for p in positions],
-        chart.second,
-        width,
-        color=chart.colours[0],
-        label="sortie",
-    )
+    bottom = chart.scale[0] if chart.scale else 0.0
+    for shift, values, colour, label in (
+        (-width / 2, chart.values, chart.colours[1], "entrée"),
+        (width / 2, chart.second, chart.colours[0], "sortie"),
+    ):
+        axes.bar(
+            [p + shift for p in positions],
+            [v - bottom for v in values],
+            width,
+            bottom=bottom,
+            color=colour,
+            label=label,
+        )
     axes.set_xticks(positions, chart.labels)
-    axes.legend(frameon=False, fontsize=8)
+    axes.margins(x=0.25)
+    if chart.scale is not None:
+        axes.set_ylim(*chart.scale)
+    axes.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=2)
 
 
 MAX_LABELS = 12

@@ -11,6 +11,8 @@ from typing import Any
 from utilsoc.compute.explain import Explanation, Reason
 from utilsoc.compute.points import Alert, Anomaly
 from utilsoc.french import format_number, plural
+from utilsoc.model.periods import Period
+from utilsoc.model.referentiel import Sens
 
 ANSWERED = "réponses de questionnaire : voir l'évolution entre l'entrée et la sortie"
 GAP_TO_EXPLAIN = "écart à expliquer"
@@ -57,6 +59,11 @@ _FIXED_EXPLANATIONS = {
         "indicateur calculé : un des termes de sa formule manque sur la période"
     ),
     Reason.NOTHING_RECORDED: "aucune valeur enregistrée sur la période",
+    Reason.NO_ANSWERS: "calculé à partir d'un questionnaire : aucune réponse sur la période",
+    Reason.UNPAIRED: (
+        "calculé à partir d'un questionnaire : aucune personne n'a encore répondu à "
+        "l'entrée et à la sortie sur la période"
+    ),
     Reason.ZERO_DENOMINATOR: "dénominateur nul sur la période",
     Reason.PERCENTAGES_WITHOUT_TERMS: (
         "pas de valeur d'ensemble : des pourcentages ne s'additionnent pas, "
@@ -150,3 +157,42 @@ def coarse_advice(alert: Alert) -> str:
 
 def _figure(number: float | None) -> str:
     return "?" if number is None else format_number(number)
+
+
+def progress_text(count: int | None, total: int, sens: Sens, threshold: float | None) -> str | None:
+    """« 5 sur 12 gagnent au moins 1 point », in the questionnaire's direction; None if none.
+
+    Why the direction: for a feeling of isolation, progress is a score that falls.
+    """
+    if count is None:
+        return None
+    points = "" if threshold is None else plural(threshold, "point")
+    if sens is Sens.HAUSSE and threshold is None:
+        verbs = ("progresse", "progressent")
+    elif sens is Sens.HAUSSE:
+        verbs = (f"gagne au moins {points}", f"gagnent au moins {points}")
+    else:
+        by = "" if threshold is None else f" d'au moins {points}"
+        verbs = (f"voit son score baisser{by}", f"voient leur score baisser{by}")
+    wanted = "" if sens is Sens.HAUSSE else ", l'évolution recherchée"
+    if count == 0:
+        return f"personne ne {verbs[0]} (sur {total}){wanted}"
+    return f"{count} sur {total} {verbs[count >= 2]}{wanted}"
+
+
+def by_dimension(name: str) -> str:
+    """« par site d'accompagnement » for the dimension « Site d'accompagnement ».
+
+    An acronym (« QPV ») keeps its capitals.
+    """
+    lowered = name[:1].lower() + name[1:] if name[1:2].islower() else name
+    return f"par {lowered}"
+
+
+def partial_span(period: Period, covered: list[Period]) -> str:
+    """« année 2026, données partielles : T1 2026 à T3 2026 », when parts miss some periods."""
+    if not covered:
+        return period.label
+    first, last = covered[0].short_label, covered[-1].short_label
+    span = first if first == last else f"{first} à {last}"
+    return f"{period.label}, données partielles : {span}"

@@ -98,9 +98,20 @@ def _print_dashboard(data: dict[str, Any]) -> None:
                 f"{format_number(gains['sortie_moyenne'])} "
                 f"(gain moyen {format_number(gains['gain_moyen'])})"
             )
+            told = _progress(gains)
+            if told:
+                console.print(f"  {_text(told)}")
         missing = len(gains["sans_sortie"]) + len(gains["sans_entrée"])
         if missing:
             console.print(f"  {missing} réponse(s) sans leur paire (entrée ou sortie)")
+    unfilled = data.get("ventilations_manquantes", [])
+    if unfilled:
+        console.print(
+            f"[bold]Ventilations jamais renseignées ({data['période']}) :[/bold] "
+            + _text(
+                ", ".join(f"{u['indicateur']} ({', '.join(u['dimensions'])})" for u in unfilled)
+            )
+        )
     if data["manquants"]:
         console.print(
             f"[bold]Valeurs manquantes ({data['période']}) :[/bold] "
@@ -136,6 +147,16 @@ def _print_gaps(console: Any, data: dict[str, Any]) -> None:
         console.print(f"[yellow]Attention[/yellow] {_text(about)}")
     if gaps:
         console.print(f"  pour chacun, {_text(GAP_HINT)}")
+
+
+def _progress(gains: dict[str, Any]) -> str | None:
+    """« 5 sur 12 gagnent au moins 1 point », in the questionnaire's direction."""
+    from utilsoc.model.referentiel import Sens
+    from utilsoc.report.wording import progress_text
+
+    if gains["sens"] is None:
+        return None
+    return progress_text(gains["progressent"], gains["paires"], Sens(gains["sens"]), gains["seuil"])
 
 
 def _text(text: str) -> str:
