@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
 from pydantic import BaseModel
 
 from utilsoc.actions.schema import SCHEMAS
+from utilsoc.codes import Code
 from utilsoc.errors import ExitCode
-from utilsoc.yamlio.messages import _CODES
 
 ROOT = Path(__file__).parent.parent
-SOURCE = ROOT / "src" / "utilsoc"
 
 
 def _models(model: type[BaseModel], seen: set[type[BaseModel]]) -> set[type[BaseModel]]:
@@ -31,19 +29,16 @@ def _types_in(annotation: object) -> list[object]:
     return [annotation, *[t for arg in args for t in _types_in(arg)]]
 
 
-def _issue_codes() -> set[str]:
-    """Codes given to Issue(file, line, column, CODE, ...) and Reporter.add(role, loc, CODE...)."""
-    codes = set(_CODES.values()) | {"reference-inconnue", "code-en-double", "preuve-invalide"}
-    for path in SOURCE.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-            position = {"Issue": 3, "add": 2, "_refuse": 1, "_fatal": 1, "Problem": 1}.get(name)
-            if position is not None and len(node.args) > position:
-                argument = node.args[position]
-                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-                    codes.add(argument.value)
+def _documented_codes() -> list[str]:
+    """The first cell of every row of the issue tables (those headed `| code | ce que…`)."""
+    codes, in_table = [], False
+    for line in (ROOT / "docs" / "erreurs.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("| code | ce que cela veut dire |"):
+            in_table = True
+        elif not line.startswith("|"):
+            in_table = False
+        elif in_table and not line.startswith("| ---"):
+            codes.append(line.split("|")[1].strip().strip("`"))
     return codes
 
 
@@ -59,12 +54,17 @@ def test_every_yaml_key_is_in_the_format_reference() -> None:
     assert not missing, f"clés absentes de docs/format.md : {missing}"
 
 
-def test_every_issue_code_is_in_the_error_guide() -> None:
-    codes = _issue_codes()
-    assert len(codes) > 25
-    text = (ROOT / "docs" / "erreurs.md").read_text(encoding="utf-8")
-    missing = sorted(code for code in codes if f"`{code}`" not in text)
-    assert not missing, f"codes absents de docs/erreurs.md : {missing}"
+@pytest.mark.parametrize("code", list(Code), ids=str)
+def test_every_issue_code_has_a_row_in_the_error_guide(code: Code) -> None:
+    assert code.value in _documented_codes()
+
+
+def test_every_code_of_the_error_guide_is_an_issue_code() -> None:
+    documented = _documented_codes()
+    assert len(documented) > 50
+    unknown = [code for code in documented if code not in {c.value for c in Code}]
+    assert not unknown, f"codes de docs/erreurs.md que le code ne donne pas : {unknown}"
+    assert len(documented) == len(set(documented)), "un code a deux lignes dans docs/erreurs.md"
 
 
 @pytest.mark.parametrize("code", list(ExitCode), ids=lambda c: c.name)

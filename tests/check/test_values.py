@@ -6,9 +6,10 @@ import pytest
 from pydantic import ValidationError
 
 from utilsoc.check.values import NumberError, check_record, parse_number
+from utilsoc.codes import Code
 from utilsoc.model.mesures import Valeur
 from utilsoc.model.referentiel import Referentiel
-from utilsoc.yamlio.comma import DECIMAL_COMMA, decimal_comma
+from utilsoc.yamlio.comma import decimal_comma
 
 
 @pytest.mark.parametrize(
@@ -22,8 +23,8 @@ def test_plain_numbers(text: str, expected: float) -> None:
 @pytest.mark.parametrize(
     ("text", "code", "message"),
     [
-        ("3,5", DECIMAL_COMMA, "virgule décimale : écrivez 3.5"),
-        ("-12,75", DECIMAL_COMMA, "virgule décimale : écrivez -12.75"),
+        ("3,5", Code.VIRGULE_DECIMALE, "virgule décimale : écrivez 3.5"),
+        ("-12,75", Code.VIRGULE_DECIMALE, "virgule décimale : écrivez -12.75"),
         ("1e308", "nombre-hors-limites", "nombre trop grand"),
         ("1e309", "nombre-hors-limites", "nombre trop grand"),
         ("-1e309", "nombre-hors-limites", "nombre trop grand"),
@@ -99,7 +100,11 @@ REFERENTIEL = {
 
 @pytest.mark.parametrize(
     ("valeur", "code"),
-    [("3,5", DECIMAL_COMMA), ("1e308", "nombre-hors-limites"), ("nan", "nombre-hors-limites")],
+    [
+        ("3,5", Code.VIRGULE_DECIMALE),
+        ("1e308", "nombre-hors-limites"),
+        ("nan", "nombre-hors-limites"),
+    ],
 )
 def test_record_problems_use_the_number_codes(valeur: str, code: str) -> None:
     referentiel = Referentiel.model_validate(REFERENTIEL)

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from utilsoc.check.values import Problem, period_problems
+from utilsoc.codes import Code
 from utilsoc.errors import UserError
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import (
@@ -97,8 +98,8 @@ def reference_problems(project: Project, record: BaseModel) -> list[Problem]:
     return problems
 
 
-_UNKNOWN = "reference-inconnue"
-_INVALID = "preuve-invalide"
+_UNKNOWN = Code.REFERENCE_INCONNUE
+_INVALID = Code.PREUVE_INVALIDE
 
 
 def _response_problems(project: Project, response: Reponse) -> list[Problem]:

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from utilsoc.actions.import_rows import Record, read_row
+from utilsoc.codes import Code
 from utilsoc.compute.merge import consolidate
 from utilsoc.errors import DataErrors, Issue, UserError
 from utilsoc.model.correspondance import Correspondance
@@ -95,7 +96,7 @@ def _check_columns(table: Table, mapping: Correspondance) -> None:
                     table.file,
                     1,
                     1,
-                    "colonne-manquante",
+                    Code.COLONNE_MANQUANTE,
                     "colonne introuvable : " + ", ".join(f"« {m} »" for m in missing),
                     "colonnes du fichier : " + ", ".join(table.header),
                 )
@@ -114,7 +115,7 @@ def _duplicates(table: Table, records: list[Record], lines: list[int]) -> list[I
                     table.file,
                     line,
                     1,
-                    "ligne-en-double",
+                    Code.LIGNE_EN_DOUBLE,
                     f"{_describe(record)} : déjà à la ligne {seen[key]}",
                     "gardez une seule des deux lignes",
                 )
@@ -188,7 +189,7 @@ def _conflict(table: Table, line: int, record: Valeur, old: Mesure) -> Issue:
         table.file,
         line,
         1,
-        "valeur-existante",
+        Code.VALEUR_EXISTANTE,
         f"{_describe(record)} : {_shown(old)} déjà enregistré par {old.auteur} "
         f"le {old.date.isoformat()}, {_shown(record)} dans le tableau",
         "si le tableau a raison, corrigez la valeur enregistrée avec "

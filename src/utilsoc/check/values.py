@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from utilsoc.codes import Code
 from utilsoc.model.base import INFINITE_NUMBER, NUMBER_LIMIT_HINT, TOO_BIG_NUMBER, number_problem
 from utilsoc.model.mesures import Cle, Mesure, Valeur, dimensions_key
 from utilsoc.model.periods import Period, is_aligned, period_containing
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel, TypeIndicateur
-from utilsoc.yamlio.comma import DECIMAL_COMMA, decimal_comma
+from utilsoc.yamlio.comma import decimal_comma
 
 _NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 _INFINITE = re.compile(r"[-+]?\.?(inf|infinity|nan)", re.IGNORECASE)
-_OUT_OF_RANGE = "nombre-hors-limites"
 _NON_NEGATIVE = {TypeIndicateur.NOMBRE, TypeIndicateur.DUREE, TypeIndicateur.TAUX}
 
 
@@ -22,7 +22,7 @@ class Problem:
     """What is wrong with one field of a record, in French, with a hint."""
 
     field: str
-    code: str
+    code: Code
     message: str
     hint: str
     dimension: str | None = None
@@ -36,7 +36,7 @@ class Problem:
 class NumberError(ValueError):
     """A number that cannot be read or recorded, with its issue code and hint."""
 
-    def __init__(self, message: str, code: str = "valeur-invalide", hint: str = "") -> None:
+    def __init__(self, message: str, code: Code = Code.VALEUR_INVALIDE, hint: str = "") -> None:
         super().__init__(message)
         self.code = code
         self.hint = hint
@@ -59,15 +59,15 @@ def parse_number(text: str, *, comma: bool = False) -> float:
     if not _NUMBER.fullmatch(cleaned):
         misplaced = decimal_comma(cleaned)
         if misplaced is not None:
-            raise NumberError(misplaced[0], DECIMAL_COMMA, misplaced[1])
+            raise NumberError(misplaced[0], Code.VIRGULE_DECIMALE, misplaced[1])
         if _INFINITE.fullmatch(cleaned):
-            raise NumberError(f"{INFINITE_NUMBER}, « {shown} » lu", _OUT_OF_RANGE)
+            raise NumberError(f"{INFINITE_NUMBER}, « {shown} » lu", Code.NOMBRE_HORS_LIMITES)
         raise NumberError(f"nombre attendu, « {shown} » lu")
     number = float(cleaned)
     problem = number_problem(number)
     if problem is not None:  # written with digits: an infinity here is an overflow
         problem = TOO_BIG_NUMBER if problem == INFINITE_NUMBER else problem
-        raise NumberError(f"{problem}, « {shown} » lu", _OUT_OF_RANGE, NUMBER_LIMIT_HINT)
+        raise NumberError(f"{problem}, « {shown} » lu", Code.NOMBRE_HORS_LIMITES, NUMBER_LIMIT_HINT)
     return number
 
 
@@ -125,7 +125,7 @@ class RecordChecker:
             return [
                 Problem(
                     "indicateur",
-                    "indicateur-inconnu",
+                    Code.INDICATEUR_INCONNU,
                     f"indicateur « {record.indicateur} » inconnu du référentiel",
                     _closest(record.indicateur, self.indicators),
                 )
@@ -149,7 +149,7 @@ def period_problems(indicator: Indicateur, period: Period) -> list[Problem]:
     return [
         Problem(
             "periode",
-            "periode-hors-frequence",
+            Code.PERIODE_HORS_FREQUENCE,
             f"{period.label} ne correspond pas à la fréquence {indicator.frequence.value} "
             f"de « {indicator.code} »",
             f"indiquez une période de cette fréquence, par exemple "
@@ -163,7 +163,7 @@ def _value_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Prob
         return [
             Problem(
                 "valeur",
-                "indicateur-calcule",
+                Code.INDICATEUR_CALCULE,
                 f"« {indicator.code} » est calculé par sa formule",
                 "enregistrez plutôt les indicateurs de sa formule",
             )
@@ -173,7 +173,7 @@ def _value_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Prob
         return [
             Problem(
                 "numerateur",
-                "valeur-invalide",
+                Code.VALEUR_INVALIDE,
                 "numérateur et dénominateur ne servent qu'aux taux",
                 "donnez seulement la valeur",
             )
@@ -184,7 +184,7 @@ def _value_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Prob
         return [
             Problem(
                 "valeur",
-                "valeur-manquante",
+                Code.VALEUR_MANQUANTE,
                 "valeur manquante",
                 "donnez la valeur (ou numérateur et dénominateur pour un taux)",
             )
@@ -194,7 +194,7 @@ def _value_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Prob
     except NumberError as error:
         return [Problem("valeur", error.code, str(error), error.hint or _expected(indicator))]
     except ValueError as error:
-        return [Problem("valeur", "valeur-invalide", str(error), _expected(indicator))]
+        return [Problem("valeur", Code.VALEUR_INVALIDE, str(error), _expected(indicator))]
     return []
 
 
@@ -203,7 +203,7 @@ def _ratio_problems(record: Valeur | Mesure) -> list[Problem]:
         return [
             Problem(
                 "numerateur",
-                "valeur-manquante",
+                Code.VALEUR_MANQUANTE,
                 "un taux se donne avec numérateur et dénominateur ensemble",
                 "ajoutez celui qui manque",
             )
@@ -212,7 +212,7 @@ def _ratio_problems(record: Valeur | Mesure) -> list[Problem]:
         return [
             Problem(
                 "denominateur",
-                "valeur-invalide",
+                Code.VALEUR_INVALIDE,
                 "dénominateur nul ou valeurs négatives",
                 "le dénominateur compte au moins une personne",
             )
@@ -230,7 +230,7 @@ def _dimension_problems(
             problems.append(
                 Problem(
                     "dimensions",
-                    "dimension-inconnue",
+                    Code.DIMENSION_INCONNUE,
                     f"« {indicator.code} » n'est pas ventilé par « {name} »",
                     "dimensions de cet indicateur : "
                     + (", ".join(indicator.dimensions) or "aucune"),
@@ -241,7 +241,7 @@ def _dimension_problems(
             problems.append(
                 Problem(
                     "dimensions",
-                    "valeur-de-dimension-inconnue",
+                    Code.VALEUR_DE_DIMENSION_INCONNUE,
                     f"« {value} » n'est pas une valeur de la dimension « {name} »",
                     "valeurs possibles : " + ", ".join(_declared(referentiel, name)),
                     name,

@@ -17,6 +17,7 @@ from stat import S_ISREG
 from typing import Any
 
 from utilsoc import __version__
+from utilsoc.codes import Code
 from utilsoc.errors import FileAccessError, Issue
 from utilsoc.project import MESURES, Layout, display_path, path_from_root
 
@@ -177,5 +178,6 @@ def issues_from_data(layout: Layout, stored: list[dict[str, Any]]) -> list[Issue
         data = dict(data)
         if data.pop("root", False):
             data["file"] = display_path(layout.root / data["file"])
+        data["code"] = Code(data["code"])
         issues.append(Issue(**data))
     return issues

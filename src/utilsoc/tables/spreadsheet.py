@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, Issue, UsageError
 from utilsoc.french import format_number
 from utilsoc.yamlio.decode import decode_text
@@ -85,7 +86,9 @@ def _decode_csv(raw: bytes, display: str) -> tuple[str, str]:
     text, issues = decode_text(raw, display)
     if not issues:
         return text, "utf-8"
-    if issues[0].code != "encodage" or raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if issues[0].code != Code.ENCODAGE or raw.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
         raise DataErrors(issues)
     excel = _windows_1252(raw.removeprefix(codecs.BOM_UTF8))
     if excel is None:
@@ -110,7 +113,12 @@ def _windows_1252(body: bytes) -> str | None:
 
 def _empty(display: str, message: str) -> Issue:
     return Issue(
-        display, 1, 1, "tableau-vide", message, "la première ligne doit porter les noms de colonnes"
+        display,
+        1,
+        1,
+        Code.TABLEAU_VIDE,
+        message,
+        "la première ligne doit porter les noms de colonnes",
     )
 
 
@@ -121,7 +129,7 @@ def _read_xlsx(raw: bytes, display: str) -> Table:
             display,
             cell.row or 1,
             cell.column or 1,
-            "formule",
+            Code.FORMULE,
             f"formule dans la cellule {cell.coordinate} : {cell.value}",
             "copiez puis « collage spécial → valeurs » avant d'importer",
         )
@@ -160,7 +168,7 @@ def _xlsx_grid(raw: bytes, display: str) -> list[list[Any]]:
                     display,
                     1,
                     1,
-                    "tableau-illisible",
+                    Code.TABLEAU_ILLISIBLE,
                     "classeur Excel illisible (fichier abîmé, ou d'un autre format)",
                     "ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format .xlsx",
                 )

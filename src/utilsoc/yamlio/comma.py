@@ -7,11 +7,11 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
+from utilsoc.codes import Code
 from utilsoc.errors import Issue
 from utilsoc.yamlio.keys import normalize_key
 from utilsoc.yamlio.reader import Document
 
-DECIMAL_COMMA = "virgule-decimale"
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
 _INTEGER = re.compile(r"[-+]?\d+")
 
@@ -20,7 +20,7 @@ def decimal_comma(text: str) -> tuple[str, str] | None:
     """The one message and hint for a number written `3,5`, or None if `text` is not one.
 
     Used by every reader of numbers (référentiel fields, recorded values, flow records
-    split by the comma), always with the code `DECIMAL_COMMA`.
+    split by the comma), always with the code `Code.VIRGULE_DECIMALE`.
     """
     cleaned = text.strip()
     if not _DECIMAL_COMMA.fullmatch(cleaned):
@@ -54,7 +54,7 @@ def split_number(details: ErrorDetails, doc: Document) -> Issue | None:
     # Here the comma may also belong to a text: quoting keeps it whole.
     hint += f' ; pour un texte, mettez-le entre guillemets : "{written}"'
     line, column = doc.position((*loc[:-1], str(before)))
-    return Issue(doc.file, line, column, DECIMAL_COMMA, message, hint)
+    return Issue(doc.file, line, column, Code.VIRGULE_DECIMALE, message, hint)
 
 
 def _node(data: Any, loc: tuple[str | int, ...]) -> Any:

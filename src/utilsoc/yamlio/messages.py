@@ -11,10 +11,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from utilsoc.codes import Code
 from utilsoc.errors import Issue
 from utilsoc.model.base import INFINITE_NUMBER, NUMBER_LIMIT_HINT, TOO_BIG_NUMBER
 from utilsoc.model.periods import PERIOD_HINT
-from utilsoc.yamlio.comma import DECIMAL_COMMA, decimal_comma, split_number
+from utilsoc.yamlio.comma import decimal_comma, split_number
 from utilsoc.yamlio.keys import normalize_key
 from utilsoc.yamlio.reader import Document
 
@@ -62,15 +63,16 @@ def _issue(details: ErrorDetails, doc: Document, model: type[BaseModel]) -> Issu
     read = details.get("input")
     code = _code(kind)
     if isinstance(read, str) and kind in _NUMBER_KINDS and decimal_comma(read):
-        code = DECIMAL_COMMA  # the message already shows the value, corrected
+        code = Code.VIRGULE_DECIMALE  # the message already shows the value, corrected
     elif isinstance(read, str | int | float) and kind not in ("extra_forbidden", "missing"):
         shown = str(read) if len(str(read)) <= 40 else str(read)[:39] + "…"
         message += f" (valeur lue : « {shown} »)"
     return Issue(doc.file, line, column, code, message, hint)
 
 
-def _code(kind: str) -> str:
-    return _CODES.get(kind, kind.replace("_", "-"))
+def _code(kind: str) -> Code:
+    """The issue code of a pydantic error type; one without its own is a `valeur-invalide`."""
+    return _CODES.get(kind, Code.VALEUR_INVALIDE)
 
 
 def _missing(details: ErrorDetails, _model: type[BaseModel]) -> tuple[str, str]:
@@ -191,35 +193,35 @@ _TRANSLATORS: dict[str, Translator] = {
     "value_error": _custom("corrigez la valeur"),
 }
 
-_CODES = {
-    "missing": "champ-manquant",
-    "extra_forbidden": "champ-inconnu",
-    "string_type": "texte-attendu",
-    "string_too_short": "texte-vide",
-    "string_pattern_mismatch": "format-invalide",
-    "string_too_long": "texte-trop-long",
-    "date_from_datetime_inexact": "date-invalide",
-    "float_parsing": "nombre-attendu",
-    "float_type": "nombre-attendu",
-    "int_parsing": "nombre-attendu",
-    "int_type": "nombre-attendu",
-    "int_from_float": "nombre-attendu",
-    "finite_number": "nombre-hors-limites",
-    "nombre_hors_limites": "nombre-hors-limites",
-    "list_type": "liste-attendue",
-    "too_short": "liste-vide",
-    "model_type": "bloc-attendu",
-    "model_attributes_type": "bloc-attendu",
-    "dict_type": "bloc-attendu",
-    "enum": "valeur-inconnue",
-    "literal_error": "valeur-inconnue",
-    "booleen": "oui-non-attendu",
-    "bool_parsing": "oui-non-attendu",
-    "periode": "periode-invalide",
-    "date_from_datetime_parsing": "date-invalide",
-    "date_parsing": "date-invalide",
-    "date_type": "date-invalide",
-    "value_error": "valeur-invalide",
+_CODES: dict[str, Code] = {
+    "missing": Code.CHAMP_MANQUANT,
+    "extra_forbidden": Code.CHAMP_INCONNU,
+    "string_type": Code.TEXTE_ATTENDU,
+    "string_too_short": Code.TEXTE_VIDE,
+    "string_pattern_mismatch": Code.FORMAT_INVALIDE,
+    "string_too_long": Code.TEXTE_TROP_LONG,
+    "date_from_datetime_inexact": Code.DATE_INVALIDE,
+    "float_parsing": Code.NOMBRE_ATTENDU,
+    "float_type": Code.NOMBRE_ATTENDU,
+    "int_parsing": Code.NOMBRE_ATTENDU,
+    "int_type": Code.NOMBRE_ATTENDU,
+    "int_from_float": Code.NOMBRE_ATTENDU,
+    "finite_number": Code.NOMBRE_HORS_LIMITES,
+    "nombre_hors_limites": Code.NOMBRE_HORS_LIMITES,
+    "list_type": Code.LISTE_ATTENDUE,
+    "too_short": Code.LISTE_VIDE,
+    "model_type": Code.BLOC_ATTENDU,
+    "model_attributes_type": Code.BLOC_ATTENDU,
+    "dict_type": Code.BLOC_ATTENDU,
+    "enum": Code.VALEUR_INCONNUE,
+    "literal_error": Code.VALEUR_INCONNUE,
+    "booleen": Code.OUI_NON_ATTENDU,
+    "bool_parsing": Code.OUI_NON_ATTENDU,
+    "periode": Code.PERIODE_INVALIDE,
+    "date_from_datetime_parsing": Code.DATE_INVALIDE,
+    "date_parsing": Code.DATE_INVALIDE,
+    "date_type": Code.DATE_INVALIDE,
+    "value_error": Code.VALEUR_INVALIDE,
 }
 
 

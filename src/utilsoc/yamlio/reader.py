@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, Issue, UsageError
 from utilsoc.yamlio.decode import decode_text
 from utilsoc.yamlio.keys import normalize_key
@@ -81,7 +82,7 @@ def parse_yaml(text: str, display: str, *, track_positions: bool = True) -> Docu
     except yaml.MarkedYAMLError as error:
         raise DataErrors([*builder.issues, syntax_issue(error, text, display)]) from None
     except (yaml.YAMLError, RecursionError) as error:
-        issue = Issue(display, 1, 1, "syntaxe", f"YAML illisible : {error}")
+        issue = Issue(display, 1, 1, Code.SYNTAXE, f"YAML illisible : {error}")
         raise DataErrors([*builder.issues, issue]) from None
     if builder.documents == 0 or builder.root is None:
         raise DataErrors(
@@ -91,7 +92,7 @@ def parse_yaml(text: str, display: str, *, track_positions: bool = True) -> Docu
                     display,
                     1,
                     1,
-                    "fichier-vide",
+                    Code.FICHIER_VIDE,
                     "le fichier est vide (ou ne contient que des commentaires)",
                     "partez du modèle donné par « utilsoc init --example vide »",
                 ),
@@ -156,7 +157,7 @@ class _Builder:
         elif kind is yaml.AliasEvent:
             self._refuse(
                 event,
-                "alias",
+                Code.ALIAS,
                 f"alias « *{event.anchor} » interdit",
                 "recopiez le contenu au lieu d'y faire référence",
             )
@@ -170,7 +171,7 @@ class _Builder:
             if self.documents > 1:
                 self._fatal(
                     event,
-                    "plusieurs-documents",
+                    Code.PLUSIEURS_DOCUMENTS,
                     "plusieurs documents dans un même fichier (séparateur « --- »)",
                     "un fichier ne contient qu'un document : supprimez le « --- » "
                     "ou séparez en deux fichiers",
@@ -192,7 +193,7 @@ class _Builder:
         if key == "<<" and not event.style:
             self._refuse(
                 event,
-                "cle-de-fusion",
+                Code.CLE_DE_FUSION,
                 "clé de fusion « << » interdite",
                 "recopiez les clés voulues dans ce bloc",
             )
@@ -207,7 +208,7 @@ class _Builder:
                     self.display,
                     line,
                     column,
-                    "cle-en-double",
+                    Code.CLE_EN_DOUBLE,
                     f"clé « {key} » en double : déjà définie ligne {first_line}{same}",
                     "gardez-en une seule (après une fusion git, vérifiez laquelle est la bonne)",
                 )
@@ -225,7 +226,7 @@ class _Builder:
         if top is not None and isinstance(top.container, dict) and top.key is _NO_KEY:
             self._fatal(
                 event,
-                "cle-complexe",
+                Code.CLE_COMPLEXE,
                 "une clé doit être un simple texte",
                 "écrivez « nom: valeur », sans « ? » ni crochets avant les deux-points",
             )
@@ -259,7 +260,7 @@ class _Builder:
         if event.anchor is not None:
             self._refuse(
                 event,
-                "ancre",
+                Code.ANCRE,
                 f"ancre « &{event.anchor} » interdite",
                 "recopiez le contenu à chaque endroit où il sert",
             )
@@ -267,15 +268,15 @@ class _Builder:
         if tag is not None:
             self._refuse(
                 event,
-                "etiquette",
+                Code.ETIQUETTE,
                 f"étiquette YAML « {tag} » interdite",
                 "supprimez-la : utilsoc déduit seul le type de chaque valeur",
             )
 
-    def _refuse(self, event: Any, code: str, message: str, hint: str) -> None:
+    def _refuse(self, event: Any, code: Code, message: str, hint: str) -> None:
         mark = event.start_mark
         self.issues.append(Issue(self.display, mark.line + 1, mark.column + 1, code, message, hint))
 
-    def _fatal(self, event: Any, code: str, message: str, hint: str) -> None:
+    def _fatal(self, event: Any, code: Code, message: str, hint: str) -> None:
         self._refuse(event, code, message, hint)
         raise DataErrors(self.issues)
