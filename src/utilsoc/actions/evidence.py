@@ -25,7 +25,7 @@ from utilsoc.model.mesures import (
     Temoignage,
 )
 from utilsoc.model.periods import Period
-from utilsoc.model.referentiel import TypeIndicateur
+from utilsoc.model.referentiel import Referentiel, TypeIndicateur
 from utilsoc.store.measures import append_records, record_path
 from utilsoc.yamlio.messages import describe_error
 
@@ -47,44 +47,16 @@ def looks_like_full_name(text: str) -> bool:
 def reference_problems(project: Project, record: BaseModel) -> list[Problem]:
     """Each unknown link, full name, out-of-scale score or out-of-frequency answer."""
     problems = []
-    ref = project.referentiel
-    criteria = {c.code for d in ref.domaines for c in d.criteres} if ref else set()
-    indicators = ref.indicators() if ref else {}
-    for code in getattr(record, "criteres", []):
-        if ref is not None and code not in criteria:
-            problems.append(
-                Problem(
-                    "criteres", _UNKNOWN, f"critère « {code} » inconnu", "voir referentiel.yaml"
-                )
-            )
-    for code in getattr(record, "indicateurs", []):
-        if ref is not None and code not in indicators:
-            problems.append(
-                Problem(
-                    "indicateurs",
-                    _UNKNOWN,
-                    f"indicateur « {code} » inconnu",
-                    "voir referentiel.yaml",
-                )
-            )
+    if project.referentiel is not None:
+        problems += _unknown_codes(project.referentiel, record)
     cadre = getattr(record, "cadre", None)
     if cadre is not None and cadre not in project.cadres:
         known = ", ".join(project.cadres) or "aucun"
-        problems.append(
-            Problem(
-                "cadre",
-                _UNKNOWN,
-                f"cadre logique « {cadre} » inconnu",
-                f"cadres logiques : {known}",
-            )
-        )
+        message = f"cadre logique « {cadre} » inconnu"
+        problems.append(Problem("cadre", _UNKNOWN, message, f"cadres logiques : {known}"))
     pseudo = getattr(record, "pseudonyme", None)
-    if (
-        isinstance(record, Temoignage)
-        and pseudo
-        and not record.nom_complet
-        and (looks_like_full_name(pseudo))
-    ):
+    full_name = isinstance(record, Temoignage) and not record.nom_complet
+    if full_name and pseudo and looks_like_full_name(pseudo):
         problems.append(
             Problem(
                 "pseudonyme",
@@ -96,6 +68,22 @@ def reference_problems(project: Project, record: BaseModel) -> list[Problem]:
     if isinstance(record, Reponse):
         problems.extend(_response_problems(project, record))
     return problems
+
+
+def _unknown_codes(ref: Referentiel, record: BaseModel) -> list[Problem]:
+    """Criteria and indicators a record cites that the référentiel does not declare."""
+    criteria = {c.code for d in ref.domaines for c in d.criteres}
+    indicators = ref.indicators()
+    hint = "voir referentiel.yaml"
+    return [
+        Problem("criteres", _UNKNOWN, f"critère « {code} » inconnu", hint)
+        for code in getattr(record, "criteres", [])
+        if code not in criteria
+    ] + [
+        Problem("indicateurs", _UNKNOWN, f"indicateur « {code} » inconnu", hint)
+        for code in getattr(record, "indicateurs", [])
+        if code not in indicators
+    ]
 
 
 _UNKNOWN = Code.REFERENCE_INCONNUE
@@ -192,13 +180,17 @@ def _in_option_words(
             if option == "TEXTE"
             else f"donnez un texte à {option}, entre guillemets"
         )
-    read = details.get("input")
-    quoted = f"« {read} »"
-    shown = (
-        f"{option} {quoted}" if isinstance(read, str) and read and quoted not in message else option
-    )
     name = ".".join(str(part) for part in loc)
+    shown = _option_and_value(option, details.get("input"), message)
     return message.replace(f"{name} : ", f"{shown} : ", 1), hint
+
+
+def _option_and_value(option: str, read: Any, message: str) -> str:
+    """`--role « x »`: the option with the value read, unless the message already shows it."""
+    quoted = f"« {read} »"
+    if isinstance(read, str) and read and quoted not in message:
+        return f"{option} {quoted}"
+    return option
 
 
 _FEMININE = {"piste d'amélioration"}
@@ -237,6 +229,23 @@ class Gains:
 
 def pair_gains(responses: list[Reponse], indicator: str, period: Period | None = None) -> Gains:
     """Pair entry and exit scores per participant (latest answer of each moment wins)."""
+    moments = _latest_scores(responses, indicator, period)
+    gains = Gains()
+    for participant in sorted(moments):
+        scores = moments[participant]
+        if Moment.ENTREE in scores and Moment.SORTIE in scores:
+            gains.pairs[participant] = (scores[Moment.ENTREE], scores[Moment.SORTIE])
+        elif Moment.ENTREE in scores:
+            gains.entry_only.append(participant)
+        else:
+            gains.exit_only.append(participant)
+    return gains
+
+
+def _latest_scores(
+    responses: list[Reponse], indicator: str, period: Period | None
+) -> dict[str, dict[Moment, float]]:
+    """Participant → moment → the score of their latest answer, for one indicator."""
     latest: dict[tuple[str, Moment], tuple[dt.date, float]] = {}
     for response in responses:
         if response.indicateur != indicator:
@@ -249,13 +258,4 @@ def pair_gains(responses: list[Reponse], indicator: str, period: Period | None =
     moments: dict[str, dict[Moment, float]] = defaultdict(dict)
     for (participant, moment), (_, score) in latest.items():
         moments[participant][moment] = score
-    gains = Gains()
-    for participant in sorted(moments):
-        scores = moments[participant]
-        if Moment.ENTREE in scores and Moment.SORTIE in scores:
-            gains.pairs[participant] = (scores[Moment.ENTREE], scores[Moment.SORTIE])
-        elif Moment.ENTREE in scores:
-            gains.entry_only.append(participant)
-        else:
-            gains.exit_only.append(participant)
-    return gains
+    return moments

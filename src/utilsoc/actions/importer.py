@@ -245,14 +245,7 @@ def apply_plan(plan: Plan) -> None:
 def _recheck(tx: Transaction, plan: Plan) -> None:
     """Drop the values recorded since planning; refuse a different one."""
     periods = {r.periode for records in plan.files.values() for r in records}
-    existing: list[Mesure] = []
-    for period in periods:
-        for _, content, issues in period_contents(tx, period):
-            if issues:
-                raise DataErrors(issues)
-            if content is not None:
-                existing.extend(content.valeurs)
-    current = consolidate(existing).current
+    current = consolidate(_recorded_in(tx, periods)).current
     for path, records in plan.files.items():
         kept = []
         for record in records:
@@ -268,3 +261,15 @@ def _recheck(tx: Transaction, plan: Plan) -> None:
                     "relancez l'import : rien n'a été écrit",
                 )
         plan.files[path] = kept
+
+
+def _recorded_in(tx: Transaction, periods: set[Period]) -> list[Mesure]:
+    """Every value recorded for `periods`, as the transaction sees the files now."""
+    existing: list[Mesure] = []
+    for period in periods:
+        for _, content, issues in period_contents(tx, period):
+            if issues:
+                raise DataErrors(issues)
+            if content is not None:
+                existing.extend(content.valeurs)
+    return existing

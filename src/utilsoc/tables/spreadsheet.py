@@ -68,12 +68,16 @@ def _read_csv(raw: bytes, display: str) -> Table:
     if not lines or not any(cell.strip() for cell in lines[0]):
         raise DataErrors([_empty(display, "le fichier est vide")])
     header = [cell.strip() for cell in lines[0]]
-    rows = [
+    return Table(display, header, _csv_rows(header, lines[1:]), encoding)
+
+
+def _csv_rows(header: list[str], lines: list[list[str]]) -> list[tuple[int, dict[str, Any]]]:
+    """Each non-blank line after the header, keyed by column, with its line number."""
+    return [
         (number, dict(zip(header, (c.strip() for c in row), strict=False)))
-        for number, row in enumerate(lines[1:], start=2)
+        for number, row in enumerate(lines, start=2)
         if any(c.strip() for c in row)
     ]
-    return Table(display, header, rows, encoding)
 
 
 def _decode_csv(raw: bytes, display: str) -> tuple[str, str]:
@@ -125,14 +129,7 @@ def _empty(display: str, message: str) -> Issue:
 def _read_xlsx(raw: bytes, display: str) -> Table:
     grid = _xlsx_grid(raw, display)
     formulas = [
-        Issue(
-            display,
-            cell.row or 1,
-            cell.column or 1,
-            Code.FORMULE,
-            f"formule dans la cellule {cell.coordinate} : {cell.value}",
-            "copiez puis « collage spécial → valeurs » avant d'importer",
-        )
+        _formula(display, cell)
         for row in grid
         for cell in row
         if getattr(cell, "data_type", None) == "f"
@@ -142,12 +139,27 @@ def _read_xlsx(raw: bytes, display: str) -> Table:
     if not grid:
         raise DataErrors([_empty(display, "la feuille est vide")])
     header = [_cell_text(cell.value) for cell in grid[0]]
-    rows = [
+    return Table(display, header, _xlsx_rows(header, grid[1:]))
+
+
+def _xlsx_rows(header: list[str], grid: list[list[Any]]) -> list[tuple[int, dict[str, Any]]]:
+    """Each non-blank row after the header, keyed by column, with its row number."""
+    return [
         (number, {h: _cell_value(c.value) for h, c in zip(header, row, strict=False)})
-        for number, row in enumerate(grid[1:], start=2)
+        for number, row in enumerate(grid, start=2)
         if any(c.value not in (None, "") for c in row)
     ]
-    return Table(display, header, rows)
+
+
+def _formula(display: str, cell: Any) -> Issue:
+    return Issue(
+        display,
+        cell.row or 1,
+        cell.column or 1,
+        Code.FORMULE,
+        f"formule dans la cellule {cell.coordinate} : {cell.value}",
+        "copiez puis « collage spécial → valeurs » avant d'importer",
+    )
 
 
 def _xlsx_grid(raw: bytes, display: str) -> list[list[Any]]:

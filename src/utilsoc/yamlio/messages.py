@@ -42,32 +42,43 @@ def describe_error(error: ValidationError, model: type[BaseModel]) -> tuple[str,
 
 
 def _issue(details: ErrorDetails, doc: Document, model: type[BaseModel]) -> Issue:
-    loc = details["loc"]
-    kind = details["type"]
     split = split_number(details, doc)
     if split is not None:
         return split
+    loc = details["loc"]
+    kind = details["type"]
     # pydantic names a mapping's bad key (`colonnes: {valuer: ...}`) by the key, then "[key]".
     is_key = bool(loc) and loc[-1] == "[key]"
     if is_key:
         loc = loc[:-1]
     line, column = doc.position(loc, key=is_key or kind == "extra_forbidden")
-    translate = _TRANSLATORS.get(kind, _fallback)
-    message, hint = translate(details, model)
+    message, hint = _TRANSLATORS.get(kind, _fallback)(details, model)
+    message = _named(message, loc, is_key=is_key, kind=kind)
+    code, message = _with_value_read(details, message)
+    return Issue(doc.file, line, column, code, message, hint)
+
+
+def _named(message: str, loc: tuple[str | int, ...], *, is_key: bool, kind: str) -> str:
+    """`dimensions : …` or `clé de « colonnes » : …`: the message after its field's name."""
     named = loc[:-1] if is_key else loc
     name = next((str(p) for p in reversed(named) if isinstance(p, str)), "")
     if is_key:
-        message = f"clé de « {name} » : {message}" if name else f"clé : {message}"
-    elif name and kind not in ("extra_forbidden", "missing"):
-        message = f"{name} : {message}"
+        return f"clé de « {name} » : {message}" if name else f"clé : {message}"
+    if name and kind not in ("extra_forbidden", "missing"):
+        return f"{name} : {message}"
+    return message
+
+
+def _with_value_read(details: ErrorDetails, message: str) -> tuple[Code, str]:
+    """The issue code, and the message followed by the value read when it helps."""
     read = details.get("input")
-    code = _code(kind)
+    kind = details["type"]
     if isinstance(read, str) and kind in _NUMBER_KINDS and decimal_comma(read):
-        code = Code.VIRGULE_DECIMALE  # the message already shows the value, corrected
-    elif isinstance(read, str | int | float) and kind not in ("extra_forbidden", "missing"):
+        return Code.VIRGULE_DECIMALE, message  # the message already shows the value, corrected
+    if isinstance(read, str | int | float) and kind not in ("extra_forbidden", "missing"):
         shown = str(read) if len(str(read)) <= 40 else str(read)[:39] + "…"
         message += f" (valeur lue : « {shown} »)"
-    return Issue(doc.file, line, column, code, message, hint)
+    return _code(kind), message
 
 
 def _code(kind: str) -> Code:
@@ -232,20 +243,25 @@ def known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     """The YAML keys allowed at `loc` inside `model`, or [] if it is not a model."""
     current: Any = model
     for part in loc:
-        current = _unwrap(current)
-        if isinstance(part, int):
-            args = typing.get_args(current)
-            current = args[-1] if args else None
-        elif isinstance(current, type) and issubclass(current, BaseModel):
-            fields = {normalize_key(f.alias or n): f for n, f in current.model_fields.items()}
-            field = fields.get(normalize_key(part))
-            current = field.annotation if field else None
-        else:
+        current = _inside(_unwrap(current), part)
+        if current is None:
             return []
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return [f.alias or n for n, f in current.model_fields.items()]
     return []
+
+
+def _inside(annotation: Any, part: str | int) -> Any:
+    """The type of the item `part` (a list index or a field's key) of `annotation`, or None."""
+    if isinstance(part, int):
+        args = typing.get_args(annotation)
+        return args[-1] if args else None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        fields = {normalize_key(f.alias or n): f for n, f in annotation.model_fields.items()}
+        field = fields.get(normalize_key(part))
+        return field.annotation if field else None
+    return None
 
 
 def _unwrap(annotation: Any) -> Any:

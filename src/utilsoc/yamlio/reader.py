@@ -44,8 +44,9 @@ class Document:
     def position(self, loc: tuple[str | int, ...], *, key: bool = False) -> Position:
         """Line and column of the value at `loc`, or of its nearest existing parent."""
         path = tuple(normalize_key(p) if isinstance(p, str) else p for p in loc)
-        if len(path) >= 2 and path[0] in self.record_lines and isinstance(path[1], int):
-            return (self.record_lines[str(path[0])][path[1]], 5)
+        record = self._record_position(path)
+        if record is not None:
+            return record
         if key and path in self.key_positions:
             return self.key_positions[path]
         while path:
@@ -53,6 +54,13 @@ class Document:
                 return self.positions[path]
             path = path[:-1]
         return self.positions.get((), (1, 1))
+
+    def _record_position(self, path: PathKey) -> Position | None:
+        """Inside the n-th record of a list read line by line: that record's line."""
+        if len(path) < 2 or not isinstance(path[1], int):
+            return None
+        lines = self.record_lines.get(str(path[0]))
+        return None if lines is None else (lines[path[1]], 5)
 
 
 def read_yaml(
@@ -155,17 +163,7 @@ class _Builder:
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             self.stack.pop()
         elif kind is yaml.AliasEvent:
-            self._refuse(
-                event,
-                Code.ALIAS,
-                f"alias « *{event.anchor} » interdit",
-                "recopiez le contenu au lieu d'y faire référence",
-            )
-            top = self.stack[-1] if self.stack else None
-            if top is not None and isinstance(top.container, dict) and top.key is _NO_KEY:
-                top.key = _SKIP  # an alias used as a key (`*a : v`): its value is dropped
-            else:
-                self._add_value(None, event)
+            self._alias(event)
         elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
@@ -176,6 +174,19 @@ class _Builder:
                     "un fichier ne contient qu'un document : supprimez le « --- » "
                     "ou séparez en deux fichiers",
                 )
+
+    def _alias(self, event: Any) -> None:
+        self._refuse(
+            event,
+            Code.ALIAS,
+            f"alias « *{event.anchor} » interdit",
+            "recopiez le contenu au lieu d'y faire référence",
+        )
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.container, dict) and top.key is _NO_KEY:
+            top.key = _SKIP  # an alias used as a key (`*a : v`): its value is dropped
+        else:
+            self._add_value(None, event)
 
     def _scalar(self, event: Any) -> None:
         self._check_node(event)

@@ -21,6 +21,66 @@ class Kind(StrEnum):
     PARTENARIAT = "partenariat"
 
 
+# Arguments and options, named here so the command's signature reads at a glance.
+_Role = Annotated[
+    str | None,
+    typer.Option("--role", help="verbatim : bénéficiaire, bénévole, salarié, partenaire..."),
+]
+
+_Pseudo = Annotated[
+    str | None,
+    typer.Option(
+        "--pseudo", help="verbatim : prénom seul, initiales ou code (jamais le nom complet)."
+    ),
+]
+
+_Consent = Annotated[
+    bool | None,
+    typer.Option(
+        "--consent/--no-consent",
+        help="verbatim : la personne accepte-t-elle d'être citée ?",
+        show_default=False,
+    ),
+]
+
+_FullName = Annotated[
+    bool,
+    typer.Option("--nom-complet", help="verbatim : accepter un nom complet (avec l'accord écrit)."),
+]
+
+_Title = Annotated[str | None, typer.Option("--titre", help="fait : titre court.")]
+
+_Nature = Annotated[str | None, typer.Option("--nature", help="inattendu : positif ou négatif.")]
+
+_Analysis = Annotated[
+    str | None, typer.Option("--analyse", help="piste : pourquoi cela n'a pas marché.")
+]
+
+_Action = Annotated[str | None, typer.Option("--action", help="piste : ce qui va changer.")]
+
+_Cadre = Annotated[
+    str | None, typer.Option("--cadre", help="Code du cadre logique (financeur) concerné.")
+]
+
+_Expectation = Annotated[
+    list[str] | None,
+    typer.Option("--attente", help="partenariat : une attente envers le financeur (répétable)."),
+]
+
+_Criterion = Annotated[
+    list[str] | None, typer.Option("--critere", help="Code d'un critère illustré (répétable).")
+]
+
+_Indicator = Annotated[
+    list[str] | None,
+    typer.Option("--indicateur", help="Code d'un indicateur illustré (répétable)."),
+]
+
+_Author = Annotated[str | None, typer.Option("--author", "-a", help="Qui enregistre.")]
+
+_Date = Annotated[str | None, typer.Option("--date", help="Date AAAA-MM-JJ.")]
+
+
 def cli_command_evidence(
     ctx: typer.Context,
     genre: Annotated[Kind, typer.Argument(help="verbatim, fait, inattendu, piste ou partenariat.")],
@@ -29,58 +89,20 @@ def cli_command_evidence(
         typer.Argument(help="La citation, le récit, le résultat, le constat ou l'appréciation."),
     ],
     period: Annotated[str, typer.Option("--period", "-p", help="Période concernée.")],
-    role: Annotated[
-        str | None,
-        typer.Option("--role", help="verbatim : bénéficiaire, bénévole, salarié, partenaire..."),
-    ] = None,
-    pseudo: Annotated[
-        str | None,
-        typer.Option(
-            "--pseudo", help="verbatim : prénom seul, initiales ou code (jamais le nom complet)."
-        ),
-    ] = None,
-    consent: Annotated[
-        bool | None,
-        typer.Option(
-            "--consent/--no-consent",
-            help="verbatim : la personne accepte-t-elle d'être citée ?",
-            show_default=False,
-        ),
-    ] = None,
-    full_name: Annotated[
-        bool,
-        typer.Option(
-            "--nom-complet", help="verbatim : accepter un nom complet (avec l'accord écrit)."
-        ),
-    ] = False,
-    title: Annotated[str | None, typer.Option("--titre", help="fait : titre court.")] = None,
-    nature: Annotated[
-        str | None, typer.Option("--nature", help="inattendu : positif ou négatif.")
-    ] = None,
-    analysis: Annotated[
-        str | None, typer.Option("--analyse", help="piste : pourquoi cela n'a pas marché.")
-    ] = None,
-    action: Annotated[
-        str | None, typer.Option("--action", help="piste : ce qui va changer.")
-    ] = None,
-    cadre: Annotated[
-        str | None, typer.Option("--cadre", help="Code du cadre logique (financeur) concerné.")
-    ] = None,
-    expectation: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--attente", help="partenariat : une attente envers le financeur (répétable)."
-        ),
-    ] = None,
-    criterion: Annotated[
-        list[str] | None, typer.Option("--critere", help="Code d'un critère illustré (répétable).")
-    ] = None,
-    indicator: Annotated[
-        list[str] | None,
-        typer.Option("--indicateur", help="Code d'un indicateur illustré (répétable)."),
-    ] = None,
-    author: Annotated[str | None, typer.Option("--author", "-a", help="Qui enregistre.")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Date AAAA-MM-JJ.")] = None,
+    role: _Role = None,
+    pseudo: _Pseudo = None,
+    consent: _Consent = None,
+    full_name: _FullName = False,
+    title: _Title = None,
+    nature: _Nature = None,
+    analysis: _Analysis = None,
+    action: _Action = None,
+    cadre: _Cadre = None,
+    expectation: _Expectation = None,
+    criterion: _Criterion = None,
+    indicator: _Indicator = None,
+    author: _Author = None,
+    date: _Date = None,
 ) -> None:
     """Enregistrer une preuve qualitative : verbatim, fait marquant, résultat inattendu..."""
     fields = {
@@ -107,8 +129,8 @@ def cli_command_questionnaire(
     score: Annotated[str, typer.Argument(help="Score, par exemple 3 ou 3,5.")],
     moment: Annotated[str, typer.Option("--moment", "-m", help="entrée ou sortie.")],
     period: Annotated[str, typer.Option("--period", "-p", help="Période de l'accompagnement.")],
-    author: Annotated[str | None, typer.Option("--author", "-a", help="Qui enregistre.")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Date AAAA-MM-JJ.")] = None,
+    author: _Author = None,
+    date: _Date = None,
 ) -> None:
     """Enregistrer le score d'un participant à un questionnaire d'entrée ou de sortie."""
     from utilsoc.check.values import parse_number

@@ -44,29 +44,35 @@ def guided_session(
     if not answers:
         typer.echo("rien à enregistrer")
         return
-    typer.echo("\nRécapitulatif :")
-    for ind, value in answers:
-        typer.echo(f"  {ind.code} = {value} {ind.unite or ''}".rstrip())
-    if str(typer.prompt("Enregistrer ces valeurs ? (o/n)", default="n")).lower() not in (
-        "o",
-        "oui",
-        "y",
-    ):
+    if not _confirmed(answers):
         typer.echo("abandon : rien n'a été écrit")
         return
     done, refused = _record_all(layout, referentiel, period, author, day, answers)
     for message in done:
         typer.echo(message)
     if refused:
-        summary = UserError(
-            f"{len(refused)} valeur(s) non enregistrée(s) : "
-            + ", ".join(code for code, _ in refused),
-            "corrigez ce qui est signalé ci-dessus, puis saisissez ces valeurs avec "
-            f"« utilsoc record CODE VALEUR -p {period.name} » ; pour corriger une valeur "
-            'déjà enregistrée, ajoutez --replace --motif "la raison"',
-        )
-        summary.exit_code = max(error.exit_code for _, error in refused)
-        raise summary
+        raise _not_recorded(refused, period)
+
+
+def _confirmed(answers: list[tuple[Indicateur, str]]) -> bool:
+    """Show what will be written; True when the user says yes."""
+    typer.echo("\nRécapitulatif :")
+    for ind, value in answers:
+        typer.echo(f"  {ind.code} = {value} {ind.unite or ''}".rstrip())
+    answer = str(typer.prompt("Enregistrer ces valeurs ? (o/n)", default="n"))
+    return answer.lower() in ("o", "oui", "y")
+
+
+def _not_recorded(refused: list[tuple[str, UtilsocError]], period: Period) -> UserError:
+    """The closing error when some values were refused, with the worst exit code."""
+    summary = UserError(
+        f"{len(refused)} valeur(s) non enregistrée(s) : " + ", ".join(code for code, _ in refused),
+        "corrigez ce qui est signalé ci-dessus, puis saisissez ces valeurs avec "
+        f"« utilsoc record CODE VALEUR -p {period.name} » ; pour corriger une valeur "
+        'déjà enregistrée, ajoutez --replace --motif "la raison"',
+    )
+    summary.exit_code = max(error.exit_code for _, error in refused)
+    return summary
 
 
 def _record_all(

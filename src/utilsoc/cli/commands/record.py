@@ -9,63 +9,79 @@ import typer
 
 from utilsoc.cli.commands.common import base_dir
 
+# Arguments and options, named here so the command's signature reads at a glance.
+_Indicateur = Annotated[
+    str | None,
+    typer.Argument(
+        help="Code de l'indicateur (sans argument : saisie guidée).", show_default=False
+    ),
+]
+
+_Valeur = Annotated[
+    str | None, typer.Argument(help="Valeur : 42, 3,5, true/false ou un texte.", show_default=False)
+]
+
+_Period = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        "-p",
+        help="Période : 2025, 2025-S1, 2025-T1, 2025-03, 2024-2025...",
+        show_default=False,
+    ),
+]
+
+_Dim = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--dim",
+        "-d",
+        help="Valeur d'une dimension, par exemple --dim site=Brest.",
+        show_default=False,
+    ),
+]
+
+_Note = Annotated[str | None, typer.Option("--note", help="Commentaire.")]
+
+_Author = Annotated[
+    str | None,
+    typer.Option(
+        "--author",
+        "-a",
+        help="Qui enregistre (par défaut : l'utilisateur git).",
+        show_default=False,
+    ),
+]
+
+_Replace = Annotated[
+    bool, typer.Option("--replace", help="Remplacer une valeur déjà enregistrée (avec --motif).")
+]
+
+_Motif = Annotated[
+    str | None, typer.Option("--motif", help="Raison du remplacement, gardée dans l'historique.")
+]
+
+_Date = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="Date d'enregistrement AAAA-MM-JJ (par défaut : aujourd'hui).",
+        show_default=False,
+    ),
+]
+
 
 def cli_command_record(
     ctx: typer.Context,
-    indicateur: Annotated[
-        str | None,
-        typer.Argument(
-            help="Code de l'indicateur (sans argument : saisie guidée).", show_default=False
-        ),
-    ] = None,
-    valeur: Annotated[
-        str | None,
-        typer.Argument(help="Valeur : 42, 3,5, true/false ou un texte.", show_default=False),
-    ] = None,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            "--period",
-            "-p",
-            help="Période : 2025, 2025-S1, 2025-T1, 2025-03, 2024-2025...",
-            show_default=False,
-        ),
-    ] = None,
-    dim: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--dim",
-            "-d",
-            help="Valeur d'une dimension, par exemple --dim site=Brest.",
-            show_default=False,
-        ),
-    ] = None,
-    note: Annotated[str | None, typer.Option("--note", help="Commentaire.")] = None,
-    author: Annotated[
-        str | None,
-        typer.Option(
-            "--author",
-            "-a",
-            help="Qui enregistre (par défaut : l'utilisateur git).",
-            show_default=False,
-        ),
-    ] = None,
-    replace: Annotated[
-        bool,
-        typer.Option("--replace", help="Remplacer une valeur déjà enregistrée (avec --motif)."),
-    ] = False,
-    motif: Annotated[
-        str | None,
-        typer.Option("--motif", help="Raison du remplacement, gardée dans l'historique."),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help="Date d'enregistrement AAAA-MM-JJ (par défaut : aujourd'hui).",
-            show_default=False,
-        ),
-    ] = None,
+    indicateur: _Indicateur = None,
+    valeur: _Valeur = None,
+    period: _Period = None,
+    dim: _Dim = None,
+    note: _Note = None,
+    author: _Author = None,
+    replace: _Replace = False,
+    motif: _Motif = None,
+    date: _Date = None,
 ) -> None:
     """Enregistrer une valeur d'indicateur pour une période (sans argument : saisie guidée)."""
     from utilsoc.actions.record import Request, record_value

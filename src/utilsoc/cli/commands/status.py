@@ -55,41 +55,59 @@ def _print_dashboard(data: dict[str, Any]) -> None:
     import sys
 
     from rich.console import Console
-    from rich.table import Table
-
-    from utilsoc.french import format_number
 
     # Labels, codes, values and authors are the association's text: shown, never obeyed
     # (neither rich markup such as « [red] » nor terminal control characters).
     console = Console(width=None if sys.stdout.isatty() else 120, emoji=False)
     for domain in data["domaines"]:
-        table = Table(
-            title=_text(f"{domain['code']} — {domain['nom']}"), title_justify="left", expand=False
-        )
-        table.add_column("indicateur", max_width=30, no_wrap=True, overflow="ellipsis")
-        first = f"valeur {data['période']}" if data.get("période_choisie") else "dernière valeur"
-        table.add_column(first, max_width=34, no_wrap=True, overflow="ellipsis")
-        for header in ("cible", "progr.", "statut", ""):
-            table.add_column(header, no_wrap=True)
-        for criterion in domain["critères"]:
-            for item in criterion["indicateurs"]:
-                shown = _shown_value(item, bool(data.get("période_choisie")), format_number)
-                target = (
-                    "—"
-                    if item["cible"] is None
-                    else (f"{format_number(item['cible'])} ({item['période_cible']})")
-                )
-                ratio = item["progression"]
-                table.add_row(
-                    _text(item["libellé"]),
-                    _text(shown),
-                    target,
-                    "—" if ratio is None else f"{ratio * 100:.0f} %",
-                    item["statut"],
-                    item["tendance"],
-                )
-        console.print(table)
-    for gains in data.get("questionnaires", []):
+        console.print(_domain_table(domain, data))
+    _print_gains(console, data.get("questionnaires", []))
+    _print_notes(console, data)
+
+
+def _domain_table(domain: dict[str, Any], data: dict[str, Any]) -> Any:
+    """One table per domain: a row per indicator."""
+    from rich.table import Table
+
+    chosen = bool(data.get("période_choisie"))
+    table = Table(
+        title=_text(f"{domain['code']} — {domain['nom']}"), title_justify="left", expand=False
+    )
+    table.add_column("indicateur", max_width=30, no_wrap=True, overflow="ellipsis")
+    first = f"valeur {data['période']}" if chosen else "dernière valeur"
+    table.add_column(first, max_width=34, no_wrap=True, overflow="ellipsis")
+    for header in ("cible", "progr.", "statut", ""):
+        table.add_column(header, no_wrap=True)
+    for criterion in domain["critères"]:
+        for item in criterion["indicateurs"]:
+            table.add_row(*_indicator_row(item, chosen))
+    return table
+
+
+def _indicator_row(item: dict[str, Any], chosen: bool) -> tuple[str, ...]:
+    from utilsoc.french import format_number
+
+    target = (
+        "—"
+        if item["cible"] is None
+        else f"{format_number(item['cible'])} ({item['période_cible']})"
+    )
+    ratio = item["progression"]
+    return (
+        _text(item["libellé"]),
+        _text(_shown_value(item, chosen, format_number)),
+        target,
+        "—" if ratio is None else f"{ratio * 100:.0f} %",
+        item["statut"],
+        item["tendance"],
+    )
+
+
+def _print_gains(console: Any, questionnaires: list[dict[str, Any]]) -> None:
+    """Entry/exit questionnaires: pairs followed, mean scores, answers without their pair."""
+    from utilsoc.french import format_number
+
+    for gains in questionnaires:
         if gains["paires"]:
             console.print(
                 f"[bold]{_text(gains['libellé'])}[/bold] : "
@@ -101,6 +119,10 @@ def _print_dashboard(data: dict[str, Any]) -> None:
         missing = len(gains["sans_sortie"]) + len(gains["sans_entrée"])
         if missing:
             console.print(f"  {missing} réponse(s) sans leur paire (entrée ou sortie)")
+
+
+def _print_notes(console: Any, data: dict[str, Any]) -> None:
+    """Missing values, the indicators' warnings and conflicting values, after the tables."""
     if data["manquants"]:
         console.print(
             f"[bold]Valeurs manquantes ({data['période']}) :[/bold] "
