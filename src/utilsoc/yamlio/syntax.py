@@ -60,7 +60,7 @@ _TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
         "vérifiez l'indentation et les caractères spéciaux (« & », « * », « ! », « | »)",
     ),
     (
-        "found character that cannot start any token",
+        "cannot start any token",  # libyaml: "found character that…", PyYAML names it
         "caractère inattendu en début de valeur",
         "mettez la valeur entre guillemets (« @ » et « ` » ne peuvent pas commencer une valeur)",
     ),
