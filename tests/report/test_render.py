@@ -120,24 +120,6 @@ def test_unknown_template_and_logframe(cli, folder: Path) -> None:
     assert "cadre logique inconnu : nope" in logframe.stderr
 
 
-def test_templates_eject_copies_once_and_the_copy_is_used(cli, folder: Path) -> None:
-    result = cli("-C", str(folder), "templates", "eject", "communication", "-f", "md")
-    assert result.exit_code == 0, result.stderr
-    copy = folder / "modeles" / "communication.md.j2"
-    copy.write_text(
-        copy.read_text(encoding="utf-8").replace("## Nos valeurs", "## Ce en quoi nous croyons"),
-        encoding="utf-8",
-    )
-    assert cli("-C", str(folder), "templates", "eject", "communication", "-f", "md").exit_code == 1
-    report = cli(
-        "-C", str(folder), "report", "-t", "communication", "-f", "md", "-p", "2026", "-o", "c.md"
-    )
-    assert report.exit_code == 0, report.stderr
-    assert "## Ce en quoi nous croyons" in (folder / "c.md").read_text(encoding="utf-8")
-    listing = cli("-C", str(folder), "templates", "list")
-    assert "communication.md.j2" in listing.stdout
-
-
 def test_filters_and_markdown_tidying() -> None:
     indicator = {"type": "montant", "unite": "€"}
     assert format_value(1234.5, indicator) == "1\u202f234,50\u202f€"

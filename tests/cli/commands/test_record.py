@@ -58,5 +58,5 @@ def test_note_and_date_reach_the_file_as_typed(cli, example) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     text = (folder / "mesures" / "2026-T4" / "m.yaml").read_text(encoding="utf-8")
-    assert "note: \"relevé\"" in text
+    assert 'note: "relevé"' in text
     assert "date: 2026-07-01" in text
