@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from utilsoc.cli.errors import run_guarded
+from utilsoc.cli.errors import DEBUG, run_guarded
 from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, ExitCode, FileAccessError, Issue, UsageError, UserError
+
+
+@pytest.fixture(autouse=True)
+def _no_debug(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--debug` of an earlier run in this process must not leak in."""
+    monkeypatch.setitem(DEBUG, "on", False)
 
 
 def _raise(error: BaseException):
@@ -60,3 +66,11 @@ def test_data_errors_list_every_issue_then_what_to_do(capsys) -> None:
     lines = capsys.readouterr().err.splitlines()
     assert [line.split(":")[0] for line in lines[:2]] == ["a.yaml", "b.yaml"]
     assert lines[-1] == "corrigez, puis relancez"
+
+
+def test_with_debug_an_internal_error_shows_its_traceback(capsys, monkeypatch) -> None:
+    monkeypatch.setitem(DEBUG, "on", True)
+    assert run_guarded(_raise(RuntimeError("boum"))) == ExitCode.BUG
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):")
+    assert "RuntimeError: boum" in err
