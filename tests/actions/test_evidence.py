@@ -105,55 +105,6 @@ def test_evidence_refuses_full_names_unknown_links_and_missing_consent(cli, exam
     assert allowed.exit_code == 0, allowed.stderr
 
 
-def test_evidence_messages_name_the_command_line_options(cli, example) -> None:
-    """Typed on the command line, a field is an option: the message says which."""
-    folder = example("vide", SCORE)
-    base = ["-C", str(folder), "evidence", "-p", "2026", "-a", "m"]
-    cases = [
-        (
-            ["verbatim", "x"],
-            "erreur: --role manquant — ajoutez --role (voir --help)",
-        ),
-        (
-            ["verbatim", "x", "--role", "bénévole"],
-            "erreur: --consent manquant — ajoutez --consent ou --no-consent (voir --help)",
-        ),
-        (
-            ["verbatim", "x", "--role", "voisin", "--consent"],
-            "erreur: --role « voisin » : valeur non reconnue — valeurs possibles : bénéficiaire,",
-        ),
-        (
-            ["inattendu", "x", "--nature", "bof"],
-            "erreur: --nature « bof » : valeur non reconnue — valeurs possibles : positif, négatif",
-        ),
-        (
-            ["piste", "x", "--action", "y", "--critere", "deux mots"],
-            "erreur: --critere « deux mots » : code invalide",
-        ),
-        (
-            ["fait", "x", "--titre", ""],
-            "erreur: --titre : texte vide — donnez un texte à --titre, entre guillemets",
-        ),
-        (
-            ["piste", "x"],
-            "erreur: --action manquant — ajoutez --action (voir --help)",
-        ),
-        (
-            ["fait", "", "--titre", "Visite"],
-            "erreur: TEXTE : texte vide — écrivez le texte entre guillemets après le genre",
-        ),
-    ]
-    for args, expected in cases:
-        result = cli(*base, *args)
-        assert result.exit_code == ExitCode.DONNEES_INVALIDES, args
-        assert result.stderr.startswith(expected), result.stderr
-    answer = cli(
-        "-C", str(folder), "questionnaire", "confiance", "P1", "3", "-m", "milieu", "-p", "2026"
-    )
-    assert answer.stderr.startswith("erreur: --moment « milieu » : valeur non reconnue")
-    assert not (folder / "mesures").exists()
-
-
 def test_hand_edited_evidence_with_a_bad_link_is_located(cli, example) -> None:
     folder = example("vide")
     (folder / "mesures" / "2026").mkdir(parents=True)

@@ -252,57 +252,6 @@ def test_survey_export_imports_questionnaire_answers(cli, example, tmp_path) -> 
     assert cli("-C", str(folder), "validate").exit_code == 0
 
 
-def test_export_csv_for_french_excel_neutralises_formulas(cli, example, tmp_path) -> None:
-    folder = example("vide")
-    assert (
-        cli(
-            "-C",
-            str(folder),
-            "record",
-            "-a",
-            "m",
-            CODE,
-            "1234,5",
-            "-p",
-            "2025",
-            "--dim",
-            "sexe=F",
-            "--note",
-            '=HYPERLINK("http://x")',
-        ).exit_code
-        == 0
-    )
-    result = cli("-C", str(folder), "export", "-o", str(tmp_path / "v.csv"))
-    assert result.exit_code == 0, result.stderr
-    raw = (tmp_path / "v.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    lines = raw.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith(
-        "indicateur;libellé;période;valeur;unité;numérateur;dénominateur;sexe"
-    )
-    assert ";1234,5;" in lines[1]
-    assert "'=HYPERLINK" in lines[1]
-
-
-def test_export_xlsx_keeps_numbers_and_text(cli, example, tmp_path) -> None:
-    folder = example("vide")
-    assert (
-        cli(
-            "-C", str(folder), "record", "-a", "m", CODE, "12", "-p", "2025", "--note", "+33 6 00"
-        ).exit_code
-        == 0
-    )
-    assert (
-        cli("-C", str(folder), "export", "-f", "xlsx", "-o", str(tmp_path / "v.xlsx")).exit_code
-        == 0
-    )
-    sheet = openpyxl.load_workbook(tmp_path / "v.xlsx").active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("indicateur", "libellé", "période", "valeur")
-    assert rows[1][3] == 12
-    assert "'+33 6 00" in rows[1]
-
-
 def test_reimporting_a_survey_adds_nothing(cli, example, tmp_path) -> None:
     folder = example("vide", SCORE)
     (tmp_path / "map.yaml").write_text(

@@ -211,41 +211,6 @@ def test_without_libyaml_everything_works_and_says_so_once(cli, example, monkeyp
     assert "sans libyaml" not in result.stderr
 
 
-def test_guided_session_asks_each_due_indicator_and_confirms(cli, example, monkeypatch) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example("vide")
-    answers = "2026\ntrois\n42\no\n"
-    result = cli("-C", str(folder), "record", "-a", "lea", input=answers)
-    assert result.exit_code == 0, result.stderr
-    assert "nombre attendu, « trois » lu" in result.stdout
-    assert f"{CODE} = 42 personnes" in result.stdout
-    text = (folder / "mesures" / "2026" / "lea.yaml").read_text(encoding="utf-8")
-    assert "valeur: 42" in text
-
-
-def test_guided_session_writes_nothing_without_confirmation(cli, example, monkeypatch) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example("vide")
-    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n42\nn\n")
-    assert result.exit_code == 0, result.stderr
-    assert "rien n'a été écrit" in result.stdout
-    assert not (folder / "mesures").exists()
-
-
-def test_record_without_arguments_and_without_terminal_never_waits(example) -> None:
-    folder = example("vide")
-    completed = subprocess.run(
-        [sys.executable, "-m", "utilsoc", "-C", str(folder), "record"],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert completed.returncode == ExitCode.USAGE
-    assert "indiquez l'indicateur, la valeur et --period" in completed.stderr
-
-
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc to find the file being written")
 def test_a_writer_killed_mid_write_leaves_the_file_as_it_was(cli, example) -> None:
     folder = example("vide")
@@ -356,56 +321,6 @@ def test_a_conflict_is_resolved_with_replace(cli, example) -> None:
     assert fixed.exit_code == 0, fixed.stderr
     assert cli("-C", str(folder), "validate").exit_code == 0
     assert _current(cli, folder) == ["11"]
-
-
-def test_malformed_dimension_names_are_user_errors(cli, example) -> None:
-    folder = example("vide")
-    for dims in (["--dim", "sexe=F", "--dim", "Sexe=H"], ["--dim", "a b=c"]):
-        result = cli("-C", str(folder), "record", "-a", "m", CODE, "3", "-p", "2026", *dims)
-        assert result.exit_code == ExitCode.DONNEES_INVALIDES
-        assert "erreur interne" not in result.stderr
-    assert not (folder / "mesures").exists()
-
-
-def test_guided_session_records_the_others_when_one_value_is_refused(
-    cli, example, monkeypatch
-) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example("echec-scolaire")
-    claire = ("-C", str(folder), "record", "-a", "claire", "taux_assiduite", "81/100")
-    assert cli(*claire, "-p", "2026-T4").exit_code == 0
-    # heures_accompagnement, taux_assiduite (already 81/100: refused), nb_relais_information
-    answers = "2026-T4\n1200\n79\n100\n9\no\n"
-    result = cli("-C", str(folder), "record", "-a", "lea", input=answers)
-    assert result.exit_code == 1
-    assert "non enregistré : taux_assiduite = 79/100 — une valeur existe déjà" in result.stderr
-    assert "1 valeur(s) non enregistrée(s) : taux_assiduite" in result.stderr
-    text = (folder / "mesures" / "2026-T4" / "lea.yaml").read_text(encoding="utf-8")
-    assert "indicateur: heures_accompagnement" in text
-    assert "indicateur: nb_relais_information" in text
-    assert "taux_assiduite" not in text
-    assert cli("-C", str(folder), "validate").exit_code == 0
-
-
-def test_guided_session_lists_every_value_a_broken_file_stops(cli, example, monkeypatch) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example("echec-scolaire")
-    broken = folder / "mesures" / "2026-T4" / "claire.yaml"
-    broken.parent.mkdir(parents=True, exist_ok=True)
-    broken.write_text("valeurs:\n  - indicateur: [taux\n", encoding="utf-8")
-    before = {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")}
-    answers = "2026-T4\n1200\n79\n100\n9\no\n"
-    result = cli("-C", str(folder), "record", "-a", "lea", input=answers)
-    assert result.exit_code == 1
-    assert "Traceback" not in result.stderr
-    assert "non enregistré : heures_accompagnement = 1200" in result.stderr
-    assert "/mesures/2026-T4/claire.yaml:3:1: erreur: crochet" in result.stderr.replace("\\", "/")
-    assert result.stderr.count("claire.yaml:3:1") == 1  # told once, not under each value
-    assert (
-        "3 valeur(s) non enregistrée(s) : heures_accompagnement, taux_assiduite, "
-        "nb_relais_information"
-    ) in result.stderr
-    assert {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")} == before
 
 
 def test_processes_recording_the_same_key_at_once_keep_exactly_one(example) -> None:

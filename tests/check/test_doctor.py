@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from utilsoc.check.doctor import Verdict, diagnose
-from utilsoc.errors import ExitCode
 
 
 def _by_item(findings):
@@ -55,29 +54,3 @@ def test_missing_programs_get_their_fix(example) -> None:
     assert "pipx install" in found["commande utilsoc"].fix
     assert found["navigateur (PDF, test des pages)"].verdict is Verdict.ATTENTION
     assert found["LibreOffice (facultatif)"].verdict is Verdict.ATTENTION
-
-
-def test_an_invalid_folder_fails_the_check(cli, example) -> None:
-    folder = example("vide")
-    ref = folder / "referentiel.yaml"
-    ref.write_text(ref.read_text(encoding="utf-8") + "\ninconnu: 1\n", encoding="utf-8")
-    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-    result = cli("-C", str(folder), "doctor")
-    assert result.exit_code == ExitCode.DONNEES_INVALIDES
-    line = next(line for line in result.stdout.splitlines() if " fichiers " in line)
-    assert line.startswith("manque")
-    assert "1 erreur — lancez « utilsoc validate »" in line
-    after = {
-        p: p.read_bytes()
-        for p in folder.rglob("*")
-        if p.is_file() and ".utilsoc-cache" not in p.parts
-    }
-    assert after == {p: b for p, b in before.items() if ".utilsoc-cache" not in p.parts}
-
-
-def test_outside_any_folder_the_hint_says_how_to_create_one(cli, tmp_path) -> None:
-    result = cli("-C", str(tmp_path), "doctor")
-    assert result.exit_code == ExitCode.DONNEES_INVALIDES
-    line = next(line for line in result.stdout.splitlines() if "dossier de l'association" in line)
-    assert line.startswith("manque")
-    assert "utilsoc init" in line

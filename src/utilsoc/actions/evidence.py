@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from utilsoc.check.values import Problem, period_problems
+from utilsoc.codes import Code
 from utilsoc.errors import UserError
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import (
@@ -22,7 +23,7 @@ from utilsoc.model.mesures import (
     Temoignage,
 )
 from utilsoc.model.periods import Period
-from utilsoc.model.referentiel import TypeIndicateur
+from utilsoc.model.referentiel import Referentiel, TypeIndicateur
 from utilsoc.store.measures import append_records, record_path
 from utilsoc.yamlio.messages import describe_error
 
@@ -46,49 +47,16 @@ def looks_like_full_name(text: str) -> bool:
 def reference_problems(project: Project, record: BaseModel) -> list[Problem]:
     """Each unknown link, full name, out-of-scale score or out-of-frequency answer."""
     problems = []
-    ref = project.referentiel
-    criteria = {c.code for d in ref.domaines for c in d.criteres} if ref else set()
-    indicators = ref.indicators() if ref else {}
-    for code in getattr(record, "criteres", []):
-        if ref is not None and code not in criteria:
-            problems.append(
-                Problem(
-                    "criteres", _UNKNOWN, f"critère « {code} » inconnu", "voir referentiel.yaml"
-                )
-            )
-    critere = getattr(record, "critere", None)
-    if ref is not None and critere is not None and critere not in criteria:
-        problems.append(
-            Problem("critère", _UNKNOWN, f"critère « {critere} » inconnu", "voir referentiel.yaml")
-        )
-    for code in getattr(record, "indicateurs", []):
-        if ref is not None and code not in indicators:
-            problems.append(
-                Problem(
-                    "indicateurs",
-                    _UNKNOWN,
-                    f"indicateur « {code} » inconnu",
-                    "voir referentiel.yaml",
-                )
-            )
+    if project.referentiel is not None:
+        problems += _unknown_codes(project.referentiel, record)
     cadre = getattr(record, "cadre", None)
     if cadre is not None and cadre not in project.cadres:
         known = ", ".join(project.cadres) or "aucun"
-        problems.append(
-            Problem(
-                "cadre",
-                _UNKNOWN,
-                f"cadre logique « {cadre} » inconnu",
-                f"cadres logiques : {known}",
-            )
-        )
+        message = f"cadre logique « {cadre} » inconnu"
+        problems.append(Problem("cadre", _UNKNOWN, message, f"cadres logiques : {known}"))
     pseudo = getattr(record, "pseudonyme", None)
-    if (
-        isinstance(record, Temoignage)
-        and pseudo
-        and not record.nom_complet
-        and (looks_like_full_name(pseudo))
-    ):
+    full_name = isinstance(record, Temoignage) and not record.nom_complet
+    if full_name and pseudo and looks_like_full_name(pseudo):
         problems.append(
             Problem(
                 "pseudonyme",
@@ -102,8 +70,32 @@ def reference_problems(project: Project, record: BaseModel) -> list[Problem]:
     return problems
 
 
-_UNKNOWN = "reference-inconnue"
-_INVALID = "preuve-invalide"
+def _unknown_codes(ref: Referentiel, record: BaseModel) -> list[Problem]:
+    """Criteria and indicators a record cites that the référentiel does not declare."""
+    criteria = {c.code for d in ref.domaines for c in d.criteres}
+    indicators = ref.indicators()
+    hint = "voir referentiel.yaml"
+    return (
+        [
+            Problem("criteres", _UNKNOWN, f"critère « {code} » inconnu", hint)
+            for code in getattr(record, "criteres", [])
+            if code not in criteria
+        ]
+        + [
+            Problem("indicateurs", _UNKNOWN, f"indicateur « {code} » inconnu", hint)
+            for code in getattr(record, "indicateurs", [])
+            if code not in indicators
+        ]
+        + [
+            Problem("critère", _UNKNOWN, f"critère « {code} » inconnu", hint)
+            for code in [getattr(record, "critere", None)]
+            if code is not None and code not in criteria
+        ]
+    )
+
+
+_UNKNOWN = Code.REFERENCE_INCONNUE
+_INVALID = Code.PREUVE_INVALIDE
 
 
 def _response_problems(project: Project, response: Reponse) -> list[Problem]:
@@ -210,13 +202,17 @@ def _in_option_words(
             if option == "TEXTE"
             else f"donnez un texte à {option}, entre guillemets"
         )
-    read = details.get("input")
-    quoted = f"« {read} »"
-    shown = (
-        f"{option} {quoted}" if isinstance(read, str) and read and quoted not in message else option
-    )
     name = ".".join(str(part) for part in loc)
+    shown = _option_and_value(option, details.get("input"), message)
     return message.replace(f"{name} : ", f"{shown} : ", 1), hint
+
+
+def _option_and_value(option: str, read: Any, message: str) -> str:
+    """`--role « x »`: the option with the value read, unless the message already shows it."""
+    quoted = f"« {read} »"
+    if isinstance(read, str) and read and quoted not in message:
+        return f"{option} {quoted}"
+    return option
 
 
 _FEMININE = {"piste d'amélioration", "suite de l'action"}

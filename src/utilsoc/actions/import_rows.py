@@ -20,6 +20,7 @@ from utilsoc.check.values import (
     parse_number,
     parse_value,
 )
+from utilsoc.codes import Code
 from utilsoc.errors import Issue
 from utilsoc.model.correspondance import Champ, Correspondance, Termes
 from utilsoc.model.load import Project
@@ -62,7 +63,7 @@ class Line:
         """An issue at this row, in `column` (the first one when unknown)."""
         header = self.table.header
         position = header.index(column) + 1 if column in header else 1
-        return Issue(self.table.file, self.number, position, "ligne-invalide", message, hint)
+        return Issue(self.table.file, self.number, position, Code.LIGNE_INVALIDE, message, hint)
 
     def invalid(self, error: Exception, model: type[BaseModel], column: str | None) -> Issue:
         """A record that the model refuses, at the cell of the field it is about."""

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from utilsoc.actions.import_rows import Record, day_as_period, read_row
+from utilsoc.codes import Code
 from utilsoc.compute.merge import consolidate
 from utilsoc.errors import DataErrors, Issue, UserError
 from utilsoc.model.correspondance import Champ, Correspondance
@@ -106,7 +107,7 @@ def _check_columns(table: Table, mapping: Correspondance) -> None:
                     table.file,
                     1,
                     1,
-                    "colonne-manquante",
+                    Code.COLONNE_MANQUANTE,
                     "colonne introuvable : " + ", ".join(f"« {m} »" for m in missing),
                     "colonnes du fichier : " + ", ".join(table.header),
                 )
@@ -125,7 +126,7 @@ def _duplicates(table: Table, records: list[Record], lines: list[int]) -> list[I
                     table.file,
                     line,
                     1,
-                    "ligne-en-double",
+                    Code.LIGNE_EN_DOUBLE,
                     f"{_describe(record)} : déjà à la ligne {seen[key]}",
                     "gardez une seule des deux lignes",
                 )
@@ -199,7 +200,7 @@ def _conflict(table: Table, line: int, record: Valeur, old: Mesure) -> Issue:
         table.file,
         line,
         1,
-        "valeur-existante",
+        Code.VALEUR_EXISTANTE,
         f"{_describe(record)} : {_shown(old)} déjà enregistré par {old.auteur} "
         f"le {old.date.isoformat()}, {_shown(record)} dans le tableau",
         "si le tableau a raison, corrigez la valeur enregistrée avec "
@@ -255,14 +256,7 @@ def apply_plan(plan: Plan) -> None:
 def _recheck(tx: Transaction, plan: Plan) -> None:
     """Drop the values recorded since planning; refuse a different one."""
     periods = {r.periode for records in plan.files.values() for r in records}
-    existing: list[Mesure] = []
-    for period in periods:
-        for _, content, issues in period_contents(tx, period):
-            if issues:
-                raise DataErrors(issues)
-            if content is not None:
-                existing.extend(content.valeurs)
-    current = consolidate(existing).current
+    current = consolidate(_recorded_in(tx, periods)).current
     for path, records in plan.files.items():
         kept = []
         for record in records:
@@ -278,3 +272,15 @@ def _recheck(tx: Transaction, plan: Plan) -> None:
                     "relancez l'import : rien n'a été écrit",
                 )
         plan.files[path] = kept
+
+
+def _recorded_in(tx: Transaction, periods: set[Period]) -> list[Mesure]:
+    """Every value recorded for `periods`, as the transaction sees the files now."""
+    existing: list[Mesure] = []
+    for period in periods:
+        for _, content, issues in period_contents(tx, period):
+            if issues:
+                raise DataErrors(issues)
+            if content is not None:
+                existing.extend(content.valeurs)
+    return existing

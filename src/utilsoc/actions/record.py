@@ -237,15 +237,21 @@ def canonical_text(value: float | bool | str | None) -> str | None:
 
 def _existing(tx: Transaction, record: Valeur) -> tuple[list[Mesure], list[Mesure]]:
     """The live record(s) for the same measurement, and every record ever written for it."""
-    records: list[Mesure] = []
-    for _, content, issues in period_contents(tx, record.periode):
-        if issues:
-            raise DataErrors([i for i in issues if i.severity == "erreur"] or issues)
-        if content is not None:
-            records.extend(content.valeurs)
+    records = _recorded_in(tx, record.periode)
     merged = consolidate(records)
     history = [r for r in records if r.key == record.key]
     if record.key in merged.conflicts:
         return merged.conflicts[record.key], history
     current = merged.current.get(record.key)
     return ([current] if current else []), history
+
+
+def _recorded_in(tx: Transaction, period: Period) -> list[Mesure]:
+    """Every value recorded for `period`, as the transaction sees the files now."""
+    records: list[Mesure] = []
+    for _, content, issues in period_contents(tx, period):
+        if issues:
+            raise DataErrors([i for i in issues if i.severity == "erreur"] or issues)
+        if content is not None:
+            records.extend(content.valeurs)
+    return records

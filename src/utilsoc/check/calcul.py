@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from utilsoc.check.reporter import IndicatorPlace, Reporter, indicator_loc
+from utilsoc.codes import Code
 from utilsoc.model.referentiel import Indicateur, MesureQuestionnaire, Sens, TypeIndicateur
 
 ROLE = "referentiel"
-INVALID = "calcul-invalide"
+INVALID = Code.CALCUL_INVALIDE
 
 
 def check_calcul(
@@ -36,7 +37,7 @@ def check_calcul(
         report.add(
             ROLE,
             indicator_loc(place, "dimensions"),
-            "champ-inutile",
+            Code.CHAMP_INUTILE,
             f"« {ind.code} » est calculé à partir des réponses, qui ne sont pas ventilées",
             "retirez « dimensions »",
             "avertissement",
@@ -62,7 +63,7 @@ def _check_measure(report: Reporter, place: IndicatorPlace, ind: Indicateur) -> 
         report.add(
             ROLE,
             indicator_loc(place, "calcul", "seuil"),
-            "champ-inutile",
+            Code.CHAMP_INUTILE,
             "le seuil ne sert qu'à « part_progression »",
             "retirez-le",
             "avertissement",
@@ -128,7 +129,7 @@ def _check_agreement(
         report.add(
             ROLE,
             indicator_loc(place, "sens"),
-            "sens-du-calcul",
+            Code.SENS_DU_CALCUL,
             f"le gain de « {ind.code} » est visé en {ind.sens.value}, le score de "
             f"« {questionnaire.code} » en {questionnaire.sens.value}",
             f"un gain se juge dans le sens du score : écrivez « sens: {questionnaire.sens.value} »",
@@ -138,7 +139,7 @@ def _check_agreement(
         report.add(
             ROLE,
             indicator_loc(place, "frequence"),
-            "frequences-differentes",
+            Code.FREQUENCES_DIFFERENTES,
             f"les réponses de « {questionnaire.code} » sont en {questionnaire.frequence.value}, "
             f"« {ind.code} » en {ind.frequence.value}",
             "un indicateur calculé a la fréquence de son questionnaire",

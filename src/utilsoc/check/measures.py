@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from utilsoc.check.spans import coarse_issues, target_issues
+from utilsoc.codes import Code
 from utilsoc.compute.merge import Consolidated, consolidate
 from utilsoc.errors import Issue
 from utilsoc.model.load import Project
@@ -102,7 +103,7 @@ def _followup_issues(result: MeasureCheck) -> list[Issue]:
                 document.file,
                 line,
                 column,
-                "reference-inconnue",
+                Code.REFERENCE_INCONNUE,
                 f"piste d'amélioration « {record.piste} » inconnue",
                 "donnez le code d'une piste enregistrée (colonne Code du plan d'action du bilan)",
             )
@@ -182,7 +183,7 @@ def _conflict_issues(
                 file,
                 line,
                 1,
-                "conflit-de-valeurs",
+                Code.CONFLIT_DE_VALEURS,
                 f"valeurs différentes pour {key[0]} en {key[1]} : {sources}",
                 "gardez la bonne avec « utilsoc record --replace --motif »",
             )

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from utilsoc.check.indicators import ROLE
 from utilsoc.check.reporter import Reporter, indicator_loc
+from utilsoc.codes import Code
 from utilsoc.compute.points import Anomaly
 from utilsoc.errors import Issue
 from utilsoc.model.load import Project
@@ -53,7 +54,7 @@ def coarse_issues(
                     document.file,
                     line,
                     column,
-                    "periode-englobante",
+                    Code.PERIODE_ENGLOBANTE,
                     f"{code} : {coarse_facts(alert)}",
                     coarse_advice(alert),
                     "avertissement",
@@ -114,7 +115,7 @@ def target_issues(project: Project, records: Iterable[Mesure]) -> list[Issue]:
                 report.add(
                     ROLE,
                     loc,
-                    "cible-hors-periode",
+                    Code.CIBLE_HORS_PERIODE,
                     f"la cible de {period.name} de « {indicator.code} » est hors de la "
                     f"période du cadre logique : {names}",
                     "aucune cible de l'indicateur ne porte sur cette période : vérifiez "
@@ -125,7 +126,7 @@ def target_issues(project: Project, records: Iterable[Mesure]) -> list[Issue]:
                 report.add(
                     ROLE,
                     loc,
-                    "cible-hors-periode",
+                    Code.CIBLE_HORS_PERIODE,
                     f"la cible de {period.name} de « {indicator.code} » est à plus de "
                     f"{DECADE} ans des valeurs enregistrées ({first.year} à {last.year})",
                     "vérifiez l'année de la cible (une faute de frappe ?)",

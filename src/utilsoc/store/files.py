@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, FileAccessError, Issue
 from utilsoc.model.base import CODE_PATTERN, number_problem
 from utilsoc.model.mesures import (
@@ -170,7 +171,7 @@ def _read_strict(text: str, display: str) -> Read:
                     document.file,
                     1,
                     1,
-                    "type-racine",
+                    Code.TYPE_RACINE,
                     "un fichier de mesures contient des listes « valeurs: », « témoignages: »...",
                     "comparez avec un fichier écrit par « utilsoc record »",
                 )
