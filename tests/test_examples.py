@@ -97,7 +97,7 @@ def test_examples_do_not_share_their_data(tmp_path: Path) -> None:
 
 def test_questionnaires_follow_each_indicator_direction(tmp_path: Path) -> None:
     """A feeling of isolation that should fall falls; a confidence that should rise rises."""
-    from utilsoc.actions.evidence import pair_gains
+    from utilsoc.compute.questionnaires import pair_answers
 
     for name, folder in _realistic(tmp_path).items():
         indicators = folder.project.referentiel.indicators()
@@ -106,7 +106,7 @@ def test_questionnaires_follow_each_indicator_direction(tmp_path: Path) -> None:
         for code in {r.indicateur for r in responses}:
             periods = {r.periode for r in responses if r.indicateur == code}
             for period in periods:
-                gain = pair_gains(responses, code, period).mean_gain
+                gain = pair_answers(responses, code, period).mean_gain
                 assert gain is not None, (name, code, period)
                 wanted = indicators[code].sens.value
                 assert (gain < 0) if wanted == "baisse" else (gain > 0), (name, code, period, gain)

@@ -152,7 +152,8 @@ def _every_kind(tag: str, author: str) -> list[list[str]]:
         + ["--consent", *common],
         ["evidence", "fait", f"Fait {tag}", "--titre", f"Titre {tag}", *common],
         ["evidence", "inattendu", f"Inattendu {tag}", "--nature", "positif", *common],
-        ["evidence", "piste", f"Piste {tag}", "--analyse", "a", "--action", "b", *common],
+        ["evidence", "piste", f"Piste {tag}", "--analyse", "a", "--action", "b"]
+        + ["--responsable", "Karim", "--echeance", "2026-09-30", *common],
         ["evidence", "partenariat", f"Partenariat {tag}", "--cadre", "financeur", *common],
         ["questionnaire", "confiance", f"P{tag}", "3", "-m", "entrée", *common],
     ]

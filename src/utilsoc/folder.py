@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, Issue
 from utilsoc.project import MESURES, Layout, path_from_root
 
@@ -228,7 +229,7 @@ def _unchecked_note(layout: Layout, issues: list[Issue], count: int) -> Issue:
         first.file,
         first.line,
         first.column,
-        "mesures-non-verifiees",
+        Code.MESURES_NON_VERIFIEES,
         text,
         "corrigez d'abord le référentiel, puis relancez « utilsoc validate »",
         "note",

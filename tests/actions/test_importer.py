@@ -252,57 +252,6 @@ def test_survey_export_imports_questionnaire_answers(cli, example, tmp_path) -> 
     assert cli("-C", str(folder), "validate").exit_code == 0
 
 
-def test_export_csv_for_french_excel_neutralises_formulas(cli, example, tmp_path) -> None:
-    folder = example("vide")
-    assert (
-        cli(
-            "-C",
-            str(folder),
-            "record",
-            "-a",
-            "m",
-            CODE,
-            "1234,5",
-            "-p",
-            "2025",
-            "--dim",
-            "sexe=F",
-            "--note",
-            '=HYPERLINK("http://x")',
-        ).exit_code
-        == 0
-    )
-    result = cli("-C", str(folder), "export", "-o", str(tmp_path / "v.csv"))
-    assert result.exit_code == 0, result.stderr
-    raw = (tmp_path / "v.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    lines = raw.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith(
-        "indicateur;libellé;période;valeur;unité;numérateur;dénominateur;sexe"
-    )
-    assert ";1234,5;" in lines[1]
-    assert "'=HYPERLINK" in lines[1]
-
-
-def test_export_xlsx_keeps_numbers_and_text(cli, example, tmp_path) -> None:
-    folder = example("vide")
-    assert (
-        cli(
-            "-C", str(folder), "record", "-a", "m", CODE, "12", "-p", "2025", "--note", "+33 6 00"
-        ).exit_code
-        == 0
-    )
-    assert (
-        cli("-C", str(folder), "export", "-f", "xlsx", "-o", str(tmp_path / "v.xlsx")).exit_code
-        == 0
-    )
-    sheet = openpyxl.load_workbook(tmp_path / "v.xlsx").active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("indicateur", "libellé", "période", "valeur")
-    assert rows[1][3] == 12
-    assert "'+33 6 00" in rows[1]
-
-
 def test_reimporting_a_survey_adds_nothing(cli, example, tmp_path) -> None:
     folder = example("vide", SCORE)
     (tmp_path / "map.yaml").write_text(
@@ -485,3 +434,84 @@ def test_a_value_recorded_between_plan_and_write_is_checked_again(cli, example, 
     with pytest.raises(UserError, match="9 enregistré entre-temps par bob, 8 dans le tableau"):
         apply_plan(different)
     assert _mesures(folder) == before
+
+
+def test_dates_read_as_periods_are_shown_and_future_rows_refused(cli, example, tmp_path) -> None:
+    import datetime as dt
+
+    folder = _setup(example, tmp_path)
+    (tmp_path / "a.csv").write_text(
+        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024-11-05;F;1\n{CODE};20/12/2024;H;2\n"
+        f"{CODE};05/01/2025;H;3\n",
+        encoding="utf-8",
+    )
+    args = ("-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml"))
+    result = cli(*args, "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("colonne « Période » : des dates, rangées dans la période")
+    assert lines[1] == "  2024 (année 2024) : 2 lignes, du 05/11/2024 au 20/12/2024"
+    assert lines[2] == "  2025 (année 2025) : 1 ligne, 05/01/2025"
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    (tmp_path / "a.csv").write_text(
+        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024;F;1\n{CODE};{tomorrow.year + 1};H;2\n",
+        encoding="utf-8",
+    )
+    refused = cli(*args)
+    assert refused.exit_code == ExitCode.DONNEES_INVALIDES
+    assert f"a.csv:3:2: erreur: la période {tomorrow.year + 1} n'a pas commencé" in refused.stderr
+    assert _mesures(folder) == {}
+
+
+def test_a_wide_table_gives_a_rate_by_its_own_two_columns(cli, example, tmp_path) -> None:
+    folder = example("vide", RATE)
+    (tmp_path / "map.yaml").write_text(
+        "auteur: tableur\ncolonnes:\n  période: Année\nindicateurs:\n"
+        f"  {CODE}: Personnes\n"
+        "  taux_retour: {numérateur: En emploi, dénominateur: Sortis}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.csv").write_text(
+        "Année;Personnes;En emploi;Sortis\n2025;40;12;30\n2026;41;;\n", encoding="utf-8"
+    )
+    args = ("-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml"))
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    lines = [
+        line
+        for path in sorted((folder / "mesures").rglob("*.yaml"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("  - ")
+    ]
+    rate = [line for line in lines if "taux_retour" in line]
+    assert len(rate) == 1
+    assert "numérateur: 12.0, dénominateur: 30.0" in rate[0]
+    assert "valeur" not in rate[0]  # no bogus value beside the terms
+    counts = [line for line in lines if CODE in line]
+    assert len(counts) == 2
+    assert all("numérateur" not in line for line in counts)  # the terms are the rate's only
+    assert cli("-C", str(folder), "validate").exit_code == 0
+
+    (tmp_path / "a.csv").write_text(
+        "Année;Personnes;En emploi;Sortis\n2024;;5;\n", encoding="utf-8"
+    )
+    half = cli(*args)
+    assert half.exit_code == ExitCode.DONNEES_INVALIDES
+    assert half.stderr.startswith("a.csv:2:4: erreur: dénominateur manquant : un taux se donne")
+
+
+def test_a_wide_table_refuses_row_wide_term_columns(cli, example, tmp_path) -> None:
+    folder = example("vide", RATE)
+    (tmp_path / "map.yaml").write_text(
+        "auteur: tableur\ncolonnes:\n  période: Année\n  numérateur: En emploi\n"
+        "  dénominateur: Sortis\nindicateurs:\n  taux_retour: Taux\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.csv").write_text(
+        "Année;Taux;En emploi;Sortis\n2025;40;12;30\n", encoding="utf-8"
+    )
+    args = ("-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml"))
+    result = cli(*args)
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "donnez les deux termes d'un taux sous son code" in result.stderr
+    assert not (folder / "mesures").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -210,41 +211,6 @@ def test_without_libyaml_everything_works_and_says_so_once(cli, example, monkeyp
     assert "sans libyaml" not in result.stderr
 
 
-def test_guided_session_asks_each_due_indicator_and_confirms(cli, example, monkeypatch) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example("vide")
-    answers = "2026\ntrois\n42\no\n"
-    result = cli("-C", str(folder), "record", "-a", "lea", input=answers)
-    assert result.exit_code == 0, result.stderr
-    assert "nombre attendu, « trois » lu" in result.stdout
-    assert f"{CODE} = 42 personnes" in result.stdout
-    text = (folder / "mesures" / "2026" / "lea.yaml").read_text(encoding="utf-8")
-    assert "valeur: 42" in text
-
-
-def test_guided_session_writes_nothing_without_confirmation(cli, example, monkeypatch) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example("vide")
-    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n42\nn\n")
-    assert result.exit_code == 0, result.stderr
-    assert "rien n'a été écrit" in result.stdout
-    assert not (folder / "mesures").exists()
-
-
-def test_record_without_arguments_and_without_terminal_never_waits(example) -> None:
-    folder = example("vide")
-    completed = subprocess.run(
-        [sys.executable, "-m", "utilsoc", "-C", str(folder), "record"],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert completed.returncode == ExitCode.USAGE
-    assert "indiquez l'indicateur, la valeur et --period" in completed.stderr
-
-
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc to find the file being written")
 def test_a_writer_killed_mid_write_leaves_the_file_as_it_was(cli, example) -> None:
     folder = example("vide")
@@ -357,53 +323,6 @@ def test_a_conflict_is_resolved_with_replace(cli, example) -> None:
     assert _current(cli, folder) == ["11"]
 
 
-def test_malformed_dimension_names_are_user_errors(cli, example) -> None:
-    folder = example("vide")
-    for dims in (["--dim", "sexe=F", "--dim", "Sexe=H"], ["--dim", "a b=c"]):
-        result = cli("-C", str(folder), "record", "-a", "m", CODE, "3", "-p", "2026", *dims)
-        assert result.exit_code == ExitCode.DONNEES_INVALIDES
-        assert "erreur interne" not in result.stderr
-    assert not (folder / "mesures").exists()
-
-
-def test_guided_session_records_the_others_when_one_value_is_refused(
-    cli, example, monkeypatch
-) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example("echec-scolaire")
-    claire = ("-C", str(folder), "record", "-a", "claire", "taux_assiduite", "81", "-p", "2026-T4")
-    assert cli(*claire).exit_code == 0
-    # heures_accompagnement, taux_assiduite (already 81: refused), nb_relais_information
-    result = cli("-C", str(folder), "record", "-a", "lea", input="2026-T4\n1200\n79\n9\no\n")
-    assert result.exit_code == 1
-    assert "non enregistré : taux_assiduite = 79 — une valeur existe déjà" in result.stderr
-    assert "1 valeur non enregistrée : taux_assiduite" in result.stderr
-    text = (folder / "mesures" / "2026-T4" / "lea.yaml").read_text(encoding="utf-8")
-    assert "indicateur: heures_accompagnement" in text
-    assert "indicateur: nb_relais_information" in text
-    assert "taux_assiduite" not in text
-    assert cli("-C", str(folder), "validate").exit_code == 0
-
-
-def test_guided_session_lists_every_value_a_broken_file_stops(cli, example, monkeypatch) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example("echec-scolaire")
-    broken = folder / "mesures" / "2026-T4" / "claire.yaml"
-    broken.parent.mkdir(parents=True, exist_ok=True)
-    broken.write_text("valeurs:\n  - indicateur: [taux\n", encoding="utf-8")
-    before = {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")}
-    result = cli("-C", str(folder), "record", "-a", "lea", input="2026-T4\n1200\n79\n9\no\n")
-    assert result.exit_code == 1
-    assert "Traceback" not in result.stderr
-    assert "non enregistré : heures_accompagnement = 1200" in result.stderr
-    assert "/mesures/2026-T4/claire.yaml:3:1: erreur: crochet" in result.stderr.replace("\\", "/")
-    assert result.stderr.count("claire.yaml:3:1") == 1  # told once, not under each value
-    assert (
-        "3 valeurs non enregistrées : heures_accompagnement, taux_assiduite, nb_relais_information"
-    ) in result.stderr
-    assert {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")} == before
-
-
 def test_processes_recording_the_same_key_at_once_keep_exactly_one(example) -> None:
     folder = example("vide")
     processes = [
@@ -507,3 +426,109 @@ def test_merge_and_validate_name_the_same_live_values_of_a_conflict(cli, example
         assert "bob.yaml" in result.stderr
         assert "carol.yaml" in result.stderr
         assert "alice.yaml" not in result.stderr, result.stderr
+
+
+def test_a_value_dated_after_today_is_refused_with_a_hint(cli, example) -> None:
+    import datetime as dt
+
+    folder = example("vide")
+    today = dt.date.today()
+    next_year = str(today.year + 1)
+    future = cli("-C", str(folder), "record", "-a", "bob", CODE, "4", "-p", next_year)
+    assert future.exit_code == ExitCode.DONNEES_INVALIDES
+    assert f"la période {next_year} n'a pas commencé" in future.stderr
+    assert "comme cible dans referentiel.yaml" in future.stderr
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()
+    args = ("-C", str(folder), "record", "-a", "bob", CODE, "4", "-p", str(today.year))
+    dated = cli(*args, "--date", tomorrow)
+    assert dated.exit_code == ExitCode.DONNEES_INVALIDES
+    assert f"date {tomorrow} postérieure à aujourd'hui" in dated.stderr
+    assert _files(folder) == {}
+    assert cli(*args).exit_code == 0  # today is fine
+
+
+RATE = (
+    "          - code: taux_retour\n"
+    "            libellé: Taux de retour à l'emploi\n"
+    "            type: taux\n"
+    "            unité: '%'\n"
+    "            méthode: registre\n"
+    "            numérateur: Personnes en emploi à la sortie\n"
+    "            dénominateur: Personnes sorties\n"
+)
+
+
+def test_a_rate_is_recorded_by_its_two_terms_typed_as_a_fraction(cli, example) -> None:
+    folder = example("vide", RATE)
+    base = ("-C", str(folder), "record", "-a", "bob", "--date", "2026-02-01", "taux_retour")
+    result = cli(*base, "37/94", "-p", "2025")
+    assert result.exit_code == 0, result.stderr
+    assert "taux_retour = 37/94 (année 2025)" in result.stdout
+    line = (folder / "mesures" / "2025" / "bob.yaml").read_text(encoding="utf-8").splitlines()[-1]
+    assert "numérateur: 37" in line
+    assert "dénominateur: 94" in line
+    assert "valeur" not in line
+    assert cli(*base, "37 / 94", "-p", "2025").stdout.startswith("valeur déjà enregistrée")
+    refused = cli(*base, "38/94", "-p", "2025")
+    assert refused.exit_code == 1
+    assert "une valeur existe déjà pour taux_retour en 2025 : 37/94 (bob" in refused.stderr
+    fixed = cli(*base, "38/94", "-p", "2025", "--replace", "--motif", "oubli")
+    assert fixed.exit_code == 0, fixed.stderr
+    assert cli("-C", str(folder), "validate").exit_code == 0
+    data = json.loads(cli("-C", str(folder), "status", "-p", "2025", "-f", "json").stdout)
+    item = data["domaines"][0]["critères"][0]["indicateurs"][1]
+    assert round(item["valeurs"]["2025"], 3) == round(100 * 38 / 94, 3)
+
+
+def test_a_rate_is_recorded_by_its_two_terms_given_as_options(cli, example) -> None:
+    folder = example("vide", RATE)
+    base = ("-C", str(folder), "record", "-a", "bob", "taux_retour", "-p", "2025")
+    result = cli(*base, "--numerateur", "12,5", "--denominateur", "40")
+    assert result.exit_code == 0, result.stderr
+    text = (folder / "mesures" / "2025" / "bob.yaml").read_text(encoding="utf-8")
+    assert "numérateur: 12.5, dénominateur: 40" in text
+    lonely = cli(*base, "--numerateur", "12")
+    assert lonely.exit_code == ExitCode.USAGE
+    assert "--numerateur et --denominateur vont ensemble" in lonely.stderr
+
+
+def test_a_bare_percentage_for_a_rate_is_refused_with_the_way_to_type_it(cli, example) -> None:
+    folder = example("vide", RATE)
+    result = cli("-C", str(folder), "record", "-a", "bob", "taux_retour", "39,4", "-p", "2025")
+    assert result.exit_code == 1
+    assert "un taux s'enregistre par ses deux termes, « 39,4 » lu" in result.stderr
+    assert "37/94" in result.stderr
+    assert "--numerateur 37 --denominateur 94" in result.stderr
+    assert not (folder / "mesures").exists()
+    other = cli("-C", str(folder), "record", "-a", "bob", CODE, "3/4", "-p", "2025")
+    assert other.exit_code == 1  # a count is not a fraction
+    assert not (folder / "mesures").exists()
+
+
+def test_guided_session_asks_a_rate_for_its_two_terms(cli, example, monkeypatch) -> None:
+    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
+    folder = example("vide", RATE)
+    # count: passed; rate: a word is asked again, then 37 and 94
+    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n\nbeaucoup\n37\n94\no\n")
+    assert result.exit_code == 0, result.stderr
+    assert "numérateur (Personnes en emploi à la sortie)" in result.stdout
+    assert "dénominateur (Personnes sorties)" in result.stdout
+    assert "taux_retour = 37/94\n" in result.stdout
+    text = (folder / "mesures" / "2026" / "lea.yaml").read_text(encoding="utf-8")
+    assert "numérateur: 37.0, dénominateur: 94.0" in text
+
+
+def test_guided_session_never_asks_an_indicator_computed_from_answers(
+    cli, example, monkeypatch
+) -> None:
+    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
+    folder = example(
+        "vide",
+        "          - code: confiance\n            libellé: Confiance en soi\n"
+        "            type: score\n            échelle: {min: 1, max: 5}\n"
+        "            méthode: questionnaire\n            calcul: {mesure: moyenne_sortie}\n",
+    )
+    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n\n")
+    assert result.exit_code == 0, result.stderr
+    assert "1 indicateur pour année 2026" in result.stdout
+    assert "confiance" not in result.stdout

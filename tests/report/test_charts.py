@@ -1,4 +1,4 @@
-"""Charts: structure and data, reproducibility, the cache; never SVG bytes against a file."""
+"""Charts of a report: drawn once, kept in a cache, shared between worker processes."""
 
 from __future__ import annotations
 
@@ -23,62 +23,6 @@ SERIES = Chart(
     100.0,
     160.0,
 )
-
-
-def test_series_chart_has_its_data_french_ticks_and_no_metadata() -> None:
-    svg = draw_svg(SERIES)
-    assert svg.startswith("<svg")
-    assert "<metadata>" not in svg
-    assert "Élèves accompagnés" in svg  # real text, searchable
-    assert "2025-2026" in svg
-    assert svg.count("stroke-dasharray") >= 2  # baseline and target lines
-
-
-# Any number-like text, so a tick written `1000` or `0.5` is caught, not skipped.
-NUMBER_TEXT = re.compile(r">(-?[\d.,\u202f\u2212]+)</text>")
-FRENCH_NUMBER = re.compile(r"\u2212?\d{1,3}(\u202f\d{3})*(,\d+)?")
-
-
-@pytest.mark.parametrize(
-    ("values", "tick"), [([1500.0, 4200.0], "1\u202f000"), ([0.4, 1.3], "0,2")]
-)
-def test_y_ticks_are_written_as_french_numbers(values: list[float], tick: str) -> None:
-    """Thousands apart by a narrow space, a decimal comma: `1 000`, `0,2`, never `0.2`."""
-    svg = draw_svg(Chart("barres", "Graduations", ["a", "b"], values))
-    ticks = NUMBER_TEXT.findall(svg)
-    assert tick in ticks
-    assert all(FRENCH_NUMBER.fullmatch(text) for text in ticks), ticks
-
-
-def test_same_chart_same_bytes_and_key() -> None:
-    assert draw_svg(SERIES) == draw_svg(SERIES)
-    other = Chart(
-        "serie",
-        "Élèves accompagnés",
-        ["2024-2025", "2025-2026"],
-        [120.0, 151.0],
-        "élèves",
-        100.0,
-        160.0,
-    )
-    assert other.key != SERIES.key
-
-
-def test_alternative_text_lists_values_in_french() -> None:
-    assert SERIES.alt == (
-        "Élèves accompagnés. 2024-2025 : 120 élèves ; 2025-2026 : 150,5 élèves"
-        " ; référence 100 élèves ; cible 160 élèves."
-    )
-    pairs = Chart("entree_sortie", "Confiance", ["moyenne"], [2.1], second=[3.4])
-    assert pairs.alt == "Confiance. moyenne : entrée 2,1, sortie 3,4."
-
-
-def test_bars_and_entry_exit_draw() -> None:
-    bars = draw_svg(Chart("barres", "Par site", ["Brest", "Quimper"], [3.0, 5.0]))
-    assert "Brest" in bars
-    pairs = draw_svg(Chart("entree_sortie", "Confiance", ["moyenne"], [2.0], second=[3.5]))
-    assert "entrée" in pairs
-    assert "sortie" in pairs
 
 
 def test_cached_charts_are_not_drawn_again(tmp_path: Path, monkeypatch) -> None:
@@ -113,36 +57,6 @@ def _series_variety() -> list[Chart]:
         Chart("serie", "F", ["T1", "T2", "T3"], [10.0, 20.0, 15.0], "", None, None),
         Chart("serie", "G", months[:5], [7.0, 8.0, 6.0, 5.0, 4.0], "%", None, 1.0),
     ]
-
-
-def test_reused_figures_draw_the_same_bytes_as_fresh_ones() -> None:
-    """A report's charts never depend on the order they were drawn in (or on the worker)."""
-    variety = _series_variety()
-    in_sequence = [draw_svg(chart) for chart in variety + variety[::-1]]
-    for index, chart in enumerate(variety + variety[::-1]):
-        drawing._SERIES_FIGURES.clear()
-        assert draw_svg(chart) == in_sequence[index], chart.title
-
-
-def test_y_axis_shows_values_baseline_and_target_from_zero() -> None:
-    for chart in _series_variety():
-        low, high = drawing._series_figure(chart).axes[0].get_ylim()
-        shown = [*chart.values, *(x for x in (chart.baseline, chart.target) if x is not None)]
-        assert low == min(0.0, *chart.values), chart.title
-        assert high > max(shown), chart.title
-
-
-def test_long_series_label_a_dozen_periods_ending_with_the_latest() -> None:
-    months = [f"{m % 12 + 1:02d}/{2017 + m // 12}" for m in range(100)]
-    chart = Chart("serie", "Cent mois", months, [float(m) for m in range(100)], "u")
-    svg = draw_svg(chart)
-    shown = [label for label in months if f">{label}</text>" in svg]
-    assert 6 <= len(shown) <= 12
-    assert shown[-1] == months[-1]
-    assert svg.count("<use ") >= 100  # every value still has its marker
-    assert chart.alt.count(" ; ") == 99  # and its place in the text alternative
-    assert drawing._shown_ticks(months[:12]) == (list(range(12)), months[:12])
-    assert drawing._shown_ticks(["T1"]) == ([0], ["T1"])
 
 
 def test_many_charts_are_shared_between_workers_with_the_same_bytes() -> None:
@@ -187,3 +101,59 @@ def test_workers_end_with_their_block_even_while_warming_up() -> None:
     while any(process.is_alive() for process in processes) and time.monotonic() < deadline:
         time.sleep(0.01)
     assert [process.exitcode for process in processes] == [-signal.SIGTERM] * 2
+
+
+# Any number-like text, so a tick written `1000` or `0.5` is caught, not skipped.
+NUMBER_TEXT = re.compile(r">(-?[\d.,\u202f\u2212]+)</text>")
+
+
+FRENCH_NUMBER = re.compile(r"\u2212?\d{1,3}(\u202f\d{3})*(,\d+)?")
+
+
+ENTRY_EXIT = Chart(
+    "entree_sortie",
+    "Sentiment d'isolement (questionnaire d'entrée et de sortie, rempli avec le bénévole "
+    "visiteur) : moyenne à l'entrée et à la sortie",
+    ["moyenne"],
+    [4.8],
+    "points sur 5",
+    second=[4.9],
+    scale=(1.0, 5.0),
+)
+
+
+def _drawn(chart: Chart):
+    """The figure of `chart`, laid out as it is saved, and its renderer."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    drawing._configure(chart.key)
+    figure = drawing.figure_of(chart)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return figure, canvas.get_renderer()
+
+
+def test_entry_exit_chart_spans_the_scale_with_a_whole_title_and_the_legend_off_the_bars():
+    figure, renderer = _drawn(ENTRY_EXIT)
+    axes = figure.axes[0]
+    assert axes.get_ylim() == (1.0, 5.0)  # the score's scale, not from zero
+    page = figure.bbox
+    title = axes._left_title.get_window_extent(renderer)  # the title is on the left
+    assert page.x0 <= title.x0
+    assert title.x1 <= page.x1
+    assert title.y1 <= page.y1
+    assert "bénévole" in axes.get_title("left")  # the whole title, wrapped
+    legend = axes.get_legend().get_window_extent(renderer)
+    for bar in axes.patches:
+        assert not legend.overlaps(bar.get_window_extent(renderer))
+    assert legend.overlaps(page)  # and still on the page
+    svg = draw_svg(ENTRY_EXIT)
+    assert ">0</text>" not in svg  # no tick below the scale
+
+
+def test_a_chart_without_scale_keeps_its_former_key() -> None:
+    import dataclasses
+
+    assert "scale" not in repr(SERIES.key)
+    scaled = dataclasses.replace(ENTRY_EXIT, scale=None)
+    assert scaled.key != ENTRY_EXIT.key

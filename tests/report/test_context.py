@@ -1,139 +1,227 @@
-"""The French of a report: units by the count, labels, signs, one precision, euros, roles."""
+"""What reports say about the data: questionnaire results and breakdowns, through the CLI."""
 
 from __future__ import annotations
 
-import re
+import json
 from pathlib import Path
 
-import pytest
-
-INDICATORS = """\
-          - code: projets
-            libellé: Nombre de projets nés
-            type: nombre
-            unité: projets
-            référence: {valeur: 1, période: 2025}
-            cibles: [{période: 2026, valeur: 3}]
-          - code: travaux
-            libellé: Travaux menés
-            type: nombre
-            unité: travail
-            unité_pluriel: travaux
-          - code: budget
-            libellé: Valorisation du bénévolat
-            type: montant
-            cibles: [{période: 2026, valeur: 5000}]
-          - code: part
-            libellé: Part des inscrits venus
+QUESTIONNAIRES = """\
+          - code: confiance
+            libellé: Confiance en soi
+            type: score
+            unité: points
+            échelle: {min: 1, max: 5}
+            méthode: questionnaire
+            calcul: {mesure: moyenne_sortie}
+            cibles:
+              - {période: 2026, valeur: 3}
+          - code: gain_confiance
+            libellé: Gain moyen de confiance en soi
+            type: score
+            méthode: questionnaire
+            calcul: {questionnaire: confiance, mesure: gain_moyen}
+            cibles:
+              - {période: 2026, valeur: 1.3}
+          - code: part_confiance
+            libellé: Part des élèves dont la confiance progresse d'au moins 1 point
             type: taux
             unité: "%"
-            cibles: [{période: 2026, valeur: 80}]
-          - code: comite
-            libellé: Comité réuni
-            type: oui_non
-            cibles: [{période: 2026, valeur: 1}]
+            méthode: questionnaire
+            calcul: {questionnaire: confiance, mesure: part_progression, seuil: 1}
+            cibles:
+              - {période: 2026, valeur: 70}
+          - code: isolement
+            libellé: Sentiment d'isolement
+            type: score
+            sens: baisse
+            échelle: {min: 1, max: 5}
+            méthode: questionnaire
 """
-RECORDS = [
-    ("projets", "1", "-p", "2025"),
-    ("projets", "1", "-p", "2026"),
-    ("travaux", "3", "-p", "2025"),
-    ("travaux", "1", "-p", "2026"),
-    ("budget", "5420,35", "-p", "2026"),
-    ("comite", "non", "-p", "2026"),
-    ("nb_personnes_accompagnees", "12", "-p", "2026", "--dim", "sexe=F"),
-    ("nb_personnes_accompagnees", "20", "-p", "2026", "--dim", "sexe=H"),
+# Twelve pupils, 2,17 → 2,83: gains 1, 0.5, 0, 1, 0.5, 1, 0.5, 1.5, 1, 0, 0.5, 0.5 (8 points,
+# 5 pupils by a point or more).
+CONFIDENCE = [
+    (2, 3),
+    (2.5, 3),
+    (1.5, 1.5),
+    (1.5, 2.5),
+    (3, 3.5),
+    (3, 4),
+    (1.5, 2),
+    (2.5, 4),
+    (1.5, 2.5),
+    (1.5, 1.5),
+    (2.5, 3),
+    (3, 3.5),
 ]
-RATE = """\
-valeurs:
-  - {indicateur: part, période: 2026, numérateur: 37, dénominateur: 94, auteur: m, date: 2026-11-30}
-"""
-QUOTES = [("habitante", "Simone"), ("parent", "M. K.")]
 
 
-@pytest.fixture
-def folder(cli, example) -> Path:
-    folder = example("vide", INDICATORS)
-    referentiel = folder / "referentiel.yaml"
-    text = referentiel.read_text(encoding="utf-8").replace("nom: Sexe\n", "nom: Genre déclaré\n")
-    referentiel.write_text(text, encoding="utf-8")
-    for record in RECORDS:
-        result = cli("-C", str(folder), "record", *record, "-a", "m", "--date", "2026-11-30")
-        assert result.exit_code == 0, result.stderr
-    (folder / "mesures" / "2026" / "tableur.yaml").write_text(RATE, encoding="utf-8")
-    for role, pseudonym in QUOTES:
-        result = cli(
-            "-C", str(folder), "evidence", "verbatim", "Merci !", "-p", "2026", "--role", role,
-            "--pseudo", pseudonym, "--consent", "-a", "m", "--date", "2026-11-30",
-        )  # fmt: skip
-        assert result.exit_code == 0, result.stderr
+def _plain(text: str) -> str:
+    """The report's text with French no-break spaces as plain ones (typography aside)."""
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
+def _answers(code: str, scores: list[tuple[float, float]]) -> str:
+    lines = []
+    for n, (entry, out) in enumerate(scores, start=1):
+        for moment, score in (("entrée", entry), ("sortie", out)):
+            lines.append(
+                f"  - {{indicateur: {code}, période: 2026, participant: P{n:02}, "
+                f"moment: {moment}, score: {score}, auteur: Claire, date: 2026-11-05}}\n"
+            )
+    return "".join(lines)
+
+
+def _questionnaire_folder(cli, example) -> Path:
+    folder = example("vide", QUESTIONNAIRES)
+    answers = folder / "mesures" / "2026" / "claire.questionnaires.yaml"
+    answers.parent.mkdir(parents=True)
+    # The same scores for a feeling of isolation, which should fall: it rises instead.
+    answers.write_text(
+        "questionnaires:\n" + _answers("confiance", CONFIDENCE) + _answers("isolement", CONFIDENCE),
+        encoding="utf-8",
+    )
+    result = cli("-C", str(folder), "validate")
+    assert result.exit_code == 0, result.stdout + result.stderr
     return folder
-
-
-def _report(cli, folder: Path, fmt: str, template: str = "bilan") -> str:
-    output = folder / f"{template}.{fmt}"
-    args = ("report", "-t", template, "-p", "2026", "-f", fmt, "-o", str(output))
-    result = cli("-C", str(folder), *args)
-    assert result.exit_code == 0, result.stderr
-    return output.read_text(encoding="utf-8")
 
 
 def _row(text: str, label: str) -> list[str]:
     line = next(line for line in text.splitlines() if line.startswith(f"| {label} |"))
-    return [cell.strip() for cell in line.strip("|").split(" | ")]
+    return [cell.strip() for cell in line.strip("|").split("|")]
 
 
-def test_units_agree_with_their_count(cli, folder: Path) -> None:
-    text = _report(cli, folder, "md")
-    assert _row(text, "Nombre de projets nés")[1:4] == [
-        "1 projet (année 2025)",
-        "3 projets (année 2026)",
-        "1 projet",
+def test_table_and_questionnaire_section_give_the_same_figures(cli, tmp_path, example) -> None:
+    folder = _questionnaire_folder(cli, example)
+    output = tmp_path / "bilan.md"
+    args = ("-C", str(folder), "report", "-t", "bilan", "-f", "md", "-p", "2026")
+    result = cli(*args, "-o", str(output))
+    assert result.exit_code == 0, result.stderr
+    text = _plain(output.read_text(encoding="utf-8"))
+    gain = _row(text, "Gain moyen de confiance en soi")
+    assert gain[3] == "0,67"  # 8 points over 12 pupils, as in the section below
+    share = _row(text, "Part des élèves dont la confiance progresse d'au moins 1 point")
+    assert share[3].startswith("41,7")  # 5 of 12
+    assert share[5] == "en retard"
+    exit_mean = _row(text, "Confiance en soi")
+    assert exit_mean[3] == "2,83 points"
+    assert exit_mean[5] == "en retard"
+    lines = [line for line in text.splitlines() if line.startswith("| Confiance en soi |")]
+    section = [cell.strip() for cell in lines[-1].strip("|").split("|")]  # after the table
+    assert section[1:6] == ["12", "2,17", "2,83", "+0,67", "5 sur 12 gagnent au moins 1 point"]
+
+
+def test_progress_follows_the_direction_of_the_score(cli, tmp_path, example) -> None:
+    folder = _questionnaire_folder(cli, example)
+    output = tmp_path / "bilan.md"
+    args = ("-C", str(folder), "report", "-t", "bilan", "-f", "md", "-p", "2026")
+    result = cli(*args, "-o", str(output))
+    assert result.exit_code == 0, result.stderr
+    text = _plain(output.read_text(encoding="utf-8"))
+    lines = [line for line in text.splitlines() if line.startswith("| Sentiment d'isolement |")]
+    section = [cell.strip() for cell in lines[-1].strip("|").split("|")]
+    assert section[4:6] == [
+        "+0,67",
+        "personne ne voit son score baisser (sur 12), l'évolution recherchée",
     ]
-    assert _row(text, "Travaux menés")[3] == "1 travail"
-    assert "2025\xa0: 3 travaux\u202f; 2026\xa0: 1 travail" in text  # the chart's text
-    assert " 1 projets" not in text
-    assert " 1 travaux" not in text
 
 
-def test_labels_not_codes_and_evolution_takes_its_article(cli, folder: Path) -> None:
-    text = _report(cli, folder, "md")
-    assert "Évolution du nombre de projets nés\xa0:" in text
-    assert "Évolution de Nombre" not in text
-    assert "par genre déclaré (année 2026)" in text  # the breakdown chart's title
-    assert not re.search(r"par sexe\b", text)
-    html = _report(cli, folder, "html")
-    assert "<caption>Évolution du nombre de projets nés</caption>" in html
+def test_a_computed_indicator_is_never_missing_while_answers_exist(cli, example) -> None:
+    folder = _questionnaire_folder(cli, example)
+    data = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
+    items = {i["code"]: i for i in data["domaines"][0]["critères"][0]["indicateurs"]}
+    assert items["gain_confiance"]["valeurs"] == {"2026": 8 / 12}
+    assert items["part_confiance"]["statut"] == "en retard"
+    assert items["confiance"]["statut"] == "en retard"
+    missing = {m["code"] for m in data["manquants"]}
+    assert missing.isdisjoint({"confiance", "gain_confiance", "part_confiance", "isolement"})
+    shares = {q["indicateur"]: q["progressent"] for q in data["questionnaires"]}
+    assert shares == {"confiance": 5, "isolement": 0}
+    table = cli("-C", str(folder), "status", "-p", "2026").stdout
+    assert "5 sur 12 gagnent au moins 1 point" in table
+    report = cli("-C", str(folder), "report", "-t", "bilan", "-f", "md", "-p", "2026")
+    assert report.exit_code == 0, report.stderr
+    text = _plain(next((folder / "rapports").glob("bilan-2026.md")).read_text(encoding="utf-8"))
+    gaps = text.split("## Données manquantes")[1].split("##")[0]
+    assert "onfiance" not in gaps
+    assert "sans donnée" not in _row(text, "Gain moyen de confiance en soi")
 
 
-def test_gaps_are_signed_money_shows_euros_and_each_indicator_keeps_one_precision(
-    cli, folder: Path
-) -> None:
-    text = _report(cli, folder, "md")
-    budget = _row(text, "Valorisation du bénévolat")
-    assert budget[2:5] == [
-        "5\u202f000,00\u202f€ (année 2026)",
-        "5\u202f420,35\u202f€",
-        "+420,35\u202f€",
-    ]
-    assert _row(text, "Nombre de projets nés")[4] == "−2"
-    part = _row(text, "Part des inscrits venus")
-    assert part[2:5] == ["80,0\u202f% (année 2026)", "39,4\u202f%", "−40,6"]
-    chart = next(line for line in text.splitlines() if line.startswith("![Part des inscrits"))
-    assert re.findall(r"\d[\d,]*\u202f%", chart) == ["39,4\u202f%", "80,0\u202f%"]
-    assert "-" not in "".join(part[1:5])  # the real minus sign, never a hyphen
-    assert _row(text, "Comité réuni")[2:5] == ["oui (année 2026)", "non", "—"]  # no gap
+HOUSEHOLDS = """\
+          - code: foyers
+            libellé: Foyers aidés
+            type: nombre
+            unité: foyers
+            fréquence: trimestrielle
+            méthode: registre
+            dimensions: [site, foyer, sexe]
+            cibles:
+              - {période: 2026, valeur: 140}
+"""
+DIMENSIONS = """\
+dimensions:
+  - code: site
+    nom: Site
+    valeurs: [Morlaix, Brest]
+  - code: foyer
+    nom: Type de foyer
+    valeurs: [personne seule, famille]
+"""
 
 
-def test_quoted_people_read_as_habitant_e_and_parent(cli, folder: Path) -> None:
-    html = _report(cli, folder, "html", "financeur")
-    assert "— Simone, habitant·e, année 2026" in html
-    assert "— M. K., parent, année 2026" in html
+def _crossed_folder(cli, example) -> Path:
+    folder = example("vide", HOUSEHOLDS)
+    referentiel = folder / "referentiel.yaml"
+    text = referentiel.read_text(encoding="utf-8")
+    referentiel.write_text(text.replace("dimensions:\n", DIMENSIONS, 1), encoding="utf-8")
+    cells = {("Brest", "famille"): 10, ("Brest", "personne seule"): 20, ("Morlaix", "famille"): 5}
+    for quarter in (1, 2, 3, 4):
+        for (site, home), count in cells.items():
+            args = ("record", "-a", "m", "foyers", str(count + quarter), "-p", f"2026-T{quarter}")
+            dims = ("--dim", f"site={site}", "--dim", f"foyer={home}", "--date", "2026-11-30")
+            result = cli("-C", str(folder), *args, *dims)
+            assert result.exit_code == 0, result.stderr
+    return folder
 
 
-def test_both_formats_get_french_spaces(cli, folder: Path) -> None:
-    html = _report(cli, folder, "html", "financeur")
-    assert "<p>Période\xa0: année 2026</p>" in html
-    assert "<p>«\xa0Merci\u202f!\xa0»</p>" in html
-    markdown = _report(cli, folder, "md", "financeur")
-    assert "> «\xa0Merci\u202f!\xa0»" in markdown
-    assert "| --- | ---: | ---: | ---: | ---: | --- | --- |" in markdown
+def test_crossed_values_give_each_dimension_over_the_whole_period(cli, tmp_path, example) -> None:
+    folder = _crossed_folder(cli, example)
+    output = tmp_path / "bilan.md"
+    args = ("-C", str(folder), "report", "-t", "bilan", "-f", "md", "-p", "2026", "-o")
+    result = cli(*args, str(output))
+    assert result.exit_code == 0, result.stderr
+    text = _plain(output.read_text(encoding="utf-8"))
+    # The whole year (four quarters), declared order, both dimensions: charts' texts.
+    # Brest: (10 + 20) × 4 + 2 × (1 + 2 + 3 + 4); a family: 10 × 4 + 5 × 4 + 2 × 10.
+    assert "Foyers aidés par site (année 2026). Morlaix : 30 foyers ; Brest : 140 foyers." in text
+    assert (
+        "Foyers aidés par type de foyer (année 2026). personne seule : 90 foyers ; "
+        "famille : 80 foyers."
+    ) in text
+    missing = text.split("## Données manquantes")[1]
+    assert "- Foyers aidés : Sexe" in missing
+
+
+def test_a_template_may_ask_for_the_crossed_table(cli, tmp_path, example) -> None:
+    folder = _crossed_folder(cli, example)
+    (folder / "modeles").mkdir()
+    (folder / "modeles" / "croise.md.j2").write_text(
+        '{% import "_macros.md.j2" as m %}{{ m.croisements(indicateurs.foyers) }}',
+        encoding="utf-8",
+    )
+    output = tmp_path / "croise.md"
+    args = ("-C", str(folder), "report", "-t", "croise", "-f", "md", "-p", "2026", "-o")
+    result = cli(*args, str(output))
+    assert result.exit_code == 0, result.stderr
+    text = _plain(output.read_text(encoding="utf-8"))
+    assert "Foyers aidés par site et par type de foyer (année 2026) :" in text
+    assert "| Site | personne seule | famille |" in text
+    assert "| Morlaix | — | 30 foyers |" in text
+    assert "| Brest | 90 foyers | 50 foyers |" in text
+    html = tmp_path / "croise.html"
+    (folder / "modeles" / "croise.html.j2").write_text(
+        '{% import "_macros.html.j2" as m %}{{ m.croisements(indicateurs.foyers) }}',
+        encoding="utf-8",
+    )
+    args = ("-C", str(folder), "report", "-t", "croise", "-p", "2026", "-o")
+    assert cli(*args, str(html)).exit_code == 0
+    assert '<th scope="row">Morlaix</th><td class="nombre">—</td>' in html.read_text("utf-8")

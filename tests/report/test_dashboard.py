@@ -129,9 +129,18 @@ def test_status_warns_of_percentages_per_site_without_a_total(cli, example) -> N
         "            dimensions: [sexe]\n"
         "            méthode: registre\n",
     )
-    for value, sex in (("60", "F"), ("20", "H")):
-        args = ("record", "-a", "m", "taux_sortie", value, "-p", "2025", "--dim", f"sexe={sex}")
-        assert cli("-C", str(folder), *args).exit_code == 0
+    # `record` asks a rate's two terms; a spreadsheet import may still bring percentages.
+    (folder / "mesures" / "2025").mkdir(parents=True)
+    (folder / "mesures" / "2025" / "m.yaml").write_text(
+        "valeurs:\n"
+        + "".join(
+            f"  - {{indicateur: taux_sortie, période: 2025, valeur: {value}, "
+            f"dimensions: {{sexe: {sex}}}, auteur: m, date: 2025-12-01}}\n"
+            for value, sex in (("60", "F"), ("20", "H"))
+        ),
+        encoding="utf-8",
+    )
+    assert cli("-C", str(folder), "validate").exit_code == 0
     data = json.loads(cli("-C", str(folder), "status", "-f", "json").stdout)
     item = data["domaines"][0]["critères"][0]["indicateurs"][1]
     assert (item["valeurs"], item["statut"]) == ({}, "sans donnée")
@@ -141,3 +150,43 @@ def test_status_warns_of_percentages_per_site_without_a_total(cli, example) -> N
     assert "Attention taux_sortie 2025 : pas de total" in table
     other = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
     assert other["domaines"][0]["critères"][0]["indicateurs"][1]["avertissements"] == []
+
+
+HOURS = (
+    "          - code: heures\n            libellé: Heures d'accompagnement\n"
+    "            type: nombre\n            fréquence: trimestrielle\n"
+    "            méthode: registre\n"
+    "            cibles:\n              - {période: 2026, valeur: 400}\n"
+)
+
+
+def test_status_shows_the_figure_its_status_is_judged_on(cli, example) -> None:
+    folder = example("vide", HOURS)
+    for value, quarter in (("100", "2026-T1"), ("120", "2026-T2"), ("130", "2026-T3")):
+        recorded = cli("-C", str(folder), "record", "-a", "m", "heures", value, "-p", quarter)
+        assert recorded.exit_code == 0, recorded.stderr
+    data = json.loads(cli("-C", str(folder), "status", "-f", "json").stdout)
+    item = data["domaines"][0]["critères"][0]["indicateurs"][-1]
+    assert (item["valeur_jugée"], item["période_jugée"], item["cible"]) == (350.0, "2026", 400.0)
+    row = next(
+        line for line in cli("-C", str(folder), "status").stdout.splitlines() if "Heures" in line
+    )
+    assert "350 (2026)" in row
+    assert "130" not in row  # the last quarter is not shown beside the yearly target
+
+
+def test_status_lists_declared_dimensions_never_filled(cli, example) -> None:
+    folder = example("vide")
+    args = ("record", "-a", "m", "nb_personnes_accompagnees", "12", "-p", "2026")
+    assert cli("-C", str(folder), *args).exit_code == 0
+    data = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
+    assert data["ventilations_manquantes"] == [
+        {"indicateur": "nb_personnes_accompagnees", "dimensions": ["sexe"]}
+    ]
+    assert "Ventilations jamais renseignées (2026) : nb_personnes_accompagnees (sexe)" in (
+        cli("-C", str(folder), "status", "-p", "2026").stdout
+    )
+    by_sex = ("record", "-a", "m", "nb_personnes_accompagnees", "5", "-p", "2026", "--dim")
+    assert cli("-C", str(folder), *by_sex, "sexe=F").exit_code == 0
+    data = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
+    assert data["ventilations_manquantes"] == []

@@ -48,6 +48,15 @@ EXPLANATIONS = [
     (Explanation(Reason.NOTHING_RECORDED), "aucune valeur enregistrée sur la période"),
     (Explanation(Reason.ZERO_DENOMINATOR), "dénominateur nul sur la période"),
     (
+        Explanation(Reason.NO_ANSWERS),
+        "calculé à partir d'un questionnaire : aucune réponse sur la période",
+    ),
+    (
+        Explanation(Reason.UNPAIRED),
+        "calculé à partir d'un questionnaire : aucune personne n'a encore répondu à "
+        "l'entrée et à la sortie sur la période",
+    ),
+    (
         Explanation(Reason.FORMULA_TERM_MISSING),
         "indicateur calculé : un des termes de sa formule manque sur la période",
     ),
@@ -88,3 +97,16 @@ def test_each_explanation_has_its_sentence(why: Explanation, text: str) -> None:
 
 def test_every_reason_has_its_sentence_tested() -> None:
     assert {why.reason for why, _ in EXPLANATIONS} == set(Reason)
+
+
+def test_progress_is_told_in_the_direction_of_the_score() -> None:
+    from utilsoc.model.referentiel import Sens
+    from utilsoc.report.wording import progress_text
+
+    assert progress_text(5, 12, Sens.HAUSSE, 1) == "5 sur 12 gagnent au moins 1 point"
+    assert progress_text(1, 12, Sens.HAUSSE, None) == "1 sur 12 progresse"
+    assert progress_text(3, 12, Sens.BAISSE, 1.5) == (
+        "3 sur 12 voient leur score baisser d'au moins 1,5 point, l'évolution recherchée"
+    )
+    assert progress_text(0, 12, Sens.HAUSSE, 2) == "personne ne gagne au moins 2 points (sur 12)"
+    assert progress_text(None, 12, Sens.STABILITE, None) is None

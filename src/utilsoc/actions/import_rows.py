@@ -13,9 +13,16 @@ from pydantic import BaseModel, ValidationError
 
 from utilsoc.actions.evidence import reference_problems
 from utilsoc.actions.record import canonical_text
-from utilsoc.check.values import Problem, check_record, parse_number, parse_value
+from utilsoc.check.values import (
+    Problem,
+    check_record,
+    future_problem,
+    parse_number,
+    parse_value,
+)
+from utilsoc.codes import Code
 from utilsoc.errors import Issue
-from utilsoc.model.correspondance import Champ, Correspondance
+from utilsoc.model.correspondance import Champ, Correspondance, Termes
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import Reponse, Valeur
 from utilsoc.model.periods import Kind, Period, period_containing
@@ -26,6 +33,7 @@ from utilsoc.yamlio.messages import describe_error
 
 Record = Valeur | Reponse
 Found = tuple[Record | None, list[Issue]]
+Target = str | Termes | None  # where a value is: a column, a rate's two columns, or nowhere
 
 CELL_HINT = "vérifiez la cellule"
 PERIOD_HINT = "écrivez 2025, 2025-T1, 2025-03 ou 2024-2025"
@@ -55,7 +63,7 @@ class Line:
         """An issue at this row, in `column` (the first one when unknown)."""
         header = self.table.header
         position = header.index(column) + 1 if column in header else 1
-        return Issue(self.table.file, self.number, position, "ligne-invalide", message, hint)
+        return Issue(self.table.file, self.number, position, Code.LIGNE_INVALIDE, message, hint)
 
     def invalid(self, error: Exception, model: type[BaseModel], column: str | None) -> Issue:
         """A record that the model refuses, at the cell of the field it is about."""
@@ -69,13 +77,16 @@ def read_row(
 ) -> tuple[list[Record], list[Issue]]:
     """The records of one row, or the issues of its bad cells."""
     line = Line(project, table, mapping, number, row)
-    filled = [c for c, column in mapping.indicateurs.items() if row.get(column) not in ("", None)]
+    filled = [c for c, target in mapping.indicateurs.items() if not _blank(line, target)]
     if mapping.indicateurs and not filled:
         return [], []  # nothing to import on this row: its period does not matter
     try:
         base = _common_fields(line, filled or [line.cell("indicateur")])
     except ValueError as error:
         return [], [line.issue(line.columns.get("periode"), str(error), PERIOD_HINT)]
+    future = _future(base)
+    if future is not None:
+        return [], [line.issue(line.columns.get(future.field), future.message, future.hint)]
     if mapping.type == "questionnaire":
         return _gather(_answer(line, base, code, column) for code, column in _scores(line))
     return _gather(_value(line, base, code, column) for code, column in _value_cells(line))
@@ -90,6 +101,15 @@ def _common_fields(line: Line, codes: list[Any]) -> dict[str, Any]:
     return {"auteur": line.mapping.auteur, "date": _date(_as_day(day) or day), "période": period}
 
 
+def _future(base: dict[str, Any]) -> Problem | None:
+    """A row for a period not begun yet, or dated after today (an unreadable date: None)."""
+    try:
+        day = dt.date.fromisoformat(str(base["date"]))
+    except ValueError:
+        return None  # the model names the bad date
+    return future_problem(base["période"], day, dt.date.today())
+
+
 def _gather(found: Iterable[Found]) -> tuple[list[Record], list[Issue]]:
     records: list[Record] = []
     issues: list[Issue] = []
@@ -100,33 +120,38 @@ def _gather(found: Iterable[Found]) -> tuple[list[Record], list[Issue]]:
     return records, issues
 
 
-def _value_cells(line: Line) -> list[tuple[Any, str | None]]:
-    """(indicator code, column of its value): one per filled indicator column, or the row's."""
+def _value_cells(line: Line) -> list[tuple[Any, Target]]:
+    """(indicator code, where its value is): one per filled indicator column, or the row's."""
     mapping = line.mapping
     if not mapping.indicateurs:
         return [(line.cell("indicateur"), mapping.colonnes.get(Champ.VALEUR))]
-    return [(c, column) for c, column in mapping.indicateurs.items() if not _blank(line, column)]
+    return [(c, target) for c, target in mapping.indicateurs.items() if not _blank(line, target)]
 
 
 def _scores(line: Line) -> list[tuple[str, str]]:
     """(score indicator, its column), for each score answered on the row."""
     items = line.mapping.indicateurs.items()
-    return [(c, column) for c, column in items if line.row.get(column) not in (None, "")]
+    return [(c, t) for c, t in items if isinstance(t, str) and not _blank(line, t)]
 
 
-def _blank(line: Line, column: str | None) -> bool:
-    return (line.row.get(column) if column else None) in (None, "")
+def _blank(line: Line, target: Target) -> bool:
+    """No cell to read: no column, or every cell of the target empty."""
+    columns = target.columns if isinstance(target, Termes) else (target,)
+    return all((line.row.get(c) if c else None) in (None, "") for c in columns)
 
 
-def _value(line: Line, base: dict[str, Any], code: Any, column: str | None) -> Found:
-    """The value of `code` in `column`, checked against the référentiel."""
+def _value(line: Line, base: dict[str, Any], code: Any, target: Target) -> Found:
+    """The value of `code` in its column (or a rate's two columns), checked."""
     code = str(code or "")
     referentiel = line.project.referentiel
+    column = target.numerateur if isinstance(target, Termes) else target
     try:
-        text = _value_text(line.row.get(column) if column else None, referentiel, code)
+        text = _value_text(
+            line.row.get(target) if isinstance(target, str) else None, referentiel, code
+        )
     except ValueError as error:
         return None, [line.issue(column, str(error), CELL_HINT)]
-    terms, bad = _terms(line)
+    terms, bad = _terms(line, target)
     if bad:
         return None, bad
     data = {
@@ -142,7 +167,7 @@ def _value(line: Line, base: dict[str, Any], code: Any, column: str | None) -> F
     except (ValidationError, ValueError) as error:
         return None, [line.invalid(error, Valeur, column)]
     problems = check_record(referentiel, record) if referentiel else []
-    issues = [line.issue(_problem_column(line, p, column), p.message, p.hint) for p in problems]
+    issues = [line.issue(_problem_column(line, p, target), p.message, p.hint) for p in problems]
     return (None if problems else record), issues
 
 
@@ -159,15 +184,27 @@ def _value_text(raw: Any, referentiel: Referentiel | None, code: str) -> str | N
     return canonical_text(parse_value(indicator, text, comma=True))
 
 
-def _terms(line: Line) -> tuple[dict[str, float | None], list[Issue]]:
-    """A rate's numerator and denominator cells as numbers, or an issue at each bad one."""
+def _terms(line: Line, target: Target) -> tuple[dict[str, float | None], list[Issue]]:
+    """A rate's numerator and denominator cells as numbers, or an issue at each bad one.
+
+    In a wide table, the rate's own two columns; in a long one, the row's.
+    """
     terms: dict[str, float | None] = {}
     issues = []
-    for name in ("numérateur", "dénominateur"):
+    for n, name in enumerate(("numérateur", "dénominateur")):
+        if isinstance(target, Termes):
+            column: str | None = target.columns[n]
+        elif line.mapping.indicateurs:
+            continue
+        else:
+            column = line.columns.get(normalize_key(name))
         try:
-            terms[name] = _number(line.cell(name))
+            terms[name] = _number(line.row.get(column) if column else None)
         except ValueError as error:
-            issues.append(line.issue(line.columns.get(normalize_key(name)), str(error), CELL_HINT))
+            issues.append(line.issue(column, str(error), CELL_HINT))
+        if isinstance(target, Termes) and terms.get(name, 0) is None:
+            message = f"{name} manquant : un taux se donne par ses deux termes"
+            issues.append(line.issue(column, message, "remplissez la cellule"))
     return terms, issues
 
 
@@ -179,13 +216,15 @@ def _dimensions(line: Line) -> dict[str, str]:
     }
 
 
-def _problem_column(line: Line, problem: Problem, column: str | None) -> str | None:
-    """The cell a problem is about: the value's, a dimension's or another field's."""
+def _problem_column(line: Line, problem: Problem, target: Target) -> str | None:
+    """The cell a problem is about: the value's, a rate's term, a dimension's, another."""
     if problem.dimension in line.mapping.dimensions:
         return line.mapping.dimensions[problem.dimension]
+    if isinstance(target, Termes):
+        return target.denominateur if problem.field == "denominateur" else target.numerateur
     if problem.field == "valeur":
-        return column
-    return line.columns.get(problem.field, column)
+        return target
+    return line.columns.get(problem.field, target)
 
 
 def _answer(line: Line, base: dict[str, Any], code: str, column: str) -> Found:
@@ -233,6 +272,12 @@ def _period_of_day(day: dt.date, referentiel: Referentiel, codes: list[Any]) -> 
     elif Kind.PLAGE in kinds:
         why = " (indicateur ponctuel : sa période est une plage de dates)"
     raise ValueError(f"date {day.isoformat()} : indiquez plutôt la période{why}")
+
+
+def day_as_period(mapping: Correspondance, row: dict[str, Any]) -> dt.date | None:
+    """The day in the row's period cell, when the period column holds dates."""
+    column = mapping.colonnes.get(Champ.PERIODE)
+    return _as_day(row.get(column)) if column else None
 
 
 def _as_day(value: Any) -> dt.date | None:

@@ -9,16 +9,18 @@ A mapping file (YAML) says which column holds what. Two shapes of spreadsheet:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from utilsoc.actions.import_rows import Record, read_row
+from utilsoc.actions.import_rows import Record, day_as_period, read_row
+from utilsoc.codes import Code
 from utilsoc.compute.merge import consolidate
 from utilsoc.errors import DataErrors, Issue, UserError
-from utilsoc.model.correspondance import Correspondance
+from utilsoc.model.correspondance import Champ, Correspondance
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import Mesure, Reponse, Valeur
 from utilsoc.model.periods import Period
@@ -40,6 +42,9 @@ class Plan:
     layout: Layout
     files: dict[Path, list[Record]] = field(default_factory=dict)
     skipped: int = 0
+    # Periods read from days (a date column mapped as the period): the days of each.
+    from_days: dict[Period, list[dt.date]] = field(default_factory=dict)
+    period_column: str | None = None
 
     @property
     def count(self) -> int:
@@ -70,22 +75,29 @@ def plan_import(project: Project, table: Table, mapping: Correspondance) -> Plan
     issues: list[Issue] = []
     records: list[Record] = []
     lines: list[int] = []  # the table row of each record, for messages
+    from_days: dict[Period, list[dt.date]] = {}
     for number, row in table.rows:
         row_records, row_issues = read_row(project, table, mapping, number, row)
         records.extend(row_records)
         lines.extend([number] * len(row_records))
         issues.extend(row_issues)
+        day = day_as_period(mapping, row)
+        if row_records and day is not None:
+            from_days.setdefault(row_records[0].periode, []).append(day)
     issues.extend(_duplicates(table, records, lines))
     if issues:
         raise DataErrors(issues)
-    return _against_existing(project, table, records, lines)
+    plan = _against_existing(project, table, records, lines)
+    plan.from_days = dict(sorted(from_days.items()))
+    plan.period_column = mapping.colonnes.get(Champ.PERIODE)
+    return plan
 
 
 def _check_columns(table: Table, mapping: Correspondance) -> None:
     wanted = [
         *mapping.colonnes.values(),
         *mapping.dimensions.values(),
-        *mapping.indicateurs.values(),
+        *mapping.indicator_columns(),
     ]
     missing = [name for name in wanted if name not in table.header]
     if missing:
@@ -95,7 +107,7 @@ def _check_columns(table: Table, mapping: Correspondance) -> None:
                     table.file,
                     1,
                     1,
-                    "colonne-manquante",
+                    Code.COLONNE_MANQUANTE,
                     "colonne introuvable : " + ", ".join(f"« {m} »" for m in missing),
                     "colonnes du fichier : " + ", ".join(table.header),
                 )
@@ -114,7 +126,7 @@ def _duplicates(table: Table, records: list[Record], lines: list[int]) -> list[I
                     table.file,
                     line,
                     1,
-                    "ligne-en-double",
+                    Code.LIGNE_EN_DOUBLE,
                     f"{_describe(record)} : déjà à la ligne {seen[key]}",
                     "gardez une seule des deux lignes",
                 )
@@ -188,7 +200,7 @@ def _conflict(table: Table, line: int, record: Valeur, old: Mesure) -> Issue:
         table.file,
         line,
         1,
-        "valeur-existante",
+        Code.VALEUR_EXISTANTE,
         f"{_describe(record)} : {_shown(old)} déjà enregistré par {old.auteur} "
         f"le {old.date.isoformat()}, {_shown(record)} dans le tableau",
         "si le tableau a raison, corrigez la valeur enregistrée avec "
@@ -244,14 +256,7 @@ def apply_plan(plan: Plan) -> None:
 def _recheck(tx: Transaction, plan: Plan) -> None:
     """Drop the values recorded since planning; refuse a different one."""
     periods = {r.periode for records in plan.files.values() for r in records}
-    existing: list[Mesure] = []
-    for period in periods:
-        for _, content, issues in period_contents(tx, period):
-            if issues:
-                raise DataErrors(issues)
-            if content is not None:
-                existing.extend(content.valeurs)
-    current = consolidate(existing).current
+    current = consolidate(_recorded_in(tx, periods)).current
     for path, records in plan.files.items():
         kept = []
         for record in records:
@@ -267,3 +272,15 @@ def _recheck(tx: Transaction, plan: Plan) -> None:
                     "relancez l'import : rien n'a été écrit",
                 )
         plan.files[path] = kept
+
+
+def _recorded_in(tx: Transaction, periods: set[Period]) -> list[Mesure]:
+    """Every value recorded for `periods`, as the transaction sees the files now."""
+    existing: list[Mesure] = []
+    for period in periods:
+        for _, content, issues in period_contents(tx, period):
+            if issues:
+                raise DataErrors(issues)
+            if content is not None:
+                existing.extend(content.valeurs)
+    return existing

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from utilsoc.check.reporter import Loc, Reporter
+from utilsoc.codes import Code
 from utilsoc.model.cadre import CadreLogique
 
 
@@ -36,7 +37,7 @@ def _check_coverage(report: Reporter, role: str, cadre: CadreLogique) -> None:
             report.add(
                 role,
                 ("sous_objectifs", s, "code"),
-                "sans-indicateur",
+                Code.SANS_INDICATEUR,
                 f"le sous-objectif « {sous.code} » n'a aucun indicateur",
                 "ajoutez les codes des indicateurs qui le mesurent",
                 "avertissement",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from utilsoc.check.calcul import check_calcul
 from utilsoc.check.reporter import IndicatorPlace, Loc, Reporter, indicator_loc
+from utilsoc.codes import Code
 from utilsoc.model.periods import Period, is_aligned
 from utilsoc.model.referentiel import Frequence, Indicateur, TypeIndicateur
 
@@ -36,15 +38,20 @@ def check_indicator(
     report.unique(ROLE, own_dimensions, "dimension")
     _check_rate_terms(report, place, ind)
     _check_formula_frequencies(report, place, ind, indicators)
+    check_calcul(report, place, ind, indicators)
 
 
 def _check_type(report: Reporter, place: IndicatorPlace, ind: Indicateur) -> None:
-    """A score has a scale, a scale goes upwards, a qualitative indicator has no figures."""
-    if ind.type is TypeIndicateur.SCORE and ind.echelle is None:
+    """A score has a scale, a scale goes upwards, a qualitative indicator has no figures.
+
+    A score computed from a questionnaire needs none: its answers are on the scale of
+    the questionnaire's own indicator.
+    """
+    if ind.type is TypeIndicateur.SCORE and ind.echelle is None and ind.calcul is None:
         report.add(
             ROLE,
             indicator_loc(place, "type"),
-            "echelle-manquante",
+            Code.ECHELLE_MANQUANTE,
             f"l'indicateur « {ind.code} » est un score sans échelle",
             "ajoutez « échelle: {min: 1, max: 5} »",
         )
@@ -52,7 +59,7 @@ def _check_type(report: Reporter, place: IndicatorPlace, ind: Indicateur) -> Non
         report.add(
             ROLE,
             indicator_loc(place, "echelle"),
-            "echelle-invalide",
+            Code.ECHELLE_INVALIDE,
             "le minimum de l'échelle doit être inférieur au maximum",
             "inversez-les",
         )
@@ -60,7 +67,7 @@ def _check_type(report: Reporter, place: IndicatorPlace, ind: Indicateur) -> Non
         report.add(
             ROLE,
             indicator_loc(place, "type"),
-            "qualitatif-chiffre",
+            Code.QUALITATIF_CHIFFRE,
             f"l'indicateur qualitatif « {ind.code} » ne peut avoir ni cible, "
             "ni référence, ni formule",
             "choisissez un autre type ou retirez les chiffres",
@@ -79,7 +86,7 @@ def _check_formula(
             report.add(
                 ROLE,
                 loc,
-                "formule-invalide",
+                Code.FORMULE_INVALIDE,
                 f"la formule utilise « {code} », qui n'est pas chiffré",
                 "une formule ne combine que des indicateurs chiffrés",
             )
@@ -103,7 +110,7 @@ def _check_targets(report: Reporter, place: IndicatorPlace, ind: Indicateur) -> 
             report.add(
                 ROLE,
                 loc,
-                "cible-en-double",
+                Code.CIBLE_EN_DOUBLE,
                 f"deux cibles pour la période {name}",
                 "gardez-en une ; pour une révision, utilisez « révisions »",
             )
@@ -112,7 +119,7 @@ def _check_targets(report: Reporter, place: IndicatorPlace, ind: Indicateur) -> 
             report.add(
                 ROLE,
                 loc,
-                "periode-hors-frequence",
+                Code.PERIODE_HORS_FREQUENCE,
                 f"la cible porte sur {cible.periode.label}, qui ne correspond pas à la "
                 f"fréquence {ind.frequence.value} de « {ind.code} »",
                 "choisissez une période faite de périodes entières de cette fréquence "
@@ -136,13 +143,13 @@ def _check_target_values(report: Reporter, place: IndicatorPlace, ind: Indicateu
         if problem:
             message, hint, severity = problem
             report.add(
-                ROLE, indicator_loc(place, *loc), "valeur-impossible", message, hint, severity
+                ROLE, indicator_loc(place, *loc), Code.VALEUR_IMPOSSIBLE, message, hint, severity
             )
     if ind.reference and not _fits_frequency(ind, ind.reference.periode):
         report.add(
             ROLE,
             indicator_loc(place, "reference", "periode"),
-            "periode-hors-frequence",
+            Code.PERIODE_HORS_FREQUENCE,
             f"la référence porte sur {ind.reference.periode.label}, hors de la fréquence "
             f"{ind.frequence.value} de « {ind.code} »",
             "vérifiez qu'elle se compare bien aux valeurs qui seront enregistrées",
@@ -182,7 +189,7 @@ def _check_rate_terms(report: Reporter, place: IndicatorPlace, ind: Indicateur) 
         report.add(
             ROLE,
             indicator_loc(place, "numerateur" if ind.numerateur else "denominateur"),
-            "champ-inutile",
+            Code.CHAMP_INUTILE,
             "numérateur et dénominateur ne servent qu'aux taux",
             "retirez-les ou choisissez le type taux",
             "avertissement",
@@ -199,7 +206,7 @@ def _check_formula_frequencies(
             report.add(
                 ROLE,
                 indicator_loc(place, "formule", part),
-                "frequences-differentes",
+                Code.FREQUENCES_DIFFERENTES,
                 f"« {other.code} » est collecté en {other.frequence.value}, "
                 f"« {ind.code} » en {ind.frequence.value}",
                 "une formule compare des valeurs des mêmes périodes",

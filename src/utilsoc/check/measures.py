@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from utilsoc.compute.merge import consolidate
+from utilsoc.check.spans import coarse_issues, target_issues
+from utilsoc.codes import Code
+from utilsoc.compute.merge import Consolidated, consolidate
 from utilsoc.errors import Issue
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import FichierMesures, Mesure
@@ -26,6 +28,8 @@ EVIDENCE = (
     "pistes_amelioration",
     "partenariat",
     "questionnaires",
+    "jugements",
+    "suivis",
 )
 
 
@@ -36,6 +40,7 @@ class MeasureCheck:
     records: list[Mesure] = field(default_factory=list)
     evidence: dict[str, list[Any]] = field(default_factory=lambda: {n: [] for n in EVIDENCE})
     issues: list[Issue] = field(default_factory=list)
+    followups: list[tuple[Any, Document, int]] = field(default_factory=list)
     files: int = 0
     read: int = 0
     unchecked: int = 0
@@ -72,8 +77,38 @@ def check_measures(project: Project, *, checked: bool = True) -> MeasureCheck:
                 continue
             result.records.append(record)
             places[id(record)] = (document, n)
-    result.issues.extend(_conflict_issues(result.records, places, project))
+    merged = consolidate(result.records)
+    result.issues.extend(_conflict_issues(merged, places, project))
+    result.issues.extend(_followup_issues(result))
+    if referentiel is not None:
+        result.issues.extend(coarse_issues(referentiel, merged.current.values(), places))
+        result.issues.extend(target_issues(project, merged.current.values()))
     return result
+
+
+def _followup_issues(result: MeasureCheck) -> list[Issue]:
+    """Each follow-up of an action no improvement track declares; it is left out.
+
+    Why here: a follow-up names a track recorded in another file, often another period.
+    """
+    codes = {track.code for track in result.evidence["pistes_amelioration"] if track.code}
+    issues = []
+    for record, document, n in result.followups:
+        if record.piste in codes:
+            continue
+        result.evidence["suivis"].remove(record)
+        line, column = document.position(("suivis", n, "piste"))
+        issues.append(
+            Issue(
+                document.file,
+                line,
+                column,
+                Code.REFERENCE_INCONNUE,
+                f"piste d'amélioration « {record.piste} » inconnue",
+                "donnez le code d'une piste enregistrée (colonne Code du plan d'action du bilan)",
+            )
+        )
+    return issues
 
 
 def _evidence_count(content: Contenu) -> int:
@@ -117,17 +152,18 @@ def _keep_evidence(
                 )
             if not problems:
                 result.evidence[name].append(record)
+                if name == "suivis":
+                    result.followups.append((record, document, n))
 
 
 def _conflict_issues(
-    records: list[Mesure], places: dict[int, tuple[Document, int]], project: Project
+    merged: Consolidated, places: dict[int, tuple[Document, int]], project: Project
 ) -> list[Issue]:
     """Values in conflict; the message names each file from the folder's root.
 
     Why from the root: the message is kept with the outcome, and shown again from
     whatever folder the next `validate` runs in (only the issue's own file is re-shown).
     """
-    merged = consolidate(records)
     root = project.layout.root
 
     def place(record: Mesure) -> tuple[str, int]:
@@ -147,7 +183,7 @@ def _conflict_issues(
                 file,
                 line,
                 1,
-                "conflit-de-valeurs",
+                Code.CONFLIT_DE_VALEURS,
                 f"valeurs différentes pour {key[0]} en {key[1]} : {sources}",
                 "gardez la bonne avec « utilsoc record --replace --motif »",
             )

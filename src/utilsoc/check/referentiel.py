@@ -10,6 +10,7 @@ from utilsoc.check.cadres import check_cadres
 from utilsoc.check.indicators import ROLE, check_indicator
 from utilsoc.check.publics import check_publics
 from utilsoc.check.reporter import Loc, Reporter, indicator_loc
+from utilsoc.codes import Code
 from utilsoc.errors import Issue
 from utilsoc.model.load import Project
 from utilsoc.model.referentiel import Referentiel
@@ -90,7 +91,7 @@ def _check_cycles(report: Reporter, ref: Referentiel) -> None:
             report.add(
                 ROLE,
                 indicator_loc(places[start], "formule"),
-                "formule-circulaire",
+                Code.FORMULE_CIRCULAIRE,
                 "formule circulaire : " + " → ".join([*path, path[0]]),
                 "un indicateur calculé ne peut pas dépendre de lui-même",
             )

@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
+from utilsoc.codes import Code
 from utilsoc.errors import Issue
 from utilsoc.model.load import Project
 
@@ -21,7 +22,7 @@ class Reporter:
     issues: list[Issue] = field(default_factory=list)
 
     def add(
-        self, role: str, loc: Loc, code: str, message: str, hint: str, severity: str = "erreur"
+        self, role: str, loc: Loc, code: Code, message: str, hint: str, severity: str = "erreur"
     ) -> None:
         """Add an issue at `loc` of the document `role`."""
         document = self.project.documents[role]
@@ -38,7 +39,7 @@ class Reporter:
             else f"déclarez-{'la' if feminine else 'le'} d'abord ({what})"
         )
         unknown = "inconnue" if feminine else "inconnu"
-        self.add(role, loc, "reference-inconnue", f"{what} « {value} » {unknown}", hint)
+        self.add(role, loc, Code.REFERENCE_INCONNUE, f"{what} « {value} » {unknown}", hint)
 
     def references(
         self, role: str, items: Iterable[tuple[Loc, str]], what: str, known: Collection[str]
@@ -57,7 +58,7 @@ class Reporter:
                 self.add(
                     role,
                     loc,
-                    "code-en-double",
+                    Code.CODE_EN_DOUBLE,
                     f"{what} « {code} » en double (déjà ligne {line})",
                     "chaque code doit être unique : renommez l'un des deux",
                 )

@@ -12,6 +12,7 @@ import typer
 
 from utilsoc import __version__
 from utilsoc.cli import french
+from utilsoc.cli.commands.doctor import cli_command_doctor
 from utilsoc.cli.commands.evidence import cli_command_evidence, cli_command_questionnaire
 from utilsoc.cli.commands.init import cli_command_init
 from utilsoc.cli.commands.merge import cli_command_merge
@@ -36,6 +37,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "status": cli_command_status,
     "report": cli_command_report,
     "schema": cli_command_schema,
+    "doctor": cli_command_doctor,
 }
 GROUPS = {"templates": "Voir et adapter les modèles de rapports."}
 

@@ -90,15 +90,19 @@ def _aligned(block: list[str]) -> list[str]:
     column = starts.pop()
     firsts = [_metavars(row[1]) if row else "" for row in rows]
     moved = max(column, *(len(first) + 2 for first in firsts))
-    result = []
-    for line, row, first in zip(block, rows, firsts, strict=True):
-        if row:
-            result.append(first.ljust(moved) + row[3])
-        elif not line[:column].strip():
-            result.append(" " * moved + line[column:])
-        else:
-            result.append(_metavars(line))
-    return result
+    return [
+        _moved(line, row, first, column, moved)
+        for line, row, first in zip(block, rows, firsts, strict=True)
+    ]
+
+
+def _moved(line: str, row: re.Match[str] | None, first: str, column: int, moved: int) -> str:
+    """One line of a section, its description moved from `column` to `moved`."""
+    if row:
+        return first.ljust(moved) + row[3]
+    if not line[:column].strip():  # a wrapped description
+        return " " * moved + line[column:]
+    return _metavars(line)
 
 
 class _FrenchHelp:

@@ -23,6 +23,8 @@ class Reason(StrEnum):
     OVERFLOWS = "deborde"  # recorded over a period overflowing the report's
     OUTSIDE_TARGET = "hors-cible"  # values in the report's period, none in the target's
     FORMULA_TERM_MISSING = "terme-manquant"
+    NO_ANSWERS = "aucune-reponse"  # computed from a questionnaire nobody answered
+    UNPAIRED = "reponses-sans-paire"  # answers, but no one with both entry and exit
     NOTHING_RECORDED = "aucune-valeur"
     ZERO_DENOMINATOR = "denominateur-nul"
     PERCENTAGES_WITHOUT_TERMS = "pourcentages-sans-termes"
@@ -79,12 +81,17 @@ def _none_inside(
     target_period: Period | None,
 ) -> Explanation:
     """Nothing recorded within `window`, the report's `period` or the part of it targeted."""
+    computed = series.indicator.calcul is not None
+    if computed and any(window.contains(p) for p in series.answers):
+        return Explanation(Reason.UNPAIRED)
     overlapping = sorted(p for p in recorded if window.overlaps(p))
     if overlapping:
         return Explanation(Reason.OVERFLOWS, period=overlapping[-1])
     in_report = sorted(p for p in recorded if period.contains(p))
     if in_report and target_period is not None:
         return Explanation(Reason.OUTSIDE_TARGET, period=target_period, latest=in_report[-1])
+    if computed:
+        return Explanation(Reason.NO_ANSWERS)
     if series.indicator.formule is not None:
         return Explanation(Reason.FORMULA_TERM_MISSING)
     return Explanation(Reason.NOTHING_RECORDED)

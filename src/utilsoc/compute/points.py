@@ -22,6 +22,7 @@ class Point:
     numerator: float | None = None
     denominator: float | None = None
     coverage: float = 1.0
+    weight: float | None = None  # the observations behind a mean (questionnaire pairs)
 
     @property
     def number(self) -> float | None:
@@ -50,6 +51,7 @@ class Anomaly(StrEnum):
     SUM_DIFFERS_FROM_TOTAL = "somme-differente-du-total"
     SUMS_DIFFER = "sommes-differentes"
     PERCENTAGES_WITHOUT_TERMS = "pourcentages-sans-termes"
+    COARSE_OVER_FINE = "periode-englobante"  # 2024 recorded over 2024-T1…T4
 
 
 @dataclass(frozen=True)
@@ -57,13 +59,18 @@ class Alert:
     """An inconsistency of one period's values, with the numbers that show it.
 
     `sums` holds (dimension, sum of its parts): one for SUM_DIFFERS_FROM_TOTAL, compared
-    with `recorded`, the recorded total; two for SUMS_DIFFER; none otherwise.
+    with `recorded`, the recorded total; two for SUMS_DIFFER; none otherwise. For
+    COARSE_OVER_FINE, `recorded` is the value of `period` and `sums` holds one (kind of
+    the finer periods, their value over `period`); `count` is the number of finer
+    periods, `kept_finer` says the computations use them rather than `recorded`.
     """
 
     period: Period
     kind: Anomaly
     sums: tuple[tuple[str, float | None], ...] = ()
     recorded: float | None = None
+    count: int = 0
+    kept_finer: bool = False
 
 
 @dataclass
@@ -76,6 +83,7 @@ class Series:
     texts: dict[Period, str] = field(default_factory=dict)
     notes: dict[Period, list[str]] = field(default_factory=dict)
     alerts: list[Alert] = field(default_factory=list)
+    answers: dict[Period, int] = field(default_factory=dict)  # participants, by answer period
 
     def alerts_over(self, period: Period | None = None) -> list[Alert]:
         """The alerts of periods overlapping `period` (all of them without it)."""

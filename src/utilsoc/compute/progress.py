@@ -70,6 +70,12 @@ def progress_for(series: Series, period: Period) -> Progress:
     return _judged(indicator, chosen, point.number, coverage)
 
 
+def value_window(indicator: Indicateur, period: Period) -> Period:
+    """The days `progress_for` takes the value over: the report's, within its target's."""
+    chosen = _target_for(indicator, period)
+    return period if chosen is None else intersection(chosen.periode, period)
+
+
 def _target_for(indicator: Indicateur, period: Period) -> Cible | None:
     """The target of exactly `period`, else the one overlapping it most."""
     overlapping = [c for c in indicator.cibles if c.periode.overlaps(period)]

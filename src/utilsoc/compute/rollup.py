@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from utilsoc.compute.points import Point, Series, pooled_terms
+from utilsoc.compute.points import Alert, Anomaly, Point, Series, pooled_terms
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Agregation, TypeIndicateur
 
@@ -38,8 +38,17 @@ def days(period: Period) -> int:
     return (period.end - period.start).days + 1
 
 
+def same_granularity(items: list[tuple[Period, Point]]) -> list[tuple[Period, Point]]:
+    """The items of the one kind of period a roll-up over them would use."""
+    return _one_granularity(items)
+
+
 def _one_granularity(items: list[tuple[Period, Point]]) -> list[tuple[Period, Point]]:
-    """Keep the kind of period covering the most days, so months and quarters never add up."""
+    """Keep the kind of period covering the most days, so months and quarters never add up.
+
+    On a tie the finer periods win: a year recorded over its four quarters never silently
+    replaces them (`coarse_over_fine` warns of it).
+    """
     by_kind: dict[str, list[tuple[Period, Point]]] = defaultdict(list)
     for period, point in items:
         by_kind[period.kind].append((period, point))
@@ -47,7 +56,7 @@ def _one_granularity(items: list[tuple[Period, Point]]) -> list[tuple[Period, Po
         return items
     return max(
         by_kind.values(),
-        key=lambda group: (sum(days(p) for p, _ in group), -len(group)),
+        key=lambda group: (sum(days(p) for p, _ in group), len(group)),
     )
 
 
@@ -72,4 +81,41 @@ def _pooled(rule: Agregation, kind: TypeIndicateur, points: list[Point]) -> Poin
         return Point(None)  # percentages without their parts: no average
     if rule is Agregation.SOMME:
         return Point(sum(numbers))
+    weights = [p.weight for p in points if p.number is not None]
+    if all(weights):  # means of questionnaire pairs: the mean of all their pairs
+        total = sum(w or 0.0 for w in weights)
+        value = sum((p.number or 0.0) * (p.weight or 0.0) for p in points if p.number is not None)
+        return Point(value / total, weight=total)
     return Point(sum(numbers) / len(numbers))
+
+
+def coarse_over_fine(series: Series) -> list[Alert]:
+    """A value recorded for a period that also holds finer recorded values, when they differ.
+
+    Why: `2024` recorded over `2024-T1`…`T4` (780 against 3 980) is most often a slip of
+    the period; the user must see both figures and which one the computations keep.
+    """
+    totals = series.totals
+    if len({p.kind for p in totals}) < 2:
+        return []
+    alerts = []
+    for coarse, point in totals.items():
+        inside = [(p, q) for p, q in totals.items() if p.kind != coarse.kind and coarse.contains(p)]
+        if not inside:
+            continue
+        finer = _one_granularity(inside)
+        fine = roll_up(Series(series.indicator, dict(finer)), coarse)
+        if _same(point.number, fine.number):
+            continue
+        kept = _one_granularity([*finer, (coarse, point)])
+        sums = ((finer[0][0].kind.value, fine.number),)
+        alerts.append(
+            Alert(coarse, Anomaly.COARSE_OVER_FINE, sums, point.number, len(finer), len(kept) > 1)
+        )
+    return alerts
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a))

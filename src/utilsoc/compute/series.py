@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable
 from utilsoc.check.values import parse_value
 from utilsoc.compute.points import Alert, Anomaly, DimensionKey, Point, Series, pooled_terms
 from utilsoc.compute.progress import Progress, Statut, progress, progress_for, trend
-from utilsoc.compute.rollup import roll_up
-from utilsoc.model.mesures import Mesure
+from utilsoc.compute.questionnaires import answer_periods, measure, pair_answers, questionnaire_of
+from utilsoc.compute.rollup import coarse_over_fine, roll_up
+from utilsoc.model.mesures import Mesure, Reponse
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Formule, Indicateur, Referentiel, TypeIndicateur
 
@@ -36,18 +37,26 @@ Cells = dict[DimensionKey, Point]
 SUMMED = (TypeIndicateur.NOMBRE, TypeIndicateur.MONTANT, TypeIndicateur.DUREE)
 
 
-def build_all_series(referentiel: Referentiel, records: Iterable[Mesure]) -> dict[str, Series]:
-    """Every indicator's series; calculated indicators from their formula's series."""
+def build_all_series(
+    referentiel: Referentiel, records: Iterable[Mesure], responses: Iterable[Reponse] = ()
+) -> dict[str, Series]:
+    """Every indicator's series; calculated ones from their formula or questionnaire."""
     by_code: dict[str, list[Mesure]] = defaultdict(list)
     for record in records:
         by_code[record.indicateur].append(record)
+    answers: dict[str, list[Reponse]] = defaultdict(list)
+    for response in responses:
+        answers[response.indicateur].append(response)
     indicators = referentiel.indicators()
     result: dict[str, Series] = {}
 
     def series_of(code: str, seen: frozenset[str]) -> Series:
         if code not in result:
             indicator = indicators[code]
-            if indicator.formule is None or code in seen:
+            questionnaire = questionnaire_of(indicator)
+            if questionnaire is not None:
+                result[code] = _from_answers(indicators, indicator, answers[questionnaire])
+            elif indicator.formule is None or code in seen:
                 result[code] = build_series(indicator, by_code.get(code, []))
             else:
                 result[code] = _calculated(indicator, series_of, seen | {code})
@@ -56,6 +65,29 @@ def build_all_series(referentiel: Referentiel, records: Iterable[Mesure]) -> dic
     for code in indicators:
         series_of(code, frozenset())
     return result
+
+
+def _from_answers(
+    indicators: dict[str, Indicateur], indicator: Indicateur, responses: list[Reponse]
+) -> Series:
+    """One value per period of answers: what `calcul` draws from that period's pairs.
+
+    Improvement follows the direction (`sens`) of the questionnaire's own indicator.
+    """
+    calcul = indicator.calcul
+    assert calcul is not None
+    code = questionnaire_of(indicator) or indicator.code
+    sens = indicators[code].sens if code in indicators else indicator.sens
+    series = Series(indicator)
+    series.answers = answer_periods(responses, code)
+    by_period: dict[Period, list[Reponse]] = defaultdict(list)
+    for response in responses:
+        by_period[response.periode].append(response)
+    for period in series.answers:
+        point = measure(pair_answers(by_period[period], code), calcul, sens)
+        if point is not None:
+            series.totals[period] = point
+    return series
 
 
 SeriesOf = Callable[[str, frozenset[str]], Series]
@@ -105,6 +137,7 @@ def build_series(indicator: Indicateur, records: Iterable[Mesure]) -> Series:
         by_period[record.periode][record.cle_dimensions] = _point(indicator, record)
     for period in sorted(by_period):
         _add_period(series, period, by_period[period])
+    series.alerts.extend(coarse_over_fine(series))
     return series
 
 

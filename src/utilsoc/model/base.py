@@ -49,6 +49,9 @@ _ACCENTED = {
     "reponse": "réponse",
     "agregation": "agrégation",
     "realisations": "réalisations",
+    "echeance": "échéance",
+    "etat": "état",
+    "seance": "séance",
 }
 
 _KEYS: dict[type, dict[str, str]] = {}

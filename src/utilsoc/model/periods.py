@@ -178,7 +178,12 @@ def _build(kind: Kind, first: str, second: str = "") -> Period:
                 f"année scolaire « {first}-{second} » : les deux années doivent se suivre"
             )
         return Period(date(year, 9, 1), date(year + 1, 8, 31), kind, f"{year}-{year + 1}")
-    number = int(second)
+    return _part_of_year(kind, first, second)
+
+
+def _part_of_year(kind: Kind, first: str, second: str) -> Period:
+    """The `second`-th semester, quarter or month of the year `first`."""
+    year, number = int(first), int(second)
     if kind is Kind.MOIS and not 1 <= number <= 12:
         raise ValueError(f"mois « {first}-{second} » inexistant (01 à 12)")
     if kind is Kind.SEMESTRE and number > 2:

@@ -10,19 +10,37 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from utilsoc.actions.evidence import pair_gains
+from utilsoc.compute.convention import progress_over, years_of
 from utilsoc.compute.explain import explain
 from utilsoc.compute.merge import Measures
 from utilsoc.compute.points import Series
-from utilsoc.compute.progress import Progress, progress_for, trend
+from utilsoc.compute.progress import Progress, trend
+from utilsoc.compute.questionnaires import pair_answers, questionnaire_of
+from utilsoc.compute.rhythm import rhythm_points
+from utilsoc.compute.rollup import roll_up
 from utilsoc.compute.series import build_all_series
 from utilsoc.french import shared_decimals
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period, format_day
-from utilsoc.model.referentiel import Indicateur
+from utilsoc.model.referentiel import Dimension, Indicateur
+from utilsoc.report.breakdowns import breakdown_context, crossing_context, unfilled_context
+from utilsoc.report.convention import years_context
+from utilsoc.report.disclosure import mark_gap, target_revisions, tracks_about
 from utilsoc.report.evidence_context import evidence_context, gains_context
+from utilsoc.report.method import (
+    audience_context,
+    method_fields,
+    publics_context,
+    results_chain,
+)
 from utilsoc.report.provenance import Provenance
-from utilsoc.report.sections import domains_context, logframe_context, self_assessment_context
+from utilsoc.report.review import action_plan, judgements
+from utilsoc.report.sections import (
+    domains_context,
+    logframe_context,
+    self_assessment_context,
+    self_assessment_meeting,
+)
 from utilsoc.report.wording import ANSWERED, alert_text, explanation_text
 
 
@@ -34,6 +52,7 @@ class Options:
     period: Period
     logframe: str | None
     date: dt.date
+    audience: str | None = None
 
 
 def build_context(
@@ -48,31 +67,60 @@ def build_context(
     association = project.association
     assert referentiel is not None
     assert association is not None
-    all_series = build_all_series(referentiel, measures.records)
     responses = evidence.get("questionnaires", [])
+    all_series = build_all_series(referentiel, measures.records, responses)
     answered = {  # scores whose entry/exit gains the report shows (pairs in the period)
         code
         for code in {r.indicateur for r in responses}
-        if pair_gains(responses, code, options.period).pairs
+        if pair_answers(responses, code, options.period).pairs
     }
-    names = {dimension.code: dimension.nom for dimension in referentiel.dimensions}
+    tracks = evidence.get("pistes_amelioration", [])
+    gains = gains_context(referentiel, responses, options.period)
+    pairs = {g["code"]: g["participants"] for g in gains}
+    labels = {code: i.libelle for code, i in referentiel.indicators().items()}
+    dimensions = {d.code: d for d in referentiel.dimensions}
     indicators = {
-        code: indicator_context(series, options.period, code in answered, names)
+        code: indicator_context(
+            series,
+            options.period,
+            code in answered,
+            tracks_about(code, tracks, options.period),
+            dimensions,
+        )
+        | method_fields(series, options.period, pairs.get(code), labels)
         for code, series in all_series.items()
     }
     period = options.period
+    cadre = logframe_context(project, options.logframe, indicators)
+    domains = domains_context(referentiel, indicators, evidence, period)
+    answers = judgements(evidence, period)
+    for domain in domains:
+        for criterion in domain["criteres"]:
+            criterion["jugement"] = answers.get(criterion["code"])
     return {
         "rapport": _about(options, provenance, referentiel.version),
         "association": association.model_dump(mode="json"),
-        "domaines": domains_context(referentiel, indicators, evidence, period),
+        "domaines": domains,
         "indicateurs": indicators,
-        "cadre": logframe_context(project, options.logframe, indicators),
-        "preuves": evidence_context(evidence, period, options.logframe),
-        "gains": gains_context(referentiel, evidence.get("questionnaires", []), period),
-        "auto_evaluation": self_assessment_context(referentiel, indicators),
-        "lacunes": _gaps(
-            all_series, period, {r.indicateur for r in evidence.get("questionnaires", [])}
+        "cadre": cadre,
+        "chaine_resultats": results_chain(
+            indicators[i.code] for _, i in referentiel.iter_indicators()
         ),
+        "publics": publics_context(project),
+        "audience": audience_context(project, options.audience),
+        "preuves": evidence_context(evidence, period, options.logframe),
+        "plan_action": action_plan(evidence, period, options.logframe),
+        "gains": gains,
+        "auto_evaluation": self_assessment_context(referentiel, indicators),
+        "seance_auto_evaluation": self_assessment_meeting(referentiel),
+        "lacunes": _gaps(
+            all_series, period, {r.indicateur for r in responses if period.overlaps(r.periode)}
+        ),
+        "ventilations_manquantes": [
+            {"code": i["code"], "libelle": i["libelle"], "dimensions": i["dimensions_vides"]}
+            for i in indicators.values()
+            if i["dimensions_vides"]
+        ],
         "chiffres_cles": [
             indicators[c] for c in association.identite.indicateurs_cles if c in indicators
         ],
@@ -91,11 +139,13 @@ def _about(options: Options, provenance: Provenance, version: str | None) -> dic
             "fin": format_day(period.end),
         },
         "date": format_day(options.date),
+        "date_donnees": options.date.isoformat(),
         "provenance": provenance.texte,
         "commit": provenance.commit,
         "modifie": provenance.modifie,
         "version_utilsoc": provenance.version,
         "version_referentiel": version,
+        "annees": [{"nom": y.name, "libelle": y.label} for y in years_of(period)],
     }
 
 
@@ -103,15 +153,18 @@ def indicator_context(
     series: Series,
     period: Period,
     answered: bool = False,
-    names: dict[str, str] | None = None,
+    tracks: list[str] | None = None,
+    dimensions: dict[str, Dimension] | None = None,
 ) -> dict[str, Any]:
     """One indicator: definition, baseline, target, achieved, gap, status, series, parts.
 
     `answered`: entry/exit pairs exist for it in `period` (the report shows their gains).
-    `names`: the label of each dimension, by code (breakdowns and alerts show labels).
+    `tracks`: the actions of the improvement tracks of `period` that name it.
+    `dimensions`: the référentiel's, by code, to name and order the breakdowns.
     """
+    dimensions = dimensions or {}
     indicator = series.indicator
-    state = progress_for(series, period)
+    state = progress_over(series, period)
     texts = [text for p, text in sorted(series.texts.items()) if period.overlaps(p)]
     gap = None if state.value is None or state.target is None else state.value - state.target
     context = {
@@ -132,13 +185,20 @@ def indicator_context(
         "statut": state.status.value,
         "tendance": trend(series),
         "serie": _points(series, period),
-        "ventilation": _breakdown(series, period, names or {}),
-        "avertissements": [alert_text(alert, names) for alert in series.alerts],
+        "courbe": _curve(series, period),
+        "ventilation": breakdown_context(series, period, dimensions),
+        "croisements": crossing_context(series, period, dimensions),
+        "dimensions_vides": unfilled_context(series, period, dimensions),
+        "calcul": _computed(series, period),
+        "avertissements": [alert_text(alert, _names(dimensions)) for alert in series.alerts],
         "explication": _explanation(series, period, state, answered),
         "notes": _notes(series, period),  # `commentaire` joins both, once options are known
+        "par_annee": years_context(series, period),
+        "revisions": target_revisions(indicator, period),
+        "pistes": list(tracks or []),
     }
     context["decimales"] = _decimals(context)
-    return context
+    return mark_gap(context)
 
 
 def _decimals(indicator: dict[str, Any]) -> int:
@@ -151,6 +211,11 @@ def _decimals(indicator: dict[str, Any]) -> int:
     if isinstance(indicator["realise"], int | float):
         values.append(indicator["realise"])
     return shared_decimals([float(v) for v in values], indicator["type"])
+
+
+def _names(dimensions: dict[str, Dimension] | None) -> dict[str, str]:
+    """The label of each dimension, by code (alerts name dimensions by their labels)."""
+    return {code: d.nom for code, d in (dimensions or {}).items()}
 
 
 def _target(state: Progress, period: Period) -> dict[str, Any] | None:
@@ -169,8 +234,36 @@ def _points(series: Series, period: Period) -> list[dict[str, Any]]:
     ]
 
 
+def _curve(series: Series, period: Period) -> list[dict[str, Any]]:
+    """The chart's points at the rhythm of the targets (see `compute.rhythm`)."""
+    return [
+        {
+            "court": r.period.short_label,
+            "valeur": r.value,
+            "cible": r.target,
+            "cumul": r.within.kind.value if r.within else None,
+        }
+        for r in rhythm_points(series, period.end)
+    ]
+
+
+def _computed(series: Series, period: Period) -> dict[str, Any] | None:
+    """How an indicator drawn from a questionnaire is computed, and from how many people."""
+    calcul = series.indicator.calcul
+    if calcul is None:
+        return None
+    point = roll_up(series, period)
+    count = point.denominator if point.numerator is not None else point.weight
+    return {
+        "questionnaire": questionnaire_of(series.indicator),
+        "mesure": calcul.mesure.value,
+        "seuil": calcul.seuil,
+        "participants": None if count is None else round(count),
+    }
+
+
 def _explanation(series: Series, period: Period, state: Progress, answered: bool) -> str | None:
-    if answered and state.value is None:
+    if answered and state.value is None and series.indicator.calcul is None:
         return ANSWERED
     why = explain(series, period, state)
     return None if why is None else explanation_text(why)
@@ -192,36 +285,19 @@ def _baseline(indicator: Indicateur) -> dict[str, Any] | None:
     }
 
 
-def _breakdown(series: Series, period: Period, names: dict[str, str]) -> list[dict[str, Any]]:
-    """Per dimension, the values over `period` (latest period inside it that has parts)."""
-    inside = [p for p in series.parts if period.contains(p) and series.parts[p]]
-    if not inside:
-        return []
-    latest = max(inside)
-    by_dimension: dict[str, list[dict[str, Any]]] = {}
-    for key, point in sorted(series.parts[latest].items()):
-        if len(key) == 1 and point.number is not None:
-            name, value = key[0]
-            by_dimension.setdefault(name, []).append({"valeur": value, "nombre": point.number})
-    return [
-        {
-            "dimension": name,
-            "libelle": names.get(name, name),
-            "periode": latest.label,
-            "parts": parts,
-        }
-        for name, parts in by_dimension.items()
-    ]
-
-
 def _gaps(
     all_series: dict[str, Series], period: Period, answered: set[str]
 ) -> list[dict[str, Any]]:
-    """Indicators never recorded (or not during the period); questionnaires count."""
+    """Indicators never recorded (or not during the period); questionnaires count.
+
+    An indicator computed from a questionnaire with answers is no gap: its row says why
+    it has no figure yet (no one answered both at entry and exit).
+    """
     gaps = []
     for series in all_series.values():
         indicator = series.indicator
-        if indicator.code in answered or (indicator.type.value == "qualitatif" and series.texts):
+        fed = questionnaire_of(indicator) or indicator.code
+        if fed in answered or (indicator.type.value == "qualitatif" and series.texts):
             continue
         inside = [p for p in series.totals if period.overlaps(p)]
         if not series.totals:

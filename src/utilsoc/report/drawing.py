@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import textwrap
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from utilsoc.french import format_number
 from utilsoc.grammar import with_unit
 
-_STYLE_VERSION = "3"
+_STYLE_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,19 @@ class Chart:
     colours: tuple[str, str, str] = ("#1F5F8B", "#E07A1F", "#3A9D5D")
     plural: str | None = None  # the unit's plural when irregular (see `grammar.unit_forms`)
     decimals: int | None = None  # the indicator's one precision in the report
+    # A series: each point's own target (a step line; None where the point has none),
+    # and the legend of its values (« réalisé, cumulé sur l'année » for a running total).
+    targets: list[float | None] = field(default_factory=list)
+    line: str = "réalisé"
+    scale: tuple[float, float] | None = None  # a score's scale: the value axis spans it
 
     @cached_property
     def key(self) -> str:
         """Hash of the description: the cache key and the chart's stable id."""
         # As `asdict(self)` gives, without its deep copy (a tenth of a cached report's time).
         fields_ = {f.name: getattr(self, f.name) for f in fields(self)}
+        if self.scale is None:  # charts without a scale keep the keys they had before it
+            del fields_["scale"]
         data = json.dumps([_STYLE_VERSION, fields_], sort_keys=True, ensure_ascii=False)
         return hashlib.blake2b(data.encode(), digest_size=10).hexdigest()
 
@@ -55,7 +63,15 @@ class Chart:
                 f"{label} : entrée {format_number(a)}, sortie {format_number(b)}"
                 for label, a, b in zip(self.labels, self.values, self.second, strict=False)
             )
+        if self.targets:
+            points = " ; ".join(
+                f"{label} : {self._figure(value)}"
+                + ("" if aim is None else f" (cible {self._figure(aim)})")
+                for label, value, aim in zip(self.labels, self.values, self.targets, strict=False)
+            )
         extra = ""
+        if self.line != "réalisé":
+            points = f"{self.line} : {points}"
         if self.baseline is not None:
             extra += f" ; référence {self._figure(self.baseline)}"
         if self.target is not None:
@@ -77,19 +93,30 @@ def draw_svg(chart: Chart) -> str:
     order in which charts are drawn never shows in a report.
     """
     _configure(chart.key)
-    if chart.kind == "serie":
-        figure = _series_figure(chart)
-    else:
-        figure = _new_figure()
-        axes = figure.axes[0]
-        _DRAWERS[chart.kind](axes, chart)
-        axes.set_title(chart.title, **_TITLE)
+    figure = figure_of(chart)
     buffer = io.StringIO()
     figure.savefig(
         buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None}
     )
     return _clean(buffer.getvalue())
 
+
+def figure_of(chart: Chart) -> Any:
+    """The matplotlib figure of `chart` (matplotlib configured by the caller)."""
+    if chart.kind == "serie":
+        return _series_figure(chart)
+    figure = _new_figure()
+    axes = figure.axes[0]
+    _DRAWERS[chart.kind](axes, chart)
+    lines = textwrap.wrap(chart.title, _TITLE_WIDTH) or [""]
+    axes.set_title("\n".join(lines), **_TITLE)
+    # Room above the axes for every line of the title: a long title is never cut.
+    figure.subplots_adjust(top=min(0.86, 0.95 - 0.055 * len(lines)))
+    return figure
+
+
+# Characters of a title line that fit the figure's width at its font size.
+_TITLE_WIDTH = 76
 
 # y given: matplotlib then skips placing the title above the axes' ticks (a third of a chart).
 _TITLE = {"loc": "left", "fontsize": 10, "color": "#222222", "y": 1.0, "pad": 6.0}
@@ -112,8 +139,9 @@ def _configure(salt: str) -> None:
 def _new_figure() -> Any:
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(6.4, 3.2), dpi=100)
-    figure.subplots_adjust(left=0.12, right=0.97, top=0.86, bottom=0.3)
+    # Wide and low: drawn across the page's width, under the indicator's figures.
+    figure = Figure(figsize=(8.0, 3.0), dpi=100)
+    figure.subplots_adjust(left=0.09, right=0.98, top=0.86, bottom=0.28)
     axes = figure.add_subplot()
     axes.spines[["top", "right"]].set_visible(False)
     axes.yaxis.set_major_formatter(_french_ticks())
@@ -142,6 +170,8 @@ def _series_figure(chart: Chart) -> Any:
         _crowded(chart.labels),
         chart.baseline is None,
         chart.target is None,
+        not chart.targets,
+        chart.line,
         chart.colours,
     )
     reused = _SERIES_FIGURES.get(shape)
@@ -160,7 +190,7 @@ def _series_figure(chart: Chart) -> Any:
     if reused.baseline is not None:
         reused.baseline.set_ydata([chart.baseline, chart.baseline])
     if reused.target is not None:
-        reused.target.set_ydata([chart.target, chart.target])
+        reused.target.set_ydata(_target_line(chart))
     reused.title.set_text(chart.title)
     axes.set_xticklabels(_shown_ticks(chart.labels)[1])
     _fit_y(axes, chart)
@@ -172,14 +202,28 @@ def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
     main, second, accent = chart.colours
     positions = list(range(len(chart.labels)))
     (line,) = axes.plot(
-        positions, chart.values, marker="o", color=main, linewidth=2, label="réalisé"
+        positions, chart.values, marker="o", color=main, linewidth=2, label=chart.line
     )
     baseline = target = None
     if chart.baseline is not None:
         baseline = axes.axhline(
             chart.baseline, color="#888888", linestyle=":", linewidth=1.2, label="référence"
         )
-    if chart.target is not None:
+    if chart.targets:
+        # A step per point: each value meets its own period's target, and a lone point
+        # still shows its target as a dash.
+        (target,) = axes.plot(
+            positions,
+            _target_line(chart),
+            color=accent,
+            linestyle="--",
+            linewidth=1.4,
+            drawstyle="steps-mid",
+            marker="_",
+            markersize=14,
+            label="cible",
+        )
+    elif chart.target is not None:
         target = axes.axhline(
             chart.target, color=accent, linestyle="--", linewidth=1.4, label="cible"
         )
@@ -187,6 +231,14 @@ def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
     axes.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3)
     _fit_y(axes, chart)
     return line, baseline, target
+
+
+def _target_line(chart: Chart) -> list[float]:
+    """The y of the target line: per point (NaN where none), or the one target twice."""
+    if chart.targets:
+        return [float("nan") if t is None else t for t in chart.targets]
+    assert chart.target is not None
+    return [chart.target, chart.target]
 
 
 def _fit_y(axes: Any, chart: Chart) -> None:
@@ -204,24 +256,30 @@ def _bars(axes: Any, chart: Chart) -> None:
 
 
 def _entry_exit(axes: Any, chart: Chart) -> None:
+    """Entry and exit means side by side, on the score's scale, the legend under the axis.
+
+    Bars rise from the bottom of the scale (a score of 1 out of 5 is the least possible).
+    """
     positions = list(range(len(chart.labels)))
     width = 0.38
-    axes.bar(
-        [p - width / 2 for p in positions],
-        chart.values,
-        width,
-        color=chart.colours[1],
-        label="entrée",
-    )
-    axes.bar(
-        [p + width / 2 for p in positions],
-        chart.second,
-        width,
-        color=chart.colours[0],
-        label="sortie",
-    )
+    bottom = chart.scale[0] if chart.scale else 0.0
+    for shift, values, colour, label in (
+        (-width / 2, chart.values, chart.colours[1], "entrée"),
+        (width / 2, chart.second, chart.colours[0], "sortie"),
+    ):
+        axes.bar(
+            [p + shift for p in positions],
+            [v - bottom for v in values],
+            width,
+            bottom=bottom,
+            color=colour,
+            label=label,
+        )
     axes.set_xticks(positions, chart.labels)
-    axes.legend(frameon=False, fontsize=8)
+    axes.margins(x=0.25)
+    if chart.scale is not None:
+        axes.set_ylim(*chart.scale)
+    axes.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=2)
 
 
 MAX_LABELS = 12

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from utilsoc.actions.evidence import pair_gains
+from utilsoc.compute.questionnaires import pair_answers, progress_threshold, questionnaire_of
 from utilsoc.model.mesures import Moment, Temoignage
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Referentiel
-from utilsoc.report.wording import ROLES
+from utilsoc.report.wording import ROLES, progress_text
 
 
 def evidence_context(
@@ -66,23 +66,36 @@ def _plain(item: Any) -> dict[str, Any]:
 def gains_context(
     referentiel: Referentiel, responses: list[Any], period: Period
 ) -> list[dict[str, Any]]:
-    """Entry/exit gains of each score indicator with answer pairs in `period`."""
+    """Entry/exit results of each questionnaire with answer pairs in `period`.
+
+    Those who progress are counted as the share computed from the questionnaire counts
+    them (its threshold), in the direction of the questionnaire's indicator.
+    """
+    indicators = referentiel.indicators()
     result = []
     for code in sorted({r.indicateur for r in responses}):
-        gains = pair_gains(responses, code, period)
-        indicator = referentiel.indicators().get(code)
+        gains = pair_answers(responses, code, period)
+        indicator = indicators.get(code)
         if not gains.pairs or indicator is None:
             continue
+        threshold = progress_threshold(indicators.values(), code)
+        improved = gains.improved(indicator.sens, threshold)
+        scale = indicator.echelle
         result.append(
             {
                 "code": code,
                 "libelle": indicator.libelle,
                 "unite": indicator.unite or "",
+                "sens": indicator.sens.value,
+                "echelle": None if scale is None else {"min": scale.min, "max": scale.max},
                 "participants": len(gains.pairs),
                 "entree": gains.mean(Moment.ENTREE),
                 "sortie": gains.mean(Moment.SORTIE),
                 "gain": gains.mean_gain,
-                "progressent": sum(1 for a, b in gains.pairs.values() if b > a),
+                "seuil": threshold,
+                "progressent": improved,
+                "progression": progress_text(improved, len(gains.pairs), indicator.sens, threshold),
+                "indicateurs": [c for c, i in indicators.items() if questionnaire_of(i) == code],
                 "sans_sortie": len(gains.entry_only),
                 "sans_entree": len(gains.exit_only),
             }

@@ -5,27 +5,22 @@ and override one block. Templates run in Jinja's immutable sandbox with StrictUn
 (a misspelt variable is an error, not an empty string). HTML is autoescaped; in Markdown,
 every text that comes from the association's files is escaped when it is output.
 
-Why the limits: templates can be committed by any collaborator. A template may not read a
-file through a link out of its folder, produce more than MAX_OUTPUT characters, build a
-string or number beyond MAX_SIZE, or run longer than TIME_LIMIT seconds (checked between
-outputs and at every step of `range`, so it holds where SIGALRM does not exist).
+Why the limits: templates can be committed by any collaborator. Besides the sandbox's own
+limits (report/sandbox.py), a template may not produce more than MAX_OUTPUT characters or
+run longer than TIME_LIMIT seconds.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
 import re
 import sys
-import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import markupsafe
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from utilsoc.errors import UserError
 from utilsoc.french import NARROW_NBSP, format_amount, format_number, format_percent
@@ -39,12 +34,12 @@ from utilsoc.report.filters import (
     of_label_filter,
     signed,
 )
+from utilsoc.report.sandbox import ContainedLoader, Deadline, ReportSandbox, timed_range
 from utilsoc.report.typography import typeset_html, typeset_markdown
 from utilsoc.resources import data_dir
 
 TIME_LIMIT = 60
 MAX_OUTPUT = 20_000_000
-MAX_SIZE = 1_000_000
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
 
@@ -66,81 +61,15 @@ def mark_user_text(data: Any) -> Any:
     return data
 
 
-class _Deadline:
-    """When the running template must have finished."""
-
-    at = float("inf")
-
-    def check(self) -> None:
-        if time.monotonic() > self.at:
-            raise UserError(
-                f"le modèle a tourné plus de {TIME_LIMIT} s",
-                "simplifiez-le : une boucle ne doit pas être sans fin",
-            )
-
-
-class _ReportSandbox(ImmutableSandboxedEnvironment):
-    """The sandbox, with sizes capped: no string or number a page could not hold."""
-
-    intercepted_binops = frozenset({"*", "**", "+"})
-
-    def __init__(self, deadline: _Deadline, **options: Any) -> None:
-        super().__init__(**options)
-        self.deadline = deadline
-
-    def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
-        """`'a' * 10**10`, `10 ** 10 ** 10`: refused before they are computed."""
-        _check_binop(operator_name, left, right)
-        return super().call_binop(context, operator_name, left, right)
-
-    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N807
-        """Method calls too: `'x'.center(10**10)` is refused."""
-        for argument in (*args, *kwargs.values()):
-            if isinstance(argument, int) and abs(argument) > MAX_SIZE:
-                raise SecurityError(f"nombre trop grand pour un modèle : {argument}")
-        return super().call(__context, __obj, *args, **kwargs)
-
-
-def _check_binop(operator_name: str, left: Any, right: Any) -> None:
-    sized = (str, list, tuple)
-    if operator_name == "*":
-        for text, count in ((left, right), (right, left)):
-            if isinstance(text, sized) and isinstance(count, int) and len(text) * count > MAX_SIZE:
-                raise SecurityError("texte trop long pour un modèle")
-    elif operator_name == "**":
-        if isinstance(left, int) and isinstance(right, int) and abs(right) > 64:
-            raise SecurityError(f"puissance trop grande pour un modèle : {right}")
-    elif isinstance(left, sized) and isinstance(right, sized) and len(left) + len(right) > MAX_SIZE:
-        raise SecurityError("texte trop long pour un modèle")
-
-
-class _ContainedLoader(jinja2.FileSystemLoader):
-    """Templates of one folder, never a file reached through a link out of it.
-
-    Why: git keeps symbolic links, so a collaborator could commit `modeles/x.j2` pointing
-    at any file of the machine, which a report would then print.
-    """
-
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
-        source, filename, uptodate = super().get_source(environment, template)
-        real = os.path.realpath(filename)
-        roots = [os.path.realpath(folder) for folder in self.searchpath]
-        if not any(real.startswith(root + os.sep) for root in roots):
-            raise SecurityError(f"le modèle « {template} » est un lien vers {real}")
-        return source, filename, uptodate
-
-
 def build_environment(user_folder: Path | None) -> jinja2.Environment:
     """The one Jinja environment of reports."""
-    builtin = _ContainedLoader(str(data_dir("templates")), encoding="utf-8")
+    builtin = ContainedLoader(str(data_dir("templates")), encoding="utf-8")
     loaders: list[jinja2.BaseLoader] = []
     if user_folder is not None and user_folder.is_dir():
-        loaders.append(_ContainedLoader(str(user_folder), encoding="utf-8"))
+        loaders.append(ContainedLoader(str(user_folder), encoding="utf-8"))
     loaders += [builtin, jinja2.PrefixLoader({"defaut": builtin}, delimiter=":")]
-    deadline = _Deadline()
-    environment = _ReportSandbox(
+    deadline = Deadline()
+    environment = ReportSandbox(
         deadline,
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
@@ -153,7 +82,7 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
     # Ids unique within one report, in the order they are asked for: reproducible.
     counter = itertools.count(1)
     environment.globals["identifiant"] = lambda prefixe="id": f"{prefixe}-{next(counter)}"
-    environment.globals["range"] = _timed_range(deadline)
+    environment.globals["range"] = timed_range(deadline)
     environment.filters.update(
         {
             "nombre": _number,
@@ -161,6 +90,7 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
             "montant": _amount,
             "md": escape_markdown,
             "valeur": format_value,
+            "chiffre_cle": format_headline,
             "classe": css_class,
             "article": _article,
             "lien": _link,
@@ -177,18 +107,6 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
 def _finalize(value: Any) -> Any:
     """What `{{ … }}` outputs: user text escaped for Markdown (HTML escapes its own)."""
     return escape_markdown(value) if isinstance(value, UserText) else value
-
-
-def _timed_range(deadline: _Deadline) -> Callable[..., Iterator[int]]:
-    def timed_range(*args: int) -> Iterator[int]:
-        numbers = range(*args)
-        if len(numbers) > MAX_SIZE:
-            raise SecurityError(f"boucle trop longue pour un modèle : {len(numbers)} tours")
-        for number in numbers:
-            deadline.check()
-            yield number
-
-    return timed_range
 
 
 @jinja2.pass_eval_context
@@ -285,8 +203,8 @@ def _template_line(trace: Any) -> str:
 
 def _render_capped(environment: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     """Render, stopping at MAX_OUTPUT characters or TIME_LIMIT seconds."""
-    deadline: _Deadline = environment.deadline  # type: ignore[attr-defined]
-    deadline.at = time.monotonic() + TIME_LIMIT
+    deadline: Deadline = environment.deadline  # type: ignore[attr-defined]
+    deadline.start(TIME_LIMIT)
     parts: list[str] = []
     size = 0
     try:
@@ -300,35 +218,38 @@ def _render_capped(environment: jinja2.Environment, name: str, context: dict[str
             deadline.check()
             parts.append(part)
     finally:
-        deadline.at = float("inf")
+        deadline.stop()
     return "".join(parts)
 
 
 def tidy_markdown(text: str) -> str:
     """Blank lines where CommonMark needs them, never two in a row, no trailing spaces."""
-    lines = [line.rstrip() for line in text.split("\n")]
     result: list[str] = []
-    for line in lines:
-        previous = result[-1] if result else ""
-        starts_block = (
-            line.startswith(("#", "![", "---"))
-            or (line.startswith("|") and not previous.startswith("|"))
-            or (
-                line.startswith(("- ", "> "))
-                and previous
-                and not previous.startswith((line[:2], "  "))
-            )
-        )
-        if starts_block and previous:
-            result.append("")
-        if line or (result and result[-1]):
-            result.append(line)
-        if line.startswith("#") or line == "---":
-            result.append("")
+    for line in text.split("\n"):
+        _add_line(result, line.rstrip())
     while result and not result[-1]:
         result.pop()
-    text = "\n".join(result) + "\n"
-    return re.sub(r"\n{3,}", "\n\n", text)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(result) + "\n")
+
+
+def _add_line(result: list[str], line: str) -> None:
+    """Append `line`, with the blank lines Markdown needs before and after it."""
+    previous = result[-1] if result else ""
+    if previous and _starts_block(line, previous):
+        result.append("")
+    if line or (result and result[-1]):
+        result.append(line)
+    if line.startswith("#") or line == "---":
+        result.append("")
+
+
+def _starts_block(line: str, previous: str) -> bool:
+    """True when `line` opens a heading, image, rule, table, list or quote after `previous`."""
+    if line.startswith(("#", "![", "---")):
+        return True
+    if line.startswith("|"):
+        return not previous.startswith("|")
+    return line.startswith(("- ", "> ")) and not previous.startswith((line[:2], "  "))
 
 
 def escape_markdown(text: Any) -> str:
@@ -354,6 +275,23 @@ def format_value(value: Any, indicator: dict[str, Any]) -> str:
     The result holds the association's own words (a unit, a text): it stays user text.
     """
     return UserText(_value_text(value, indicator))
+
+
+def format_headline(value: Any, indicator: dict[str, Any]) -> str:
+    """A headline figure, rounded: `5 420 €` (no cents), `37 %`, `139 élèves`, `1,4 point`.
+
+    Why: a figure on a card or a poster is read at a glance; precision lives in the report.
+    Below 10 a number keeps one decimal, so a score of 3,4 out of 5 does not become 3.
+    """
+    if value is None or isinstance(value, str) or indicator["type"] == "oui_non":
+        return format_value(value, indicator)
+    number = float(value)
+    if indicator["type"] == "montant":
+        return UserText(f"{format_number(round(number))}\u202f€")
+    rounded = (
+        round(number) if abs(number) >= 10 or indicator["type"] == "taux" else round(number, 1)
+    )
+    return format_value(float(rounded), indicator)
 
 
 def _value_text(value: Any, indicator: dict[str, Any]) -> str:

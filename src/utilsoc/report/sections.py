@@ -9,9 +9,11 @@ from typing import Any
 
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import Temoignage
-from utilsoc.model.periods import Period
-from utilsoc.model.referentiel import Critere, Referentiel
+from utilsoc.model.periods import Period, format_day
+from utilsoc.model.referentiel import Constat, Critere, Referentiel
 from utilsoc.report.evidence_context import quote
+from utilsoc.report.method import results_chain
+from utilsoc.report.wording import trend_words
 
 
 def domains_context(
@@ -60,6 +62,11 @@ def logframe_context(
     if code is None:
         return None
     cadre = project.cadres[code]
+    codes = [
+        c
+        for sous in cadre.sous_objectifs
+        for c in (*sous.indicateurs, *(c for r in sous.resultats_attendus for c in r.indicateurs))
+    ]
     return {
         "code": code,
         "financeur": cadre.financeur,
@@ -84,25 +91,56 @@ def logframe_context(
             for sous in cadre.sous_objectifs
         ],
         "attentes_partenariat": list(cadre.attentes_partenariat),
+        "chaine_resultats": results_chain(indicators[c] for c in codes if c in indicators),
+        "cibles_revisees": [
+            indicators[c]
+            for c in dict.fromkeys(codes)
+            if c in indicators and indicators[c]["revisions"]
+        ],
     }
 
 
 def self_assessment_context(
     referentiel: Referentiel, indicators: dict[str, dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    """Strengths and weaknesses by theme, each with the indicator that shows it."""
+    """Strengths and weaknesses by theme, each with the indicator that shows it.
 
-    def item(constat: Any) -> dict[str, Any]:
+    Each finding carries its indicator's value and trend, and `a_verifier` when the figures
+    seem to say otherwise: a strength behind its target or moving the wrong way, a
+    weakness whose target is reached.
+    """
+
+    def item(constat: Constat, strength: bool) -> dict[str, Any]:
+        indicator = indicators.get(constat.indicateur) if constat.indicateur else None
         return {
             "constat": constat.constat,
-            "indicateur": indicators.get(constat.indicateur) if constat.indicateur else None,
+            "indicateur": indicator,
+            "tendance": trend_words(indicator) if indicator else "",
+            "a_verifier": indicator is not None and _contradicts(indicator, strength),
         }
 
     return [
         {
             "theme": theme.theme,
-            "forces": [item(c) for c in theme.forces],
-            "faiblesses": [item(c) for c in theme.faiblesses],
+            "forces": [item(c, True) for c in theme.forces],
+            "faiblesses": [item(c, False) for c in theme.faiblesses],
         }
         for theme in referentiel.auto_evaluation
     ]
+
+
+def self_assessment_meeting(referentiel: Referentiel) -> dict[str, Any] | None:
+    """When and with whom the self-assessment was made, or None if it is not dated."""
+    meeting = referentiel.seance_auto_evaluation
+    if meeting is None:
+        return None
+    return {"date": format_day(meeting.date), "participants": list(meeting.participants)}
+
+
+def _contradicts(indicator: dict[str, Any], strength: bool) -> bool:
+    if not strength:
+        return bool(indicator["statut"] == "atteint")
+    wrong_way = {"hausse": "↘", "baisse": "↗"}.get(indicator["sens"])
+    return indicator["statut"] == "en retard" or (
+        wrong_way is not None and indicator["tendance"] == wrong_way
+    )

@@ -22,18 +22,21 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, FileAccessError, Issue
 from utilsoc.model.base import CODE_PATTERN, number_problem
 from utilsoc.model.mesures import (
     Cle,
     FaitMarquant,
     FichierMesures,
+    Jugement,
     Mesure,
     Partenariat,
     PisteAmelioration,
     Remplacement,
     Reponse,
     ResultatInattendu,
+    Suivi,
     Temoignage,
     Valeur,
     dimensions_key,
@@ -103,6 +106,16 @@ class Contenu:
         """Entry/exit answers."""
         return self.preuves.questionnaires
 
+    @property
+    def jugements(self) -> list[Jugement]:
+        """Answers to the criteria's evaluative questions."""
+        return self.preuves.jugements
+
+    @property
+    def suivis(self) -> list[Suivi]:
+        """What became of the actions of the action plan."""
+        return self.preuves.suivis
+
 
 Read = tuple[Contenu | None, Document | None, list[Issue]]
 
@@ -158,7 +171,7 @@ def _read_strict(text: str, display: str) -> Read:
                     document.file,
                     1,
                     1,
-                    "type-racine",
+                    Code.TYPE_RACINE,
                     "un fichier de mesures contient des listes « valeurs: », « témoignages: »...",
                     "comparez avec un fichier écrit par « utilsoc record »",
                 )

@@ -41,6 +41,8 @@ _KIND_LABELS = {
     "pistes_amelioration": "Pistes d'amélioration",
     "partenariat": "Avis sur le partenariat",
     "questionnaires": "Réponses aux questionnaires",
+    "jugements": "Jugements évaluatifs",
+    "suivis": "Suites des actions du plan d'action",
 }
 _SECTION_LINE = re.compile(r"([^\s#:][^:#]*?)\s*:(?:\s|$)")
 # Escaped in quoted text: YAML refuses the first, and reads the others as line breaks.
@@ -49,8 +51,13 @@ _SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*|\d{4}(-[A-Za-z0-9]+)*(\.\.\d{4}-\
 _NUMBER = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?")
 _SPECIAL = {"true", "false", "null", "~", "yes", "no", "on", "off", "y", "n"}
 _ORDER = (
+    "code",
     "indicateur",
     "période",
+    "critère",
+    "réponse",
+    "piste",
+    "état",
     "participant",
     "moment",
     "score",
@@ -69,6 +76,8 @@ _ORDER = (
     "constat",
     "analyse",
     "action",
+    "responsable",
+    "échéance",
     "cadre",
     "appréciation",
     "attentes",
@@ -144,15 +153,20 @@ def insert_line(text: str, section: str, line: str, newline: str = "\n") -> str:
         return "".join(lines) + f"{section}:{newline}" + block
     if re.fullmatch(r"[^:]*:\s*\[\s*\]\s*", bodies[start]):
         lines[start] = bodies[start].split(":", 1)[0] + ":" + lines[start][len(bodies[start]) :]
+    lines.insert(_section_end(bodies, start), block)
+    return "".join(lines)
+
+
+def _section_end(bodies: list[str], start: int) -> int:
+    """Where a section opened at `start` ends: after its last item, before blank lines."""
     end = start + 1
-    while end < len(lines) and (
+    while end < len(bodies) and (
         bodies[end].startswith((" ", "-", "\t")) or not bodies[end].strip()
     ):
         end += 1
     while end > start + 1 and not bodies[end - 1].strip():
         end -= 1
-    lines.insert(end, block)
-    return "".join(lines)
+    return end
 
 
 def _names(line: str, section: str) -> bool:
@@ -170,7 +184,11 @@ def _scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
-    text = str(value)
+    return _text(str(value))
+
+
+def _text(text: str) -> str:
+    """A text as written: plain when YAML reads it back as the same text, else quoted."""
     if text in ("true", "false") or _NUMBER.fullmatch(text):
         return text
     if _SAFE.fullmatch(text) and text.lower() not in _SPECIAL:

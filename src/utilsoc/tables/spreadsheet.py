@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, Issue, UsageError
 from utilsoc.yamlio.decode import decode_text
 from utilsoc.yamlio.source import read_regular
@@ -66,12 +67,16 @@ def _read_csv(raw: bytes, display: str) -> Table:
     if not lines or not any(cell.strip() for cell in lines[0]):
         raise DataErrors([_empty(display, "le fichier est vide")])
     header = [cell.strip() for cell in lines[0]]
-    rows = [
+    return Table(display, header, _csv_rows(header, lines[1:]), encoding)
+
+
+def _csv_rows(header: list[str], lines: list[list[str]]) -> list[tuple[int, dict[str, Any]]]:
+    """Each non-blank line after the header, keyed by column, with its line number."""
+    return [
         (number, dict(zip(header, (c.strip() for c in row), strict=False)))
-        for number, row in enumerate(lines[1:], start=2)
+        for number, row in enumerate(lines, start=2)
         if any(c.strip() for c in row)
     ]
-    return Table(display, header, rows, encoding)
 
 
 def _decode_csv(raw: bytes, display: str) -> tuple[str, str]:
@@ -84,7 +89,9 @@ def _decode_csv(raw: bytes, display: str) -> tuple[str, str]:
     text, issues = decode_text(raw, display)
     if not issues:
         return text, "utf-8"
-    if issues[0].code != "encodage" or raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if issues[0].code != Code.ENCODAGE or raw.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
         raise DataErrors(issues)
     excel = _windows_1252(raw.removeprefix(codecs.BOM_UTF8))
     if excel is None:
@@ -109,21 +116,19 @@ def _windows_1252(body: bytes) -> str | None:
 
 def _empty(display: str, message: str) -> Issue:
     return Issue(
-        display, 1, 1, "tableau-vide", message, "la première ligne doit porter les noms de colonnes"
+        display,
+        1,
+        1,
+        Code.TABLEAU_VIDE,
+        message,
+        "la première ligne doit porter les noms de colonnes",
     )
 
 
 def _read_xlsx(raw: bytes, display: str) -> Table:
     grid = _xlsx_grid(raw, display)
     formulas = [
-        Issue(
-            display,
-            cell.row or 1,
-            cell.column or 1,
-            "formule",
-            f"formule dans la cellule {cell.coordinate} : {cell.value}",
-            "copiez puis « collage spécial → valeurs » avant d'importer",
-        )
+        _formula(display, cell)
         for row in grid
         for cell in row
         if getattr(cell, "data_type", None) == "f"
@@ -133,12 +138,27 @@ def _read_xlsx(raw: bytes, display: str) -> Table:
     if not grid:
         raise DataErrors([_empty(display, "la feuille est vide")])
     header = [_cell_text(cell.value) for cell in grid[0]]
-    rows = [
+    return Table(display, header, _xlsx_rows(header, grid[1:]))
+
+
+def _xlsx_rows(header: list[str], grid: list[list[Any]]) -> list[tuple[int, dict[str, Any]]]:
+    """Each non-blank row after the header, keyed by column, with its row number."""
+    return [
         (number, {h: _cell_value(c.value) for h, c in zip(header, row, strict=False)})
-        for number, row in enumerate(grid[1:], start=2)
+        for number, row in enumerate(grid, start=2)
         if any(c.value not in (None, "") for c in row)
     ]
-    return Table(display, header, rows)
+
+
+def _formula(display: str, cell: Any) -> Issue:
+    return Issue(
+        display,
+        cell.row or 1,
+        cell.column or 1,
+        Code.FORMULE,
+        f"formule dans la cellule {cell.coordinate} : {cell.value}",
+        "copiez puis « collage spécial → valeurs » avant d'importer",
+    )
 
 
 def _xlsx_grid(raw: bytes, display: str) -> list[list[Any]]:
@@ -159,7 +179,7 @@ def _xlsx_grid(raw: bytes, display: str) -> list[list[Any]]:
                     display,
                     1,
                     1,
-                    "tableau-illisible",
+                    Code.TABLEAU_ILLISIBLE,
                     "classeur Excel illisible (fichier abîmé, ou d'un autre format)",
                     "ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format .xlsx",
                 )

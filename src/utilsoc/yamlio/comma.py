@@ -7,11 +7,11 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
+from utilsoc.codes import Code
 from utilsoc.errors import Issue
 from utilsoc.yamlio.keys import normalize_key
 from utilsoc.yamlio.reader import Document
 
-DECIMAL_COMMA = "virgule-decimale"
 _DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
 _INTEGER = re.compile(r"[-+]?\d+")
 
@@ -20,7 +20,7 @@ def decimal_comma(text: str) -> tuple[str, str] | None:
     """The one message and hint for a number written `3,5`, or None if `text` is not one.
 
     Used by every reader of numbers (référentiel fields, recorded values, flow records
-    split by the comma), always with the code `DECIMAL_COMMA`.
+    split by the comma), always with the code `Code.VIRGULE_DECIMALE`.
     """
     cleaned = text.strip()
     if not _DECIMAL_COMMA.fullmatch(cleaned):
@@ -41,20 +41,29 @@ def split_number(details: ErrorDetails, doc: Document) -> Issue | None:
     key = loc[-1] if loc else None
     if details["type"] != "extra_forbidden" or not isinstance(key, str) or not key.isdigit():
         return None
-    parent = _node(doc.data, loc[:-1])
-    if not isinstance(parent, dict) or key not in parent or parent[key] is not None:
+    before = _whole_number_before(_node(doc.data, loc[:-1]), key)
+    if before is None:
         return None
-    keys = list(parent)
-    before = keys[keys.index(key) - 1] if keys.index(key) > 0 else None
-    value = parent.get(before) if before is not None else None
-    if not isinstance(value, str) or not _INTEGER.fullmatch(value):
-        return None
-    written = f"{value},{key}"
+    written = f"{before[1]},{key}"
     message, hint = decimal_comma(written) or ("", "")
     # Here the comma may also belong to a text: quoting keeps it whole.
     hint += f' ; pour un texte, mettez-le entre guillemets : "{written}"'
-    line, column = doc.position((*loc[:-1], str(before)))
-    return Issue(doc.file, line, column, DECIMAL_COMMA, message, hint)
+    line, column = doc.position((*loc[:-1], before[0]))
+    return Issue(doc.file, line, column, Code.VIRGULE_DECIMALE, message, hint)
+
+
+def _whole_number_before(parent: Any, key: str) -> tuple[str, str] | None:
+    """The entry before the empty key `key` in `parent`, when its value is a whole number."""
+    if not isinstance(parent, dict) or key not in parent or parent[key] is not None:
+        return None
+    keys = list(parent)
+    index = keys.index(key)
+    if index == 0:
+        return None
+    value = parent[keys[index - 1]]
+    if not isinstance(value, str) or not _INTEGER.fullmatch(value):
+        return None
+    return str(keys[index - 1]), value
 
 
 def _node(data: Any, loc: tuple[str | int, ...]) -> Any:

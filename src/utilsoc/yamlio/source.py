@@ -13,6 +13,7 @@ import os
 import stat
 from pathlib import Path
 
+from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, FileAccessError, Issue, UsageError
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -78,7 +79,7 @@ def _special(path: Path, display: str, kind: str) -> DataErrors:
                 display,
                 1,
                 1,
-                "fichier-special",
+                Code.FICHIER_SPECIAL,
                 f"{path.name} n'est pas un fichier ordinaire : c'est {kind}",
                 "remplacez-le par un vrai fichier (ou supprimez-le) : utilsoc ne lit que "
                 "des fichiers ordinaires",
@@ -98,7 +99,7 @@ def _check_size(display: str, size: int, max_bytes: int) -> None:
                 display,
                 1,
                 1,
-                "fichier-trop-gros",
+                Code.FICHIER_TROP_GROS,
                 f"fichier trop gros ({megabytes}, limite {limit})",
                 "découpez-le en plusieurs fichiers (par période ou par contributeur)",
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import yaml
 
+from utilsoc.codes import Code
 from utilsoc.errors import Issue
 
 MAX_DEPTH = 64
@@ -59,7 +60,7 @@ _TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
         "vérifiez l'indentation et les caractères spéciaux (« & », « * », « ! », « | »)",
     ),
     (
-        "found character that cannot start any token",
+        "cannot start any token",  # libyaml: "found character that…", PyYAML names it
         "caractère inattendu en début de valeur",
         "mettez la valeur entre guillemets (« @ » et « ` » ne peuvent pas commencer une valeur)",
     ),
@@ -92,7 +93,7 @@ def syntax_issue(error: yaml.MarkedYAMLError, text: str, file: str) -> Issue:
     message, hint = _translate(problem)
     if len(snippet) > _MAX_SNIPPET:
         snippet = ""
-    return Issue(file, line, column, "syntaxe", message, hint, snippet=snippet)
+    return Issue(file, line, column, Code.SYNTAXE, message, hint, snippet=snippet)
 
 
 def nesting_issue(file: str, line: int, column: int) -> Issue:
@@ -101,7 +102,7 @@ def nesting_issue(file: str, line: int, column: int) -> Issue:
         file,
         line,
         column,
-        "imbrication",
+        Code.IMBRICATION,
         f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)",
         "simplifiez la structure du fichier (moins de listes et de blocs les uns dans les autres)",
     )

@@ -7,23 +7,27 @@ import datetime as dt
 import typer
 
 from utilsoc.actions.record import Request, prepare_value, stage_value
-from utilsoc.check.values import parse_value
+from utilsoc.check.values import parse_number, parse_value
 from utilsoc.errors import UsageError, UserError, UtilsocError
 from utilsoc.french import plural
 from utilsoc.model.load import load_valid_project
 from utilsoc.model.periods import Period
-from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
+from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel, TypeIndicateur
 from utilsoc.project import Layout, display_path
 from utilsoc.store.journal import transaction
 from utilsoc.store.measures import measure_path
 
 
 def due_indicators(referentiel: Referentiel, period: Period) -> list[Indicateur]:
-    """Indicators collected at the granularity of `period` (calculated ones excluded)."""
+    """Indicators collected at the granularity of `period` (calculated ones excluded).
+
+    Calculated: by a formula, or from a questionnaire's answers.
+    """
     return [
         ind
         for _, ind in referentiel.iter_indicators()
         if ind.formule is None
+        and ind.calcul is None
         and (ind.frequence is Frequence.PONCTUELLE or ind.frequence.kind is period.kind)
     ]
 
@@ -47,7 +51,8 @@ def guided_session(
         return
     typer.echo("\nRécapitulatif :")
     for ind, value in answers:
-        typer.echo(f"  {ind.code} = {value} {ind.unite or ''}".rstrip())
+        unit = "" if ind.type is TypeIndicateur.TAUX else f" {ind.unite or ''}"
+        typer.echo(f"  {ind.code} = {value}{unit}".rstrip())
     if str(typer.prompt("Enregistrer ces valeurs ? (o/n)", default="n")).lower() not in (
         "o",
         "oui",
@@ -115,13 +120,11 @@ def _ask_period(text: str | None) -> Period:
 
 
 def _ask_value(indicator: Indicateur) -> str | None:
+    if indicator.type is TypeIndicateur.TAUX:
+        return _ask_terms(indicator)
     unit = f" ({indicator.unite})" if indicator.unite else ""
     while True:
-        answer = str(
-            typer.prompt(
-                f"{indicator.code} — {indicator.libelle}{unit}", default="", show_default=False
-            )
-        ).strip()
+        answer = _ask(f"{indicator.code} — {indicator.libelle}{unit}")
         if not answer:
             return None
         try:
@@ -130,3 +133,32 @@ def _ask_value(indicator: Indicateur) -> str | None:
             typer.echo(f"  {error} ; recommencez ou Entrée pour passer")
             continue
         return answer
+
+
+def _ask_terms(indicator: Indicateur) -> str | None:
+    """A rate's two terms, one question each, named as the référentiel describes them.
+
+    Why: a percentage typed alone cannot be pooled over sites or quarters (no total).
+    """
+    typer.echo(f"{indicator.code} — {indicator.libelle} : un taux, par ses deux termes")
+    terms = []
+    for name, described in (
+        ("numérateur", indicator.numerateur),
+        ("dénominateur", indicator.denominateur),
+    ):
+        while True:
+            answer = _ask(f"  {name}" + (f" ({described})" if described else ""))
+            if not answer:
+                return None
+            try:
+                parse_number(answer, comma=True)
+            except ValueError as error:
+                typer.echo(f"  {error} ; recommencez ou Entrée pour passer")
+                continue
+            terms.append(answer)
+            break
+    return "/".join(terms)
+
+
+def _ask(question: str) -> str:
+    return str(typer.prompt(question, default="", show_default=False)).strip()

@@ -67,7 +67,7 @@ def _print_dashboard(data: dict[str, Any]) -> None:
             title=_text(f"{domain['code']} — {domain['nom']}"), title_justify="left", expand=False
         )
         table.add_column("indicateur", max_width=30, no_wrap=True, overflow="ellipsis")
-        first = f"valeur {data['période']}" if data.get("période_choisie") else "dernière valeur"
+        first = f"valeur {data['période']}" if data.get("période_choisie") else "valeur"
         table.add_column(first, max_width=34, no_wrap=True, overflow="ellipsis")
         for header in ("cible", "progr.", "statut", ""):
             table.add_column(header, no_wrap=True)
@@ -98,15 +98,27 @@ def _print_dashboard(data: dict[str, Any]) -> None:
                 f"{format_number(gains['sortie_moyenne'])} "
                 f"(gain moyen {format_signed(gains['gain_moyen'])})"
             )
+            told = _progress(gains)
+            if told:
+                console.print(f"  {_text(told)}")
         missing = len(gains["sans_sortie"]) + len(gains["sans_entrée"])
         if missing:
             answers = plural(missing, "réponse sans sa paire", "réponses sans leur paire")
             console.print(f"  {answers} (entrée ou sortie)")
+    unfilled = data.get("ventilations_manquantes", [])
+    if unfilled:
+        console.print(
+            f"[bold]Ventilations jamais renseignées ({data['période']}) :[/bold] "
+            + _text(
+                ", ".join(f"{u['indicateur']} ({', '.join(u['dimensions'])})" for u in unfilled)
+            )
+        )
     if data["manquants"]:
         console.print(
             f"[bold]Valeurs manquantes ({data['période']}) :[/bold] "
             + _text(", ".join(f"{m['code']} {m['période']}" for m in data["manquants"]))
         )
+    _print_gaps(console, data)
     for domain in data["domaines"]:
         for criterion in domain["critères"]:
             for item in criterion["indicateurs"]:
@@ -118,6 +130,34 @@ def _print_dashboard(data: dict[str, Any]) -> None:
         values = ", ".join(f"{v['valeur']} ({v['auteur']})" for v in conflict["valeurs"])
         about = f"{conflict['indicateur']} {conflict['période']} : {values}"
         console.print(f"[red]Conflit[/red] {_text(about)}")
+
+
+def _print_gaps(console: Any, data: dict[str, Any]) -> None:
+    """One warning per indicator behind its target that nothing explains yet, one hint."""
+    from utilsoc.report.wording import GAP_HINT, GAP_TO_EXPLAIN
+
+    gaps = [
+        item["code"]
+        for domain in data["domaines"]
+        for criterion in domain["critères"]
+        for item in criterion["indicateurs"]
+        if item.get("écart_à_expliquer")
+    ]
+    for code in gaps:
+        about = f"{code} : {GAP_TO_EXPLAIN} (en retard sur sa cible, sans note ni piste)"
+        console.print(f"[yellow]Attention[/yellow] {_text(about)}")
+    if gaps:
+        console.print(f"  pour chacun, {_text(GAP_HINT)}")
+
+
+def _progress(gains: dict[str, Any]) -> str | None:
+    """« 5 sur 12 gagnent au moins 1 point », in the questionnaire's direction."""
+    from utilsoc.model.referentiel import Sens
+    from utilsoc.report.wording import progress_text
+
+    if gains["sens"] is None:
+        return None
+    return progress_text(gains["progressent"], gains["paires"], Sens(gains["sens"]), gains["seuil"])
 
 
 def _text(text: str) -> str:
@@ -136,5 +176,8 @@ def _shown_value(item: dict[str, Any], chosen: bool, format_number: Any) -> str:
     if chosen:
         value = item["valeur_cible_période"]
         return "—" if value is None else format_number(value)
+    if item["cible"] is not None and item["valeur_jugée"] is not None:
+        # The status is judged on this figure: never show another one beside it.
+        return f"{format_number(item['valeur_jugée'])} ({item['période_jugée']})"
     latest = item["dernière_valeur"]
     return "—" if latest is None else f"{format_number(latest)} ({item['dernière_période']})"

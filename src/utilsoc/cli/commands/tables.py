@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from utilsoc.cli.commands.common import Force, IgnoreErrors, base_dir, print_skipped
+
+if TYPE_CHECKING:
+    from utilsoc.actions.importer import Plan
 
 
 class TableFormat(StrEnum):
@@ -44,6 +47,7 @@ def cli_command_import(
     plan = plan_import(
         project, table, load_mapping(base_dir(ctx, mapping), display_path(base_dir(ctx, mapping)))
     )
+    _say_days(plan)
     for path, records in sorted(plan.files.items()):
         echo(f"{display_path(path)} : {plural(len(records), 'ligne')}")
     if plan.skipped:
@@ -62,6 +66,27 @@ def cli_command_import(
         return
     apply_plan(plan)
     echo(plural(plan.count, "enregistrement importé", "enregistrements importés"))
+
+
+def _say_days(plan: Plan) -> None:
+    """Dates read as periods: say so, with the period each date went to.
+
+    Why: a survey's submission date is not always the period it measures (answers sent
+    in early April about the first quarter); the user checks before anything is written.
+    """
+    from utilsoc.cli.output import echo
+    from utilsoc.french import plural
+
+    if not plan.from_days:
+        return
+    echo(
+        f"colonne « {plan.period_column} » : des dates, rangées dans la période de la "
+        "fréquence de chaque indicateur — vérifiez que ce sont les bonnes :"
+    )
+    for period, days in plan.from_days.items():
+        first, last = min(days).strftime("%d/%m/%Y"), max(days).strftime("%d/%m/%Y")
+        spread = first if first == last else f"du {first} au {last}"
+        echo(f"  {period.name} ({period.label}) : {plural(len(days), 'ligne')}, {spread}")
 
 
 def cli_command_export(

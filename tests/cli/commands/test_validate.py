@@ -1,15 +1,82 @@
-"""`utilsoc validate` on an unchanged folder: the same outcome, without the models."""
+"""`utilsoc validate`: every problem located, text or JSON, from any folder."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from utilsoc.errors import ExitCode
 
-INVALID = Path(__file__).resolve().parent.parent / "data" / "invalid" / "mesures-invalides"
+
+def test_validate_reports_every_problem_with_position(cli, example) -> None:
+    folder = example("vide")
+    path = folder / "referentiel.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("type: nombre", "type: nombres").replace("valeur: 50", "valeur: 5,5")
+    path.write_text(text, encoding="utf-8")
+    before = path.read_bytes()
+    result = cli("validate", str(folder))
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    lines = result.stderr.splitlines()
+    assert any(
+        ":23:19: erreur: type : valeur non reconnue" in line and "« nombre »" in line
+        for line in lines
+    ), lines
+    assert any("valeur : virgule décimale : écrivez 5.5" in line for line in lines)
+    assert lines[-1] == "référentiel invalide : 2 problèmes"
+    assert path.read_bytes() == before
+
+
+def test_validate_json_lists_issue_objects(cli, example) -> None:
+    folder = example("vide")
+    (folder / "association.yaml").write_text("nom: Test\nnom: Autre\n", encoding="utf-8")
+    result = cli("validate", str(folder), "--format", "json")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    issues = json.loads(result.stdout)
+    assert {"file", "line", "column", "code", "message"} <= set(issues[0])
+    duplicate = next(i for i in issues if i["code"] == "cle-en-double")
+    assert (duplicate["line"], duplicate["column"]) == (2, 1)
+
+
+def test_validate_outside_any_referentiel_is_a_usage_error(cli) -> None:
+    result = cli("validate")
+    assert result.exit_code == ExitCode.USAGE
+    assert "aucun référentiel" in result.stderr
+
+
+def test_validate_finds_the_root_from_a_subfolder(cli, example, monkeypatch) -> None:
+    folder = example("vide")
+    monkeypatch.chdir(folder / "cadres-logiques")
+    assert cli("validate").exit_code == 0
+
+
+def test_unreadable_file_is_an_io_error(cli, example) -> None:
+    folder = example("vide")
+    (folder / "association.yaml").chmod(0)
+    try:
+        if (folder / "association.yaml").stat().st_mode and _can_read(folder / "association.yaml"):
+            pytest.skip("running as a user who can read anything (root)")
+        result = cli("validate", str(folder))
+        assert result.exit_code == ExitCode.ENTREE_SORTIE
+    finally:
+        (folder / "association.yaml").chmod(0o644)
+
+
+def _can_read(path: Path) -> bool:
+    try:
+        path.read_bytes()
+    except PermissionError:
+        return False
+    return True
+
+
+# An unchanged folder gives the same outcome, without loading the models.
+INVALID = Path(__file__).resolve().parents[2] / "data" / "invalid" / "mesures-invalides"
 
 
 def _copy_invalid(tmp_path: Path) -> Path:
