@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -56,3 +58,95 @@ def test_example_is_complete_enough_to_be_a_model(example: Path, tmp_path: Path)
     assert len(project.publics.publics_cibles) >= 2
     assert project.cadres
     assert ref.auto_evaluation
+
+
+def _realistic(tmp_path: Path) -> dict[str, object]:
+    return {example.name: load_folder(_copy(example, tmp_path)) for example in REALISTIC}
+
+
+def test_examples_are_dated_in_the_past(tmp_path: Path) -> None:
+    """Nothing recorded after today, no period still to come: an example is a past year."""
+    today = dt.date.today()
+    for name, folder in _realistic(tmp_path).items():
+        dated = [*folder.records, *(item for items in folder.evidence.values() for item in items)]
+        assert dated, name
+        assert max(item.date for item in dated) <= today, name
+        assert max(item.periode.start for item in dated) <= today, name
+        for cadre in folder.project.cadres.values():
+            assert cadre.periode is None or cadre.periode.end <= today, name
+
+
+def test_examples_do_not_share_their_data(tmp_path: Path) -> None:
+    """Each example has its own team and its own questionnaire answers."""
+    folders = _realistic(tmp_path)
+    authors = {name: {r.auteur for r in folder.records} for name, folder in folders.items()}
+    answers = {
+        name: sorted(
+            (r.participant, r.moment.value, r.score) for r in folder.evidence["questionnaires"]
+        )
+        for name, folder in folders.items()
+    }
+    names = sorted(folders)
+    for i, first in enumerate(names):
+        for second in names[i + 1 :]:
+            assert not authors[first] & authors[second], (first, second)
+            assert answers[first] != answers[second], (first, second)
+            scores = lambda name: [score for _, _, score in answers[name]]  # noqa: E731
+            assert scores(first) != scores(second)[: len(scores(first))], (first, second)
+
+
+def test_questionnaires_follow_each_indicator_direction(tmp_path: Path) -> None:
+    """A feeling of isolation that should fall falls; a confidence that should rise rises."""
+    from utilsoc.compute.questionnaires import pair_answers
+
+    for name, folder in _realistic(tmp_path).items():
+        indicators = folder.project.referentiel.indicators()
+        responses = folder.evidence["questionnaires"]
+        assert responses, name
+        for code in {r.indicateur for r in responses}:
+            periods = {r.periode for r in responses if r.indicateur == code}
+            for period in periods:
+                gain = pair_answers(responses, code, period).mean_gain
+                assert gain is not None, (name, code, period)
+                wanted = indicators[code].sens.value
+                assert (gain < 0) if wanted == "baisse" else (gain > 0), (name, code, period, gain)
+
+
+def test_self_assessments_point_at_indicators_with_figures(tmp_path: Path) -> None:
+    """Every strength and weakness rests on an indicator that has values, a text or answers."""
+    for name, folder in _realistic(tmp_path).items():
+        recorded = {r.indicateur for r in folder.records}
+        recorded |= {r.indicateur for r in folder.evidence["questionnaires"]}
+        ref = folder.project.referentiel
+        recorded |= {
+            code
+            for code, indicator in ref.indicators().items()
+            if indicator.formule is not None and indicator.formule.numerateur in recorded
+        }
+        for theme in ref.auto_evaluation:
+            for constat in [*theme.forces, *theme.faiblesses]:
+                assert constat.indicateur in recorded, (name, constat.constat)
+
+
+@pytest.mark.parametrize("template", ["financeur", "bilan", "communication"])
+@pytest.mark.parametrize("example", REALISTIC, ids=lambda p: p.name)
+def test_default_reports_show_a_figure_for_every_recorded_indicator(
+    cli, example: Path, template: str, tmp_path: Path
+) -> None:
+    """With default options, no « sans donnée » for an indicator whose values were recorded."""
+    layout = _copy(example, tmp_path)
+    output = tmp_path / f"{template}.md"
+    result = cli("-C", str(layout.root), "report", "-t", template, "-f", "md", "-o", str(output))
+    assert result.exit_code == 0, result.stderr
+    text = output.read_text(encoding="utf-8")
+    folder = load_folder(layout)
+    recorded = {
+        folder.project.referentiel.indicators()[r.indicateur].libelle for r in folder.records
+    }
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split(" | ")]
+        if len(cells) == 7 and cells[5] == "sans donnée":
+            assert cells[0].replace("\\", "") not in recorded, line
+    stamp = re.search(r"(?:Rapport établi|Établi) le (\d+(?:er)?) (\w+) (\d{4})", text)
+    assert stamp, text[-300:]
+    assert int(stamp[3]) <= dt.date.today().year

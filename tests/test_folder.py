@@ -64,7 +64,7 @@ def test_invalid_lines_stop_every_computing_command(cli, example, monkeypatch, c
     validate = cli("validate")
     assert validate.exit_code == 1
     codes = {c for *_, c in _located(validate.stderr)}
-    assert codes == {"valeur-invalide", "indicateur-inconnu"}
+    assert codes == {"valeur-invalide", "virgule-decimale", "indicateur-inconnu"}
     result = cli(*command)
     assert result.exit_code == ExitCode.DONNEES_INVALIDES
     assert _located(result.stderr) == _located(validate.stderr)

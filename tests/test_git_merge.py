@@ -126,3 +126,184 @@ def test_merge_output_is_deterministic_and_idempotent(cli, repo: Path, tmp_path:
     text = (tmp_path / "a.yaml").read_text(encoding="utf-8")
     assert text == (tmp_path / "b.yaml").read_text(encoding="utf-8")
     assert text.index("sexe: F") < text.index("sexe: H")
+
+
+EXTRA = """\
+          - code: confiance
+            libellé: Confiance en soi (questionnaire)
+            type: score
+            échelle: {min: 1, max: 5}
+            fréquence: annuelle
+            méthode: questionnaire
+          - code: nb_ateliers
+            libellé: Ateliers
+            type: nombre
+            unité: ateliers
+            fréquence: annuelle
+            méthode: registre
+"""
+
+
+def _every_kind(tag: str, author: str) -> list[list[str]]:
+    """One record of each kind of evidence and a questionnaire answer, told apart by `tag`."""
+    common = ["-p", "2026", "-a", author, "--date", "2026-05-04"]
+    return [
+        ["evidence", "verbatim", f"Témoignage {tag}", "--role", "bénévole", "--pseudo", "Ana"]
+        + ["--consent", *common],
+        ["evidence", "fait", f"Fait {tag}", "--titre", f"Titre {tag}", *common],
+        ["evidence", "inattendu", f"Inattendu {tag}", "--nature", "positif", *common],
+        ["evidence", "piste", f"Piste {tag}", "--analyse", "a", "--action", "b"]
+        + ["--responsable", "Karim", "--echeance", "2026-09-30", *common],
+        ["evidence", "partenariat", f"Partenariat {tag}", "--cadre", "financeur", *common],
+        ["questionnaire", "confiance", f"P{tag}", "3", "-m", "entrée", *common],
+    ]
+
+
+def _run_all(cli, repo: Path, branch: str | None, commands: list[list[str]]) -> None:
+    if branch is not None:
+        _git(repo, "checkout", "-q", "-b", branch, "main")
+    for command in commands:
+        result = cli("-C", str(repo), *command)
+        assert result.exit_code == 0, (command, result.stderr)
+    _git(repo, "add", "-A")
+    assert _git(repo, "commit", "-qm", branch or "base").returncode == 0
+    _git(repo, "checkout", "-q", "main")
+
+
+def _everything(repo: Path) -> set[str]:
+    """Every record of the folder, as one short text each."""
+    from utilsoc.project import Layout
+    from utilsoc.store.files import iter_records
+
+    found: set[str] = set()
+    for path, content, _, issues in iter_records(Layout(repo), cache=False):
+        assert issues == [], path
+        assert content is not None
+        for value in content.valeurs:
+            dims = ",".join(f"{k}={v}" for k, v in value.dimensions.items())
+            found.add(f"{value.indicateur}[{dims}]={value.valeur}")
+        found.update(f"verbatim {r.texte}" for r in content.temoignages)
+        found.update(f"fait {r.recit}" for r in content.faits_marquants)
+        found.update(f"inattendu {r.description}" for r in content.resultats_inattendus)
+        found.update(f"piste {r.constat}" for r in content.pistes_amelioration)
+        found.update(f"partenariat {r.appreciation}" for r in content.partenariat)
+        found.update(f"questionnaire {r.participant}" for r in content.questionnaires)
+    return found
+
+
+def _kinds(tag: str) -> set[str]:
+    return {
+        f"verbatim Témoignage {tag}",
+        f"fait Fait {tag}",
+        f"inattendu Inattendu {tag}",
+        f"piste Piste {tag}",
+        f"partenariat Partenariat {tag}",
+        f"questionnaire P{tag}",
+    }
+
+
+@pytest.fixture
+def full_repo(repo: Path) -> Path:
+    """The repository, with a score and a second indicator in its référentiel."""
+    referentiel = repo / "referentiel.yaml"
+    text = referentiel.read_text(encoding="utf-8")
+    referentiel.write_text(text.replace("\n# Auto-évaluation", EXTRA + "\n# Auto-évaluation", 1))
+    assert _git(repo, "commit", "-qam", "indicateurs").returncode == 0
+    return repo
+
+
+def test_every_kind_of_record_appended_on_two_branches_merges_valid(cli, full_repo) -> None:
+    repo = full_repo
+    day = ["-p", "2026", "-a", "marie", "--date"]
+    _run_all(
+        cli,
+        repo,
+        None,
+        [
+            ["record", CODE, "10", "--dim", "sexe=F", *day, "2026-01-02"],
+            ["record", CODE, "20", "--dim", "sexe=H", *day, "2026-01-02"],
+            *_every_kind("0", "marie"),
+        ],
+    )
+    fix = ["--replace", "--motif", "recompté"]
+    _run_all(
+        cli,
+        repo,
+        "a",
+        [
+            ["record", CODE, "3", "--dim", "sexe=autre", *day, "2026-06-01"],
+            ["record", CODE, "11", "--dim", "sexe=F", *day, "2026-06-01", *fix],
+            *_every_kind("1", "marie"),
+        ],
+    )
+    _run_all(
+        cli,
+        repo,
+        "b",
+        [
+            ["record", "nb_ateliers", "7", *day, "2026-06-02"],
+            ["record", CODE, "21", "--dim", "sexe=H", *day, "2026-06-02", *fix],
+            *_every_kind("2", "marie"),
+        ],
+    )
+    _merge(repo, "a", "b")
+    result = cli("-C", str(repo), "validate")
+    assert result.exit_code == 0, result.stderr
+    values = {
+        f"{CODE}[sexe=F]=10",
+        f"{CODE}[sexe=H]=20",
+        f"{CODE}[sexe=autre]=3",
+        f"{CODE}[sexe=F]=11",
+        f"{CODE}[sexe=H]=21",
+        "nb_ateliers[]=7",
+    }
+    assert _everything(repo) == values | _kinds("0") | _kinds("1") | _kinds("2")
+    merged = cli("-C", str(repo), "merge")
+    assert merged.exit_code == 0, merged.stderr
+    assert "4 valeurs en vigueur, 2 remplacées, 0 conflit" in merged.stdout
+
+
+def test_the_first_records_created_on_two_branches_merge_valid(cli, full_repo) -> None:
+    repo = full_repo
+    _run_all(
+        cli,
+        repo,
+        "a",
+        [["record", CODE, "1", "--dim", "sexe=F", "-p", "2026", "-a", "Marie"]]
+        + _every_kind("1", "Marie"),
+    )
+    _run_all(
+        cli,
+        repo,
+        "b",
+        [["record", CODE, "2", "--dim", "sexe=H", "-p", "2026", "-a", "marie"]]
+        + _every_kind("2", "marie"),
+    )
+    _merge(repo, "a", "b")  # add/add of every file: git merges them with the union driver
+    result = cli("-C", str(repo), "validate")
+    assert result.exit_code == 0, result.stderr
+    values = {f"{CODE}[sexe=F]=1", f"{CODE}[sexe=H]=2"}
+    assert _everything(repo) == values | _kinds("1") | _kinds("2")
+
+
+def test_a_first_value_and_a_partnership_line_land_in_their_sections(cli, full_repo) -> None:
+    """The case that misplaced a record: an older, mixed file ending with `partenariat:`."""
+    repo = full_repo
+    mixed = repo / "mesures" / "2026" / "marie.yaml"
+    mixed.parent.mkdir(parents=True)
+    mixed.write_text(
+        "partenariat:\n  - {période: 2026, appréciation: Ancien, cadre: financeur, "
+        "auteur: marie, date: 2026-01-01}\n",
+        encoding="utf-8",
+    )
+    _run_all(cli, repo, None, [])
+    _run_all(cli, repo, "a", [["record", CODE, "4", "-p", "2026", "-a", "marie"]])
+    _run_all(cli, repo, "b", [_every_kind("1", "marie")[4]])
+    _merge(repo, "a", "b")
+    result = cli("-C", str(repo), "validate")
+    assert result.exit_code == 0, result.stderr
+    assert _everything(repo) == {
+        f"{CODE}[]=4",
+        "partenariat Ancien",
+        "partenariat Partenariat 1",
+    }

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 from enum import IntEnum
 from typing import Any
 
+from utilsoc.codes import Code
+
 
 class ExitCode(IntEnum):
     """Exit codes of every `utilsoc` command (documented in docs/erreurs.md)."""
@@ -25,7 +27,7 @@ class Issue:
     file: str
     line: int
     column: int
-    code: str
+    code: Code
     message: str
     hint: str = ""
     severity: str = "erreur"

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, Issue
 from utilsoc.project import MESURES, Layout, path_from_root
 
 if TYPE_CHECKING:
     from utilsoc.check.measures import MeasureCheck
-    from utilsoc.compute.status import Measures
+    from utilsoc.compute.merge import Measures
     from utilsoc.model.load import Project
     from utilsoc.model.mesures import Mesure
 
@@ -85,8 +86,7 @@ class Folder:
     @cached_property
     def measures(self) -> Measures:
         """The current values: replacements resolved, values in conflict left out."""
-        from utilsoc.compute.merge import consolidate
-        from utilsoc.compute.status import Measures
+        from utilsoc.compute.merge import Measures, consolidate
 
         merged = consolidate(self.records)
         return Measures(list(merged.current.values()), self.evidence, merged.conflicts)
@@ -104,13 +104,15 @@ def load_folder(layout: Layout, digest: str | None = None) -> Folder:
     from utilsoc.model.load import load_project
     from utilsoc.store.cache import folder_digest
 
-    digest = digest or folder_digest(layout)  # before reading: a later edit is never hidden
+    if digest is None:
+        _recover(layout)
+        digest = folder_digest(layout)  # before reading: a later edit is never hidden
     project = load_project(layout)
     issues = [*project.issues, *check_project(project)]
     checked = check_measures(project, checked=project.referentiel is not None)
     issues.extend(checked.issues)
     if checked.unchecked:
-        issues.append(_unchecked_note(issues, checked.unchecked))
+        issues.append(_unchecked_note(layout, issues, checked.unchecked))
     outcome = Outcome(sorted(issues, key=lambda i: i.sort_key), summarize(project, checked.read))
     _store_outcome(layout, digest, outcome)
     return Folder(layout, project, checked, outcome)
@@ -118,6 +120,7 @@ def load_folder(layout: Layout, digest: str | None = None) -> Folder:
 
 def check_folder(layout: Layout) -> Outcome:
     """The outcome of `load_folder`, from the cache when no file changed since."""
+    _recover(layout)
     stored = _stored_outcome(layout)
     return stored if stored is not None else load_folder(layout).outcome
 
@@ -136,6 +139,7 @@ class Gate:
         """A hash of every input file: keys the results that commands keep."""
         from utilsoc.store.cache import folder_digest
 
+        _recover(self.layout)
         return folder_digest(self.layout)
 
     def admit(self) -> list[Issue]:
@@ -186,6 +190,17 @@ def summarize(project: Project, values: int = 0) -> str:
     return ", ".join(parts)
 
 
+def _recover(layout: Layout) -> None:
+    """Finish (or undo) a write that was interrupted, before anything is read.
+
+    Why here: every command reads through this gate, so none sees half of a transaction;
+    one `listdir` when there is nothing to recover.
+    """
+    from utilsoc.store.journal import recover
+
+    recover(layout)
+
+
 def _admitted(layout: Layout, outcome: Outcome, ignore_errors: bool) -> list[Issue]:
     errors = outcome.errors
     if not errors:
@@ -201,15 +216,21 @@ def _in_measures(layout: Layout, issue: Issue) -> bool:
     return relative is not None and relative.startswith(f"{MESURES}/")
 
 
-def _unchecked_note(issues: list[Issue], count: int) -> Issue:
-    first = min((i for i in issues if i.severity == "erreur"), key=lambda i: i.sort_key)
-    lines = "ligne de mesure n'a pas" if count == 1 else "lignes de mesures n'ont pas"
+def _unchecked_note(layout: Layout, issues: list[Issue], count: int) -> Issue:
+    """The note placed right after the référentiel's first error."""
+    errors = [i for i in issues if i.severity == "erreur"]
+    own = [i for i in errors if path_from_root(layout.root, i.file) == "referentiel.yaml"]
+    first = min(own or errors, key=lambda i: i.sort_key)
+    if count == 1:
+        text = "1 ligne de mesure n'a pas été vérifiée : elle dépend du référentiel"
+    else:
+        text = f"{count} lignes de mesures n'ont pas été vérifiées : elles dépendent du référentiel"
     return Issue(
         first.file,
         first.line,
         first.column,
-        "mesures-non-verifiees",
-        f"{count} {lines} été vérifiée{'s' if count > 1 else ''} : elles dépendent du référentiel",
+        Code.MESURES_NON_VERIFIEES,
+        text,
         "corrigez d'abord le référentiel, puis relancez « utilsoc validate »",
         "note",
     )

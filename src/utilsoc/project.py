@@ -62,7 +62,7 @@ def find_root(start: Path) -> Layout:
         raise UsageError(f"{start} n'est pas un dossier", "indiquez le dossier de l'association")
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / REFERENTIEL).is_file():
+        if (folder / REFERENTIEL).exists() and not (folder / REFERENTIEL).is_dir():
             return Layout(folder)
     raise UsageError(
         f"aucun référentiel ({REFERENTIEL}) dans {start} ni ses dossiers parents",

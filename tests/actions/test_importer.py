@@ -58,7 +58,7 @@ def test_csv_with_semicolons_bom_crlf_and_french_decimals(cli, example, tmp_path
         "--dry-run",
     )
     assert dry.exit_code == 0, dry.stderr
-    assert "2 enregistrement(s) seraient écrits" in dry.stdout
+    assert "2 enregistrements seraient écrits" in dry.stdout
     assert _mesures(folder) == {}
     done = cli(
         "-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")
@@ -69,7 +69,7 @@ def test_csv_with_semicolons_bom_crlf_and_french_decimals(cli, example, tmp_path
     again = cli(
         "-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")
     )
-    assert "2 valeur(s) déjà enregistrée(s)" in again.stdout
+    assert "2 valeurs déjà enregistrées, ignorées" in again.stdout
     assert cli("-C", str(folder), "validate").exit_code == 0
 
 
@@ -105,15 +105,34 @@ def test_any_bad_row_means_nothing_is_written(cli, example, tmp_path) -> None:
     assert _mesures(folder) == {}
 
 
-def test_cp1252_csv_and_missing_column_are_refused(cli, example, tmp_path) -> None:
-    folder = _setup(example, tmp_path)
-    (tmp_path / "a.csv").write_bytes(
-        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024;F;2\n".encode("cp1252")
+def test_a_rate_term_that_is_not_a_number_is_located(cli, example, tmp_path) -> None:
+    """It used to stop the import with an internal error."""
+    mapping = MAPPING + "  numérateur: Réussis\n  dénominateur: Inscrits\n"
+    folder = _setup(example, tmp_path, mapping.replace("dimensions:\n  sexe: Sexe\n", ""))
+    (tmp_path / "a.csv").write_text(
+        f"Indicateur;Période;Valeur;Réussis;Inscrits\n{CODE};2024;;beaucoup;1O\n",
+        encoding="utf-8",
     )
     result = cli(
         "-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")
     )
-    assert "a.csv:1:13: erreur: le fichier n'est pas encodé en UTF-8 (octet 0xE9)" in result.stderr
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES, result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        "a.csv:2:4: erreur: nombre attendu, « beaucoup » lu — vérifiez la cellule [ligne-invalide]",
+        "a.csv:2:5: erreur: nombre attendu, « 1O » lu — vérifiez la cellule [ligne-invalide]",
+    ]
+    assert _mesures(folder) == {}
+
+
+def test_damaged_utf8_csv_and_missing_column_are_refused(cli, example, tmp_path) -> None:
+    folder = _setup(example, tmp_path)
+    (tmp_path / "a.csv").write_bytes(
+        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024;F;2\n".encode() + b"x;\xe9t\xe9\n"
+    )
+    result = cli(
+        "-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml")
+    )
+    assert "a.csv:3:3: erreur: le fichier n'est pas encodé en UTF-8 (octet 0xE9)" in result.stderr
     (tmp_path / "b.csv").write_text(f"Indicateur;Sexe;Valeur\n{CODE};F;2\n", encoding="utf-8")
     missing = cli(
         "-C", str(folder), "import", str(tmp_path / "b.csv"), "-m", str(tmp_path / "map.yaml")
@@ -228,60 +247,9 @@ def test_survey_export_imports_questionnaire_answers(cli, example, tmp_path) -> 
         "-C", str(folder), "import", str(tmp_path / "kobo.csv"), "-m", str(tmp_path / "map.yaml")
     )
     assert result.exit_code == 0, result.stderr
-    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
     assert text.count("participant: P") == 3
     assert cli("-C", str(folder), "validate").exit_code == 0
-
-
-def test_export_csv_for_french_excel_neutralises_formulas(cli, example, tmp_path) -> None:
-    folder = example("vide")
-    assert (
-        cli(
-            "-C",
-            str(folder),
-            "record",
-            "-a",
-            "m",
-            CODE,
-            "1234,5",
-            "-p",
-            "2025",
-            "--dim",
-            "sexe=F",
-            "--note",
-            '=HYPERLINK("http://x")',
-        ).exit_code
-        == 0
-    )
-    result = cli("-C", str(folder), "export", "-o", str(tmp_path / "v.csv"))
-    assert result.exit_code == 0, result.stderr
-    raw = (tmp_path / "v.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    lines = raw.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith(
-        "indicateur;libellé;période;valeur;unité;numérateur;dénominateur;sexe"
-    )
-    assert ";1234,5;" in lines[1]
-    assert "'=HYPERLINK" in lines[1]
-
-
-def test_export_xlsx_keeps_numbers_and_text(cli, example, tmp_path) -> None:
-    folder = example("vide")
-    assert (
-        cli(
-            "-C", str(folder), "record", "-a", "m", CODE, "12", "-p", "2025", "--note", "+33 6 00"
-        ).exit_code
-        == 0
-    )
-    assert (
-        cli("-C", str(folder), "export", "-f", "xlsx", "-o", str(tmp_path / "v.xlsx")).exit_code
-        == 0
-    )
-    sheet = openpyxl.load_workbook(tmp_path / "v.xlsx").active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("indicateur", "libellé", "période", "valeur")
-    assert rows[1][3] == 12
-    assert "'+33 6 00" in rows[1]
 
 
 def test_reimporting_a_survey_adds_nothing(cli, example, tmp_path) -> None:
@@ -304,8 +272,8 @@ def test_reimporting_a_survey_adds_nothing(cli, example, tmp_path) -> None:
     ]
     assert cli(*args).exit_code == 0
     again = cli(*args)
-    assert "2 valeur(s) déjà enregistrée(s)" in again.stdout
-    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    assert "2 valeurs déjà enregistrées, ignorées" in again.stdout
+    text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
     assert text.count("participant: P1") == 2
 
 
@@ -360,7 +328,7 @@ def test_survey_rows_dated_by_day_and_located_on_their_period(cli, example, tmp_
     )
     result = cli(*args)
     assert result.exit_code == 0, result.stderr
-    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
     assert text.count("participant: P1") == 2  # the days fall in the indicator's year
     assert "date: 2025-03-15" in text  # and date the answers
     assert "date: 2025-11-30" in text
@@ -421,7 +389,7 @@ def test_survey_dates_in_french_and_errors_on_their_cell(cli, example, tmp_path)
     )
     result = cli(*args)
     assert result.exit_code == 0, result.stderr
-    text = (folder / "mesures" / "2025" / "kobo.yaml").read_text(encoding="utf-8")
+    text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
     assert "date: 2025-03-15" in text
     assert "P2" not in text  # a row without an answer adds nothing
     (tmp_path / "k.csv").write_text(
@@ -430,3 +398,120 @@ def test_survey_dates_in_french_and_errors_on_their_cell(cli, example, tmp_path)
     bad = cli(*args)
     assert bad.exit_code == ExitCode.DONNEES_INVALIDES
     assert bad.stderr.startswith("k.csv:2:4: erreur: date")
+
+
+def test_a_value_recorded_between_plan_and_write_is_checked_again(cli, example, tmp_path) -> None:
+    import pytest
+
+    from utilsoc.actions.importer import apply_plan, load_mapping, plan_import
+    from utilsoc.errors import UserError
+    from utilsoc.model.load import load_valid_project
+    from utilsoc.project import Layout
+    from utilsoc.tables.spreadsheet import read_table
+
+    folder = _setup(example, tmp_path)
+
+    def plan(rows: str):
+        (tmp_path / "a.csv").write_text(f"Indicateur;Période;Sexe;Valeur\n{rows}", "utf-8")
+        project, _ = load_valid_project(Layout(folder))
+        table = read_table(tmp_path / "a.csv", "a.csv")
+        return plan_import(project, table, load_mapping(tmp_path / "map.yaml", "map.yaml"))
+
+    def bob(period: str, value: str) -> None:
+        command = ["record", CODE, value, "-p", period, "--dim", "sexe=F", "-a", "bob"]
+        assert cli("-C", str(folder), *command).exit_code == 0
+
+    same = plan(f"{CODE};2024;F;3\n{CODE};2025;F;4\n")
+    bob("2025", "4")  # the same value, recorded meanwhile: skipped
+    apply_plan(same)
+    assert (same.count, same.skipped) == (1, 1)
+    assert (folder / "mesures" / "2024" / "import-tableur.yaml").exists()
+    assert not (folder / "mesures" / "2025" / "import-tableur.yaml").exists()
+
+    different = plan(f"{CODE};2026;F;8\n{CODE};2023;F;1\n")
+    bob("2026", "9")  # a different value, recorded meanwhile: nothing of the import is written
+    before = _mesures(folder)
+    with pytest.raises(UserError, match="9 enregistré entre-temps par bob, 8 dans le tableau"):
+        apply_plan(different)
+    assert _mesures(folder) == before
+
+
+def test_dates_read_as_periods_are_shown_and_future_rows_refused(cli, example, tmp_path) -> None:
+    import datetime as dt
+
+    folder = _setup(example, tmp_path)
+    (tmp_path / "a.csv").write_text(
+        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024-11-05;F;1\n{CODE};20/12/2024;H;2\n"
+        f"{CODE};05/01/2025;H;3\n",
+        encoding="utf-8",
+    )
+    args = ("-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml"))
+    result = cli(*args, "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("colonne « Période » : des dates, rangées dans la période")
+    assert lines[1] == "  2024 (année 2024) : 2 lignes, du 05/11/2024 au 20/12/2024"
+    assert lines[2] == "  2025 (année 2025) : 1 ligne, 05/01/2025"
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    (tmp_path / "a.csv").write_text(
+        f"Indicateur;Période;Sexe;Valeur\n{CODE};2024;F;1\n{CODE};{tomorrow.year + 1};H;2\n",
+        encoding="utf-8",
+    )
+    refused = cli(*args)
+    assert refused.exit_code == ExitCode.DONNEES_INVALIDES
+    assert f"a.csv:3:2: erreur: la période {tomorrow.year + 1} n'a pas commencé" in refused.stderr
+    assert _mesures(folder) == {}
+
+
+def test_a_wide_table_gives_a_rate_by_its_own_two_columns(cli, example, tmp_path) -> None:
+    folder = example("vide", RATE)
+    (tmp_path / "map.yaml").write_text(
+        "auteur: tableur\ncolonnes:\n  période: Année\nindicateurs:\n"
+        f"  {CODE}: Personnes\n"
+        "  taux_retour: {numérateur: En emploi, dénominateur: Sortis}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.csv").write_text(
+        "Année;Personnes;En emploi;Sortis\n2025;40;12;30\n2026;41;;\n", encoding="utf-8"
+    )
+    args = ("-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml"))
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    lines = [
+        line
+        for path in sorted((folder / "mesures").rglob("*.yaml"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("  - ")
+    ]
+    rate = [line for line in lines if "taux_retour" in line]
+    assert len(rate) == 1
+    assert "numérateur: 12.0, dénominateur: 30.0" in rate[0]
+    assert "valeur" not in rate[0]  # no bogus value beside the terms
+    counts = [line for line in lines if CODE in line]
+    assert len(counts) == 2
+    assert all("numérateur" not in line for line in counts)  # the terms are the rate's only
+    assert cli("-C", str(folder), "validate").exit_code == 0
+
+    (tmp_path / "a.csv").write_text(
+        "Année;Personnes;En emploi;Sortis\n2024;;5;\n", encoding="utf-8"
+    )
+    half = cli(*args)
+    assert half.exit_code == ExitCode.DONNEES_INVALIDES
+    assert half.stderr.startswith("a.csv:2:4: erreur: dénominateur manquant : un taux se donne")
+
+
+def test_a_wide_table_refuses_row_wide_term_columns(cli, example, tmp_path) -> None:
+    folder = example("vide", RATE)
+    (tmp_path / "map.yaml").write_text(
+        "auteur: tableur\ncolonnes:\n  période: Année\n  numérateur: En emploi\n"
+        "  dénominateur: Sortis\nindicateurs:\n  taux_retour: Taux\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.csv").write_text(
+        "Année;Taux;En emploi;Sortis\n2025;40;12;30\n", encoding="utf-8"
+    )
+    args = ("-C", str(folder), "import", str(tmp_path / "a.csv"), "-m", str(tmp_path / "map.yaml"))
+    result = cli(*args)
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "donnez les deux termes d'un taux sous son code" in result.stderr
+    assert not (folder / "mesures").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -210,41 +211,6 @@ def test_without_libyaml_everything_works_and_says_so_once(cli, example, monkeyp
     assert "sans libyaml" not in result.stderr
 
 
-def test_guided_session_asks_each_due_indicator_and_confirms(cli, example, monkeypatch) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example("vide")
-    answers = "2026\ntrois\n42\no\n"
-    result = cli("-C", str(folder), "record", "-a", "lea", input=answers)
-    assert result.exit_code == 0, result.stderr
-    assert "nombre attendu, « trois » lu" in result.stdout
-    assert f"{CODE} = 42 personnes" in result.stdout
-    text = (folder / "mesures" / "2026" / "lea.yaml").read_text(encoding="utf-8")
-    assert "valeur: 42" in text
-
-
-def test_guided_session_writes_nothing_without_confirmation(cli, example, monkeypatch) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example("vide")
-    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n42\nn\n")
-    assert result.exit_code == 0, result.stderr
-    assert "rien n'a été écrit" in result.stdout
-    assert not (folder / "mesures").exists()
-
-
-def test_record_without_arguments_and_without_terminal_never_waits(example) -> None:
-    folder = example("vide")
-    completed = subprocess.run(
-        [sys.executable, "-m", "utilsoc", "-C", str(folder), "record"],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert completed.returncode == ExitCode.USAGE
-    assert "indiquez l'indicateur, la valeur et --period" in completed.stderr
-
-
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc to find the file being written")
 def test_a_writer_killed_mid_write_leaves_the_file_as_it_was(cli, example) -> None:
     folder = example("vide")
@@ -357,49 +323,212 @@ def test_a_conflict_is_resolved_with_replace(cli, example) -> None:
     assert _current(cli, folder) == ["11"]
 
 
-def test_malformed_dimension_names_are_user_errors(cli, example) -> None:
+def test_processes_recording_the_same_key_at_once_keep_exactly_one(example) -> None:
     folder = example("vide")
-    for dims in (["--dim", "sexe=F", "--dim", "Sexe=H"], ["--dim", "a b=c"]):
-        result = cli("-C", str(folder), "record", "-a", "m", CODE, "3", "-p", "2026", *dims)
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "utilsoc", "-C", str(folder), "record", CODE, str(n)]
+            + ["-p", "2026", "--dim", "sexe=F", "-a", f"personne{n}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(4)
+    ]
+    outputs = [p.communicate(timeout=300) for p in processes]
+    codes = [p.returncode for p in processes]
+    assert sorted(codes) == [0, 1, 1, 1], outputs
+    for code, (_, stderr) in zip(codes, outputs, strict=True):
+        if code == 1:
+            assert f"une valeur existe déjà pour {CODE} en 2026" in stderr
+    lines = [
+        line
+        for path in (folder / "mesures" / "2026").glob("*.yaml")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "indicateur:" in line
+    ]
+    assert len(lines) == 1
+
+
+@pytest.mark.parametrize(
+    ("bom", "encoding"),
+    [
+        (b"", "utf-8"),
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ],
+)
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_record_keeps_the_file_encoding_and_line_endings(
+    cli, example, bom: bytes, encoding: str, newline: str
+) -> None:
+    folder = example("vide")
+    assert cli("-C", str(folder), "record", CODE, "1", "-p", "2025", "-a", "bob").exit_code == 0
+    path = folder / "mesures" / "2025" / "bob.yaml"
+    original = bom + path.read_text(encoding="utf-8").replace("\n", newline).encode(encoding)
+    path.write_bytes(original)
+    result = cli(
+        "-C", str(folder), "record", CODE, "2", "-p", "2025", "--dim", "sexe=H", "-a", "bob"
+    )
+    assert result.exit_code == 0, result.stderr
+    after = path.read_bytes()
+    assert after.startswith(original)
+    added = after[len(original) :].decode(encoding)
+    assert added.startswith(f"  - {{indicateur: {CODE}, période: 2025, valeur: 2,")
+    assert added.endswith("}" + newline)
+    assert "\r" not in added.replace("\r\n", "")
+    validated = cli("-C", str(folder), "validate")
+    assert validated.exit_code == 0, validated.stderr
+    assert validated.stdout.strip().endswith("2 valeurs")
+
+
+@pytest.mark.parametrize("author", ["CON", "nul", "Aux", "com1", "LPT9", "con.txt", "Léa.", "?!"])
+def test_an_author_named_like_a_windows_device_gets_a_file_windows_opens(
+    cli, example, author: str
+) -> None:
+    from utilsoc.store.names import windows_safe
+
+    folder = example("vide")
+    result = cli("-C", str(folder), "record", CODE, "3", "-p", "2026", "-a", author)
+    assert result.exit_code == 0, result.stderr
+    [path] = (folder / "mesures" / "2026").iterdir()
+    assert windows_safe(path.name)
+    assert path.name in {"con_.yaml", "nul_.yaml", "aux_.yaml", "com1_.yaml", "lpt9_.yaml"} | {
+        "con-txt.yaml",
+        "lea.yaml",
+        "anonyme.yaml",
+    }
+    exported = cli("-C", str(folder), "export")
+    assert f";{author};" in exported.stdout or f';"{author}";' in exported.stdout
+
+
+def test_merge_and_validate_name_the_same_live_values_of_a_conflict(cli, example) -> None:
+    folder = example("vide")
+    day = folder / "mesures" / "2026"
+    day.mkdir(parents=True)
+    lines = {
+        "alice": "valeur: 10, auteur: alice, date: 2026-01-05",
+        "bob": "valeur: 11, auteur: bob, date: 2026-01-05",
+        # carol replaces alice's 10 by 12: bob's 11 and carol's 12 are still in conflict
+        "carol": "valeur: 12, auteur: carol, date: 2026-01-06, "
+        "remplace: {valeur: 10, auteur: alice, date: 2026-01-05, motif: recompté}",
+    }
+    for author, line in lines.items():
+        (day / f"{author}.yaml").write_text(
+            f"valeurs:\n  - {{indicateur: {CODE}, période: 2026, {line}}}\n", encoding="utf-8"
+        )
+    validated = cli("-C", str(folder), "validate")
+    merged = cli("-C", str(folder), "merge")
+    for result in (validated, merged):
         assert result.exit_code == ExitCode.DONNEES_INVALIDES
-        assert "erreur interne" not in result.stderr
+        assert "[conflit-de-valeurs]" in result.stderr
+        assert "bob.yaml" in result.stderr
+        assert "carol.yaml" in result.stderr
+        assert "alice.yaml" not in result.stderr, result.stderr
+
+
+def test_a_value_dated_after_today_is_refused_with_a_hint(cli, example) -> None:
+    import datetime as dt
+
+    folder = example("vide")
+    today = dt.date.today()
+    next_year = str(today.year + 1)
+    future = cli("-C", str(folder), "record", "-a", "bob", CODE, "4", "-p", next_year)
+    assert future.exit_code == ExitCode.DONNEES_INVALIDES
+    assert f"la période {next_year} n'a pas commencé" in future.stderr
+    assert "comme cible dans referentiel.yaml" in future.stderr
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()
+    args = ("-C", str(folder), "record", "-a", "bob", CODE, "4", "-p", str(today.year))
+    dated = cli(*args, "--date", tomorrow)
+    assert dated.exit_code == ExitCode.DONNEES_INVALIDES
+    assert f"date {tomorrow} postérieure à aujourd'hui" in dated.stderr
+    assert _files(folder) == {}
+    assert cli(*args).exit_code == 0  # today is fine
+
+
+RATE = (
+    "          - code: taux_retour\n"
+    "            libellé: Taux de retour à l'emploi\n"
+    "            type: taux\n"
+    "            unité: '%'\n"
+    "            méthode: registre\n"
+    "            numérateur: Personnes en emploi à la sortie\n"
+    "            dénominateur: Personnes sorties\n"
+)
+
+
+def test_a_rate_is_recorded_by_its_two_terms_typed_as_a_fraction(cli, example) -> None:
+    folder = example("vide", RATE)
+    base = ("-C", str(folder), "record", "-a", "bob", "--date", "2026-02-01", "taux_retour")
+    result = cli(*base, "37/94", "-p", "2025")
+    assert result.exit_code == 0, result.stderr
+    assert "taux_retour = 37/94 (année 2025)" in result.stdout
+    line = (folder / "mesures" / "2025" / "bob.yaml").read_text(encoding="utf-8").splitlines()[-1]
+    assert "numérateur: 37" in line
+    assert "dénominateur: 94" in line
+    assert "valeur" not in line
+    assert cli(*base, "37 / 94", "-p", "2025").stdout.startswith("valeur déjà enregistrée")
+    refused = cli(*base, "38/94", "-p", "2025")
+    assert refused.exit_code == 1
+    assert "une valeur existe déjà pour taux_retour en 2025 : 37/94 (bob" in refused.stderr
+    fixed = cli(*base, "38/94", "-p", "2025", "--replace", "--motif", "oubli")
+    assert fixed.exit_code == 0, fixed.stderr
+    assert cli("-C", str(folder), "validate").exit_code == 0
+    data = json.loads(cli("-C", str(folder), "status", "-p", "2025", "-f", "json").stdout)
+    item = data["domaines"][0]["critères"][0]["indicateurs"][1]
+    assert round(item["valeurs"]["2025"], 3) == round(100 * 38 / 94, 3)
+
+
+def test_a_rate_is_recorded_by_its_two_terms_given_as_options(cli, example) -> None:
+    folder = example("vide", RATE)
+    base = ("-C", str(folder), "record", "-a", "bob", "taux_retour", "-p", "2025")
+    result = cli(*base, "--numerateur", "12,5", "--denominateur", "40")
+    assert result.exit_code == 0, result.stderr
+    text = (folder / "mesures" / "2025" / "bob.yaml").read_text(encoding="utf-8")
+    assert "numérateur: 12.5, dénominateur: 40" in text
+    lonely = cli(*base, "--numerateur", "12")
+    assert lonely.exit_code == ExitCode.USAGE
+    assert "--numerateur et --denominateur vont ensemble" in lonely.stderr
+
+
+def test_a_bare_percentage_for_a_rate_is_refused_with_the_way_to_type_it(cli, example) -> None:
+    folder = example("vide", RATE)
+    result = cli("-C", str(folder), "record", "-a", "bob", "taux_retour", "39,4", "-p", "2025")
+    assert result.exit_code == 1
+    assert "un taux s'enregistre par ses deux termes, « 39,4 » lu" in result.stderr
+    assert "37/94" in result.stderr
+    assert "--numerateur 37 --denominateur 94" in result.stderr
+    assert not (folder / "mesures").exists()
+    other = cli("-C", str(folder), "record", "-a", "bob", CODE, "3/4", "-p", "2025")
+    assert other.exit_code == 1  # a count is not a fraction
     assert not (folder / "mesures").exists()
 
 
-def test_guided_session_records_the_others_when_one_value_is_refused(
+def test_guided_session_asks_a_rate_for_its_two_terms(cli, example, monkeypatch) -> None:
+    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
+    folder = example("vide", RATE)
+    # count: passed; rate: a word is asked again, then 37 and 94
+    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n\nbeaucoup\n37\n94\no\n")
+    assert result.exit_code == 0, result.stderr
+    assert "numérateur (Personnes en emploi à la sortie)" in result.stdout
+    assert "dénominateur (Personnes sorties)" in result.stdout
+    assert "taux_retour = 37/94\n" in result.stdout
+    text = (folder / "mesures" / "2026" / "lea.yaml").read_text(encoding="utf-8")
+    assert "numérateur: 37.0, dénominateur: 94.0" in text
+
+
+def test_guided_session_never_asks_an_indicator_computed_from_answers(
     cli, example, monkeypatch
 ) -> None:
     monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example("echec-scolaire")
-    claire = ("-C", str(folder), "record", "-a", "claire", "taux_assiduite", "81", "-p", "2026-T4")
-    assert cli(*claire).exit_code == 0
-    # heures_accompagnement, taux_assiduite (already 81: refused), nb_relais_information
-    result = cli("-C", str(folder), "record", "-a", "lea", input="2026-T4\n1200\n79\n9\no\n")
-    assert result.exit_code == 1
-    assert "non enregistré : taux_assiduite = 79 — une valeur existe déjà" in result.stderr
-    assert "1 valeur(s) non enregistrée(s) : taux_assiduite" in result.stderr
-    text = (folder / "mesures" / "2026-T4" / "lea.yaml").read_text(encoding="utf-8")
-    assert "indicateur: heures_accompagnement" in text
-    assert "indicateur: nb_relais_information" in text
-    assert "taux_assiduite" not in text
-    assert cli("-C", str(folder), "validate").exit_code == 0
-
-
-def test_guided_session_lists_every_value_a_broken_file_stops(cli, example, monkeypatch) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example("echec-scolaire")
-    broken = folder / "mesures" / "2026-T4" / "claire.yaml"
-    broken.parent.mkdir(parents=True, exist_ok=True)
-    broken.write_text("valeurs:\n  - indicateur: [taux\n", encoding="utf-8")
-    before = {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")}
-    result = cli("-C", str(folder), "record", "-a", "lea", input="2026-T4\n1200\n79\n9\no\n")
-    assert result.exit_code == 1
-    assert "Traceback" not in result.stderr
-    assert "non enregistré : heures_accompagnement = 1200" in result.stderr
-    assert "/mesures/2026-T4/claire.yaml:3:1: erreur: crochet" in result.stderr.replace("\\", "/")
-    assert result.stderr.count("claire.yaml:3:1") == 1  # told once, not under each value
-    assert (
-        "3 valeur(s) non enregistrée(s) : heures_accompagnement, taux_assiduite, "
-        "nb_relais_information"
-    ) in result.stderr
-    assert {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")} == before
+    folder = example(
+        "vide",
+        "          - code: confiance\n            libellé: Confiance en soi\n"
+        "            type: score\n            échelle: {min: 1, max: 5}\n"
+        "            méthode: questionnaire\n            calcul: {mesure: moyenne_sortie}\n",
+    )
+    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n\n")
+    assert result.exit_code == 0, result.stderr
+    assert "1 indicateur pour année 2026" in result.stdout
+    assert "confiance" not in result.stdout

@@ -73,7 +73,9 @@ def test_schema_accepts_keys_without_accents_and_refuses_unknown_keys() -> None:
         "personnalite": ["douce"],
     }
     assert not list(validator.iter_errors({"nom": "A", "identite": identity}))
-    assert list(validator.iter_errors({"nom": "A", "identité": identity, "nomm": "B"}))
+    errors = list(validator.iter_errors({"nom": "A", "identité": identity, "nomm": "B"}))
+    assert [(list(e.absolute_path), e.validator) for e in errors] == [([], "additionalProperties")]
+    assert "'nomm' was unexpected" in errors[0].message
 
 
 def test_schema_accepts_choices_without_accents_as_utilsoc_does() -> None:
@@ -81,7 +83,10 @@ def test_schema_accepts_choices_without_accents_as_utilsoc_does() -> None:
     validator = jsonschema.Draft202012Validator(build_schema(model, describes))
     for key in ("période", "periode"):
         assert not list(validator.iter_errors({"auteur": "m", "colonnes": {key: "Période"}}))
-    assert list(validator.iter_errors({"auteur": "m", "colonnes": {"valuer": "V"}}))
+    errors = list(validator.iter_errors({"auteur": "m", "colonnes": {"valuer": "V"}}))
+    assert [(list(e.absolute_path), e.validator) for e in errors] == [(["colonnes"], "anyOf")]
+    assert "'valuer' is not valid" in errors[0].message  # the key, checked by propertyNames
+    assert {sub.validator for sub in errors[0].context} == {"enum"}
     model, describes = SCHEMAS["referentiel.schema.json"]
     schema = build_schema(model, describes)
     kinds = schema["$defs"]["TypeIndicateur"]["anyOf"]

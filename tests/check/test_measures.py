@@ -159,11 +159,20 @@ def test_workers_started_afresh_give_the_same_result(
     _same(_check(root), there)
 
 
+@pytest.mark.skipif(parallel.start_method() != "fork", reason="l'erreur est posée avant le fork")
 def test_an_error_in_a_worker_is_raised_here_as_it_would_be(
     example: Any, monkeypatch: pytest.MonkeyPatch, remote: list[int]
 ) -> None:
     root = _folder(example)
-    (root / "mesures" / PERIOD / "dossier.yaml").mkdir()  # found by the glob, not readable
+    (root / "mesures" / PERIOD / "dossier.yaml").write_text("valeurs: []\n", encoding="utf-8")
+    check = measures.FileChecker.check
+
+    def refuse(self: Any, path: Path) -> Any:
+        if path.name == "dossier.yaml":
+            raise FileAccessError(f"lecture impossible de {path.name}", "vérifiez les droits")
+        return check(self, path)
+
+    monkeypatch.setattr(measures.FileChecker, "check", refuse)
     with pytest.raises(FileAccessError) as there:
         _check(root)
     assert remote == [len(list((root / "mesures").rglob("*.yaml")))]

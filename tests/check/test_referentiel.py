@@ -1,4 +1,4 @@
-"""Cross-reference and consistency checks of the référentiel, each at its line."""
+"""Cross-file checks of the référentiel: unique codes, references that exist, formula cycles."""
 
 from __future__ import annotations
 
@@ -8,6 +8,54 @@ import pytest
 
 from utilsoc.folder import load_folder
 from utilsoc.project import Layout
+
+FORMULA = """\
+          - code: a
+            libellé: A
+            type: nombre
+            formule: {numérateur: b, dénominateur: nb_personnes_accompagnees}
+          - code: b
+            libellé: B
+            type: nombre
+            formule: {numérateur: a, dénominateur: nb_personnes_accompagnees}
+"""
+
+
+def test_the_example_has_no_issue(issues_after) -> None:
+    assert issues_after() == []
+
+
+def test_a_domain_code_given_twice_is_located_with_the_first_one(issues_after) -> None:
+    domain = "\n  - code: COH\n    nom: Autre\n    critères:\n      - code: X-1\n"
+    domain += "        nom: x\n        indicateurs:\n          - code: x\n            libellé: x\n"
+    domain += "            type: nombre\n"
+    issues = issues_after(referentiel=[("\n# Auto-évaluation", domain + "\n# Auto-évaluation")])
+    assert [i for i in issues if "[code-en-double]" in i] == [
+        "referentiel.yaml:41:11: erreur: domaine « COH » en double (déjà ligne 11) — chaque code "
+        "doit être unique : renommez l'un des deux [code-en-double]"
+    ]
+
+
+def test_formulas_that_depend_on_themselves_are_one_issue_with_the_circuit(issues_after) -> None:
+    issues = issues_after(referentiel=[("\n# Auto-évaluation", FORMULA + "\n# Auto-évaluation")])
+    [cycle] = [i for i in issues if "[formule-circulaire]" in i]
+    assert "formule circulaire : a → b → a" in cycle
+
+
+def test_unknown_indicators_in_the_self_assessment_and_the_key_ones(issues_after) -> None:
+    issues = issues_after(
+        referentiel=[
+            ("        indicateur: nb_personnes_accompagnees", "        indicateur: nb_pers")
+        ],
+        association=[("    - nb_personnes_accompagnees", "    - nb_personnes")],
+    )
+    assert [i.split(": erreur: ")[1] for i in issues] == [
+        "indicateur « nb_personnes » inconnu — vouliez-vous dire « nb_personnes_accompagnees » ? "
+        "[reference-inconnue]",
+        "indicateur « nb_pers » inconnu — déclarez-le d'abord (indicateur) [reference-inconnue]",
+    ]
+    assert issues[0].startswith("association.yaml:")
+
 
 EXTRA = """\
           - code: confiance
@@ -53,25 +101,3 @@ def _find(issues: list[str], fragment: str) -> str:
     found = [issue for issue in issues if fragment in issue]
     assert found, f"{fragment!r} absent de {issues}"
     return found[0]
-
-
-def test_baseline_outside_the_scale_and_off_frequency(issues: list[str]) -> None:
-    assert "referentiel.yaml:46:33: erreur:" in _find(issues, "7 est hors de l'échelle 1 à 5")
-    warning = _find(issues, "la référence porte sur année 2024")
-    assert ": avertissement: " in warning
-
-
-def test_repeated_dimension_and_useless_fields(issues: list[str]) -> None:
-    assert "referentiel.yaml:45:32: erreur:" in _find(issues, "dimension « sexe » en double")
-    assert "avertissement" in _find(issues, "ne servent qu'aux taux")
-
-
-def test_yes_no_target_rate_over_100_and_negative_target(issues: list[str]) -> None:
-    assert "[valeur-impossible]" in _find(issues, "42 pour un indicateur oui/non")
-    assert "avertissement" in _find(issues, "taux de 180 %")
-    assert "referentiel.yaml:64:44: erreur:" in _find(issues, "-1 est négatif")
-
-
-def test_formula_over_another_frequency_is_a_warning(issues: list[str]) -> None:
-    warning = _find(issues, "est collecté en annuelle, « taux_x » en mensuelle")
-    assert "[frequences-differentes]" in warning

@@ -1,18 +1,20 @@
-"""Aggregation: totals, roll-ups, rates from their parts, progress and status."""
+"""Aggregation: totals, roll-ups, rates from their parts, progress, status.
+
+One module for compute/series.py and the modules it gathers (points, rollup, progress):
+they share these builders. The French wording is tested in report/test_wording.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from utilsoc.compute.merge import consolidate
+from utilsoc.compute.points import Alert, Anomaly
 from utilsoc.compute.series import (
     Statut,
     build_series,
-    explanation,
     progress,
     progress_for,
     roll_up,
@@ -94,8 +96,8 @@ def test_recorded_total_is_kept_and_differing_parts_are_warned() -> None:
     ]
     series = build_series(ind, records)
     assert series.totals[Period.parse("2025-T1")].number == 10
-    assert series.warnings == [
-        "2025-T1 : la somme par « site » (9) ne fait pas le total enregistré (10)"
+    assert series.alerts == [
+        Alert(Period.parse("2025-T1"), Anomaly.SUM_DIFFERS_FROM_TOTAL, (("site", 9.0),), 10.0)
     ]
 
 
@@ -107,7 +109,7 @@ def test_total_across_a_dimension_is_the_sum_of_its_parts(values: list[int]) -> 
     ]
     series = build_series(ind, records)
     assert series.totals[Period.parse("2025-T1")].number == sum(values)
-    assert series.warnings == []
+    assert series.alerts == []
 
 
 @given(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 50)), min_size=1, max_size=8))
@@ -136,16 +138,12 @@ def test_percentages_per_site_without_their_parts_give_no_total() -> None:
     assert first not in series.totals
     assert series.totals[second].number == 24.0
     assert len(series.parts[first]) == 2  # the parts are still shown
-    assert series.warnings == [
-        "2025-T1 : pas de total, les parts sont des pourcentages sans numérateur ni "
-        "dénominateur (leur moyenne serait fausse) ; enregistrez les deux termes de chaque "
-        "part, ou le total"
-    ]
+    assert series.alerts == [Alert(first, Anomaly.PERCENTAGES_WITHOUT_TERMS)]
     alone = build_series(ind, [_record("2025-T1", "60", dimensions={"site": "A"})])
     assert alone.totals[first].number == 60.0  # one part is its own total
     recorded = build_series(ind, [*records[:2], _record("2025-T1", "24")])
     assert recorded.totals[first].number == 24.0
-    assert recorded.warnings == []
+    assert recorded.alerts == []
 
 
 def test_progress_respects_direction_and_coverage() -> None:
@@ -174,46 +172,8 @@ def test_trend_compares_periods_of_the_same_kind() -> None:
     assert trend(series) == "↘"
 
 
-_VALUES = st.sampled_from(["1", "2", "3"])
-_RECORDS = st.lists(
-    st.builds(
-        lambda period, value, author, day: _record(period, value, author, f"2025-0{day}-01"),
-        st.sampled_from(["2025-T1", "2025-T2"]),
-        _VALUES,
-        st.sampled_from(["a", "b"]),
-        st.integers(1, 3),
-    ),
-    max_size=8,
-)
-
-
-@given(_RECORDS, st.randoms())
-def test_consolidation_is_order_independent_and_idempotent(records, random) -> None:
-    first = consolidate(records)
-    shuffled = list(records)
-    random.shuffle(shuffled)
-    again = consolidate(shuffled + records)
-    assert first.current == again.current
-    assert first.conflicts.keys() == again.conflicts.keys()
-
-
-def test_replacement_supersedes_and_disagreement_is_a_conflict() -> None:
-    original = _record("2025-T1", "1", "a", "2025-02-01")
-    fix = _record(
-        "2025-T1",
-        "2",
-        "b",
-        "2025-03-01",
-        remplace={"valeur": "1", "auteur": "a", "date": "2025-02-01", "motif": "m"},
-    )
-    assert list(consolidate([fix, original]).current.values()) == [fix]
-    other = _record("2025-T1", "5", "c", "2025-03-02")
-    assert len(consolidate([original, other]).conflicts) == 1
-    assert dt.date(2025, 3, 1) == fix.date
-
-
 def test_calculated_rate_comes_from_its_formula_and_rolls_up_from_parts() -> None:
-    from utilsoc.compute.series import build_all_series, progress_for
+    from utilsoc.compute.series import build_all_series
     from utilsoc.model.referentiel import Referentiel
 
     referentiel = Referentiel.model_validate(
@@ -275,43 +235,6 @@ def test_calculated_rate_comes_from_its_formula_and_rolls_up_from_parts() -> Non
     assert state.target == 50
 
 
-def test_a_missing_or_partial_figure_is_explained() -> None:
-    year = Period.parse("2025")
-    rate = _indicator(type="taux", cibles=[{"période": "2025", "valeur": 80}])
-
-    def explain(indicator: Indicateur, records: list[Mesure]) -> str | None:
-        series = build_series(indicator, records)
-        return explanation(series, year, progress_for(series, year))
-
-    assert explain(rate, []) == "aucune valeur enregistrée sur la période"
-    percentages = [_record("2025-T1", "70"), _record("2025-T2", "75")]
-    assert explain(rate, percentages).startswith(
-        "pas de valeur d'ensemble : des pourcentages ne s'additionnent pas"
-    )
-    parts = [
-        _record("2025-T1", numérateur=7, dénominateur=10),
-        _record("2025-T2", numérateur=8, dénominateur=10),
-    ]
-    assert explain(rate, parts) == (
-        "données sur 50 % de la période de la cible, jugées au rythme attendu"
-    )
-    reached = [_record("2025-T1", numérateur=9, dénominateur=10)]
-    assert explain(rate, reached) == "données sur 25 % de la période de la cible"
-    whole = [*parts, *(_record(f"2025-T{q}", numérateur=8, dénominateur=10) for q in (3, 4))]
-    assert explain(rate, whole) is None
-    untargeted = _indicator()
-    assert explain(untargeted, [_record("2025-T1", "3")]) is None  # a value, nothing to explain
-    assert explain(rate, [_record("2025-T1", numérateur=0, dénominateur=0)]) == (
-        "dénominateur nul sur la période"
-    )
-    school = _indicator(
-        type="taux", fréquence="scolaire", cibles=[{"période": "2025", "valeur": 8}]
-    )
-    assert explain(school, [_record("2024-2025", "70")]) == (
-        "valeur enregistrée sur une période qui déborde celle du rapport (année scolaire 2024-2025)"
-    )
-
-
 def test_the_last_of_several_percentages_is_a_value() -> None:
     """Only a sum or a mean of percentages is wrong; the last, the least or the most is not."""
     records = [_record("2025-T1", "70"), _record("2025-T2", "75")]
@@ -331,13 +254,38 @@ def test_the_last_of_several_percentages_is_a_value() -> None:
     assert roll_up(pooled, Period.parse("2025-S1")).number == 100 * 95 / 110
 
 
-def test_a_value_outside_the_target_period_is_named() -> None:
-    rate = _indicator(
-        type="taux", fréquence="semestrielle", cibles=[{"période": "2025-S2", "valeur": 8}]
+_VALUES = st.sampled_from(["1", "2", "3"])
+
+
+_RECORDS = st.lists(
+    st.builds(
+        lambda period, value, author, day: _record(period, value, author, f"2025-0{day}-01"),
+        st.sampled_from(["2025-T1", "2025-T2"]),
+        _VALUES,
+        st.sampled_from(["a", "b"]),
+        st.integers(1, 3),
+    ),
+    max_size=8,
+)
+
+
+def test_a_year_recorded_over_its_quarters_never_silently_replaces_them() -> None:
+    quarters = [
+        _record(f"2024-T{q}", str(v)) for q, v in ((1, 900), (2, 1000), (3, 980), (4, 1100))
+    ]
+    series = build_series(_indicator(), [*quarters, _record("2024", "780")])
+    assert roll_up(series, Period.parse("2024")).number == 3980
+    (alert,) = series.alerts
+    assert (alert.period.name, alert.kind, alert.recorded) == (
+        "2024",
+        Anomaly.COARSE_OVER_FINE,
+        780,
     )
-    series = build_series(rate, [_record("2025-S1", numérateur=1, dénominateur=2)])
-    year = Period.parse("2025")
-    assert explanation(series, year, progress_for(series, year)) == (
-        "aucune valeur sur la période de la cible (2e semestre 2025) ; "
-        "dernière valeur : 1er semestre 2025"
-    )
+    assert (alert.sums, alert.count, alert.kept_finer) == ((("trimestre", 3980.0),), 4, True)
+    # Three quarters cover less than the year: the year's value is kept, and said to be.
+    partial = build_series(_indicator(), [*quarters[:3], _record("2024", "3980")])
+    assert roll_up(partial, Period.parse("2024")).number == 3980
+    assert [a.kept_finer for a in partial.alerts] == [False]
+    # The same figure twice is no slip: nothing to warn of.
+    agreeing = build_series(_indicator(), [*quarters, _record("2024", "3980")])
+    assert agreeing.alerts == []

@@ -49,7 +49,7 @@ def test_parse_gives_bounds_canonical_name_and_french_label(
         ("2025-T5", "non reconnue"),
         ("2024-2026", "doivent se suivre"),
         ("2025-06-30..2025-01-01", "finit avant de commencer"),
-        ("2025-02-30..2025-03-01", "date « 2025-02-30 » inexistante"),
+        ("2025-02-30..2025-03-01", "date « 2025-02-30 » invalide ou inexistante"),
         ("printemps 2025", "non reconnue"),
         ("", "non reconnue"),
     ],
@@ -112,3 +112,26 @@ def test_pydantic_field_reads_text_and_int_and_serializes_canonical_name() -> No
     with pytest.raises(ValidationError) as caught:
         _Holder.model_validate({"periode": "2025-99"})
     assert caught.value.errors()[0]["type"] == "periode"
+
+
+@pytest.mark.parametrize(
+    ("text", "formats", "expected"),
+    [
+        ("2025-03-05", ("%Y-%m-%d",), "2025-03-05"),
+        ("05/03/2025", ("%Y-%m-%d", "%d/%m/%Y"), "2025-03-05"),
+    ],
+)
+def test_parse_day_reads_the_given_formats(text, formats, expected) -> None:
+    from utilsoc.model.periods import parse_day
+
+    assert parse_day(text, formats).isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["2025-3-5", "2025-02-30", "20250305", "05/03/2025", "2025-03-05 "]
+)
+def test_parse_day_refuses_what_no_form_of_ours_writes(text) -> None:
+    from utilsoc.model.periods import parse_day
+
+    with pytest.raises(ValueError, match="format AAAA-MM-JJ"):
+        parse_day(text)

@@ -1,4 +1,4 @@
-"""Charts: structure and data, reproducibility, the cache; never SVG bytes against a file."""
+"""Charts of a report: drawn once, kept in a cache, shared between worker processes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from utilsoc.report import charts
+from utilsoc.report import charts, drawing
 from utilsoc.report.charts import Chart, draw_svg, render_svgs
 
 SERIES = Chart(
@@ -23,49 +23,6 @@ SERIES = Chart(
     100.0,
     160.0,
 )
-
-
-def test_series_chart_has_its_data_french_ticks_and_no_metadata() -> None:
-    svg = draw_svg(SERIES)
-    assert svg.startswith("<svg")
-    assert "<metadata>" not in svg
-    assert "Élèves accompagnés" in svg  # real text, searchable
-    assert "2025-2026" in svg
-    ticks = re.findall(r">(\d[\d\u202f,]*)</text>", svg)
-    assert ticks
-    assert all("." not in tick for tick in ticks)
-    assert svg.count("stroke-dasharray") >= 2  # baseline and target lines
-
-
-def test_same_chart_same_bytes_and_key() -> None:
-    assert draw_svg(SERIES) == draw_svg(SERIES)
-    other = Chart(
-        "serie",
-        "Élèves accompagnés",
-        ["2024-2025", "2025-2026"],
-        [120.0, 151.0],
-        "élèves",
-        100.0,
-        160.0,
-    )
-    assert other.key != SERIES.key
-
-
-def test_alternative_text_lists_values_in_french() -> None:
-    assert SERIES.alt == (
-        "Élèves accompagnés. 2024-2025 : 120 élèves ; 2025-2026 : 150,5 élèves"
-        " ; référence 100 élèves ; cible 160 élèves."
-    )
-    pairs = Chart("entree_sortie", "Confiance", ["moyenne"], [2.1], second=[3.4])
-    assert pairs.alt == "Confiance. moyenne : entrée 2,1, sortie 3,4."
-
-
-def test_bars_and_entry_exit_draw() -> None:
-    bars = draw_svg(Chart("barres", "Par site", ["Brest", "Quimper"], [3.0, 5.0]))
-    assert "Brest" in bars
-    pairs = draw_svg(Chart("entree_sortie", "Confiance", ["moyenne"], [2.0], second=[3.5]))
-    assert "entrée" in pairs
-    assert "sortie" in pairs
 
 
 def test_cached_charts_are_not_drawn_again(tmp_path: Path, monkeypatch) -> None:
@@ -102,43 +59,13 @@ def _series_variety() -> list[Chart]:
     ]
 
 
-def test_reused_figures_draw_the_same_bytes_as_fresh_ones() -> None:
-    """A report's charts never depend on the order they were drawn in (or on the worker)."""
-    variety = _series_variety()
-    in_sequence = [draw_svg(chart) for chart in variety + variety[::-1]]
-    for index, chart in enumerate(variety + variety[::-1]):
-        charts._SERIES_FIGURES.clear()
-        assert draw_svg(chart) == in_sequence[index], chart.title
-
-
-def test_y_axis_shows_values_baseline_and_target_from_zero() -> None:
-    for chart in _series_variety():
-        low, high = charts._series_figure(chart).axes[0].get_ylim()
-        shown = [*chart.values, *(x for x in (chart.baseline, chart.target) if x is not None)]
-        assert low == min(0.0, *chart.values), chart.title
-        assert high > max(shown), chart.title
-
-
-def test_long_series_label_a_dozen_periods_ending_with_the_latest() -> None:
-    months = [f"{m % 12 + 1:02d}/{2017 + m // 12}" for m in range(100)]
-    chart = Chart("serie", "Cent mois", months, [float(m) for m in range(100)], "u")
-    svg = draw_svg(chart)
-    shown = [label for label in months if f">{label}</text>" in svg]
-    assert 6 <= len(shown) <= 12
-    assert shown[-1] == months[-1]
-    assert svg.count("<use ") >= 100  # every value still has its marker
-    assert chart.alt.count(" ; ") == 99  # and its place in the text alternative
-    assert charts._shown_ticks(months[:12]) == (list(range(12)), months[:12])
-    assert charts._shown_ticks(["T1"]) == ([0], ["T1"])
-
-
 def test_many_charts_are_shared_between_workers_with_the_same_bytes() -> None:
     variety = _series_variety() * 2  # more than enough for the workers (8)
     with charts.Workers() as workers:
         drawn = workers.draw(variety)
         if (os.cpu_count() or 1) >= 2:
             assert workers.pool is not None
-    charts._SERIES_FIGURES.clear()
+    drawing._SERIES_FIGURES.clear()
     assert drawn == [draw_svg(chart) for chart in variety]
 
 
@@ -160,7 +87,7 @@ def test_a_worker_dying_while_drawing_does_not_hang_the_report(monkeypatch) -> N
     with charts.Workers(start=True) as workers:
         drawn = workers.draw(variety)
         assert workers.pool is None  # given up: the charts were drawn here
-    charts._SERIES_FIGURES.clear()
+    drawing._SERIES_FIGURES.clear()
     assert drawn == [real(chart) for chart in variety]
 
 
@@ -174,3 +101,59 @@ def test_workers_end_with_their_block_even_while_warming_up() -> None:
     while any(process.is_alive() for process in processes) and time.monotonic() < deadline:
         time.sleep(0.01)
     assert [process.exitcode for process in processes] == [-signal.SIGTERM] * 2
+
+
+# Any number-like text, so a tick written `1000` or `0.5` is caught, not skipped.
+NUMBER_TEXT = re.compile(r">(-?[\d.,\u202f\u2212]+)</text>")
+
+
+FRENCH_NUMBER = re.compile(r"\u2212?\d{1,3}(\u202f\d{3})*(,\d+)?")
+
+
+ENTRY_EXIT = Chart(
+    "entree_sortie",
+    "Sentiment d'isolement (questionnaire d'entrée et de sortie, rempli avec le bénévole "
+    "visiteur) : moyenne à l'entrée et à la sortie",
+    ["moyenne"],
+    [4.8],
+    "points sur 5",
+    second=[4.9],
+    scale=(1.0, 5.0),
+)
+
+
+def _drawn(chart: Chart):
+    """The figure of `chart`, laid out as it is saved, and its renderer."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    drawing._configure(chart.key)
+    figure = drawing.figure_of(chart)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return figure, canvas.get_renderer()
+
+
+def test_entry_exit_chart_spans_the_scale_with_a_whole_title_and_the_legend_off_the_bars():
+    figure, renderer = _drawn(ENTRY_EXIT)
+    axes = figure.axes[0]
+    assert axes.get_ylim() == (1.0, 5.0)  # the score's scale, not from zero
+    page = figure.bbox
+    title = axes._left_title.get_window_extent(renderer)  # the title is on the left
+    assert page.x0 <= title.x0
+    assert title.x1 <= page.x1
+    assert title.y1 <= page.y1
+    assert "bénévole" in axes.get_title("left")  # the whole title, wrapped
+    legend = axes.get_legend().get_window_extent(renderer)
+    for bar in axes.patches:
+        assert not legend.overlaps(bar.get_window_extent(renderer))
+    assert legend.overlaps(page)  # and still on the page
+    svg = draw_svg(ENTRY_EXIT)
+    assert ">0</text>" not in svg  # no tick below the scale
+
+
+def test_a_chart_without_scale_keeps_its_former_key() -> None:
+    import dataclasses
+
+    assert "scale" not in repr(SERIES.key)
+    scaled = dataclasses.replace(ENTRY_EXIT, scale=None)
+    assert scaled.key != ENTRY_EXIT.key

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,6 +13,7 @@ from utilsoc.errors import ExitCode
 from utilsoc.report.render import (
     build_environment,
     escape_markdown,
+    format_headline,
     format_value,
     render,
     tidy_markdown,
@@ -81,7 +83,7 @@ def test_user_template_extends_a_builtin_block(cli, folder: Path) -> None:
     result = cli("-C", str(folder), "report", "-t", "financeur", "-p", "2026", "-o", "r.html")
     assert result.exit_code == 0, result.stderr
     html = (folder / "r.html").read_text(encoding="utf-8")
-    assert "<h2>4. Notre partenariat</h2><p>Merci Nom du financeur !</p>" in html
+    assert "<h2>4. Notre partenariat</h2><p>Merci Nom du financeur\u202f!</p>" in html
     assert "1. Réalisations attendues" in html
 
 
@@ -117,24 +119,6 @@ def test_unknown_template_and_logframe(cli, folder: Path) -> None:
     logframe = cli("-C", str(folder), "report", "-t", "financeur", "-l", "nope", "-p", "2026")
     assert logframe.exit_code == ExitCode.USAGE
     assert "cadre logique inconnu : nope" in logframe.stderr
-
-
-def test_templates_eject_copies_once_and_the_copy_is_used(cli, folder: Path) -> None:
-    result = cli("-C", str(folder), "templates", "eject", "communication", "-f", "md")
-    assert result.exit_code == 0, result.stderr
-    copy = folder / "modeles" / "communication.md.j2"
-    copy.write_text(
-        copy.read_text(encoding="utf-8").replace("## Nos valeurs", "## Ce en quoi nous croyons"),
-        encoding="utf-8",
-    )
-    assert cli("-C", str(folder), "templates", "eject", "communication", "-f", "md").exit_code == 1
-    report = cli(
-        "-C", str(folder), "report", "-t", "communication", "-f", "md", "-p", "2026", "-o", "c.md"
-    )
-    assert report.exit_code == 0, report.stderr
-    assert "## Ce en quoi nous croyons" in (folder / "c.md").read_text(encoding="utf-8")
-    listing = cli("-C", str(folder), "templates", "list")
-    assert "communication.md.j2" in listing.stdout
 
 
 def test_filters_and_markdown_tidying() -> None:
@@ -182,3 +166,94 @@ def test_html_reports_pass_the_nu_html_checker(cli, folder: Path) -> None:
         check=False,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def _set_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "address", ["javascript:alert(document.domain)", "data:text/html,x", " JaVaScRiPt:x"]
+)
+def test_only_web_and_mail_addresses_become_links(cli, example, address: str) -> None:
+    folder = example("echec-scolaire")
+    _set_in(
+        folder / "association.yaml", "https://www.tremplin-reussite.example.org", address.strip()
+    )
+    for fmt in ("html", "md"):
+        result = cli(
+            "-C", str(folder), "report", "-t", "communication", "-f", fmt, "-o", f"c.{fmt}"
+        )
+        assert result.exit_code == 0, result.stderr
+        text = (folder / f"c.{fmt}").read_text(encoding="utf-8")
+        assert 'href="' + address.strip() not in text
+        assert f"<{address.strip()}>" not in text
+        assert f"]({address.strip()}" not in text
+
+
+def test_a_web_address_is_a_link(cli, example) -> None:
+    folder = example("echec-scolaire")
+    assert cli("-C", str(folder), "report", "-t", "communication", "-o", "c.html").exit_code == 0
+    html = (folder / "c.html").read_text(encoding="utf-8")
+    assert '<a href="https://www.tremplin-reussite.example.org">' in html
+
+
+PAYLOAD = "<img src=x onerror=alert(1)> [clic](javascript:x) `code` | *gras*"
+
+
+def test_markdown_escapes_every_user_text(cli, example) -> None:
+    folder = example("echec-scolaire")
+    _set_in(folder / "referentiel.yaml", "unité: élèves", f'unité: "{PAYLOAD}"')
+    _set_in(folder / "association.yaml", "https://www.tremplin-reussite.example.org", PAYLOAD)
+    for template in ("financeur", "bilan", "communication"):
+        out = folder / f"{template}.md"
+        result = cli("-C", str(folder), "report", "-t", template, "-f", "md", "-o", str(out))
+        assert result.exit_code == 0, result.stderr
+        text = out.read_text(encoding="utf-8")
+        assert not re.search(r"(?<!\\)<img", text)
+        assert not re.search(r"(?<!\\)\]\(javascript", text)
+        assert not re.search(r"(?<!\\)`code", text)
+    assert r"\<img src=x onerror=alert(1)\> \[clic\](javascript:x) \`code\` \| \*gras\*" in (
+        folder / "communication.md"
+    ).read_text(encoding="utf-8")
+
+
+def test_output_is_capped(cli, folder: Path, monkeypatch) -> None:
+    monkeypatch.setattr("utilsoc.report.render.MAX_OUTPUT", 5_000)
+    (folder / "modeles").mkdir()
+    (folder / "modeles" / "long.md.j2").write_text(
+        "{% for i in range(9999) %}{{ 'ligne ' * 10 }}\n{% endfor %}", encoding="utf-8"
+    )
+    result = cli("-C", str(folder), "report", "-t", "long", "-f", "md", "-p", "2026")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "le modèle produit plus de" in result.stderr
+
+
+def test_the_time_limit_holds_without_signals(cli, folder: Path, monkeypatch) -> None:
+    """A loop that prints nothing is stopped by the clock checked in `range` (no SIGALRM)."""
+    monkeypatch.setattr("utilsoc.report.render.TIME_LIMIT", 0.5)
+    monkeypatch.delattr("signal.SIGALRM", raising=False)
+    (folder / "modeles").mkdir()
+    (folder / "modeles" / "lent.md.j2").write_text(
+        "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+        encoding="utf-8",
+    )
+    result = cli("-C", str(folder), "report", "-t", "lent", "-f", "md", "-p", "2026")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "le modèle a tourné plus de" in result.stderr
+
+
+def test_headline_figures_are_rounded_without_cents() -> None:
+    def indicator(kind: str, unit: str = "") -> dict[str, str]:
+        return {"type": kind, "unite": unit}
+
+    nbsp = "\u202f"
+    assert format_headline(5420.35, indicator("montant", "€")) == f"5{nbsp}420{nbsp}€"
+    assert format_value(5420.35, indicator("montant", "€")) == f"5{nbsp}420,35{nbsp}€"
+    assert format_headline(37.24, indicator("taux", "%")) == f"37{nbsp}%"
+    assert format_headline(139.4, indicator("nombre", "élèves")) == "139 élèves"
+    assert format_headline(3.44, indicator("score", "points")) == "3,4 points"
+    assert format_headline(None, indicator("nombre")) == "—"
+    assert format_headline(1.0, indicator("oui_non")) == "oui"

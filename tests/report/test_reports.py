@@ -15,8 +15,8 @@ from utilsoc.resources import data_dir
 
 GOLDEN = Path(__file__).parent / "golden"
 EXAMPLES = ["echec-scolaire", "lien-social", "mediation-numerique"]
-PERIODS = {"echec-scolaire": "2025-2026", "lien-social": "2026", "mediation-numerique": "2026"}
-TEMPLATES = ["financeur", "bilan", "communication"]
+PERIODS = {"echec-scolaire": "2025-2026", "lien-social": "2025", "mediation-numerique": "2025"}
+TEMPLATES = ["financeur", "bilan", "communication", "referentiel"]
 _DATA_URI = re.compile(r"data:image/svg\+xml;base64,[A-Za-z0-9+/=]+")
 
 
@@ -51,7 +51,7 @@ def _with_data(cli, example) -> Path:
         ["questionnaire", "confiance", "P1", "4", "-m", "sortie", "-p", "2026"],
     ]
     for command in commands:
-        result = cli("-C", str(folder), *command, "-a", "Marie", "--date", "2026-12-15")
+        result = cli("-C", str(folder), *command, "-a", "Marie", "--date", "2026-11-15")
         assert result.exit_code == 0, result.stderr
     return folder
 
@@ -83,6 +83,8 @@ def test_reports_match_reviewed_golden_files(cli, tmp_path, name, template, upda
             "-o",
             str(output),
             *([] if template == "financeur" else ["-p", PERIODS[name]]),
+            # Pinned: a report's default date never falls after today, which moves.
+            *["--date", "2026-11-30"],
         )
         assert result.exit_code == 0, result.stderr
         text = output.read_text(encoding="utf-8")
@@ -104,7 +106,7 @@ def test_the_review_summary_counts_every_indicator_once(cli, tmp_path, name) -> 
     args = ("report", "-t", "bilan", "-f", "md", "-o", str(output), "-p", PERIODS[name])
     assert cli("-C", str(folder), *args).exit_code == 0
     line = output.read_text(encoding="utf-8").split("## Synthèse\n\n")[1].split("\n")[0]
-    total, counts = re.fullmatch(r"(\d+) indicateurs suivis : (.*)\.", line).groups()
+    total, counts = re.fullmatch(r"(\d+) indicateurs suivis\xa0: (.*)\.", line).groups()
     numbers = [int(part.split(" ", 1)[0]) for part in counts.split(", ")]
     assert len(numbers) == 5  # atteint, en bonne voie, en retard, sans cible, sans donnée
     assert sum(numbers) == int(total)
@@ -167,7 +169,7 @@ def test_report_states_its_git_commit_and_uncommitted_changes(cli, tmp_path) -> 
         == 0
     )
     written = next((folder / "rapports").glob("communication-*.md"))
-    assert f"référentiel au commit {commit} ; utilsoc" in written.read_text(encoding="utf-8")
+    assert f"référentiel au commit {commit}\u202f; utilsoc" in written.read_text(encoding="utf-8")
     first = written.read_bytes()
     assert (
         cli("-C", str(folder), "report", "-t", "communication", "-f", "md", "-p", "2025").exit_code
@@ -181,6 +183,13 @@ def test_report_states_its_git_commit_and_uncommitted_changes(cli, tmp_path) -> 
         == 0
     )
     assert "(avec des modifications non enregistrées)" in written.read_text(encoding="utf-8")
+    page = tmp_path / "carte.html"
+    args = ("report", "-t", "communication", "-p", "2025", "-o", str(page))
+    assert cli("-C", str(folder), *args).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    head, body = html.split("<body>")
+    assert f'<meta name="utilsoc-provenance" content="référentiel au commit {commit}' in head
+    assert commit not in body  # the card a reader holds carries no commit hash
 
 
 def test_html_structure_is_accessible(cli, tmp_path, example) -> None:
@@ -373,13 +382,15 @@ def test_each_indicator_row_has_a_short_comment(cli, tmp_path, example) -> None:
         if fmt == "md":
             row = next(line for line in text.splitlines() if line.startswith("| Nombre de pers"))
             assert row.endswith(
-                r"| en retard | Fermeture du site \| Nord en mars : \<b\>moins\</b\> d'accueils |"
+                r"| en retard | Fermeture du site \| Nord en mars"
+                "\xa0: "
+                r"\<b\>moins\</b\> d'accueils |"
             ), row
         else:
             match = re.search(
                 r'<th scope="row" id="(indicateur-\d+)" rowspan="2">Nombre de personnes '
                 r'accompagnées</th>.*?<tr class="commentaire"><td colspan="5" headers="\1">'
-                r"Commentaire : Fermeture du site \| Nord en mars : &lt;b&gt;moins&lt;/b&gt; "
+                r"Commentaire\xa0: Fermeture du site \| Nord en mars\xa0: &lt;b&gt;moins&lt;/b&gt; "
                 r"d&#39;accueils</td></tr>",
                 text,
                 re.DOTALL,
@@ -397,19 +408,18 @@ def test_notes_can_be_left_out_and_answers_are_pointed_to(cli, tmp_path, example
     out = tmp_path / "b.md"
     args = ("-C", str(folder), "report", "-t", "bilan", "-p", "2026", "-f", "md", "-o", str(out))
     assert cli(*args).exit_code == 0
-    rows = {  # the indicator tables' rows (seven columns)
-        line.split(" | ")[0]: line
-        for line in out.read_text("utf-8").splitlines()
-        if line.startswith("| ") and line.count(" | ") == 6
-    }
-    assert rows["| Nombre de personnes accompagnées"].endswith("| note interne : Mme Durand |")
+    rows: dict[str, str] = {}  # the indicator tables' rows (seven columns), not the gains'
+    for line in out.read_text("utf-8").splitlines():
+        if line.startswith("| ") and line.count(" | ") == 6:
+            rows.setdefault(line.split(" | ")[0], line)
+    assert rows["| Nombre de personnes accompagnées"].endswith("| note interne\xa0: Mme Durand |")
     assert rows["| Confiance en soi"].endswith(
-        "| réponses de questionnaire : voir l'évolution entre l'entrée et la sortie |"
+        "| réponses de questionnaire\xa0: voir l'évolution entre l'entrée et la sortie |"
     )
     assert cli(*args, "--sans-notes").exit_code == 0
     text = out.read_text("utf-8")
     assert "Mme Durand" not in text
-    assert "| réponses de questionnaire : voir l'évolution" in text
+    assert "| réponses de questionnaire\xa0: voir l'évolution" in text
 
 
 def test_entry_answers_alone_are_not_pointed_to_as_gains(cli, tmp_path, example) -> None:
@@ -425,3 +435,77 @@ def test_entry_answers_alone_are_not_pointed_to_as_gains(cli, tmp_path, example)
         if line.startswith("| Confiance en soi |") and line.count(" | ") == 6
     )
     assert row.endswith("| aucune valeur enregistrée sur la période |")
+
+
+@pytest.mark.parametrize("template", ["financeur", "bilan"])
+def test_each_chart_sits_with_its_indicator_rows_full_width_without_caption(
+    cli, tmp_path, example, template
+) -> None:
+    folder = _with_data(cli, example)
+    out = tmp_path / "r.html"
+    args = ("-C", str(folder), "report", "-t", template, "-p", "2026", "-o", str(out))
+    assert cli(*args).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    # The chart is in a row of the indicator's own table, right after its figures.
+    row = re.search(
+        r'<th scope="row" id="(indicateur-\d+)"[^>]*>Nombre de personnes accompagnées</th>'
+        r'(?:(?!</table>).)*?<tr class="graphiques"><td colspan="\d+" headers="\1">\s*'
+        r'<figure>\s*<img src="data:image/svg\+xml;base64,[^"]+" alt="Nombre de personnes',
+        text,
+        re.DOTALL,
+    )
+    assert row, "the chart is not in its indicator's rows"
+    assert "<figcaption>" not in text  # the chart's title is drawn in it: no caption repeats it
+    assert re.search(r"figure img \{[^}]*width: 100%", text)
+
+
+def _first_audience(folder: Path) -> str:
+    import yaml
+
+    publics = yaml.safe_load((folder / "publics.yaml").read_text(encoding="utf-8"))
+    return str(publics["audiences"][0]["code"])
+
+
+def _pdf_pages(pdf: Path) -> int:
+    try:
+        import pypdf
+    except ImportError:
+        pdfinfo = shutil.which("pdfinfo")
+        if pdfinfo is None:
+            pytest.skip("ni pypdf ni pdfinfo pour compter les pages")
+        info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True)
+        return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE).group(1))
+    return len(pypdf.PdfReader(str(pdf)).pages)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium absent (.ci/run l'installe)")
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_communication_page_prints_on_one_a4_page(cli, tmp_path, name) -> None:
+    folder = _copy(name, tmp_path)
+    page = tmp_path / "carte.html"
+    audience = _first_audience(folder)
+    args = ("report", "-t", "communication", "--audience", audience, "-o", str(page))
+    assert cli("-C", str(folder), *args).exit_code == 0
+    pdf = tmp_path / "carte.pdf"
+    completed = subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profil'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert pdf.exists(), completed.stderr[-2000:]
+    assert _pdf_pages(pdf) == 1

@@ -113,3 +113,18 @@ def test_refuses_what_it_does_not_know() -> None:
     ):
         assert parse_fast(text) is None, text
     assert json.dumps(parse_fast("valeurs:\n")) == '[{"valeurs": null}, {"valeurs": []}]'
+
+
+def test_deep_aliased_or_comma_split_lines_go_to_the_strict_reader() -> None:
+    assert parse_fast("valeurs:\n  - {indicateur: " + "[" * 2000 + "]" * 2000 + "}\n") is None
+    assert parse_fast("valeurs:\n  - {a: " + "{a: " * 2000 + "1" + "}" * 2001 + "\n") is None
+    nested = parse_fast("valeurs:\n  - {a: [[x]], b: {c: {d: y}}}\n")
+    assert nested is not None
+    assert nested[0] == {"valeurs": [{"a": [["x"]], "b": {"c": {"d": "y"}}}]}
+    for text in (
+        "valeurs:\n  - {a: 1, *x : 2}\n",
+        "valeurs:\n  - {*x : 2}\n",
+        "valeurs:\n  - {valeur: 3,5, auteur: a}\n",
+        "valeurs:\n  - {valeur: 3, 5, auteur: a}\n",
+    ):
+        assert parse_fast(text) is None, text

@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from utilsoc.check.values import Problem, period_problems
+from utilsoc.codes import Code
 from utilsoc.errors import UserError
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import (
     FaitMarquant,
-    Moment,
+    Jugement,
     Partenariat,
     PisteAmelioration,
     Reponse,
     ResultatInattendu,
+    Suivi,
     Temoignage,
 )
 from utilsoc.model.periods import Period
-from utilsoc.model.referentiel import TypeIndicateur
-from utilsoc.store.measures import append_record, header, measure_path
+from utilsoc.model.referentiel import Referentiel, TypeIndicateur
+from utilsoc.store.measures import append_records, record_path
 from utilsoc.yamlio.messages import describe_error
 
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
@@ -34,6 +33,8 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "inattendu": (ResultatInattendu, "description"),
     "piste": (PisteAmelioration, "constat"),
     "partenariat": (Partenariat, "appréciation"),
+    "jugement": (Jugement, "texte"),
+    "suivi": (Suivi, "texte"),
 }
 _FULL_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[ -]+[A-ZÀ-Ý][A-Za-zà-ÿ'’-]+)+")
 
@@ -46,44 +47,16 @@ def looks_like_full_name(text: str) -> bool:
 def reference_problems(project: Project, record: BaseModel) -> list[Problem]:
     """Each unknown link, full name, out-of-scale score or out-of-frequency answer."""
     problems = []
-    ref = project.referentiel
-    criteria = {c.code for d in ref.domaines for c in d.criteres} if ref else set()
-    indicators = ref.indicators() if ref else {}
-    for code in getattr(record, "criteres", []):
-        if ref is not None and code not in criteria:
-            problems.append(
-                Problem(
-                    "criteres", _UNKNOWN, f"critère « {code} » inconnu", "voir referentiel.yaml"
-                )
-            )
-    for code in getattr(record, "indicateurs", []):
-        if ref is not None and code not in indicators:
-            problems.append(
-                Problem(
-                    "indicateurs",
-                    _UNKNOWN,
-                    f"indicateur « {code} » inconnu",
-                    "voir referentiel.yaml",
-                )
-            )
+    if project.referentiel is not None:
+        problems += _unknown_codes(project.referentiel, record)
     cadre = getattr(record, "cadre", None)
     if cadre is not None and cadre not in project.cadres:
         known = ", ".join(project.cadres) or "aucun"
-        problems.append(
-            Problem(
-                "cadre",
-                _UNKNOWN,
-                f"cadre logique « {cadre} » inconnu",
-                f"cadres logiques : {known}",
-            )
-        )
+        message = f"cadre logique « {cadre} » inconnu"
+        problems.append(Problem("cadre", _UNKNOWN, message, f"cadres logiques : {known}"))
     pseudo = getattr(record, "pseudonyme", None)
-    if (
-        isinstance(record, Temoignage)
-        and pseudo
-        and not record.nom_complet
-        and (looks_like_full_name(pseudo))
-    ):
+    full_name = isinstance(record, Temoignage) and not record.nom_complet
+    if full_name and pseudo and looks_like_full_name(pseudo):
         problems.append(
             Problem(
                 "pseudonyme",
@@ -97,8 +70,32 @@ def reference_problems(project: Project, record: BaseModel) -> list[Problem]:
     return problems
 
 
-_UNKNOWN = "reference-inconnue"
-_INVALID = "preuve-invalide"
+def _unknown_codes(ref: Referentiel, record: BaseModel) -> list[Problem]:
+    """Criteria and indicators a record cites that the référentiel does not declare."""
+    criteria = {c.code for d in ref.domaines for c in d.criteres}
+    indicators = ref.indicators()
+    hint = "voir referentiel.yaml"
+    return (
+        [
+            Problem("criteres", _UNKNOWN, f"critère « {code} » inconnu", hint)
+            for code in getattr(record, "criteres", [])
+            if code not in criteria
+        ]
+        + [
+            Problem("indicateurs", _UNKNOWN, f"indicateur « {code} » inconnu", hint)
+            for code in getattr(record, "indicateurs", [])
+            if code not in indicators
+        ]
+        + [
+            Problem("critère", _UNKNOWN, f"critère « {code} » inconnu", hint)
+            for code in [getattr(record, "critere", None)]
+            if code is not None and code not in criteria
+        ]
+    )
+
+
+_UNKNOWN = Code.REFERENCE_INCONNUE
+_INVALID = Code.PREUVE_INVALIDE
 
 
 def _response_problems(project: Project, response: Reponse) -> list[Problem]:
@@ -121,6 +118,16 @@ def _response_problems(project: Project, response: Reponse) -> list[Problem]:
                 _INVALID,
                 f"« {indicator.code} » n'est pas un score",
                 "un questionnaire d'entrée/sortie renseigne un indicateur de type score",
+            )
+        ]
+    other = indicator.calcul.questionnaire if indicator.calcul else None
+    if other is not None and other != indicator.code:
+        return [
+            Problem(
+                "indicateur",
+                _INVALID,
+                f"« {indicator.code} » est calculé à partir des réponses de « {other} »",
+                f"enregistrez cette réponse pour « {other} »",
             )
         ]
     problems = period_problems(indicator, response.periode)
@@ -151,7 +158,10 @@ def record_evidence(
 
     Raises:
         UserError: a field is missing or wrong, or a link points nowhere.
+        FileAccessError: another command keeps the folder locked.
     """
+    from utilsoc.actions.plan import plan_record
+
     if kind == "questionnaire":
         model: type[BaseModel] = Reponse
     else:
@@ -165,12 +175,13 @@ def record_evidence(
     problems = reference_problems(project, record)
     if problems:
         raise UserError(problems[0].message, problems[0].hint)
+    record = plan_record(project.layout, record, options or {})
     period: Period = record.periode  # type: ignore[attr-defined]
-    author: str = record.auteur  # type: ignore[attr-defined]
-    append_record(measure_path(project.layout, period, author), record, header(period, author))
+    append_records(project.layout, record_path(project.layout, record), [record])
     label = _LABELS[kind]
     done = "enregistrée" if label in _FEMININE else "enregistré"
-    return f"{label} {done} pour {period.label}"
+    code = getattr(record, "code", None)
+    return f"{label} {done} pour {period.label}" + (f" (code : {code})" if code else "")
 
 
 def _in_option_words(
@@ -191,16 +202,20 @@ def _in_option_words(
             if option == "TEXTE"
             else f"donnez un texte à {option}, entre guillemets"
         )
-    read = details.get("input")
-    quoted = f"« {read} »"
-    shown = (
-        f"{option} {quoted}" if isinstance(read, str) and read and quoted not in message else option
-    )
     name = ".".join(str(part) for part in loc)
+    shown = _option_and_value(option, details.get("input"), message)
     return message.replace(f"{name} : ", f"{shown} : ", 1), hint
 
 
-_FEMININE = {"piste d'amélioration"}
+def _option_and_value(option: str, read: Any, message: str) -> str:
+    """`--role « x »`: the option with the value read, unless the message already shows it."""
+    quoted = f"« {read} »"
+    if isinstance(read, str) and read and quoted not in message:
+        return f"{option} {quoted}"
+    return option
+
+
+_FEMININE = {"piste d'amélioration", "suite de l'action"}
 _LABELS = {
     "verbatim": "témoignage",
     "fait": "fait marquant",
@@ -208,53 +223,6 @@ _LABELS = {
     "piste": "piste d'amélioration",
     "partenariat": "avis sur le partenariat",
     "questionnaire": "score de questionnaire",
+    "jugement": "jugement évaluatif",
+    "suivi": "suite de l'action",
 }
-
-
-@dataclass
-class Gains:
-    """Entry/exit pairs of one indicator: per-participant gains and the unpaired ones."""
-
-    pairs: dict[str, tuple[float, float]] = field(default_factory=dict)
-    entry_only: list[str] = field(default_factory=list)
-    exit_only: list[str] = field(default_factory=list)
-
-    @property
-    def mean_gain(self) -> float | None:
-        """Average of exit − entry over paired participants."""
-        if not self.pairs:
-            return None
-        return sum(out - enter for enter, out in self.pairs.values()) / len(self.pairs)
-
-    def mean(self, moment: Moment) -> float | None:
-        """Average entry (or exit) score of paired participants."""
-        if not self.pairs:
-            return None
-        index = 0 if moment is Moment.ENTREE else 1
-        return sum(pair[index] for pair in self.pairs.values()) / len(self.pairs)
-
-
-def pair_gains(responses: list[Reponse], indicator: str, period: Period | None = None) -> Gains:
-    """Pair entry and exit scores per participant (latest answer of each moment wins)."""
-    latest: dict[tuple[str, Moment], tuple[dt.date, float]] = {}
-    for response in responses:
-        if response.indicateur != indicator:
-            continue
-        if period is not None and not period.contains(response.periode):
-            continue
-        key = (response.participant, response.moment)
-        if key not in latest or latest[key][0] <= response.date:
-            latest[key] = (response.date, response.score)
-    moments: dict[str, dict[Moment, float]] = defaultdict(dict)
-    for (participant, moment), (_, score) in latest.items():
-        moments[participant][moment] = score
-    gains = Gains()
-    for participant in sorted(moments):
-        scores = moments[participant]
-        if Moment.ENTREE in scores and Moment.SORTIE in scores:
-            gains.pairs[participant] = (scores[Moment.ENTREE], scores[Moment.SORTIE])
-        elif Moment.ENTREE in scores:
-            gains.entry_only.append(participant)
-        else:
-            gains.exit_only.append(participant)
-    return gains

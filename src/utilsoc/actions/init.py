@@ -37,7 +37,8 @@ README = """\
 # {nom} — évaluation de l'utilité sociale
 
 Ce dossier contient le référentiel d'évaluation de l'utilité sociale de {nom},
-tenu avec [utilsoc](https://pypi.org/project/utilsoc/).
+tenu avec utilsoc, qui vérifie ces fichiers et en tire les tableaux de bord et les rapports
+(« utilsoc doctor » dit ce qui manque sur votre machine).
 
 | fichier | contenu |
 | --- | --- |

@@ -7,15 +7,21 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from utilsoc.check.values import check_record, parse_value
+from utilsoc.check.values import (
+    NumberError,
+    check_record,
+    future_problem,
+    parse_number,
+    parse_value,
+)
 from utilsoc.compute.merge import consolidate
 from utilsoc.errors import DataErrors, UsageError, UserError
 from utilsoc.model.mesures import Mesure, Remplacement, Valeur
 from utilsoc.model.periods import Period
-from utilsoc.model.referentiel import Referentiel
-from utilsoc.project import Layout
-from utilsoc.store.files import iter_records
-from utilsoc.store.measures import append_records, header, measure_path
+from utilsoc.model.referentiel import Indicateur, Referentiel, TypeIndicateur
+from utilsoc.project import Layout, display_path
+from utilsoc.store.journal import Transaction, transaction
+from utilsoc.store.measures import header, measure_path, period_contents, stage_records
 from utilsoc.yamlio.messages import describe_error
 
 
@@ -24,21 +30,47 @@ class Request:
     """What the user asked to record."""
 
     indicateur: str
-    valeur: str
+    valeur: str | None
     periode: str
     auteur: str
     dimensions: dict[str, str]
     note: str | None = None
     motif: str | None = None
     date: dt.date | None = None
+    numerateur: str | None = None  # a rate's two terms, as typed (`37`, `12,5`)
+    denominateur: str | None = None
+
+
+RATE_HINT = (
+    "écrivez ses deux termes, NUMÉRATEUR/DÉNOMINATEUR (37/94), ou --numerateur 37 "
+    "--denominateur 94 ; un pourcentage publié sans ses termes s'écrit sur 100 (14,1/100)"
+)
 
 
 def record_value(layout: Layout, referentiel: Referentiel, request: Request) -> str:
     """Check and append one value; return what was done, in French.
 
+    The check against the values already recorded and the write happen under the
+    folder's write lock: of two commands recording the same measurement at once, the
+    second sees the first one's value.
+
     Raises:
         UsageError: malformed period or options.
         UserError: the value does not fit, or one is already recorded (without --replace).
+        FileAccessError: another command keeps the folder locked.
+    """
+    record = prepare_value(referentiel, request)
+    path = measure_path(layout, record.periode, record.auteur)
+    with transaction(layout, display_path(path)) as tx:
+        return stage_value(tx, record, request.motif)
+
+
+def prepare_value(referentiel: Referentiel, request: Request) -> Valeur:
+    """The record for `request`, checked against the référentiel (no file read).
+
+    Raises:
+        UsageError: malformed period.
+        UserError: the value does not fit the indicator.
     """
     try:
         period = Period.parse(request.periode)
@@ -47,27 +79,51 @@ def record_value(layout: Layout, referentiel: Referentiel, request: Request) -> 
             str(error), "écrivez par exemple 2025, 2025-T1, 2025-03 ou 2024-2025"
         ) from None
     record = _build(referentiel, request, period)
-    problems = check_record(referentiel, record)
+    future = future_problem(record.periode, record.date, dt.date.today())
+    problems = [future] if future else check_record(referentiel, record)
     if problems:
         first = problems[0]
         raise UserError(first.message, first.hint)
-    live, history = _existing(layout, period, record)
+    return record
+
+
+def stage_value(tx: Transaction, record: Valeur, motif: str | None) -> str:
+    """Compare `record` with what is recorded, stage what to write in `tx`; say what.
+
+    Raises:
+        UserError: a value is already recorded (and `motif` is None), or nothing to replace.
+        DataErrors: a measurement file of the period is broken.
+    """
+    period = record.periode
+    live, history = _existing(tx, record)
     if not live:
-        if request.motif is not None:
+        if motif is not None:
             raise UserError(
                 "rien à remplacer : aucune valeur enregistrée pour cette période",
                 "retirez --replace",
             )
         records = [record]
     else:
-        records = _replacements(record, live, history, request.motif, period)
+        records = _replacements(record, live, history, motif, period)
         if not records:
             same = live[0]
             return f"valeur déjà enregistrée par {same.auteur} le {same.date} : rien à faire"
-    path = measure_path(layout, period, request.auteur)
-    append_records(path, records, header(period, request.auteur))
+    path = measure_path(tx.layout, period, record.auteur)
+    stage_records(tx, path, records, header(period))
     verb = "remplacée" if live else "enregistrée"
-    return f"valeur {verb} : {record.indicateur} = {record.valeur} ({period.label})"
+    return f"valeur {verb} : {record.indicateur} = {shown(record)} ({period.label})"
+
+
+def shown(record: Valeur | Mesure) -> str:
+    """A recorded value as typed back: `42`, or a rate's terms `37/94`."""
+    if record.numerateur is None or record.denominateur is None:
+        return str(record.valeur)
+    return "/".join(canonical_text(n) or "" for n in (record.numerateur, record.denominateur))
+
+
+def _measured(record: Valeur | Mesure) -> tuple[str | None, float | None, float | None]:
+    """What two records of one measurement share when they say the same."""
+    return (record.valeur, record.numerateur, record.denominateur)
 
 
 def _replacements(
@@ -78,24 +134,25 @@ def _replacements(
     Why one per live value: after a conflict, each conflicting value is replaced by name,
     so every contributor's file keeps what it said and the history stays complete.
     """
-    values = {m.valeur for m in live}
-    if len(values) == 1 and record.valeur in values:
+    values = {_measured(m) for m in live}
+    if len(values) == 1 and _measured(record) in values:
         return []
     if motif is None:
         if len(live) > 1:
             raise UserError(
                 f"conflit sur {record.indicateur} en {period.name} : "
-                + ", ".join(f"{m.valeur} ({m.auteur})" for m in live),
+                + ", ".join(f"{shown(m)} ({m.auteur})" for m in live),
                 'choisissez la bonne valeur : --replace --motif "la raison"',
             )
         old = live[0]
         raise UserError(
             f"une valeur existe déjà pour {record.indicateur} en {period.name} : "
-            f"{old.valeur} ({old.auteur}, {old.date})",
+            f"{shown(old)} ({old.auteur}, {old.date})",
             'pour la corriger, ajoutez --replace --motif "la raison"',
         )
     if any(
-        (m.auteur, m.date, m.valeur) == (record.auteur, record.date, record.valeur) for m in history
+        (m.auteur, m.date, _measured(m)) == (record.auteur, record.date, _measured(record))
+        for m in history
     ):
         raise UserError(
             "cette valeur a déjà été enregistrée puis remplacée le même jour par la même personne",
@@ -113,19 +170,15 @@ def _replacements(
 
 def _build(referentiel: Referentiel, request: Request, period: Period) -> Valeur:
     indicator = referentiel.indicators().get(request.indicateur)
-    value: str | None = request.valeur
-    if indicator is not None:
-        try:
-            typed = parse_value(indicator, value, comma=True)
-        except ValueError as error:
-            raise UserError(str(error), "vérifiez la valeur saisie") from None
-        value = canonical_text(typed)
+    value, numerator, denominator = _typed(indicator, request)
     try:
         return Valeur.model_validate(
             {
                 "indicateur": request.indicateur,
                 "période": period.name,
                 "valeur": value,
+                "numérateur": numerator,
+                "dénominateur": denominator,
                 "dimensions": request.dimensions,
                 "note": request.note,
                 "auteur": request.auteur,
@@ -134,6 +187,43 @@ def _build(referentiel: Referentiel, request: Request, period: Period) -> Valeur
         )
     except ValidationError as error:
         raise UserError(*describe_error(error, Valeur)) from None
+
+
+def _typed(
+    indicator: Indicateur | None, request: Request
+) -> tuple[str | None, float | None, float | None]:
+    """The value as recorded, or a rate's two terms (`37/94` or the two options).
+
+    Raises:
+        UserError: the value does not fit the indicator, or a rate is a bare percentage.
+    """
+    text = request.valeur
+    numerator, denominator = request.numerateur, request.denominateur
+    is_rate = indicator is not None and indicator.type is TypeIndicateur.TAUX
+    if text is not None and is_rate and "/" in text:
+        numerator, _, denominator = text.partition("/")
+        text = None
+    if (numerator, denominator) != (None, None):
+        return None, _term(numerator, "numérateur"), _term(denominator, "dénominateur")
+    if indicator is None:
+        return text, None, None
+    if is_rate:
+        raise UserError(f"un taux s'enregistre par ses deux termes, « {text} » lu", RATE_HINT)
+    try:
+        typed = parse_value(indicator, text, comma=True)
+    except ValueError as error:
+        raise UserError(str(error), "vérifiez la valeur saisie") from None
+    return canonical_text(typed), None, None
+
+
+def _term(text: str | None, name: str) -> float | None:
+    """One term of a rate, as a number (the model says when one is missing)."""
+    if text is None:
+        return None
+    try:
+        return parse_number(text.strip(), comma=True)
+    except NumberError as error:
+        raise UserError(f"{name} : {error}", error.hint or RATE_HINT) from None
 
 
 def canonical_text(value: float | bool | str | None) -> str | None:
@@ -145,17 +235,23 @@ def canonical_text(value: float | bool | str | None) -> str | None:
     return value
 
 
-def _existing(layout: Layout, period: Period, record: Valeur) -> tuple[list[Mesure], list[Mesure]]:
+def _existing(tx: Transaction, record: Valeur) -> tuple[list[Mesure], list[Mesure]]:
     """The live record(s) for the same measurement, and every record ever written for it."""
-    records: list[Mesure] = []
-    for _, content, _, issues in iter_records(layout, period):
-        if issues:
-            raise DataErrors([i for i in issues if i.severity == "erreur"] or issues)
-        if content is not None:
-            records.extend(content.valeurs)
+    records = _recorded_in(tx, record.periode)
     merged = consolidate(records)
     history = [r for r in records if r.key == record.key]
     if record.key in merged.conflicts:
         return merged.conflicts[record.key], history
     current = merged.current.get(record.key)
     return ([current] if current else []), history
+
+
+def _recorded_in(tx: Transaction, period: Period) -> list[Mesure]:
+    """Every value recorded for `period`, as the transaction sees the files now."""
+    records: list[Mesure] = []
+    for _, content, issues in period_contents(tx, period):
+        if issues:
+            raise DataErrors([i for i in issues if i.severity == "erreur"] or issues)
+        if content is not None:
+            records.extend(content.valeurs)
+    return records

@@ -48,26 +48,36 @@ def _accept_plain_keys(node: Any) -> None:
         return
     if not isinstance(node, dict):
         return
-    properties = node.get("properties")
-    if isinstance(properties, dict):
-        required = node.get("required", [])
-        for key, value in list(properties.items()):
-            plain = normalize_key(key)
-            if plain != key and plain not in properties:
-                properties[plain] = {**value, "doNotSuggest": True}
-                if key in required:
-                    required.remove(key)
-                    node.setdefault("allOf", []).append(
-                        {"anyOf": [{"required": [key]}, {"required": [plain]}]}
-                    )
+    if isinstance(node.get("properties"), dict):
+        _plain_properties(node)
     for value in node.values():
         _accept_plain_keys(value)
     choices = node.get("enum")
     if isinstance(choices, list) and all(isinstance(c, str) for c in choices):
-        plain_choices = [normalize_key(c) for c in choices if normalize_key(c) not in choices]
-        if plain_choices:  # `duree` for `durée`, as utilsoc reads it, never proposed
-            node["anyOf"] = [{"enum": choices}, {"enum": plain_choices, "doNotSuggest": True}]
-            del node["enum"]
+        _plain_choices(node, choices)
+
+
+def _plain_choices(node: dict[str, Any], choices: list[str]) -> None:
+    """`duree` for `durée`, as utilsoc reads it, accepted but never proposed."""
+    plain_choices = [normalize_key(c) for c in choices if normalize_key(c) not in choices]
+    if plain_choices:
+        node["anyOf"] = [{"enum": choices}, {"enum": plain_choices, "doNotSuggest": True}]
+        del node["enum"]
+
+
+def _plain_properties(node: dict[str, Any]) -> None:
+    """`identite` beside `identité`; a required key is then required in either spelling."""
+    properties, required = node["properties"], node.get("required", [])
+    for key, value in list(properties.items()):
+        plain = normalize_key(key)
+        if plain == key or plain in properties:
+            continue
+        properties[plain] = {**value, "doNotSuggest": True}
+        if key in required:
+            required.remove(key)
+            node.setdefault("allOf", []).append(
+                {"anyOf": [{"required": [key]}, {"required": [plain]}]}
+            )
 
 
 def render_schemas() -> dict[str, str]:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from utilsoc.check.spans import coarse_issues, target_issues
+from utilsoc.codes import Code
 from utilsoc.compute.merge import consolidate
 from utilsoc.errors import DataErrors, Issue, UtilsocError
 from utilsoc.model.load import Project
@@ -31,6 +33,8 @@ EVIDENCE = (
     "pistes_amelioration",
     "partenariat",
     "questionnaires",
+    "jugements",
+    "suivis",
 )
 
 
@@ -41,6 +45,7 @@ class MeasureCheck:
     records: list[Mesure] = field(default_factory=list)
     evidence: dict[str, list[Any]] = field(default_factory=lambda: {n: [] for n in EVIDENCE})
     issues: list[Issue] = field(default_factory=list)
+    followups: list[tuple[Any, str, int, int]] = field(default_factory=list)
     files: int = 0
     read: int = 0
     unchecked: int = 0
@@ -57,6 +62,7 @@ class FileCheck:
     records: list[Mesure] = field(default_factory=list)
     lines: Sequence[int] = ()  # the line of each valid value, for conflict messages
     evidence: dict[str, list[Any]] = field(default_factory=dict)
+    followups: list[tuple[Any, str, int, int]] = field(default_factory=list)
 
 
 # (index in MeasureCheck.records of a file's first valid value, its file, their lines)
@@ -82,8 +88,28 @@ def check_measures(project: Project, *, checked: bool = True) -> MeasureCheck:
     with paused_gc(), closing(_checked_files(project, checked)) as found_files:
         for found in found_files:
             _add(result, blocks, found)
-    result.issues.extend(_conflict_issues(result.records, blocks, project))
+    merged = consolidate(result.records)
+    place = _placer(result.records, blocks)
+    result.issues.extend(_conflict_issues(merged, place, project))
+    result.issues.extend(_followup_issues(result))
+    referentiel = project.referentiel if checked else None
+    if referentiel is not None:
+        result.issues.extend(coarse_issues(referentiel, merged.current.values(), place))
+        result.issues.extend(target_issues(project, merged.current.values()))
     return result
+
+
+def _placer(records: list[Mesure], blocks: list[Block]) -> Callable[[Mesure], tuple[str, int]]:
+    """Where a valid value was read: its file and line, from the files' blocks."""
+    index = {id(record): n for n, record in enumerate(records)}
+    starts = [block[0] for block in blocks]
+
+    def place(record: Mesure) -> tuple[str, int]:
+        n = index[id(record)]
+        start, file, lines = blocks[bisect_right(starts, n) - 1]
+        return file, lines[n - start]
+
+    return place
 
 
 def _checked_files(project: Project, checked: bool) -> Generator[FileCheck, None, None]:
@@ -108,6 +134,7 @@ def _add(result: MeasureCheck, blocks: list[Block], found: FileCheck) -> None:
     result.unchecked += found.unchecked
     for name, kept in found.evidence.items():
         result.evidence[name].extend(kept)
+    result.followups.extend(found.followups)
     if found.records:
         blocks.append((len(result.records), found.file, found.lines))
         result.records.extend(found.records)
@@ -181,7 +208,15 @@ def _check_there(path: Path) -> tuple[Any, ...]:
     except UtilsocError as error:
         return ("error", type(error), error.message, error.hint)
     lines = array("I", found.lines)
-    answer = (found.file, found.issues, found.read, found.unchecked, lines, found.evidence)
+    answer = (
+        found.file,
+        found.issues,
+        found.read,
+        found.unchecked,
+        lines,
+        found.evidence,
+        found.followups,
+    )
     return ("ok", pack(found.records), *answer)
 
 
@@ -195,8 +230,32 @@ def _received(answer: tuple[Any, ...]) -> FileCheck:
         raise errors
     if answer[0] == "error":
         raise answer[1](answer[2], answer[3])
-    _, packed, file, issues, read, unchecked, lines, evidence = answer
-    return FileCheck(file, issues, read, unchecked, unpack(packed), lines, evidence)
+    _, packed, file, issues, read, unchecked, lines, evidence, followups = answer
+    return FileCheck(file, issues, read, unchecked, unpack(packed), lines, evidence, followups)
+
+
+def _followup_issues(result: MeasureCheck) -> list[Issue]:
+    """Each follow-up of an action no improvement track declares; it is left out.
+
+    Why here: a follow-up names a track recorded in another file, often another period.
+    """
+    codes = {track.code for track in result.evidence["pistes_amelioration"] if track.code}
+    issues = []
+    for record, file, line, column in result.followups:
+        if record.piste in codes:
+            continue
+        result.evidence["suivis"].remove(record)
+        issues.append(
+            Issue(
+                file,
+                line,
+                column,
+                Code.REFERENCE_INCONNUE,
+                f"piste d'amélioration « {record.piste} » inconnue",
+                "donnez le code d'une piste enregistrée (colonne Code du plan d'action du bilan)",
+            )
+        )
+    return issues
 
 
 def _evidence_count(content: Contenu) -> int:
@@ -245,26 +304,22 @@ def _keep_evidence(
                 )
             if not problems:
                 found.evidence.setdefault(name, []).append(record)
+                if name == "suivis":
+                    line, column = document.position((model_field.alias or name, n, "piste"))
+                    found.followups.append((record, document.file, line, column))
 
 
-def _conflict_issues(records: list[Mesure], blocks: list[Block], project: Project) -> list[Issue]:
+def _conflict_issues(
+    merged: Any, place: Callable[[Mesure], tuple[str, int]], project: Project
+) -> list[Issue]:
     """Values in conflict; the message names each file from the folder's root.
 
     Why from the root: the message is kept with the outcome, and shown again from
     whatever folder the next `validate` runs in (only the issue's own file is re-shown).
     """
-    merged = consolidate(records)
     if not merged.conflicts:
         return []
     root = project.layout.root
-    index = {id(record): n for n, record in enumerate(records)}
-    starts = [block[0] for block in blocks]
-
-    def place(record: Mesure) -> tuple[str, int]:
-        n = index[id(record)]
-        start, file, lines = blocks[bisect_right(starts, n) - 1]
-        return file, lines[n - start]
-
     issues = []
     for key, live in merged.conflicts.items():
         found = [(place(r), r) for r in live]
@@ -278,7 +333,7 @@ def _conflict_issues(records: list[Mesure], blocks: list[Block], project: Projec
                 file,
                 line,
                 1,
-                "conflit-de-valeurs",
+                Code.CONFLIT_DE_VALEURS,
                 f"valeurs différentes pour {key[0]} en {key[1]} : {sources}",
                 "gardez la bonne avec « utilsoc record --replace --motif »",
             )

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from utilsoc.codes import Code
+from utilsoc.model.base import INFINITE_NUMBER, NUMBER_LIMIT_HINT, TOO_BIG_NUMBER, number_problem
 from utilsoc.model.mesures import Cle, Mesure, Valeur, dimensions_key
 from utilsoc.model.periods import Period, is_aligned, period_containing
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel, TypeIndicateur
+from utilsoc.yamlio.comma import decimal_comma
 
 _NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
+_INFINITE = re.compile(r"[-+]?\.?(inf|infinity|nan)", re.IGNORECASE)
 _NON_NEGATIVE = {TypeIndicateur.NOMBRE, TypeIndicateur.DUREE, TypeIndicateur.TAUX}
 
 
@@ -18,7 +23,7 @@ class Problem:
     """What is wrong with one field of a record, in French, with a hint."""
 
     field: str
-    code: str
+    code: Code
     message: str
     hint: str
     dimension: str | None = None
@@ -29,22 +34,77 @@ class Problem:
         return (self.field, self.dimension) if self.dimension else (self.field,)
 
 
+def future_problem(period: Period, day: dt.date, today: dt.date) -> Problem | None:
+    """A value for a period not begun yet, or dated after `today`: refused at entry.
+
+    Why only at entry: files already written are read as they are (`validate` does not
+    depend on the day it runs).
+    """
+    if period.start > today:
+        return Problem(
+            "periode",
+            Code.VALEUR_FUTURE,
+            f"la période {period.name} n'a pas commencé (nous sommes le {today.isoformat()})",
+            "une valeur s'enregistre une fois sa période commencée ; un objectif pour "
+            "cette période s'écrit comme cible dans referentiel.yaml",
+        )
+    if day > today:
+        return Problem(
+            "date",
+            Code.VALEUR_FUTURE,
+            f"date {day.isoformat()} postérieure à aujourd'hui ({today.isoformat()})",
+            "la date est celle du jour où la valeur a été relevée : corrigez-la",
+        )
+    return None
+
+
+class NumberError(ValueError):
+    """A number that cannot be read or recorded, with its issue code and hint."""
+
+    def __init__(self, message: str, code: Code = Code.VALEUR_INVALIDE, hint: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.hint = hint
+
+
 def parse_number(text: str, *, comma: bool = False) -> float:
     """Read a decimal number; with `comma`, a French `3,5` is accepted (command line).
 
     Raises:
-        ValueError: with a French message.
+        NumberError: a ValueError with a French message, its issue code and hint.
     """
     if text.isascii() and text.replace(".", "", 1).isdigit():
-        return float(text)  # the common case, plain digits: no cleaning, no pattern
+        number = float(text)  # the common case, plain digits: no cleaning, no pattern
+        if number_problem(number) is None:
+            return number
+    cleaned = _cleaned(text, comma=comma)
+    shown = text if len(text) <= 30 else text[:29] + "…"
+    if not _NUMBER.fullmatch(cleaned):
+        raise _not_a_number(cleaned, shown)
+    number = float(cleaned)
+    problem = number_problem(number)
+    if problem is not None:  # written with digits: an infinity here is an overflow
+        problem = TOO_BIG_NUMBER if problem == INFINITE_NUMBER else problem
+        raise NumberError(f"{problem}, « {shown} » lu", Code.NOMBRE_HORS_LIMITES, NUMBER_LIMIT_HINT)
+    return number
+
+
+def _cleaned(text: str, *, comma: bool) -> str:
+    """Without spaces around or between thousands; with `comma`, `3,5` becomes `3.5`."""
     cleaned = text.strip().replace("\u202f", "").replace("\xa0", "")
     if comma and cleaned.count(",") == 1 and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    if not _NUMBER.fullmatch(cleaned):
-        if "," in cleaned:
-            raise ValueError(f"nombre attendu, « {text} » lu : utilisez un point décimal")
-        raise ValueError(f"nombre attendu, « {text} » lu")
-    return float(cleaned)
+        return cleaned.replace(",", ".")
+    return cleaned
+
+
+def _not_a_number(cleaned: str, shown: str) -> NumberError:
+    """Why `cleaned` is not a number: a decimal comma, an infinity, or anything else."""
+    misplaced = decimal_comma(cleaned)
+    if misplaced is not None:
+        return NumberError(misplaced[0], Code.VIRGULE_DECIMALE, misplaced[1])
+    if _INFINITE.fullmatch(cleaned):
+        return NumberError(f"{INFINITE_NUMBER}, « {shown} » lu", Code.NOMBRE_HORS_LIMITES)
+    return NumberError(f"nombre attendu, « {shown} » lu")
 
 
 def parse_value(
@@ -61,12 +121,7 @@ def parse_value(
     if kind is TypeIndicateur.QUALITATIF:
         return text
     if kind is TypeIndicateur.OUI_NON:
-        lowered = text.strip().lower()
-        if lowered in ("true", "oui"):
-            return True
-        if lowered in ("false", "non"):
-            return False
-        raise ValueError(f"oui/non attendu pour « {indicator.code} », « {text} » lu")
+        return _yes_no(indicator, text)
     number = parse_number(text, comma=comma)
     if kind in _NON_NEGATIVE and number < 0:
         raise ValueError(f"« {indicator.code} » ne peut pas être négatif ({text})")
@@ -74,6 +129,15 @@ def parse_value(
     if kind is TypeIndicateur.SCORE and scale and not scale.min <= number <= scale.max:
         raise ValueError(f"score hors de l'échelle {scale.min:g} à {scale.max:g} : {text}")
     return number
+
+
+def _yes_no(indicator: Indicateur, text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in ("true", "oui"):
+        return True
+    if lowered in ("false", "non"):
+        return False
+    raise ValueError(f"oui/non attendu pour « {indicator.code} », « {text} » lu")
 
 
 def check_record(referentiel: Referentiel, record: Valeur | Mesure) -> list[Problem]:
@@ -101,7 +165,7 @@ class RecordChecker:
             return [
                 Problem(
                     "indicateur",
-                    "indicateur-inconnu",
+                    Code.INDICATEUR_INCONNU,
                     f"indicateur « {record.indicateur} » inconnu du référentiel",
                     _closest(record.indicateur, self.indicators),
                 )
@@ -125,7 +189,7 @@ def period_problems(indicator: Indicateur, period: Period) -> list[Problem]:
     return [
         Problem(
             "periode",
-            "periode-hors-frequence",
+            Code.PERIODE_HORS_FREQUENCE,
             f"{period.label} ne correspond pas à la fréquence {indicator.frequence.value} "
             f"de « {indicator.code} »",
             f"indiquez une période de cette fréquence, par exemple "
@@ -139,9 +203,21 @@ def _value_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Prob
         return [
             Problem(
                 "valeur",
-                "indicateur-calcule",
+                Code.INDICATEUR_CALCULE,
                 f"« {indicator.code} » est calculé par sa formule",
                 "enregistrez plutôt les indicateurs de sa formule",
+            )
+        ]
+    if indicator.calcul is not None:
+        questionnaire = indicator.calcul.questionnaire or indicator.code
+        return [
+            Problem(
+                "valeur",
+                Code.INDICATEUR_CALCULE,
+                f"« {indicator.code} » est calculé à partir des réponses au questionnaire "
+                f"« {questionnaire} »",
+                f"enregistrez les réponses (utilsoc questionnaire {questionnaire} …) ; une "
+                "valeur d'avant le questionnaire va dans la « référence » de l'indicateur",
             )
         ]
     has_ratio = record.numerateur is not None or record.denominateur is not None
@@ -149,7 +225,7 @@ def _value_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Prob
         return [
             Problem(
                 "numerateur",
-                "valeur-invalide",
+                Code.VALEUR_INVALIDE,
                 "numérateur et dénominateur ne servent qu'aux taux",
                 "donnez seulement la valeur",
             )
@@ -160,15 +236,17 @@ def _value_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Prob
         return [
             Problem(
                 "valeur",
-                "valeur-manquante",
+                Code.VALEUR_MANQUANTE,
                 "valeur manquante",
                 "donnez la valeur (ou numérateur et dénominateur pour un taux)",
             )
         ]
     try:
         parse_value(indicator, record.valeur)
+    except NumberError as error:
+        return [Problem("valeur", error.code, str(error), error.hint or _expected(indicator))]
     except ValueError as error:
-        return [Problem("valeur", "valeur-invalide", str(error), _expected(indicator))]
+        return [Problem("valeur", Code.VALEUR_INVALIDE, str(error), _expected(indicator))]
     return []
 
 
@@ -177,7 +255,7 @@ def _ratio_problems(record: Valeur | Mesure) -> list[Problem]:
         return [
             Problem(
                 "numerateur",
-                "valeur-manquante",
+                Code.VALEUR_MANQUANTE,
                 "un taux se donne avec numérateur et dénominateur ensemble",
                 "ajoutez celui qui manque",
             )
@@ -186,7 +264,7 @@ def _ratio_problems(record: Valeur | Mesure) -> list[Problem]:
         return [
             Problem(
                 "denominateur",
-                "valeur-invalide",
+                Code.VALEUR_INVALIDE,
                 "dénominateur nul ou valeurs négatives",
                 "le dénominateur compte au moins une personne",
             )
@@ -204,7 +282,7 @@ def _dimension_problems(
             problems.append(
                 Problem(
                     "dimensions",
-                    "dimension-inconnue",
+                    Code.DIMENSION_INCONNUE,
                     f"« {indicator.code} » n'est pas ventilé par « {name} »",
                     "dimensions de cet indicateur : "
                     + (", ".join(indicator.dimensions) or "aucune"),
@@ -215,7 +293,7 @@ def _dimension_problems(
             problems.append(
                 Problem(
                     "dimensions",
-                    "valeur-de-dimension-inconnue",
+                    Code.VALEUR_DE_DIMENSION_INCONNUE,
                     f"« {value} » n'est pas une valeur de la dimension « {name} »",
                     "valeurs possibles : " + ", ".join(_declared(referentiel, name)),
                     name,

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer import _click
-from typer._click.utils import make_default_short_help
-from typer.models import CommandInfo
 
 from utilsoc import __version__
 from utilsoc.cli import french
+from utilsoc.cli.commands.doctor import cli_command_doctor
 from utilsoc.cli.commands.evidence import cli_command_evidence, cli_command_questionnaire
 from utilsoc.cli.commands.init import cli_command_init
 from utilsoc.cli.commands.merge import cli_command_merge
 from utilsoc.cli.commands.record import cli_command_record
-from utilsoc.cli.commands.report import cli_command_report, templates_app
+from utilsoc.cli.commands.report import cli_command_report
 from utilsoc.cli.commands.schema import cli_command_schema
 from utilsoc.cli.commands.status import cli_command_status
 from utilsoc.cli.commands.tables import cli_command_export, cli_command_import
@@ -27,40 +25,38 @@ from utilsoc.cli.commands.validate import cli_command_validate
 from utilsoc.cli.errors import DEBUG, run_guarded
 from utilsoc.errors import UsageError
 
-french.install()
+COMMANDS: dict[str, Callable[..., None]] = {
+    "init": cli_command_init,
+    "validate": cli_command_validate,
+    "record": cli_command_record,
+    "evidence": cli_command_evidence,
+    "questionnaire": cli_command_questionnaire,
+    "merge": cli_command_merge,
+    "import": cli_command_import,
+    "export": cli_command_export,
+    "status": cli_command_status,
+    "report": cli_command_report,
+    "schema": cli_command_schema,
+    "doctor": cli_command_doctor,
+}
+GROUPS = {"templates": "Voir et adapter les modèles de rapports."}
 
 
 class UtilsocGroup(french.FrenchGroup):
     """Runs a command, turning every error into a French message and an exit code."""
 
-    def list_commands(self, ctx: Any) -> list[str]:
-        """The lazily built commands first, then the sub-groups."""
-        return [*COMMANDS, *super().list_commands(ctx)]
-
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        """Build a command from its function the first time it is asked for."""
-        if cmd_name not in COMMANDS:
-            return super().get_command(ctx, cmd_name)
-        built: dict[str, Any] = self.__dict__.setdefault("_built", {})
-        if cmd_name not in built:
-            info = CommandInfo(name=cmd_name, cls=french.FrenchCommand, callback=COMMANDS[cmd_name])
-            built[cmd_name] = typer.main.get_command_from_info(
-                info, pretty_exceptions_short=True, rich_markup_mode=None
-            )
-        return built[cmd_name]
+    def list_commands(self, ctx: Any) -> list[str]:  # noqa: ARG002 - same for any context
+        """Every command name, also those this run did not build (for suggestions)."""
+        return [*COMMANDS, *GROUPS]
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """List commands with the first line of their docstring, without building them."""
-        groups = list(super().list_commands(ctx))
-        width = formatter.width - 6 - max(len(name) for name in [*COMMANDS, *groups])
+        width = formatter.width - 6 - max(len(name) for name in self.list_commands(ctx))
         rows = [
-            (name, make_default_short_help(inspect.getdoc(function) or "", width))
+            (name, short_help(inspect.getdoc(function) or "", width))
             for name, function in COMMANDS.items()
         ]
-        for name in groups:
-            command = super().get_command(ctx, name)
-            if command is not None:
-                rows.append((name, command.get_short_help_str(width)))
+        rows += [(name, short_help(text, width)) for name, text in GROUPS.items()]
         with formatter.section(french.COMMANDS_TITLE):
             formatter.write_dl(rows)
 
@@ -86,17 +82,13 @@ class UtilsocGroup(french.FrenchGroup):
                     windows_expand_args=windows_expand_args,
                     **extra,
                 )
-            except _click.exceptions.NoArgsIsHelpError as error:
-                sys.stdout.write(error.ctx.get_help() + "\n" if error.ctx else "")
-            except _click.exceptions.UsageError as error:
-                command = error.ctx.command_path if error.ctx else "utilsoc"
-                raise UsageError(
-                    french.usage_message(error), f"voir « {command} --help »"
-                ) from None
             except typer.Abort:
                 raise KeyboardInterrupt from None
-            except _click.exceptions.ClickException as error:
-                raise UsageError(error.format_message()) from None
+            except Exception as error:
+                if french.is_usage_error(error) and french.is_help_request(error):
+                    sys.stdout.write(str(error.format_message()) + "\n")  # type: ignore[attr-defined]
+                    return
+                raise _french_usage_error(error) from None
 
         code = run_guarded(invoke)
         if code == 0 and isinstance(result[0], int):
@@ -107,17 +99,28 @@ class UtilsocGroup(french.FrenchGroup):
         return code
 
 
-app = typer.Typer(
-    cls=UtilsocGroup,
-    name="utilsoc",
-    help="Évaluer et rendre compte de l'utilité sociale d'une association, "
-    "à partir de fichiers YAML gardés dans git.",
-    add_completion=False,
-    no_args_is_help=True,
-    subcommand_metavar="COMMANDE [ARGUMENTS]...",
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+def _french_usage_error(error: Exception) -> Exception:
+    """The French `UsageError` for a parser error; any other error unchanged."""
+    if not french.is_usage_error(error):
+        if callable(getattr(error, "format_message", None)) and hasattr(error, "exit_code"):
+            return UsageError(str(error.format_message()))  # type: ignore[attr-defined]
+        return error
+    ctx = getattr(error, "ctx", None)
+    command = getattr(ctx, "command_path", None) or "utilsoc"
+    return UsageError(french.usage_message(error), f"voir « {command} --help »")
+
+
+def short_help(text: str, width: int) -> str:
+    """The first line of `text`, cut at a word with "..." to fit in `width`."""
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    if len(line) <= width:
+        return line
+    words, shown = line.split(), ""
+    for word in words:
+        if len(shown) + len(word) + 1 + 3 > width:
+            break
+        shown = f"{shown} {word}" if shown else word
+    return shown.rstrip(",;:") + "..."
 
 
 def _show_version(value: bool) -> None:
@@ -126,7 +129,6 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def cli_callback(
     ctx: typer.Context,
     directory: Annotated[
@@ -153,26 +155,62 @@ def cli_callback(
     ctx.obj = {"dir": directory}
 
 
-# Commands are built on first use: `--help` lists them from their docstrings, and running
-# one command does not pay for the parameters of the thirteen others.
-COMMANDS: dict[str, Callable[..., None]] = {
-    "init": cli_command_init,
-    "validate": cli_command_validate,
-    "record": cli_command_record,
-    "evidence": cli_command_evidence,
-    "questionnaire": cli_command_questionnaire,
-    "merge": cli_command_merge,
-    "import": cli_command_import,
-    "export": cli_command_export,
-    "status": cli_command_status,
-    "report": cli_command_report,
-    "schema": cli_command_schema,
-}
+def build_app(names: Iterable[str]) -> typer.Typer:
+    """The `utilsoc` application with only the commands `names` built.
+
+    Why: Typer turns every registered function into a command on each run; building the
+    fourteen costs more than the rest of `--help`. The help page lists them all from
+    their docstrings either way.
+    """
+    application = typer.Typer(
+        cls=UtilsocGroup,
+        name="utilsoc",
+        help="Évaluer et rendre compte de l'utilité sociale d'une association, "
+        "à partir de fichiers YAML gardés dans git.",
+        add_completion=False,
+        no_args_is_help=True,
+        subcommand_metavar="COMMANDE [ARGUMENTS]...",
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    application.callback()(cli_callback)
+    for name in names:
+        if name in COMMANDS:
+            application.command(name, cls=french.FrenchCommand)(COMMANDS[name])
+        elif name == "templates":
+            from utilsoc.cli.commands.report import templates_app
+
+            application.add_typer(
+                templates_app, name=name, cls=french.FrenchGroup, help=GROUPS[name]
+            )
+    return application
 
 
-app.add_typer(templates_app, name="templates", cls=french.FrenchGroup)
+_GLOBAL_WITH_VALUE = ("-C", "--dir")
+
+
+def command_named(args: Sequence[str]) -> list[str]:
+    """The command `args` run, as a one-item list; empty when none is known.
+
+    Only the options of `utilsoc` itself can come before the command; the parser still
+    reads the whole line afterwards, this only decides which command to build.
+    """
+    items = iter(args)
+    for arg in items:
+        if arg == "--":
+            arg = next(items, "")
+        elif arg in _GLOBAL_WITH_VALUE:
+            next(items, None)
+            continue
+        elif arg.startswith("-"):
+            continue
+        return [arg] if arg in COMMANDS or arg in GROUPS else []
+    return []
+
+
+app = build_app([*COMMANDS, *GROUPS])
 
 
 def main() -> None:
     """Entry point of the `utilsoc` script."""
-    typer.main.get_command(app).main(prog_name="utilsoc")
+    build_app(command_named(sys.argv[1:]))(prog_name="utilsoc")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from utilsoc.model.mesures import Mesure
 
@@ -25,6 +26,20 @@ def consolidate(records: list[Mesure]) -> Consolidated:
     Order-independent: the result depends on the set of records, not on their order.
     """
     result = Consolidated()
+    result.current, several = _by_key(records)
+    for key, group in several.items():
+        live = _live(group)
+        distinct = {(r.valeur, r.numerateur, r.denominateur) for r in live}
+        if len(distinct) > 1:
+            result.conflicts[key] = sorted(live, key=_order)
+        elif live:
+            result.current[key] = min(live, key=_order)
+        result.history[key] = sorted(group, key=_order)
+    return result
+
+
+def _by_key(records: list[Mesure]) -> tuple[dict[Key, Mesure], dict[Key, list[Mesure]]]:
+    """The keys recorded once, with their record; the keys recorded several times."""
     single: dict[Key, Mesure] = {}
     several: dict[Key, list[Mesure]] = defaultdict(list)
     for record in records:
@@ -35,27 +50,24 @@ def consolidate(records: list[Mesure]) -> Consolidated:
             several[key] = [single.pop(key), record]
         else:
             single[key] = record
-    result.current = single
-    for key, group in several.items():
-        # A replacement supersedes the records it names, never itself.
-        superseded = {
-            id(old)
-            for new in group
-            if new.remplace is not None
-            for old in group
-            if old is not new
-            and _ref(old.auteur, old.date.isoformat(), old.valeur)
-            == _ref(new.remplace.auteur, new.remplace.date.isoformat(), new.remplace.valeur)
-        }
-        live = [r for r in group if id(r) not in superseded]
-        distinct = {(r.valeur, r.numerateur, r.denominateur) for r in live}
-        if len(distinct) > 1:
-            result.conflicts[key] = sorted(live, key=_order)
-        elif live:
-            result.current[key] = min(live, key=_order)
-        if len(group) > 1:
-            result.history[key] = sorted(group, key=_order)
-    return result
+    return single, several
+
+
+def _live(group: list[Mesure]) -> list[Mesure]:
+    """The records of one key that no other record of it replaces.
+
+    A replacement supersedes the records it names, never itself.
+    """
+    superseded = {
+        id(old)
+        for new in group
+        if new.remplace is not None
+        for old in group
+        if old is not new
+        and _ref(old.auteur, old.date.isoformat(), old.valeur)
+        == _ref(new.remplace.auteur, new.remplace.date.isoformat(), new.remplace.valeur)
+    }
+    return [r for r in group if id(r) not in superseded]
 
 
 def _ref(author: str, day: str, value: str | None) -> tuple[str, str, str | None]:
@@ -64,3 +76,12 @@ def _ref(author: str, day: str, value: str | None) -> tuple[str, str, str | None
 
 def _order(record: Mesure) -> tuple[str, str, str]:
     return (record.date.isoformat(), record.auteur, record.valeur or "")
+
+
+@dataclass
+class Measures:
+    """The current value of every key, valid evidence, and the keys left in conflict."""
+
+    records: list[Mesure] = field(default_factory=list)
+    evidence: dict[str, list[Any]] = field(default_factory=dict)
+    conflicts: dict[Any, list[Mesure]] = field(default_factory=dict)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from utilsoc.yamlio.keys import normalize_key
@@ -48,10 +49,31 @@ _ACCENTED = {
     "reponse": "réponse",
     "agregation": "agrégation",
     "realisations": "réalisations",
+    "echeance": "échéance",
+    "etat": "état",
+    "seance": "séance",
 }
 
 _KEYS: dict[type, dict[str, str]] = {}
 CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+# Recorded numbers are 0 or between a billionth and a million billion in size: beyond any
+# count, amount or rate an association records, and far enough inside the float range
+# that sums, ratios, progress and formulas can never overflow to `inf` or `nan`.
+MAX_NUMBER = 1e15
+MIN_NUMBER = 1e-9
+INFINITE_NUMBER = "nombre infini ou indéfini (inf, nan) refusé"
+TOO_BIG_NUMBER = "nombre trop grand : au plus un million de milliards (1e15) en valeur absolue"
+TOO_SMALL_NUMBER = "nombre trop petit : 0, ou au moins un milliardième (1e-9) en valeur absolue"
+NUMBER_LIMIT_HINT = "vérifiez le nombre (une faute de frappe, un exposant comme e308 ?)"
+
+
+def number_problem(value: float) -> str | None:
+    """Why `value` cannot be recorded (infinite, undefined, too big or small), or None."""
+    if MIN_NUMBER <= abs(value) <= MAX_NUMBER or value == 0:
+        return None
+    if math.isinf(value) or math.isnan(value):
+        return INFINITE_NUMBER
+    return TOO_BIG_NUMBER if abs(value) > MAX_NUMBER else TOO_SMALL_NUMBER
 
 
 def french_alias(name: str) -> str:
@@ -71,6 +93,16 @@ class Modele(BaseModel):
         str_strip_whitespace=True,
         use_enum_values=False,
     )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _bounded_numbers(cls, value: Any) -> Any:
+        """Refuse `1e308` or `1e-300` in every number field (inf and nan already are)."""
+        if type(value) is float:
+            problem = number_problem(value)
+            if problem is not None:
+                raise PydanticCustomError("nombre_hors_limites", problem, {})
+        return value
 
     @model_validator(mode="before")
     @classmethod

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from utilsoc.model.base import Code, Modele, Texte
+from utilsoc.model.base import Choix, Code, Modele, Texte
 from utilsoc.model.periods import Period
 
 
@@ -25,10 +25,28 @@ class SousObjectif(Modele):
     indicateurs: list[Code] = Field(default_factory=list, description="Codes d'indicateurs.")
 
 
+class Article(Choix):
+    """L'article du nom du financeur, quand utilsoc ne peut pas le deviner."""
+
+    LE = "le"
+    LA = "la"
+    L = "l'"
+    LES = "les"
+    AUCUN = "aucun"
+
+
 class CadreLogique(Modele):
     """Fichier cadres-logiques/<code>.yaml : le cadre logique d'un financeur ou programme."""
 
-    financeur: Texte
+    financeur: Texte = Field(
+        description="Nom du financeur, avec ou sans son article : « le Conseil départemental "
+        "du Finistère » ou « Conseil départemental du Finistère »."
+    )
+    article: Article | None = Field(
+        None,
+        description="Article du nom (le, la, l', les ou aucun), quand celui qu'utilsoc déduit "
+        "du premier mot ne convient pas.",
+    )
     programme: str | None = None
     periode: Period | None = Field(None, description="Période couverte par la convention.")
     objectif_general: Texte = Field(description="Objectif général, convenu avec le financeur.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from utilsoc.model.base import Choix, Code, Modele, Texte
 from utilsoc.model.periods import Period
@@ -29,6 +29,18 @@ class Champ(Choix):
     DATE = "date"
 
 
+class Termes(Modele):
+    """Les deux colonnes d'un taux, dans un tableau à une colonne par indicateur."""
+
+    numerateur: Texte = Field(description="Colonne de ce que l'on compte.")
+    denominateur: Texte = Field(description="Colonne de « sur combien ».")
+
+    @property
+    def columns(self) -> tuple[str, str]:
+        """Numerator's column, then denominator's."""
+        return (self.numerateur, self.denominateur)
+
+
 class Correspondance(Modele):
     """Fichier de correspondance : quelle colonne du tableau contient quoi."""
 
@@ -43,6 +55,35 @@ class Correspondance(Modele):
     dimensions: dict[Code, str] = Field(
         default_factory=dict, description="Dimension → nom de colonne."
     )
-    indicateurs: dict[Code, str] = Field(
-        default_factory=dict, description="Indicateur → colonne (une colonne par indicateur)."
+    indicateurs: dict[Code, str | Termes] = Field(
+        default_factory=dict,
+        description="Indicateur → colonne (une colonne par indicateur) ; pour un taux, "
+        "{numérateur: colonne, dénominateur: colonne}.",
     )
+
+    @model_validator(mode="after")
+    def _terms_by_rate(self) -> Correspondance:
+        """In a wide table, a rate's terms belong to that rate, never to the whole row.
+
+        Why: row-wide term columns were applied to every indicator of the row, next to
+        its own value.
+        """
+        terms = {Champ.NUMERATEUR, Champ.DENOMINATEUR} & set(self.colonnes)
+        if self.indicateurs and terms:
+            raise ValueError(
+                "avec « indicateurs », donnez les deux termes d'un taux sous son code : "
+                "taux_x: {numérateur: colonne, dénominateur: colonne}, pas dans « colonnes »"
+            )
+        if self.type is Contenu.QUESTIONNAIRE and any(
+            isinstance(target, Termes) for target in self.indicateurs.values()
+        ):
+            raise ValueError("un questionnaire donne un score par colonne, sans numérateur")
+        return self
+
+    def indicator_columns(self) -> list[str]:
+        """Every column named under `indicateurs` (a rate names two)."""
+        return [
+            column
+            for target in self.indicateurs.values()
+            for column in (target.columns if isinstance(target, Termes) else (target,))
+        ]

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, Issue
 from utilsoc.model.association import Association
 from utilsoc.model.cadre import CadreLogique
@@ -67,7 +68,7 @@ def _load(project: Project, role: str, path: Path, model: type[M]) -> M | None:
                 display,
                 1,
                 1,
-                "fichier-manquant",
+                Code.FICHIER_MANQUANT,
                 f"fichier {path.name} manquant",
                 "recréez-le à partir de « utilsoc init --example vide »",
             )
@@ -96,7 +97,7 @@ def _root_issue(document: Document, path: Path) -> Issue:
         document.file,
         1,
         1,
-        "type-racine",
+        Code.TYPE_RACINE,
         f"{path.name} doit contenir des champs « nom: valeur », pas {found}",
         "comparez avec le fichier créé par « utilsoc init --example vide »",
     )

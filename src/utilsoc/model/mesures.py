@@ -1,8 +1,9 @@
 """mesures/<période>/<auteur>.yaml: what one person recorded for one period.
 
 Values of indicators, and the qualitative evidence that goes with them: verbatims,
-notable facts, unexpected results, improvement tracks, partnership assessments, and
-entry/exit questionnaire scores. One record per line.
+notable facts, unexpected results, improvement tracks, partnership assessments,
+entry/exit questionnaire scores, evaluative judgements and the follow-up of actions.
+One record per line.
 """
 
 from __future__ import annotations
@@ -128,12 +129,28 @@ class Role(Choix):
     """Qui parle."""
 
     BENEFICIAIRE = "bénéficiaire"
+    PARENT = "parent"
+    FAMILLE = "famille"
     BENEVOLE = "bénévole"
     SALARIE = "salarié"
     PARTENAIRE = "partenaire"
     FINANCEUR = "financeur"
     HABITANT = "habitant"
     AUTRE = "autre"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Choix | None:
+        """`habitante`, `habitant·e`, `salarié.e` are the same roles as `habitant`, `salarié`."""
+        found = super()._missing_(value)
+        if found is not None or not isinstance(value, str):
+            return found
+        text = value.strip()
+        for ending in ("·e", "⋅e", ".e", "(e)", "-e", "e"):
+            if text.endswith(ending) and len(text) > len(ending) + 2:
+                found = super()._missing_(text[: -len(ending)])
+                if found is not None and found.value.endswith(("t", "é")):
+                    return found
+        return None
 
 
 class Nature(Choix):
@@ -188,12 +205,56 @@ class ResultatInattendu(Preuve):
 
 
 class PisteAmelioration(Preuve):
-    """Ce qui n'a pas marché, pourquoi, et ce qui va changer."""
+    """Ce qui n'a pas marché, pourquoi, et ce qui va changer : une action du plan d'action."""
 
+    code: Code | None = Field(
+        None, description="Code de l'action, pour en donner la suite à la revue suivante."
+    )
     constat: Texte
     analyse: str | None = None
     action: Texte
+    responsable: str | None = Field(None, description="Qui porte l'action.")
+    echeance: dt.date | None = Field(None, description="Date à laquelle l'action doit être faite.")
     cadre: Code | None = None
+
+
+class Etat(Choix):
+    """Ce qu'est devenue une action du plan d'action."""
+
+    REALISEE = "réalisée"
+    EN_COURS = "en cours"
+    REPORTEE = "reportée"
+    ABANDONNEE = "abandonnée"
+
+
+class Suivi(Modele):
+    """La suite donnée à une action du plan d'action, constatée à une revue."""
+
+    periode: Period
+    piste: Code = Field(description="Code de la piste d'amélioration (l'action) suivie.")
+    etat: Etat
+    texte: Texte = Field(description="Ce qui a été fait, ou pourquoi rien ne l'a été.")
+    auteur: Texte
+    date: dt.date
+
+
+class Verdict(Choix):
+    """Réponse à une question évaluative."""
+
+    ATTEINT = "atteint"
+    PARTIELLEMENT = "partiellement"
+    NON_ATTEINT = "non atteint"
+
+
+class Jugement(Modele):
+    """Réponse à la question évaluative d'un critère pour une période (jugement évaluatif)."""
+
+    periode: Period
+    critere: Code = Field(description="Code du critère dont la question reçoit la réponse.")
+    reponse: Verdict
+    texte: Texte = Field(description="Le jugement argumenté, à partir des données.")
+    auteur: Texte
+    date: dt.date
 
 
 class Partenariat(Preuve):
@@ -226,3 +287,5 @@ class FichierMesures(Modele):
     pistes_amelioration: list[PisteAmelioration] = Field(default_factory=list)
     partenariat: list[Partenariat] = Field(default_factory=list)
     questionnaires: list[Reponse] = Field(default_factory=list)
+    jugements: list[Jugement] = Field(default_factory=list)
+    suivis: list[Suivi] = Field(default_factory=list)

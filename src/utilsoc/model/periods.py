@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
@@ -178,7 +178,12 @@ def _build(kind: Kind, first: str, second: str = "") -> Period:
                 f"année scolaire « {first}-{second} » : les deux années doivent se suivre"
             )
         return Period(date(year, 9, 1), date(year + 1, 8, 31), kind, f"{year}-{year + 1}")
-    number = int(second)
+    return _part_of_year(kind, first, second)
+
+
+def _part_of_year(kind: Kind, first: str, second: str) -> Period:
+    """The `second`-th semester, quarter or month of the year `first`."""
+    year, number = int(first), int(second)
     if kind is Kind.MOIS and not 1 <= number <= 12:
         raise ValueError(f"mois « {first}-{second} » inexistant (01 à 12)")
     if kind is Kind.SEMESTRE and number > 2:
@@ -192,11 +197,30 @@ def _build(kind: Kind, first: str, second: str = "") -> Period:
     return Period(start, end, kind, name)
 
 
+DAY_FORMATS = {"%Y-%m-%d": "AAAA-MM-JJ", "%d/%m/%Y": "JJ/MM/AAAA"}
+
+
+def parse_day(text: str, formats: tuple[str, ...] = ("%Y-%m-%d",)) -> date:
+    """A day written in one of `formats` (strptime's), always with two-digit day and month.
+
+    Why the length check: strptime alone takes `2025-3-5`, which no form of ours writes.
+
+    Raises:
+        ValueError: not a day in those formats, or a day that does not exist (30 février).
+    """
+    for form in formats:
+        try:
+            day = datetime.strptime(text, form).date()  # noqa: DTZ007 - a day, no time
+        except ValueError:
+            continue
+        if len(text) == 10:
+            return day
+    shown = " ou ".join(DAY_FORMATS.get(f, f) for f in formats)
+    raise ValueError(f"date « {text} » invalide ou inexistante (format {shown})")
+
+
 def _iso_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"date « {text} » inexistante (format AAAA-MM-JJ)") from None
+    return parse_day(text)
 
 
 def _month_end(year: int, month: int) -> date:

@@ -67,6 +67,14 @@ _KINDS = {
 }
 
 
+class Niveau(Choix):
+    """Niveau dans la chaîne de résultats (output, outcome, impact de l'IATI)."""
+
+    REALISATION = "réalisation"
+    RESULTAT = "résultat"
+    IMPACT = "impact"
+
+
 class Methode(Choix):
     """Méthode de collecte."""
 
@@ -129,6 +137,31 @@ class Formule(Modele):
     facteur: float = 1.0
 
 
+class MesureQuestionnaire(Choix):
+    """Ce que l'on tire des paires de réponses d'entrée et de sortie."""
+
+    MOYENNE_ENTREE = "moyenne_entrée"
+    MOYENNE_SORTIE = "moyenne_sortie"
+    GAIN_MOYEN = "gain_moyen"
+    PART_PROGRESSION = "part_progression"
+
+
+class Calcul(Modele):
+    """Indicateur calculé à partir des réponses à un questionnaire d'entrée et de sortie."""
+
+    questionnaire: Code | None = Field(
+        None,
+        description="Indicateur (score) sous lequel les réponses sont enregistrées ; "
+        "par défaut, l'indicateur lui-même.",
+    )
+    mesure: MesureQuestionnaire
+    seuil: float | None = Field(
+        None,
+        description="Pour part_progression : progrès minimal, en points, dans le sens du "
+        "questionnaire ; sans seuil, tout progrès compte.",
+    )
+
+
 class Indicateur(Modele):
     """Indicateur, défini une fois et utilisé partout par son code."""
 
@@ -136,7 +169,17 @@ class Indicateur(Modele):
     libelle: Texte
     definition: str | None = None
     type: TypeIndicateur
+    niveau: Niveau | None = Field(
+        None,
+        description="Chaîne de résultats : réalisation (ce qui a été fait), résultat (ce que "
+        "cela a directement produit) ou impact (ce à quoi cela a contribué).",
+    )
     unite: str | None = Field(None, description="Unité affichée : élèves, %, €, heures...")
+    unite_pluriel: str | None = Field(
+        None,
+        description="Pluriel de l'unité quand il n'est pas régulier (unité : travail, "
+        "unité_pluriel : travaux) ; l'unité s'écrit alors au singulier.",
+    )
     sens: Sens = Sens.HAUSSE
     agregation: Agregation | None = Field(
         None, description="Cumul dans le temps ; par défaut somme pour un nombre, sinon moyenne."
@@ -153,6 +196,9 @@ class Indicateur(Modele):
     numerateur: str | None = Field(None, description="Pour un taux saisi : ce que l'on compte.")
     denominateur: str | None = Field(None, description="Pour un taux saisi : sur combien.")
     formule: Formule | None = None
+    calcul: Calcul | None = Field(
+        None, description="Pour un indicateur tiré des réponses à un questionnaire."
+    )
     reference: Reference | None = None
     cibles: list[Cible] = Field(default_factory=list)
 
@@ -201,6 +247,15 @@ class Theme(Modele):
     faiblesses: list[Constat] = Field(default_factory=list)
 
 
+class Seance(Modele):
+    """Séance d'auto-évaluation : quand et avec qui forces et faiblesses ont été jugées."""
+
+    date: date
+    participants: list[Texte] = Field(
+        min_length=1, description="Qui y a pris part : noms ou rôles (une ligne chacun)."
+    )
+
+
 class Referentiel(Modele):
     """Fichier referentiel.yaml : dimensions, domaines, critères, indicateurs."""
 
@@ -208,6 +263,9 @@ class Referentiel(Modele):
     dimensions: list[Dimension] = Field(default_factory=list)
     domaines: list[Domaine] = Field(min_length=1)
     auto_evaluation: list[Theme] = Field(default_factory=list)
+    seance_auto_evaluation: Seance | None = Field(
+        None, description="La séance où l'auto-évaluation a été faite : date et participants."
+    )
     _index: dict[str, Indicateur] | None = PrivateAttr(None)
     _allowed: dict[str, frozenset[str]] | None = PrivateAttr(None)
 

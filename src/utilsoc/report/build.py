@@ -24,9 +24,10 @@ from utilsoc.store.cache import (
     load_result,
     store_result,
 )
+from utilsoc.store.outputs import check_output, record_output
 
 if TYPE_CHECKING:
-    from utilsoc.compute.status import Measures
+    from utilsoc.compute.merge import Measures
     from utilsoc.folder import Folder, Gate
     from utilsoc.model.load import Project
     from utilsoc.model.periods import Period
@@ -49,6 +50,9 @@ class Request:
     output: Path | None = None
     charts: str = "auto"  # "auto" (inline in HTML, files for Markdown) or "aucun"
     notes: bool = True  # the notes of the values in the tables' comments
+    force: bool = False  # replace an existing file this command did not write
+    final: bool = False  # refuse while an indicator behind its target is unexplained
+    audience: str | None = None  # the code of the audience a page addresses
 
 
 def make_report(gate: Gate, request: Request) -> Path:
@@ -56,7 +60,8 @@ def make_report(gate: Gate, request: Request) -> Path:
 
     Raises:
         FolderRefused: the folder has errors (not ignored, or not to be ignored).
-        UsageError: unknown logframe, missing period, unknown format.
+        UsageError: unknown logframe, missing period, unknown format; an output that is
+            the association's data, or a file `report` did not write (without `force`).
         UserError: template errors.
     """
     if request.format not in ("html", "md"):
@@ -64,7 +69,7 @@ def make_report(gate: Gate, request: Request) -> Path:
     layout = gate.layout
     logframe = _logframe([path.stem for path in layout.cadre_files()], request)
     digest = gate.digest
-    key = json.dumps([request.period, logframe, str(request.date)])
+    key = json.dumps([request.period, logframe, str(request.date), request.audience])
     cached = load_result(layout, "rapport", digest)
     if not (isinstance(cached, dict) and cached.get("options") == key):
         cached = None
@@ -80,16 +85,13 @@ def make_report(gate: Gate, request: Request) -> Path:
             context = _relink(cached["contexte"])
         context["rapport"]["lignes_ecartees"] = len({(i.file, i.line) for i in gate.admit()})
         _add_provenance(context, layout, request)
-        for indicator in context["indicateurs"].values():
-            if not request.notes:
-                indicator["notes"] = []
-            indicator["commentaire"] = " ; ".join(
-                filter(None, [indicator["explication"], *indicator["notes"]])
-            )
+        _set_date(context, request, dt.date.today())
+        _add_comments(context, request)
         period_name = context["rapport"]["periode"]["nom"]
         output = request.output or layout.root / "rapports" / (
             f"{request.template}-{period_name}.{request.format}"
         )
+        check_output(layout, output, "report", request.force)
         charts = _attach_charts(context, request)
         text = render(
             build_environment(layout.root / MODELES),
@@ -100,7 +102,23 @@ def make_report(gate: Gate, request: Request) -> Path:
     if request.format == "md":
         text = tidy_markdown(text)
     write_atomic(output, text)
+    record_output(layout, output, "report")
     return output
+
+
+def _add_comments(context: dict[str, Any], request: Request) -> None:
+    """Each indicator's comment and gap to explain; `--final` refuses while one remains.
+
+    Raises:
+        UserError: `--final`, and an indicator the report shows is behind its target with
+            neither a note nor an improvement track.
+    """
+    from utilsoc.report.disclosure import add_comments
+    from utilsoc.report.wording import gaps_refused
+
+    gaps = add_comments(context, notes=request.notes, funder=request.template == "financeur")
+    if request.final and gaps:
+        raise UserError(*gaps_refused([(g["code"], g["libelle"]) for g in gaps]))
 
 
 def _new_context(folder: Folder, request: Request, logframe: str | None) -> dict[str, Any]:
@@ -116,7 +134,13 @@ def _new_context(folder: Folder, request: Request, logframe: str | None) -> dict
     if project.association is None:  # admitted: only measurement lines may be invalid
         raise DataErrors(folder.outcome.issues)
     period = _period(project, measures, request, logframe)
-    options = Options(request.template, period, logframe, request.date or _date(measures, period))
+    options = Options(
+        request.template,
+        period,
+        logframe,
+        request.date or _date(measures, period),
+        _audience(project, request.audience),
+    )
     return build_context(
         project, measures, measures.evidence, options, read_provenance(folder.layout.root)
     )
@@ -133,6 +157,17 @@ def _add_provenance(context: dict[str, Any], layout: Layout, request: Request) -
             "modifie": provenance.modifie,
         }
     )
+
+
+def _audience(project: Project, code: str | None) -> str | None:
+    """The audience asked for, checked against publics.yaml."""
+    codes = [audience.code for audience in project.publics.audiences]
+    if code is not None and code not in codes:
+        raise UsageError(
+            f"audience inconnue : {code}",
+            "audiences de publics.yaml : " + (", ".join(codes) or "aucune"),
+        )
+    return code
 
 
 def _relink(context: dict[str, Any]) -> dict[str, Any]:
@@ -171,6 +206,11 @@ def _logframe(cadres: list[str], request: Request) -> str | None:
 
 
 def _period(project: Project, measures: Measures, request: Request, logframe: str | None) -> Period:
+    """The period asked for, else the logframe's, else the latest one with data.
+
+    Why « covered »: a report over school years must not default to a school year that
+    only a calendar year's value touches (all its rows would be « sans donnée »).
+    """
     from utilsoc.model.periods import Kind, Period, period_containing
     from utilsoc.model.referentiel import Frequence
 
@@ -182,22 +222,47 @@ def _period(project: Project, measures: Measures, request: Request, logframe: st
     cadre = project.cadres.get(logframe) if logframe else None
     if cadre is not None and cadre.periode is not None:
         return cadre.periode
+    if not measures.records and request.template == "referentiel":
+        # The method's document comes first, before any value: it needs no period.
+        return period_containing(dt.date.today(), Kind.ANNEE)
     if not measures.records:
         raise UsageError(
             "indiquez la période du rapport avec --period",
             "aucune valeur enregistrée ne permet de la deviner",
         )
-    latest = max(record.periode.end for record in measures.records)
     assert project.referentiel is not None
     frequencies = [i.frequence for _, i in project.referentiel.iter_indicators()]
     school = frequencies.count(Frequence.SCOLAIRE) * 2 > len(frequencies)
-    return period_containing(latest, Kind.ANNEE_SCOLAIRE if school else Kind.ANNEE)
+    kind = Kind.ANNEE_SCOLAIRE if school else Kind.ANNEE
+    recorded = {record.periode for record in measures.records}
+    covered = [
+        container
+        for container in {period_containing(p.start, kind) for p in recorded}
+        if any(container.contains(p) for p in recorded)
+    ]
+    if covered:
+        return max(covered)
+    return period_containing(max(p.end for p in recorded), kind)
 
 
 def _date(measures: Measures, period: Period) -> dt.date:
-    """The report's date comes from the data: the last record dated within the period."""
+    """The report's date comes from the data: the last record dated within the period.
+
+    `make_report` keeps it from falling after today (the context never depends on the
+    clock, so it can be kept).
+    """
     dates = [r.date for r in measures.records if period.contains(r.periode)]
     return max(dates) if dates else period.end
+
+
+def _set_date(context: dict[str, Any], request: Request, today: dt.date) -> None:
+    """The date printed on the report: `--date`, else the data's, never after today."""
+    from utilsoc.model.periods import format_day
+
+    if request.date is not None:
+        return
+    day = min(dt.date.fromisoformat(context["rapport"]["date_donnees"]), today)
+    context["rapport"]["date"] = format_day(day)
 
 
 def _attach_charts(context: dict[str, Any], request: Request) -> dict[str, Chart]:
@@ -231,6 +296,7 @@ def _attach_charts(context: dict[str, Any], request: Request) -> dict[str, Chart
                     gains["unite"],
                     second=[gains["sortie"]],
                     colours=palette,
+                    scale=_scale(gains["echelle"]),
                 ),
             )
         )
@@ -308,12 +374,18 @@ def _insert_charts(
     return _PLACEHOLDERS.sub(lambda match: sources.get(match[1], match[0]), text)
 
 
+def _scale(echelle: dict[str, float] | None) -> tuple[float, float] | None:
+    return None if echelle is None else (echelle["min"], echelle["max"])
+
+
 def _series_chart(indicator: dict[str, Any], palette: tuple[str, str, str]) -> Chart | None:
-    points = indicator["serie"]
+    """The indicator's values at the rhythm of its targets: never a quarter under a year's."""
+    points = indicator["courbe"]
     if not points or indicator["type"] in ("qualitatif", "oui_non"):
         return None
     reference = indicator["reference"]["valeur"] if indicator["reference"] else None
-    target = indicator["cible"]["valeur"] if indicator["cible"] else None
+    targets = [p["cible"] for p in points]
+    running = next((p["cumul"] for p in points if p["cumul"]), None)
     return Chart(
         "serie",
         indicator["libelle"],
@@ -321,9 +393,21 @@ def _series_chart(indicator: dict[str, Any], palette: tuple[str, str, str]) -> C
         [p["valeur"] for p in points],
         indicator["unite"],
         reference,
-        target,
+        targets=targets if any(t is not None for t in targets) else [],
+        line=_RUNNING.get(running, "réalisé") if running else "réalisé",
         colours=palette,
+        plural=indicator.get("unite_pluriel"),
+        decimals=indicator.get("decimales"),
     )
+
+
+_RUNNING = {
+    "annee": "réalisé, cumulé sur l'année",
+    "annee_scolaire": "réalisé, cumulé sur l'année scolaire",
+    "semestre": "réalisé, cumulé sur le semestre",
+    "trimestre": "réalisé, cumulé sur le trimestre",
+    "plage": "réalisé, cumulé sur la période de la cible",
+}
 
 
 def _bars_chart(
@@ -331,9 +415,11 @@ def _bars_chart(
 ) -> Chart:
     return Chart(
         "barres",
-        f"{indicator['libelle']} par {breakdown['dimension']} ({breakdown['periode']})",
+        f"{indicator['libelle']} {breakdown['par']} ({breakdown['periode']})",
         [p["valeur"] for p in breakdown["parts"]],
         [p["nombre"] for p in breakdown["parts"]],
         indicator["unite"],
         colours=palette,
+        plural=indicator.get("unite_pluriel"),
+        decimals=indicator.get("decimales"),
     )

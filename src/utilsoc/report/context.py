@@ -10,14 +10,38 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from utilsoc.actions.evidence import pair_gains
-from utilsoc.compute.series import Series, build_all_series, explanation, progress_for, trend
-from utilsoc.compute.status import Measures
+from utilsoc.compute.convention import progress_over, years_of
+from utilsoc.compute.explain import explain
+from utilsoc.compute.merge import Measures
+from utilsoc.compute.points import Series
+from utilsoc.compute.progress import Progress, trend
+from utilsoc.compute.questionnaires import pair_answers, questionnaire_of
+from utilsoc.compute.rhythm import rhythm_points
+from utilsoc.compute.rollup import roll_up
+from utilsoc.compute.series import build_all_series
+from utilsoc.french import shared_decimals
 from utilsoc.model.load import Project
-from utilsoc.model.mesures import Moment, Temoignage
 from utilsoc.model.periods import Period, format_day
-from utilsoc.model.referentiel import Indicateur, Referentiel
+from utilsoc.model.referentiel import Dimension, Indicateur
+from utilsoc.report.breakdowns import breakdown_context, crossing_context, unfilled_context
+from utilsoc.report.convention import years_context
+from utilsoc.report.disclosure import mark_gap, target_revisions, tracks_about
+from utilsoc.report.evidence_context import evidence_context, gains_context
+from utilsoc.report.method import (
+    audience_context,
+    method_fields,
+    publics_context,
+    results_chain,
+)
 from utilsoc.report.provenance import Provenance
+from utilsoc.report.review import action_plan, judgements
+from utilsoc.report.sections import (
+    domains_context,
+    logframe_context,
+    self_assessment_context,
+    self_assessment_meeting,
+)
+from utilsoc.report.wording import ANSWERED, alert_text, explanation_text
 
 
 @dataclass(frozen=True)
@@ -28,6 +52,7 @@ class Options:
     period: Period
     logframe: str | None
     date: dt.date
+    audience: str | None = None
 
 
 def build_context(
@@ -42,96 +67,212 @@ def build_context(
     association = project.association
     assert referentiel is not None
     assert association is not None
-    all_series = build_all_series(referentiel, measures.records)
     responses = evidence.get("questionnaires", [])
+    all_series = build_all_series(referentiel, measures.records, responses)
     answered = {  # scores whose entry/exit gains the report shows (pairs in the period)
         code
         for code in {r.indicateur for r in responses}
-        if pair_gains(responses, code, options.period).pairs
+        if pair_answers(responses, code, options.period).pairs
     }
+    tracks = evidence.get("pistes_amelioration", [])
+    gains = gains_context(referentiel, responses, options.period)
+    pairs = {g["code"]: g["participants"] for g in gains}
+    labels = {code: i.libelle for code, i in referentiel.indicators().items()}
+    dimensions = {d.code: d for d in referentiel.dimensions}
     indicators = {
-        code: indicator_context(series, options.period, code in answered)
+        code: indicator_context(
+            series,
+            options.period,
+            code in answered,
+            tracks_about(code, tracks, options.period),
+            dimensions,
+        )
+        | method_fields(series, options.period, pairs.get(code), labels)
         for code, series in all_series.items()
     }
     period = options.period
+    cadre = logframe_context(project, options.logframe, indicators)
+    domains = domains_context(referentiel, indicators, evidence, period)
+    answers = judgements(evidence, period)
+    for domain in domains:
+        for criterion in domain["criteres"]:
+            criterion["jugement"] = answers.get(criterion["code"])
     return {
-        "rapport": {
-            "modele": options.template,
-            "periode": {
-                "nom": period.name,
-                "libelle": period.label,
-                "debut": format_day(period.start),
-                "fin": format_day(period.end),
-            },
-            "date": format_day(options.date),
-            "provenance": provenance.texte,
-            "commit": provenance.commit,
-            "modifie": provenance.modifie,
-            "version_utilsoc": provenance.version,
-            "version_referentiel": referentiel.version,
-        },
+        "rapport": _about(options, provenance, referentiel.version),
         "association": association.model_dump(mode="json"),
-        "domaines": _domains(referentiel, indicators, evidence, period),
+        "domaines": domains,
         "indicateurs": indicators,
-        "cadre": _logframe(project, options.logframe, indicators),
-        "preuves": _evidence(evidence, period, options.logframe),
-        "gains": _gains(referentiel, evidence.get("questionnaires", []), period),
-        "auto_evaluation": _self_assessment(referentiel, indicators),
-        "lacunes": _gaps(
-            all_series, period, {r.indicateur for r in evidence.get("questionnaires", [])}
+        "cadre": cadre,
+        "chaine_resultats": results_chain(
+            indicators[i.code] for _, i in referentiel.iter_indicators()
         ),
+        "publics": publics_context(project),
+        "audience": audience_context(project, options.audience),
+        "preuves": evidence_context(evidence, period, options.logframe),
+        "plan_action": action_plan(evidence, period, options.logframe),
+        "gains": gains,
+        "auto_evaluation": self_assessment_context(referentiel, indicators),
+        "seance_auto_evaluation": self_assessment_meeting(referentiel),
+        "lacunes": _gaps(
+            all_series, period, {r.indicateur for r in responses if period.overlaps(r.periode)}
+        ),
+        "ventilations_manquantes": [
+            {"code": i["code"], "libelle": i["libelle"], "dimensions": i["dimensions_vides"]}
+            for i in indicators.values()
+            if i["dimensions_vides"]
+        ],
         "chiffres_cles": [
             indicators[c] for c in association.identite.indicateurs_cles if c in indicators
         ],
     }
 
 
-def indicator_context(series: Series, period: Period, answered: bool = False) -> dict[str, Any]:
+def _about(options: Options, provenance: Provenance, version: str | None) -> dict[str, Any]:
+    """The report itself: template, period, date, where its data comes from."""
+    period = options.period
+    return {
+        "modele": options.template,
+        "periode": {
+            "nom": period.name,
+            "libelle": period.label,
+            "debut": format_day(period.start),
+            "fin": format_day(period.end),
+        },
+        "date": format_day(options.date),
+        "date_donnees": options.date.isoformat(),
+        "provenance": provenance.texte,
+        "commit": provenance.commit,
+        "modifie": provenance.modifie,
+        "version_utilsoc": provenance.version,
+        "version_referentiel": version,
+        "annees": [{"nom": y.name, "libelle": y.label} for y in years_of(period)],
+    }
+
+
+def indicator_context(
+    series: Series,
+    period: Period,
+    answered: bool = False,
+    tracks: list[str] | None = None,
+    dimensions: dict[str, Dimension] | None = None,
+) -> dict[str, Any]:
     """One indicator: definition, baseline, target, achieved, gap, status, series, parts.
 
     `answered`: entry/exit pairs exist for it in `period` (the report shows their gains).
+    `tracks`: the actions of the improvement tracks of `period` that name it.
+    `dimensions`: the référentiel's, by code, to name and order the breakdowns.
     """
+    dimensions = dimensions or {}
     indicator = series.indicator
-    state = progress_for(series, period)
+    state = progress_over(series, period)
     texts = [text for p, text in sorted(series.texts.items()) if period.overlaps(p)]
-    notes = list(
-        dict.fromkeys(n for p, ns in sorted(series.notes.items()) if period.contains(p) for n in ns)
-    )
     gap = None if state.value is None or state.target is None else state.value - state.target
-    why = explanation(series, period, state)
-    if answered and state.value is None:
-        why = "réponses de questionnaire : voir l'évolution entre l'entrée et la sortie"
-    return {
+    context = {
         "code": indicator.code,
         "libelle": indicator.libelle,
         "definition": indicator.definition,
         "type": indicator.type.value,
-        "unite": indicator.unite or "",
+        "unite": "€" if indicator.type.value == "montant" else indicator.unite or "",
+        "unite_pluriel": indicator.unite_pluriel,
         "sens": indicator.sens.value,
         "methode": indicator.methode.value,
         "source": indicator.source,
         "reference": _baseline(indicator),
-        "cible": None
-        if state.target is None
-        else {
-            "valeur": state.target,
-            "periode": state.target_period.label if state.target_period else period.label,
-        },
+        "cible": _target(state, period),
         "realise": texts[-1] if texts else state.value,
         "ecart": gap,
         "progression": state.progress,
         "statut": state.status.value,
         "tendance": trend(series),
-        "serie": [
-            {"periode": p.name, "libelle": p.label, "court": p.short_label, "valeur": point.number}
-            for p, point in series.totals.items()
-            if point.number is not None and p.end <= period.end
-        ],
-        "ventilation": _breakdown(series, period),
-        "avertissements": list(series.warnings),
-        "explication": why,
-        "notes": notes,  # `commentaire` joins both, once the report's options are known
+        "serie": _points(series, period),
+        "courbe": _curve(series, period),
+        "ventilation": breakdown_context(series, period, dimensions),
+        "croisements": crossing_context(series, period, dimensions),
+        "dimensions_vides": unfilled_context(series, period, dimensions),
+        "calcul": _computed(series, period),
+        "avertissements": [alert_text(alert, _names(dimensions)) for alert in series.alerts],
+        "explication": _explanation(series, period, state, answered),
+        "notes": _notes(series, period),  # `commentaire` joins both, once options are known
+        "par_annee": years_context(series, period),
+        "revisions": target_revisions(indicator, period),
+        "pistes": list(tracks or []),
     }
+    context["decimales"] = _decimals(context)
+    return mark_gap(context)
+
+
+def _decimals(indicator: dict[str, Any]) -> int:
+    """The one precision of the indicator's figures in the report (see `shared_decimals`)."""
+    values = [point["valeur"] for point in indicator["serie"]]
+    values += [part["nombre"] for b in indicator["ventilation"] for part in b["parts"]]
+    for key in ("reference", "cible"):
+        if indicator[key] is not None:
+            values.append(indicator[key]["valeur"])
+    if isinstance(indicator["realise"], int | float):
+        values.append(indicator["realise"])
+    return shared_decimals([float(v) for v in values], indicator["type"])
+
+
+def _names(dimensions: dict[str, Dimension] | None) -> dict[str, str]:
+    """The label of each dimension, by code (alerts name dimensions by their labels)."""
+    return {code: d.nom for code, d in (dimensions or {}).items()}
+
+
+def _target(state: Progress, period: Period) -> dict[str, Any] | None:
+    if state.target is None:
+        return None
+    shown = state.target_period or period
+    return {"valeur": state.target, "periode": shown.label}
+
+
+def _points(series: Series, period: Period) -> list[dict[str, Any]]:
+    """The recorded totals up to the end of `period`, for the chart and the table."""
+    return [
+        {"periode": p.name, "libelle": p.label, "court": p.short_label, "valeur": point.number}
+        for p, point in series.totals.items()
+        if point.number is not None and p.end <= period.end
+    ]
+
+
+def _curve(series: Series, period: Period) -> list[dict[str, Any]]:
+    """The chart's points at the rhythm of the targets (see `compute.rhythm`)."""
+    return [
+        {
+            "court": r.period.short_label,
+            "valeur": r.value,
+            "cible": r.target,
+            "cumul": r.within.kind.value if r.within else None,
+        }
+        for r in rhythm_points(series, period.end)
+    ]
+
+
+def _computed(series: Series, period: Period) -> dict[str, Any] | None:
+    """How an indicator drawn from a questionnaire is computed, and from how many people."""
+    calcul = series.indicator.calcul
+    if calcul is None:
+        return None
+    point = roll_up(series, period)
+    count = point.denominator if point.numerator is not None else point.weight
+    return {
+        "questionnaire": questionnaire_of(series.indicator),
+        "mesure": calcul.mesure.value,
+        "seuil": calcul.seuil,
+        "participants": None if count is None else round(count),
+    }
+
+
+def _explanation(series: Series, period: Period, state: Progress, answered: bool) -> str | None:
+    if answered and state.value is None and series.indicator.calcul is None:
+        return ANSWERED
+    why = explain(series, period, state)
+    return None if why is None else explanation_text(why)
+
+
+def _notes(series: Series, period: Period) -> list[str]:
+    """The notes of periods within `period`, each once, in the order of the periods."""
+    inside = (notes for p, notes in sorted(series.notes.items()) if period.contains(p))
+    return list(dict.fromkeys(note for notes in inside for note in notes))
 
 
 def _baseline(indicator: Indicateur) -> dict[str, Any] | None:
@@ -144,185 +285,19 @@ def _baseline(indicator: Indicateur) -> dict[str, Any] | None:
     }
 
 
-def _breakdown(series: Series, period: Period) -> list[dict[str, Any]]:
-    """Per dimension, the values over `period` (latest period inside it that has parts)."""
-    inside = [p for p in series.parts if period.contains(p) and series.parts[p]]
-    if not inside:
-        return []
-    latest = max(inside)
-    by_dimension: dict[str, list[dict[str, Any]]] = {}
-    for key, point in sorted(series.parts[latest].items()):
-        if len(key) == 1 and point.number is not None:
-            name, value = key[0]
-            by_dimension.setdefault(name, []).append({"valeur": value, "nombre": point.number})
-    return [
-        {"dimension": name, "periode": latest.label, "parts": parts}
-        for name, parts in by_dimension.items()
-    ]
-
-
-def _domains(
-    referentiel: Referentiel,
-    indicators: dict[str, dict[str, Any]],
-    evidence: dict[str, list[Any]],
-    period: Period,
-) -> list[dict[str, Any]]:
-    quotes = [q for q in evidence.get("temoignages", []) if period.overlaps(q.periode)]
-    return [
-        {
-            "code": domaine.code,
-            "nom": domaine.nom,
-            "description": domaine.description,
-            "criteres": [
-                {
-                    "code": critere.code,
-                    "nom": critere.nom,
-                    "question": critere.question,
-                    "indicateurs": [indicators[i.code] for i in critere.indicateurs],
-                    "verbatims": [
-                        _quote(q)
-                        for q in quotes
-                        if q.consentement
-                        and (
-                            critere.code in q.criteres
-                            or any(i.code in q.indicateurs for i in critere.indicateurs)
-                        )
-                    ],
-                }
-                for critere in domaine.criteres
-            ],
-        }
-        for domaine in referentiel.domaines
-    ]
-
-
-def _quote(quote: Temoignage) -> dict[str, Any]:
-    return {
-        "texte": quote.texte,
-        "role": quote.role.value,
-        "pseudonyme": quote.pseudonyme,
-        "periode": quote.periode.label,
-    }
-
-
-def _logframe(
-    project: Project, code: str | None, indicators: dict[str, dict[str, Any]]
-) -> dict[str, Any] | None:
-    if code is None:
-        return None
-    cadre = project.cadres[code]
-    return {
-        "code": code,
-        "financeur": cadre.financeur,
-        "programme": cadre.programme,
-        "periode": cadre.periode.label if cadre.periode else None,
-        "objectif_general": cadre.objectif_general,
-        "sous_objectifs": [
-            {
-                "code": sous.code,
-                "intitule": sous.intitule,
-                "indicateurs": [indicators[c] for c in sous.indicateurs if c in indicators],
-                "resultats": [
-                    {
-                        "code": r.code,
-                        "intitule": r.intitule,
-                        "indicateurs": [indicators[c] for c in r.indicateurs if c in indicators],
-                    }
-                    for r in sous.resultats_attendus
-                ],
-            }
-            for sous in cadre.sous_objectifs
-        ],
-        "attentes_partenariat": list(cadre.attentes_partenariat),
-    }
-
-
-def _evidence(
-    evidence: dict[str, list[Any]], period: Period, logframe: str | None
-) -> dict[str, list[dict[str, Any]]]:
-    def keep(item: Any) -> bool:
-        cadre = getattr(item, "cadre", None)
-        return period.overlaps(item.periode) and (logframe is None or cadre in (None, logframe))
-
-    def plain(item: Any) -> dict[str, Any]:
-        data: dict[str, Any] = item.model_dump(mode="json")
-        return data | {"periode": item.periode.label}
-
-    return {
-        "verbatims": [
-            _quote(q) for q in evidence.get("temoignages", []) if q.consentement and keep(q)
-        ],
-        "faits": [plain(f) for f in evidence.get("faits_marquants", []) if keep(f)],
-        "inattendus_positifs": [
-            plain(r)
-            for r in evidence.get("resultats_inattendus", [])
-            if keep(r) and r.nature.value == "positif"
-        ],
-        "inattendus_negatifs": [
-            plain(r)
-            for r in evidence.get("resultats_inattendus", [])
-            if keep(r) and r.nature.value != "positif"
-        ],
-        "pistes": [plain(p) for p in evidence.get("pistes_amelioration", []) if keep(p)],
-        "partenariat": [
-            plain(p)
-            for p in evidence.get("partenariat", [])
-            if keep(p) and (logframe is None or p.cadre == logframe)
-        ],
-    }
-
-
-def _gains(referentiel: Referentiel, responses: list[Any], period: Period) -> list[dict[str, Any]]:
-    result = []
-    for code in sorted({r.indicateur for r in responses}):
-        gains = pair_gains(responses, code, period)
-        indicator = referentiel.indicators().get(code)
-        if not gains.pairs or indicator is None:
-            continue
-        result.append(
-            {
-                "code": code,
-                "libelle": indicator.libelle,
-                "unite": indicator.unite or "",
-                "participants": len(gains.pairs),
-                "entree": gains.mean(Moment.ENTREE),
-                "sortie": gains.mean(Moment.SORTIE),
-                "gain": gains.mean_gain,
-                "progressent": sum(1 for a, b in gains.pairs.values() if b > a),
-                "sans_sortie": len(gains.entry_only),
-                "sans_entree": len(gains.exit_only),
-            }
-        )
-    return result
-
-
-def _self_assessment(
-    referentiel: Referentiel, indicators: dict[str, dict[str, Any]]
-) -> list[dict[str, Any]]:
-    def item(constat: Any) -> dict[str, Any]:
-        return {
-            "constat": constat.constat,
-            "indicateur": indicators.get(constat.indicateur) if constat.indicateur else None,
-        }
-
-    return [
-        {
-            "theme": theme.theme,
-            "forces": [item(c) for c in theme.forces],
-            "faiblesses": [item(c) for c in theme.faiblesses],
-        }
-        for theme in referentiel.auto_evaluation
-    ]
-
-
 def _gaps(
     all_series: dict[str, Series], period: Period, answered: set[str]
 ) -> list[dict[str, Any]]:
-    """Indicators never recorded (or not during the period); questionnaires count."""
+    """Indicators never recorded (or not during the period); questionnaires count.
+
+    An indicator computed from a questionnaire with answers is no gap: its row says why
+    it has no figure yet (no one answered both at entry and exit).
+    """
     gaps = []
     for series in all_series.values():
         indicator = series.indicator
-        if indicator.code in answered or (indicator.type.value == "qualitatif" and series.texts):
+        fed = questionnaire_of(indicator) or indicator.code
+        if fed in answered or (indicator.type.value == "qualitatif" and series.texts):
             continue
         inside = [p for p in series.totals if period.overlaps(p)]
         if not series.totals:

@@ -2,30 +2,45 @@
 
 A user template may extend a built-in one with `{% extends "defaut:financeur.html.j2" %}`
 and override one block. Templates run in Jinja's immutable sandbox with StrictUndefined
-(a misspelt variable is an error, not an empty string); HTML is autoescaped, Markdown has
-its own escaping filter.
+(a misspelt variable is an error, not an empty string). HTML is autoescaped; in Markdown,
+every text that comes from the association's files is escaped when it is output.
+
+Why the limits: templates can be committed by any collaborator. Besides the sandbox's own
+limits (report/sandbox.py), a template may not produce more than MAX_OUTPUT characters or
+run longer than TIME_LIMIT seconds.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from utilsoc.errors import UserError
-from utilsoc.french import format_amount, format_number, format_percent
+from utilsoc.french import NARROW_NBSP, format_amount, format_number, format_percent
+from utilsoc.grammar import with_unit
+from utilsoc.report.filters import (
+    UserText,
+    count_of,
+    euros,
+    format_gap,
+    lower_first_filter,
+    of_label_filter,
+    signed,
+)
+from utilsoc.report.sandbox import ContainedLoader, Deadline, ReportSandbox, timed_range
+from utilsoc.report.typography import typeset_html, typeset_markdown
 from utilsoc.resources import data_dir
 
 TIME_LIMIT = 60
+MAX_OUTPUT = 20_000_000
+LINK_SCHEMES = ("http://", "https://", "mailto:")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
 
 
@@ -35,17 +50,31 @@ def template_folders(user_folder: Path | None) -> list[Path]:
     return [*folders, data_dir("templates")]
 
 
+def mark_user_text(data: Any) -> Any:
+    """The same data, every string a `UserText` (dictionary keys left as they are)."""
+    if isinstance(data, str):
+        return UserText(data)
+    if isinstance(data, dict):
+        return {key: mark_user_text(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [mark_user_text(item) for item in data]
+    return data
+
+
 def build_environment(user_folder: Path | None) -> jinja2.Environment:
     """The one Jinja environment of reports."""
-    builtin = jinja2.FileSystemLoader(str(data_dir("templates")), encoding="utf-8")
+    builtin = ContainedLoader(str(data_dir("templates")), encoding="utf-8")
     loaders: list[jinja2.BaseLoader] = []
     if user_folder is not None and user_folder.is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(user_folder), encoding="utf-8"))
+        loaders.append(ContainedLoader(str(user_folder), encoding="utf-8"))
     loaders += [builtin, jinja2.PrefixLoader({"defaut": builtin}, delimiter=":")]
-    environment = ImmutableSandboxedEnvironment(
+    deadline = Deadline()
+    environment = ReportSandbox(
+        deadline,
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=lambda name: bool(name) and name.endswith((".html", ".html.j2")),
+        finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -53,6 +82,7 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
     # Ids unique within one report, in the order they are asked for: reproducible.
     counter = itertools.count(1)
     environment.globals["identifiant"] = lambda prefixe="id": f"{prefixe}-{next(counter)}"
+    environment.globals["range"] = timed_range(deadline)
     environment.filters.update(
         {
             "nombre": _number,
@@ -60,10 +90,50 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
             "montant": _amount,
             "md": escape_markdown,
             "valeur": format_value,
+            "chiffre_cle": format_headline,
             "classe": css_class,
+            "article": _article,
+            "lien": _link,
+            "ecart": format_gap,
+            "signe": signed,
+            "pluriel": count_of,
+            "de": of_label_filter,
+            "minuscule": lower_first_filter,
         }
     )
     return environment
+
+
+def _finalize(value: Any) -> Any:
+    """What `{{ … }}` outputs: user text escaped for Markdown (HTML escapes its own)."""
+    return escape_markdown(value) if isinstance(value, UserText) else value
+
+
+@jinja2.pass_eval_context
+def _link(eval_context: Any, address: Any, text: Any = None) -> str:
+    """A link only for http, https and mailto; any other address is shown as text.
+
+    Why: `site_web: "javascript:…"` must not become a live link in a page.
+    """
+    address = str(address).strip()
+    shown = str(text) if text is not None else address
+    allowed = address.lower().startswith(LINK_SCHEMES) and not re.search(r"[\s<>\"']", address)
+    if eval_context.autoescape:
+        if not allowed:
+            return str(markupsafe.escape(shown))
+        return markupsafe.Markup('<a href="{}">{}</a>').format(address, shown)
+    if not allowed:
+        return escape_markdown(shown)
+    if text is None:
+        return f"<{address}>"
+    return f"[{escape_markdown(shown)}](<{address}>)"
+
+
+def _article(name: Any, preposition: str = "", article: str | None = None) -> str:
+    """`{{ cadre.financeur | article("à", cadre.article) }}` → « au Conseil départemental »."""
+    from utilsoc.french import with_article
+
+    return UserText(with_article(str(name), preposition, article))
 
 
 def render(environment: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
@@ -73,9 +143,12 @@ def render(environment: jinja2.Environment, name: str, context: dict[str, Any]) 
         UserError: unknown template, syntax error, unknown variable, forbidden access,
             or a template running longer than the time limit.
     """
+    markdown = name.endswith(".md.j2")
+    if markdown:
+        context = mark_user_text(context)
     try:
-        with _time_limit(TIME_LIMIT):
-            return environment.get_template(name).render(context)
+        text = _render_capped(environment, name, context)
+        return typeset_markdown(text) if markdown else typeset_html(text)
     except jinja2.TemplateNotFound as error:
         raise UserError(
             f"modèle introuvable : {error.name}",
@@ -128,60 +201,55 @@ def _template_line(trace: Any) -> str:
     return found
 
 
-@contextmanager
-def _time_limit(seconds: int) -> Iterator[None]:
-    """Stop a runaway template (POSIX main thread only; elsewhere no limit)."""
-    usable = hasattr(signal, "SIGALRM") and _main_thread()
-    if not usable:
-        yield
-        return
-
-    def stop(_signum: int, _frame: Any) -> None:
-        raise UserError(
-            f"le modèle a tourné plus de {seconds} s",
-            "simplifiez-le : une boucle ne doit pas être sans fin",
-        )
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
+def _render_capped(environment: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render, stopping at MAX_OUTPUT characters or TIME_LIMIT seconds."""
+    deadline: Deadline = environment.deadline  # type: ignore[attr-defined]
+    deadline.start(TIME_LIMIT)
+    parts: list[str] = []
+    size = 0
     try:
-        yield
+        for part in environment.get_template(name).generate(context):
+            size += len(part)
+            if size > MAX_OUTPUT:
+                raise UserError(
+                    f"le modèle produit plus de {MAX_OUTPUT // 1_000_000} millions de caractères",
+                    "un rapport tient en quelques pages : vérifiez les boucles du modèle",
+                )
+            deadline.check()
+            parts.append(part)
     finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _main_thread() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
+        deadline.stop()
+    return "".join(parts)
 
 
 def tidy_markdown(text: str) -> str:
     """Blank lines where CommonMark needs them, never two in a row, no trailing spaces."""
-    lines = [line.rstrip() for line in text.split("\n")]
     result: list[str] = []
-    for line in lines:
-        previous = result[-1] if result else ""
-        starts_block = (
-            line.startswith(("#", "![", "---"))
-            or (line.startswith("|") and not previous.startswith("|"))
-            or (
-                line.startswith(("- ", "> "))
-                and previous
-                and not previous.startswith((line[:2], "  "))
-            )
-        )
-        if starts_block and previous:
-            result.append("")
-        if line or (result and result[-1]):
-            result.append(line)
-        if line.startswith("#") or line == "---":
-            result.append("")
+    for line in text.split("\n"):
+        _add_line(result, line.rstrip())
     while result and not result[-1]:
         result.pop()
-    text = "\n".join(result) + "\n"
-    return re.sub(r"\n{3,}", "\n\n", text)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(result) + "\n")
+
+
+def _add_line(result: list[str], line: str) -> None:
+    """Append `line`, with the blank lines Markdown needs before and after it."""
+    previous = result[-1] if result else ""
+    if previous and _starts_block(line, previous):
+        result.append("")
+    if line or (result and result[-1]):
+        result.append(line)
+    if line.startswith("#") or line == "---":
+        result.append("")
+
+
+def _starts_block(line: str, previous: str) -> bool:
+    """True when `line` opens a heading, image, rule, table, list or quote after `previous`."""
+    if line.startswith(("#", "![", "---")):
+        return True
+    if line.startswith("|"):
+        return not previous.startswith("|")
+    return line.startswith(("- ", "> ")) and not previous.startswith((line[:2], "  "))
 
 
 def escape_markdown(text: Any) -> str:
@@ -202,7 +270,31 @@ def _percent(value: Any) -> str:
 
 
 def format_value(value: Any, indicator: dict[str, Any]) -> str:
-    """A value as the indicator's type reads: `1 234 €`, `82,5 %`, `oui`, `12 élèves`."""
+    """A value as the indicator's type reads: `1 234 €`, `82,5 %`, `oui`, `12 élèves`.
+
+    The result holds the association's own words (a unit, a text): it stays user text.
+    """
+    return UserText(_value_text(value, indicator))
+
+
+def format_headline(value: Any, indicator: dict[str, Any]) -> str:
+    """A headline figure, rounded: `5 420 €` (no cents), `37 %`, `139 élèves`, `1,4 point`.
+
+    Why: a figure on a card or a poster is read at a glance; precision lives in the report.
+    Below 10 a number keeps one decimal, so a score of 3,4 out of 5 does not become 3.
+    """
+    if value is None or isinstance(value, str) or indicator["type"] == "oui_non":
+        return format_value(value, indicator)
+    number = float(value)
+    if indicator["type"] == "montant":
+        return UserText(f"{format_number(round(number))}\u202f€")
+    rounded = (
+        round(number) if abs(number) >= 10 or indicator["type"] == "taux" else round(number, 1)
+    )
+    return format_value(float(rounded), indicator)
+
+
+def _value_text(value: Any, indicator: dict[str, Any]) -> str:
     if value is None:
         return "—"
     if isinstance(value, str):
@@ -210,16 +302,16 @@ def format_value(value: Any, indicator: dict[str, Any]) -> str:
     kind, unit = indicator["type"], indicator["unite"]
     if kind == "oui_non":
         return "oui" if value >= 0.5 else "non"
+    decimals = indicator.get("decimales")
+    number = float(value)
     if kind == "montant":
-        return format_amount(float(value))
-    if kind == "taux":
-        return (
-            format_percent(round(float(value), 1))
-            if unit in ("", "%")
-            else (f"{format_number(float(value))} {unit}")
-        )
-    text = format_number(float(value))
-    return f"{text} {unit}" if unit else text
+        return format_amount(number) if decimals is None else euros(number, decimals)
+    if kind == "taux" and unit in ("", "%"):
+        if decimals is None:
+            return format_percent(round(number, 1))
+        return f"{format_number(number, decimals)}{NARROW_NBSP}%"
+    shown = round(number, 2 if decimals is None else decimals)
+    return with_unit(format_number(number, decimals), shown, unit, indicator.get("unite_pluriel"))
 
 
 def css_class(status: str) -> str:

@@ -38,8 +38,8 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        temp.chmod(_mode_for(path))
-        _replace(temp, path)
+        temp.chmod(mode_for(path))
+        replace_retrying(temp, path)
     except BaseException as error:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -49,10 +49,10 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
                 "vérifiez la place disque et les droits du dossier",
             ) from None
         raise
-    _sync_folder(folder)
+    sync_folder(folder)
 
 
-def _mode_for(path: Path) -> int:
+def mode_for(path: Path) -> int:
     """Keep an existing file's permissions; a new file gets the user's default ones."""
     try:
         return path.stat().st_mode & 0o777
@@ -62,7 +62,13 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _replace(temp: Path, path: Path) -> None:
+def replace_retrying(temp: Path, path: Path) -> None:
+    """`os.replace`, retried for ~2.5 s while Windows reports the target in use.
+
+    Raises:
+        FileAccessError: the target stays locked by another program.
+        OSError: any other failure.
+    """
     deadline = time.monotonic() + _RETRY_SECONDS
     while True:
         try:
@@ -80,7 +86,8 @@ def _replace(temp: Path, path: Path) -> None:
             time.sleep(0.1)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX; Windows has no folder fsync)."""
     if sys.platform == "win32":
         return
     fd = os.open(folder, os.O_RDONLY)

@@ -13,9 +13,11 @@ import os
 import sys
 import time
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from utilsoc import __version__
+from utilsoc.codes import Code
 from utilsoc.errors import FileAccessError, Issue
 from utilsoc.project import MESURES, Layout, display_path, path_from_root
 
@@ -96,32 +98,36 @@ def _content_hashes(layout: Layout, paths: list[Path]) -> list[bytes | None]:
     changed = False
     for path in paths:
         name = path.relative_to(layout.root).as_posix()
-        try:
-            stat = path.stat()
-        except OSError:
-            result.append(None)
-            continue
-        seen = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
-        entry = entries.get(name)
-        if (
-            isinstance(entry, list)
-            and entry[:4] == seen
-            and max(stat.st_mtime_ns, stat.st_ctime_ns) < written - _RACY_NS
-        ):
-            result.append(bytes.fromhex(entry[4]))
-        else:
-            try:
-                content = hashlib.blake2b(path.read_bytes(), digest_size=20).digest()
-            except OSError:
-                result.append(None)
-                continue
-            result.append(content)
-            entry = [*seen, content.hex()]
-            changed = True
-        fresh[name] = entry
+        content, entry, read = _hash(path, entries.get(name), written)
+        result.append(content)
+        if entry is not None:
+            fresh[name] = entry
+        changed = changed or read
     if changed or fresh.keys() != entries.keys():
         _store_hashes(store, started, fresh)
     return result
+
+
+def _hash(path: Path, entry: Any, written: int) -> tuple[bytes | None, list[Any] | None, bool]:
+    """One file's hash, the entry to keep for it (None: none), and whether it was read."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None, None, False
+    if not S_ISREG(stat.st_mode):  # a FIFO or a device is never read (it may block)
+        return b"special:%o" % stat.st_mode, None, False
+    seen = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+    if (
+        isinstance(entry, list)
+        and entry[:4] == seen
+        and max(stat.st_mtime_ns, stat.st_ctime_ns) < written - _RACY_NS
+    ):
+        return bytes.fromhex(entry[4]), entry, False
+    try:
+        content = hashlib.blake2b(path.read_bytes(), digest_size=20).digest()
+    except OSError:
+        return None, None, False
+    return content, [*seen, content.hex()], True
 
 
 def _store_hashes(store: Path, started: int, entries: dict[str, list[Any]]) -> None:
@@ -173,5 +179,6 @@ def issues_from_data(layout: Layout, stored: list[dict[str, Any]]) -> list[Issue
         data = dict(data)
         if data.pop("root", False):
             data["file"] = display_path(layout.root / data["file"])
+        data["code"] = Code(data["code"])
         issues.append(Issue(**data))
     return issues

@@ -22,18 +22,21 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, FileAccessError, Issue
-from utilsoc.model.base import CODE_PATTERN
+from utilsoc.model.base import CODE_PATTERN, number_problem
 from utilsoc.model.mesures import (
     Cle,
     FaitMarquant,
     FichierMesures,
+    Jugement,
     Mesure,
     Partenariat,
     PisteAmelioration,
     Remplacement,
     Reponse,
     ResultatInattendu,
+    Suivi,
     Temoignage,
     Valeur,
     dimensions_key,
@@ -45,7 +48,8 @@ from utilsoc.store.lines import parse_fast
 from utilsoc.yamlio.decode import decode_text
 from utilsoc.yamlio.keys import normalize_key
 from utilsoc.yamlio.messages import issues_from_validation
-from utilsoc.yamlio.reader import MAX_BYTES, Document, parse_yaml
+from utilsoc.yamlio.reader import Document, parse_yaml
+from utilsoc.yamlio.source import MAX_BYTES, read_regular
 
 _CODE = re.compile(CODE_PATTERN)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -102,6 +106,16 @@ class Contenu:
         """Entry/exit answers."""
         return self.preuves.questionnaires
 
+    @property
+    def jugements(self) -> list[Jugement]:
+        """Answers to the criteria's evaluative questions."""
+        return self.preuves.jugements
+
+    @property
+    def suivis(self) -> list[Suivi]:
+        """What became of the actions of the action plan."""
+        return self.preuves.suivis
+
 
 Read = tuple[Contenu | None, Document | None, list[Issue]]
 
@@ -109,7 +123,10 @@ Read = tuple[Contenu | None, Document | None, list[Issue]]
 def read_measures(path: Path, cache: Path | None = None) -> Read:
     """Read and validate one measurement file; the issues say what is wrong."""
     display = display_path(path)
-    raw = _read(path, display)
+    try:
+        raw = _read(path, display)
+    except DataErrors as errors:
+        return None, None, errors.issues
     digest = _entry(path, raw)
     if cache is not None:
         cached = _load_cache(cache, digest, display)
@@ -145,23 +162,8 @@ def measures_cache(layout: Layout) -> Path:
 
 
 def _read(path: Path, display: str) -> bytes:
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise DataErrors(
-                [
-                    Issue(
-                        display,
-                        1,
-                        1,
-                        "fichier-trop-gros",
-                        "fichier trop gros",
-                        "découpez-le par période ou par contributeur",
-                    )
-                ]
-            )
-        return path.read_bytes()
-    except OSError as error:
-        raise FileAccessError(f"lecture impossible de {display} : {error.strerror}") from None
+    """The file's bytes; DataErrors for a FIFO, a device, a folder or a file too big."""
+    return read_regular(path, display, MAX_BYTES)
 
 
 def _read_strict(text: str, display: str) -> Read:
@@ -178,7 +180,7 @@ def _read_strict(text: str, display: str) -> Read:
                     document.file,
                     1,
                     1,
-                    "type-racine",
+                    Code.TYPE_RACINE,
                     "un fichier de mesures contient des listes « valeurs: », « témoignages: »...",
                     "comparez avec un fichier écrit par « utilsoc record »",
                 )
@@ -330,7 +332,10 @@ def _number(value: Any) -> float | None:
         return None
     if type(value) is not str or not _NUMBER.fullmatch(value):
         raise ValueError
-    return float(value)
+    number = float(value)
+    if number_problem(number) is not None:
+        raise ValueError(value)  # the strict path names the problem
+    return number
 
 
 def _dimensions(value: Any, shared: dict[Any, dict[str, str]]) -> dict[str, str]:

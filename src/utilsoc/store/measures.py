@@ -1,40 +1,63 @@
-"""Measurement files: one per period and contributor, one record per line.
+"""Measurement files: one per period, contributor and kind of record, one record per line.
 
 Why this layout: two people recording on two branches write two different files, so git
-never has to merge records; and one record per line keeps a hand-edited or union-merged
-file readable, its diff one line per value. Appends are text appends, so the comments a
-person added survive, and the whole new text is re-validated before it replaces the file.
+never has to merge records; one record per line keeps a hand-edited or union-merged file
+readable, its diff one line per value; and one kind of record per file (values in
+`<auteur>.yaml`, verbatims in `<auteur>.temoignages.yaml`...) makes every file a single
+section, so lines appended on two branches always land under the right one. Appends are
+text appends, so the comments a person added survive, and the whole new text is
+re-validated before it is written, in a transaction (see `store.journal`).
 """
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 import typing
-import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from utilsoc.errors import DataErrors, FileAccessError
+from utilsoc.errors import DataErrors, Issue
 from utilsoc.model.mesures import FichierMesures
 from utilsoc.model.periods import Period
 from utilsoc.project import MESURES, SCHEMAS, Layout, display_path
-from utilsoc.store.atomic import write_atomic
-from utilsoc.store.files import validate_text
+from utilsoc.store.files import Contenu, iter_records, validate_text
+from utilsoc.store.journal import Transaction, transaction
 from utilsoc.store.lines import NOT_PRINTABLE
+from utilsoc.store.names import slug
+from utilsoc.store.style import TextStyle, normalized, split_lines
 from utilsoc.yamlio.decode import decode_text
+from utilsoc.yamlio.keys import normalize_key
 
-LOCK_TIMEOUT = 10.0
+VALUES = "valeurs"
+_KIND_LABELS = {
+    "valeurs": "Valeurs",
+    "temoignages": "Témoignages",
+    "faits_marquants": "Faits marquants",
+    "resultats_inattendus": "Résultats inattendus",
+    "pistes_amelioration": "Pistes d'amélioration",
+    "partenariat": "Avis sur le partenariat",
+    "questionnaires": "Réponses aux questionnaires",
+    "jugements": "Jugements évaluatifs",
+    "suivis": "Suites des actions du plan d'action",
+}
+_SECTION_LINE = re.compile(r"([^\s#:][^:#]*?)\s*:(?:\s|$)")
+# Escaped in quoted text: YAML refuses the first, and reads the others as line breaks.
+_INVISIBLE = re.compile(f"{NOT_PRINTABLE.pattern}|[\x85\u2028\u2029]")
 _SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*|\d{4}(-[A-Za-z0-9]+)*(\.\.\d{4}-\d{2}-\d{2})?")
 _NUMBER = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?")
 _SPECIAL = {"true", "false", "null", "~", "yes", "no", "on", "off", "y", "n"}
 _ORDER = (
+    "code",
     "indicateur",
     "période",
+    "critère",
+    "réponse",
+    "piste",
+    "état",
     "participant",
     "moment",
     "score",
@@ -53,6 +76,8 @@ _ORDER = (
     "constat",
     "analyse",
     "action",
+    "responsable",
+    "échéance",
     "cadre",
     "appréciation",
     "attentes",
@@ -66,15 +91,25 @@ _ORDER = (
 
 
 def author_slug(author: str) -> str:
-    """File name for a contributor: `Marie Dupré` → `marie-dupre`."""
-    plain = unicodedata.normalize("NFKD", author).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-    return slug or "anonyme"
+    """File name for a contributor: `Marie Dupré` → `marie-dupre`, `CON` → `con_`."""
+    return slug(author)
 
 
-def measure_path(layout: Layout, period: Period, author: str) -> Path:
-    """mesures/<période>/<auteur>.yaml."""
-    return layout.root / MESURES / period.name / f"{author_slug(author)}.yaml"
+def measure_path(layout: Layout, period: Period, author: str, kind: str = VALUES) -> Path:
+    """mesures/<période>/<auteur>.yaml for values, <auteur>.<genre>.yaml for the others.
+
+    Why one file per kind: each file then holds a single section, so any two sets of
+    lines appended on two git branches merge (`merge=union`) under the right section.
+    """
+    suffix = "" if kind == VALUES else "." + kind.replace("_", "-")
+    return layout.root / MESURES / period.name / f"{author_slug(author)}{suffix}.yaml"
+
+
+def record_path(layout: Layout, record: BaseModel) -> Path:
+    """The file a new record goes to."""
+    period: Period = record.periode  # type: ignore[attr-defined]
+    author: str = record.auteur  # type: ignore[attr-defined]
+    return measure_path(layout, period, author, kind_of(record))
 
 
 def format_record(record: BaseModel) -> str:
@@ -87,33 +122,57 @@ def format_record(record: BaseModel) -> str:
 
 def section_of(record: BaseModel) -> str:
     """The YAML section a record belongs to: `valeurs`, `témoignages`..."""
+    field = FichierMesures.model_fields[kind_of(record)]
+    return field.alias or kind_of(record)
+
+
+def kind_of(record: BaseModel) -> str:
+    """The field of `FichierMesures` holding such records: `valeurs`, `temoignages`..."""
     for name, field in FichierMesures.model_fields.items():
         if typing.get_args(field.annotation) == (type(record),):
-            return field.alias or name
+            return name
     raise TypeError(type(record).__name__)
 
 
-def insert_line(text: str, section: str, line: str) -> str:
+def insert_line(text: str, section: str, line: str, newline: str = "\n") -> str:
     """Insert `line` at the end of `section`'s list, creating the section if needed.
+
+    `line` may hold several lines; they get `newline` as ending. The other lines keep
+    their own endings.
 
     Why text and not a YAML dump: comments, order and line endings of the rest of the
     file stay byte for byte; the caller re-validates the whole result anyway.
     """
-    lines = text.splitlines(keepends=True)
-    start = next(
-        (n for n, item in enumerate(lines) if re.match(rf"{re.escape(section)}\s*:", item)), None
-    )
+    lines = split_lines(text)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    block = line.replace("\n", newline)
+    bodies = [item.rstrip("\r\n") for item in lines]
+    start = next((n for n, body in enumerate(bodies) if _names(body, section)), None)
     if start is None:
-        return text + f"{section}:\n" + line
-    if re.match(rf"{re.escape(section)}\s*:\s*\[\s*\]\s*$", lines[start]):
-        lines[start] = f"{section}:\n"
-    end = start + 1
-    while end < len(lines) and (lines[end].startswith((" ", "-", "\t")) or not lines[end].strip()):
-        end += 1
-    while end > start + 1 and not lines[end - 1].strip():
-        end -= 1
-    lines.insert(end, line)
+        return "".join(lines) + f"{section}:{newline}" + block
+    if re.fullmatch(r"[^:]*:\s*\[\s*\]\s*", bodies[start]):
+        lines[start] = bodies[start].split(":", 1)[0] + ":" + lines[start][len(bodies[start]) :]
+    lines.insert(_section_end(bodies, start), block)
     return "".join(lines)
+
+
+def _section_end(bodies: list[str], start: int) -> int:
+    """Where a section opened at `start` ends: after its last item, before blank lines."""
+    end = start + 1
+    while end < len(bodies) and (
+        bodies[end].startswith((" ", "-", "\t")) or not bodies[end].strip()
+    ):
+        end += 1
+    while end > start + 1 and not bodies[end - 1].strip():
+        end -= 1
+    return end
+
+
+def _names(line: str, section: str) -> bool:
+    """True when `line` opens `section` (written with or without accents)."""
+    match = _SECTION_LINE.match(line)
+    return match is not None and normalize_key(match.group(1)) == normalize_key(section)
 
 
 def _scalar(value: Any) -> str:
@@ -125,7 +184,11 @@ def _scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
-    text = str(value)
+    return _text(str(value))
+
+
+def _text(text: str) -> str:
+    """A text as written: plain when YAML reads it back as the same text, else quoted."""
     if text in ("true", "false") or _NUMBER.fullmatch(text):
         return text
     if _SAFE.fullmatch(text) and text.lower() not in _SPECIAL:
@@ -136,65 +199,78 @@ def _scalar(value: Any) -> str:
 def _quote(text: str) -> str:
     """A double-quoted scalar; characters YAML refuses in a file are written as escapes."""
     quoted = json.dumps(text, ensure_ascii=False)
-    return NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
-def header(period: Period, author: str, depth: int = 2) -> str:
-    """First lines of a new measurement file."""
+def header(period: Period, kind: str = VALUES, depth: int = 2) -> str:
+    """First lines of a new measurement file.
+
+    Why nothing from the author: the same file created on two git branches (the first
+    record of a period, typed as `Marie` here and `marie` there) must start with the same
+    lines, or the union merge would keep both headers and repeat the section.
+    """
+    what = _KIND_LABELS[kind]
     return (
         f"# yaml-language-server: $schema={'../' * depth}{SCHEMAS}/mesures.schema.json\n"
-        f"# Mesures de {author} pour {period.label}. Une ligne par valeur ; "
-        "ne modifiez pas une valeur enregistrée, utilisez « utilsoc record --replace ».\n"
+        f"# {what} pour {period.label}, une ligne par enregistrement. Ne modifiez pas une "
+        "valeur enregistrée : utilisez « utilsoc record --replace ».\n"
     )
 
 
-def append_record(path: Path, record: BaseModel, new_header: str) -> None:
-    """Add `record` to `path`; see `append_records`."""
-    append_records(path, [record], new_header)
+def stage_records(
+    tx: Transaction, path: Path, records: Sequence[BaseModel], new_header: str
+) -> None:
+    """Add records to `path` within `tx`; nothing is staged unless the result is valid.
 
-
-def append_records(path: Path, records: Sequence[BaseModel], new_header: str) -> None:
-    """Add records to `path` under a lock; nothing is written unless the result is valid.
+    The file keeps its encoding (UTF-8, UTF-16), BOM, line endings and comments.
 
     Raises:
         DataErrors: the file (with the new lines) does not validate.
-        FileAccessError: another process holds the lock for too long.
     """
-    from filelock import FileLock, Timeout
+    display = display_path(path)
+    existing = tx.read_bytes(path)
+    raw = new_header.encode() if existing is None else existing
+    _, issues = decode_text(raw, display)
+    if issues:
+        raise DataErrors(issues)
+    style = TextStyle.of(raw)
+    text = style.decode(raw)
+    sections: dict[str, list[str]] = {}
+    for record in records:
+        sections.setdefault(section_of(record), []).append(format_record(record))
+    for section, lines in sections.items():
+        text = insert_line(text, section, "".join(lines), style.newline)
+    _, _, issues = validate_text(normalized(text), display)
+    if issues:
+        raise DataErrors(issues)
+    _remove_stale_temporaries(path)
+    tx.write(path, style.encode(text))
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT):
-            _remove_stale_temporaries(path)
-            raw = path.read_bytes() if path.exists() else new_header.encode()
-            text, issues = decode_text(raw, display_path(path))
-            if issues:
-                raise DataErrors(issues)
-            text = text if text.endswith("\n") or not text else text + "\n"
-            sections: dict[str, list[str]] = {}
-            for record in records:
-                sections.setdefault(section_of(record), []).append(format_record(record))
-            for section, lines in sections.items():
-                text = insert_line(text, section, "".join(lines))
-            _, _, issues = validate_text(text, display_path(path))
-            if issues:
-                raise DataErrors(issues)
-            write_atomic(path, _keep_style(raw, text))
-    except Timeout:
-        raise FileAccessError(
-            f"{display_path(path)} est utilisé par un autre enregistrement",
-            "réessayez dans quelques secondes",
-        ) from None
+
+def append_records(layout: Layout, path: Path, records: Sequence[BaseModel]) -> None:
+    """Add records to `path` in a transaction of its own (header from the first record)."""
+    first = records[0]
+    with transaction(layout, display_path(path)) as tx:
+        stage_records(tx, path, records, header(first.periode, kind_of(first)))  # type: ignore[attr-defined]
+
+
+def period_contents(
+    tx: Transaction, period: Period
+) -> Iterator[tuple[Path, Contenu | None, list[Issue]]]:
+    """Each measurement file of `period` as it will be once `tx` commits."""
+    folder = tx.layout.root / MESURES / period.name
+    staged = {p: data for p, data in tx.staged.items() if p.is_relative_to(folder)}
+    for path, content, _, issues in iter_records(tx.layout, period):
+        if path not in staged:
+            yield path, content, issues
+    for path, data in sorted(staged.items()):
+        text, issues = decode_text(data, display_path(path))
+        if not issues:
+            content, _, issues = validate_text(text, display_path(path))
+        yield path, (None if issues else content), issues
 
 
 def _remove_stale_temporaries(path: Path) -> None:
-    """Temporary files left by a writer that was killed (we hold the lock: none is live)."""
+    """Temporary files left by a writer killed before it kept a journal (we hold the lock)."""
     for stale in path.parent.glob(f".{path.name}.*.tmp"):
         stale.unlink(missing_ok=True)
-
-
-def _keep_style(raw: bytes, text: str) -> str:
-    """Keep the file's BOM and CRLF line endings, as the person's editor wrote them."""
-    if b"\r\n" in raw:
-        text = text.replace("\n", "\r\n")
-    return ("\ufeff" if raw.startswith(codecs.BOM_UTF8) else "") + text

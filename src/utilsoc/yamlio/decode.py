@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from utilsoc.codes import Code
 from utilsoc.errors import Issue
 
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
@@ -24,7 +25,12 @@ def decode_text(raw: bytes, file: str) -> tuple[str, list[Issue]]:
         except UnicodeDecodeError:
             return "", [
                 Issue(
-                    file, 1, 1, "encodage", "fichier UTF-16 illisible", "réenregistrez-le en UTF-8"
+                    file,
+                    1,
+                    1,
+                    Code.ENCODAGE,
+                    "fichier UTF-16 illisible",
+                    "réenregistrez-le en UTF-8",
                 )
             ]
     else:
@@ -46,7 +52,7 @@ def _encoding_issue(raw: bytes, offset: int, file: str) -> Issue:
         file,
         line,
         column,
-        "encodage",
+        Code.ENCODAGE,
         f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[offset]:02X})",
         "réenregistrez-le en UTF-8 (Bloc-notes : « Enregistrer sous », encodage UTF-8)",
     )
@@ -64,7 +70,7 @@ def _conflict_issues(text: str, file: str) -> list[Issue]:
                 file,
                 line,
                 1,
-                "conflit-git",
+                Code.CONFLIT_GIT,
                 f"conflit git non résolu ligne {line}",
                 "gardez la bonne version et supprimez les lignes <<<<<<<, ======= et >>>>>>>",
             )
@@ -84,7 +90,7 @@ def _invisible_issues(text: str, file: str) -> list[Issue]:
                     file,
                     line,
                     column,
-                    "caractere-invisible",
+                    Code.CARACTERE_INVISIBLE,
                     f"caractère invisible U+{ord(char):04X} ({name}), lu comme un saut de ligne",
                     "supprimez-le (il vient souvent d'un copier-coller)",
                 )

@@ -11,8 +11,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from utilsoc.codes import Code
 from utilsoc.errors import Issue
+from utilsoc.model.base import INFINITE_NUMBER, NUMBER_LIMIT_HINT, TOO_BIG_NUMBER
 from utilsoc.model.periods import PERIOD_HINT
+from utilsoc.yamlio.comma import decimal_comma, split_number
 from utilsoc.yamlio.keys import normalize_key
 from utilsoc.yamlio.reader import Document
 
@@ -39,6 +42,9 @@ def describe_error(error: ValidationError, model: type[BaseModel]) -> tuple[str,
 
 
 def _issue(details: ErrorDetails, doc: Document, model: type[BaseModel]) -> Issue:
+    split = split_number(details, doc)
+    if split is not None:
+        return split
     loc = details["loc"]
     kind = details["type"]
     # pydantic names a mapping's bad key (`colonnes: {valuer: ...}`) by the key, then "[key]".
@@ -46,22 +52,38 @@ def _issue(details: ErrorDetails, doc: Document, model: type[BaseModel]) -> Issu
     if is_key:
         loc = loc[:-1]
     line, column = doc.position(loc, key=is_key or kind == "extra_forbidden")
-    translate = _TRANSLATORS.get(kind, _fallback)
-    message, hint = translate(details, model)
+    message, hint = _TRANSLATORS.get(kind, _fallback)(details, model)
+    message = _named(message, loc, is_key=is_key, kind=kind)
+    code, message = _with_value_read(details, message)
+    return Issue(doc.file, line, column, code, message, hint)
+
+
+def _named(message: str, loc: tuple[str | int, ...], *, is_key: bool, kind: str) -> str:
+    """`dimensions : …` or `clé de « colonnes » : …`: the message after its field's name."""
     named = loc[:-1] if is_key else loc
     name = next((str(p) for p in reversed(named) if isinstance(p, str)), "")
     if is_key:
-        message = f"clé de « {name} » : {message}" if name else f"clé : {message}"
-    elif name and kind not in ("extra_forbidden", "missing"):
-        message = f"{name} : {message}"
+        return f"clé de « {name} » : {message}" if name else f"clé : {message}"
+    if name and kind not in ("extra_forbidden", "missing"):
+        return f"{name} : {message}"
+    return message
+
+
+def _with_value_read(details: ErrorDetails, message: str) -> tuple[Code, str]:
+    """The issue code, and the message followed by the value read when it helps."""
     read = details.get("input")
+    kind = details["type"]
+    if isinstance(read, str) and kind in _NUMBER_KINDS and decimal_comma(read):
+        return Code.VIRGULE_DECIMALE, message  # the message already shows the value, corrected
     if isinstance(read, str | int | float) and kind not in ("extra_forbidden", "missing"):
-        message += f" (valeur lue : « {read} »)"
-    return Issue(doc.file, line, column, _code(kind), message, hint)
+        shown = str(read) if len(str(read)) <= 40 else str(read)[:39] + "…"
+        message += f" (valeur lue : « {shown} »)"
+    return _code(kind), message
 
 
-def _code(kind: str) -> str:
-    return _CODES.get(kind, kind.replace("_", "-"))
+def _code(kind: str) -> Code:
+    """The issue code of a pydantic error type; one without its own is a `valeur-invalide`."""
+    return _CODES.get(kind, Code.VALEUR_INVALIDE)
 
 
 def _missing(details: ErrorDetails, _model: type[BaseModel]) -> tuple[str, str]:
@@ -95,11 +117,19 @@ def _number(details: ErrorDetails, _model: type[BaseModel]) -> tuple[str, str]:
     value = details.get("input")
     if value is None:
         return "valeur vide : nombre attendu", _NUMBER_HINT
-    if isinstance(value, str) and "," in value:
-        return "nombre attendu", f"utilisez un point décimal : {value.replace(',', '.')}"
+    comma = decimal_comma(value) if isinstance(value, str) else None
+    if comma is not None:
+        return comma
     if details["type"].startswith("int"):
         return "nombre entier attendu", "écrivez un nombre sans virgule, par exemple 12"
     return "nombre attendu", _NUMBER_HINT
+
+
+def _finite(details: ErrorDetails, _model: type[BaseModel]) -> tuple[str, str]:
+    value = str(details.get("input", ""))
+    if any(char.isdigit() for char in value):  # `1e309`: a finite number written too big
+        return TOO_BIG_NUMBER, NUMBER_LIMIT_HINT
+    return INFINITE_NUMBER, _NUMBER_HINT
 
 
 def _pattern(details: ErrorDetails, _model: type[BaseModel]) -> tuple[str, str]:
@@ -152,7 +182,8 @@ _TRANSLATORS: dict[str, Translator] = {
     "int_parsing": _number,
     "int_type": _number,
     "int_from_float": _number,
-    "finite_number": _simple("nombre fini attendu", _NUMBER_HINT),
+    "finite_number": _finite,
+    "nombre_hors_limites": _custom(NUMBER_LIMIT_HINT),
     "list_type": _simple("liste attendue", "écrivez chaque élément sur sa ligne, précédé de « - »"),
     "too_short": _simple("liste vide", "ajoutez au moins un élément, précédé de « - »"),
     "model_type": _simple("bloc de champs attendu", "écrivez les champs en dessous, indentés"),
@@ -173,55 +204,64 @@ _TRANSLATORS: dict[str, Translator] = {
     "value_error": _custom("corrigez la valeur"),
 }
 
-_CODES = {
-    "missing": "champ-manquant",
-    "extra_forbidden": "champ-inconnu",
-    "string_type": "texte-attendu",
-    "string_too_short": "texte-vide",
-    "string_pattern_mismatch": "format-invalide",
-    "string_too_long": "texte-trop-long",
-    "date_from_datetime_inexact": "date-invalide",
-    "float_parsing": "nombre-attendu",
-    "float_type": "nombre-attendu",
-    "int_parsing": "nombre-attendu",
-    "int_type": "nombre-attendu",
-    "int_from_float": "nombre-attendu",
-    "finite_number": "nombre-attendu",
-    "list_type": "liste-attendue",
-    "too_short": "liste-vide",
-    "model_type": "bloc-attendu",
-    "model_attributes_type": "bloc-attendu",
-    "dict_type": "bloc-attendu",
-    "enum": "valeur-inconnue",
-    "literal_error": "valeur-inconnue",
-    "booleen": "oui-non-attendu",
-    "bool_parsing": "oui-non-attendu",
-    "periode": "periode-invalide",
-    "date_from_datetime_parsing": "date-invalide",
-    "date_parsing": "date-invalide",
-    "date_type": "date-invalide",
-    "value_error": "valeur-invalide",
+_CODES: dict[str, Code] = {
+    "missing": Code.CHAMP_MANQUANT,
+    "extra_forbidden": Code.CHAMP_INCONNU,
+    "string_type": Code.TEXTE_ATTENDU,
+    "string_too_short": Code.TEXTE_VIDE,
+    "string_pattern_mismatch": Code.FORMAT_INVALIDE,
+    "string_too_long": Code.TEXTE_TROP_LONG,
+    "date_from_datetime_inexact": Code.DATE_INVALIDE,
+    "float_parsing": Code.NOMBRE_ATTENDU,
+    "float_type": Code.NOMBRE_ATTENDU,
+    "int_parsing": Code.NOMBRE_ATTENDU,
+    "int_type": Code.NOMBRE_ATTENDU,
+    "int_from_float": Code.NOMBRE_ATTENDU,
+    "finite_number": Code.NOMBRE_HORS_LIMITES,
+    "nombre_hors_limites": Code.NOMBRE_HORS_LIMITES,
+    "list_type": Code.LISTE_ATTENDUE,
+    "too_short": Code.LISTE_VIDE,
+    "model_type": Code.BLOC_ATTENDU,
+    "model_attributes_type": Code.BLOC_ATTENDU,
+    "dict_type": Code.BLOC_ATTENDU,
+    "enum": Code.VALEUR_INCONNUE,
+    "literal_error": Code.VALEUR_INCONNUE,
+    "booleen": Code.OUI_NON_ATTENDU,
+    "bool_parsing": Code.OUI_NON_ATTENDU,
+    "periode": Code.PERIODE_INVALIDE,
+    "date_from_datetime_parsing": Code.DATE_INVALIDE,
+    "date_parsing": Code.DATE_INVALIDE,
+    "date_type": Code.DATE_INVALIDE,
+    "value_error": Code.VALEUR_INVALIDE,
 }
+
+
+_NUMBER_KINDS = frozenset({"float_parsing", "float_type", "int_parsing", "int_type"})
 
 
 def known_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     """The YAML keys allowed at `loc` inside `model`, or [] if it is not a model."""
     current: Any = model
     for part in loc:
-        current = _unwrap(current)
-        if isinstance(part, int):
-            args = typing.get_args(current)
-            current = args[-1] if args else None
-        elif isinstance(current, type) and issubclass(current, BaseModel):
-            fields = {normalize_key(f.alias or n): f for n, f in current.model_fields.items()}
-            field = fields.get(normalize_key(part))
-            current = field.annotation if field else None
-        else:
+        current = _inside(_unwrap(current), part)
+        if current is None:
             return []
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return [f.alias or n for n, f in current.model_fields.items()]
     return []
+
+
+def _inside(annotation: Any, part: str | int) -> Any:
+    """The type of the item `part` (a list index or a field's key) of `annotation`, or None."""
+    if isinstance(part, int):
+        args = typing.get_args(annotation)
+        return args[-1] if args else None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        fields = {normalize_key(f.alias or n): f for n, f in annotation.model_fields.items()}
+        field = fields.get(normalize_key(part))
+        return field.annotation if field else None
+    return None
 
 
 def _unwrap(annotation: Any) -> Any:

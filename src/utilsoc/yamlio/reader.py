@@ -15,13 +15,13 @@ from typing import Any
 
 import yaml
 
-from utilsoc.errors import DataErrors, FileAccessError, Issue, UsageError
+from utilsoc.codes import Code
+from utilsoc.errors import DataErrors, Issue, UsageError
 from utilsoc.yamlio.decode import decode_text
 from utilsoc.yamlio.keys import normalize_key
-from utilsoc.yamlio.syntax import syntax_issue
+from utilsoc.yamlio.source import MAX_BYTES, read_regular
+from utilsoc.yamlio.syntax import MAX_DEPTH, nesting_issue, syntax_issue
 
-MAX_BYTES = 20 * 1024 * 1024
-MAX_DEPTH = 64
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 WITH_LIBYAML: bool = getattr(yaml, "__with_libyaml__", False)
@@ -44,8 +44,9 @@ class Document:
     def position(self, loc: tuple[str | int, ...], *, key: bool = False) -> Position:
         """Line and column of the value at `loc`, or of its nearest existing parent."""
         path = tuple(normalize_key(p) if isinstance(p, str) else p for p in loc)
-        if len(path) >= 2 and path[0] in self.record_lines and isinstance(path[1], int):
-            return (self.record_lines[str(path[0])][path[1]], 5)
+        record = self._record_position(path)
+        if record is not None:
+            return record
         if key and path in self.key_positions:
             return self.key_positions[path]
         while path:
@@ -53,6 +54,13 @@ class Document:
                 return self.positions[path]
             path = path[:-1]
         return self.positions.get((), (1, 1))
+
+    def _record_position(self, path: PathKey) -> Position | None:
+        """Inside the n-th record of a list read line by line: that record's line."""
+        if len(path) < 2 or not isinstance(path[1], int):
+            return None
+        lines = self.record_lines.get(str(path[0]))
+        return None if lines is None else (lines[path[1]], 5)
 
 
 def read_yaml(
@@ -72,17 +80,25 @@ def read_yaml(
     return parse_yaml(text, display, track_positions=track_positions)
 
 
-def parse_yaml(text: str, display: str, *, track_positions: bool = True) -> Document:
+def parse_yaml(
+    text: str, display: str, *, track_positions: bool = True, loader: Any = None
+) -> Document:
     """Parse text already decoded; see `read_yaml`."""
     _warn_without_libyaml()
     builder = _Builder(display, track_positions)
     try:
-        for event in yaml.parse(text, Loader=Loader):
+        for event in yaml.parse(text, Loader=loader or Loader):
             builder.feed(event)
     except yaml.MarkedYAMLError as error:
+        if "maximum nesting depth" in str(error) and (loader or Loader) is not yaml.SafeLoader:
+            # libyaml stops at its own limit wherever its look-ahead got to: read again
+            # with the pure-Python parser, which stops at ours, at the same place always.
+            return parse_yaml(
+                text, display, track_positions=track_positions, loader=yaml.SafeLoader
+            )
         raise DataErrors([*builder.issues, syntax_issue(error, text, display)]) from None
     except (yaml.YAMLError, RecursionError) as error:
-        issue = Issue(display, 1, 1, "syntaxe", f"YAML illisible : {error}")
+        issue = Issue(display, 1, 1, Code.SYNTAXE, f"YAML illisible : {error}")
         raise DataErrors([*builder.issues, issue]) from None
     if builder.documents == 0 or builder.root is None:
         raise DataErrors(
@@ -92,7 +108,7 @@ def parse_yaml(text: str, display: str, *, track_positions: bool = True) -> Docu
                     display,
                     1,
                     1,
-                    "fichier-vide",
+                    Code.FICHIER_VIDE,
                     "le fichier est vide (ou ne contient que des commentaires)",
                     "partez du modèle donné par « utilsoc init --example vide »",
                 ),
@@ -118,30 +134,7 @@ def _warn_without_libyaml() -> None:
 def _read_bytes(path: Path, display: str, max_bytes: int) -> bytes:
     if path.is_dir():
         raise UsageError(f"{display} est un dossier, pas un fichier YAML")
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise DataErrors(
-                [
-                    Issue(
-                        display,
-                        1,
-                        1,
-                        "fichier-trop-gros",
-                        f"fichier trop gros ({size // 10**6} Mo, limite {max_bytes // 10**6} Mo)",
-                        "découpez-le en plusieurs fichiers (par période ou par contributeur)",
-                    )
-                ]
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"fichier introuvable : {display}") from None
-    except PermissionError:
-        raise FileAccessError(
-            f"lecture interdite : {display}", "vérifiez les droits du fichier"
-        ) from None
-    except OSError as error:
-        raise FileAccessError(f"lecture impossible de {display} : {error.strerror}") from None
+    return read_regular(path, display, max_bytes)
 
 
 _NO_KEY = object()
@@ -178,23 +171,30 @@ class _Builder:
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             self.stack.pop()
         elif kind is yaml.AliasEvent:
-            self._refuse(
-                event,
-                "alias",
-                f"alias « *{event.anchor} » interdit",
-                "recopiez le contenu au lieu d'y faire référence",
-            )
-            self._add_value(None, event)
+            self._alias(event)
         elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 self._fatal(
                     event,
-                    "plusieurs-documents",
+                    Code.PLUSIEURS_DOCUMENTS,
                     "plusieurs documents dans un même fichier (séparateur « --- »)",
                     "un fichier ne contient qu'un document : supprimez le « --- » "
                     "ou séparez en deux fichiers",
                 )
+
+    def _alias(self, event: Any) -> None:
+        self._refuse(
+            event,
+            Code.ALIAS,
+            f"alias « *{event.anchor} » interdit",
+            "recopiez le contenu au lieu d'y faire référence",
+        )
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.container, dict) and top.key is _NO_KEY:
+            top.key = _SKIP  # an alias used as a key (`*a : v`): its value is dropped
+        else:
+            self._add_value(None, event)
 
     def _scalar(self, event: Any) -> None:
         self._check_node(event)
@@ -212,7 +212,7 @@ class _Builder:
         if key == "<<" and not event.style:
             self._refuse(
                 event,
-                "cle-de-fusion",
+                Code.CLE_DE_FUSION,
                 "clé de fusion « << » interdite",
                 "recopiez les clés voulues dans ce bloc",
             )
@@ -227,7 +227,7 @@ class _Builder:
                     self.display,
                     line,
                     column,
-                    "cle-en-double",
+                    Code.CLE_EN_DOUBLE,
                     f"clé « {key} » en double : déjà définie ligne {first_line}{same}",
                     "gardez-en une seule (après une fusion git, vérifiez laquelle est la bonne)",
                 )
@@ -245,18 +245,15 @@ class _Builder:
         if top is not None and isinstance(top.container, dict) and top.key is _NO_KEY:
             self._fatal(
                 event,
-                "cle-complexe",
+                Code.CLE_COMPLEXE,
                 "une clé doit être un simple texte",
                 "écrivez « nom: valeur », sans « ? » ni crochets avant les deux-points",
             )
         path = self._add_value(container, event)
         if len(self.stack) >= MAX_DEPTH:
-            self._fatal(
-                event,
-                "imbrication",
-                f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)",
-                "simplifiez la structure du fichier",
-            )
+            mark = event.start_mark
+            self.issues.append(nesting_issue(self.display, mark.line + 1, mark.column + 1))
+            raise DataErrors(self.issues)
         self.stack.append(_Frame(container, path))
 
     def _add_value(self, value: Any, event: Any) -> PathKey:
@@ -282,7 +279,7 @@ class _Builder:
         if event.anchor is not None:
             self._refuse(
                 event,
-                "ancre",
+                Code.ANCRE,
                 f"ancre « &{event.anchor} » interdite",
                 "recopiez le contenu à chaque endroit où il sert",
             )
@@ -290,15 +287,15 @@ class _Builder:
         if tag is not None:
             self._refuse(
                 event,
-                "etiquette",
+                Code.ETIQUETTE,
                 f"étiquette YAML « {tag} » interdite",
                 "supprimez-la : utilsoc déduit seul le type de chaque valeur",
             )
 
-    def _refuse(self, event: Any, code: str, message: str, hint: str) -> None:
+    def _refuse(self, event: Any, code: Code, message: str, hint: str) -> None:
         mark = event.start_mark
         self.issues.append(Issue(self.display, mark.line + 1, mark.column + 1, code, message, hint))
 
-    def _fatal(self, event: Any, code: str, message: str, hint: str) -> None:
+    def _fatal(self, event: Any, code: Code, message: str, hint: str) -> None:
         self._refuse(event, code, message, hint)
         raise DataErrors(self.issues)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import yaml
 
+from utilsoc.codes import Code
 from utilsoc.errors import Issue
+
+MAX_DEPTH = 64
+# A longer source line is not copied under the message (a 5,000-bracket line would flood it).
+_MAX_SNIPPET = 300
 
 # (fragment of the parser's English problem, French message, hint); first match wins.
 _TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
@@ -55,7 +60,7 @@ _TRANSLATIONS: tuple[tuple[str, str, str], ...] = (
         "vérifiez l'indentation et les caractères spéciaux (« & », « * », « ! », « | »)",
     ),
     (
-        "found character that cannot start any token",
+        "cannot start any token",  # libyaml: "found character that…", PyYAML names it
         "caractère inattendu en début de valeur",
         "mettez la valeur entre guillemets (« @ » et « ` » ne peuvent pas commencer une valeur)",
     ),
@@ -81,10 +86,26 @@ def syntax_issue(error: yaml.MarkedYAMLError, text: str, file: str) -> Issue:
     lines = text.split("\n")
     snippet = lines[line - 1] if 0 < line <= len(lines) else ""
     problem = f"{error.problem or ''} {error.context or ''}"
+    if "maximum nesting depth" in problem:  # libyaml stops at 1,000 open brackets
+        return nesting_issue(file, line, column)
     if "\t" in snippet[: column + 1]:
         problem = "\\t"
     message, hint = _translate(problem)
-    return Issue(file, line, column, "syntaxe", message, hint, snippet=snippet)
+    if len(snippet) > _MAX_SNIPPET:
+        snippet = ""
+    return Issue(file, line, column, Code.SYNTAXE, message, hint, snippet=snippet)
+
+
+def nesting_issue(file: str, line: int, column: int) -> Issue:
+    """Too many nested lists or blocks, found at `line`, `column`."""
+    return Issue(
+        file,
+        line,
+        column,
+        Code.IMBRICATION,
+        f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux)",
+        "simplifiez la structure du fichier (moins de listes et de blocs les uns dans les autres)",
+    )
 
 
 def _translate(problem: str) -> tuple[str, str]:

@@ -19,6 +19,17 @@ class Format(StrEnum):
     JSON = "json"
 
 
+# `--force` of the commands that write an output file (report, merge, export).
+Force = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Remplacer le fichier de sortie même s'il n'a pas été écrit par cette commande "
+        "(jamais un fichier de l'association).",
+    ),
+]
+
+
 def base_dir(ctx: typer.Context, given: Path | None = None) -> Path:
     """The folder a command works on: `-C DIR` (else the current one), joined with `given`."""
     root = ctx.find_root()

@@ -19,19 +19,33 @@ class Kind(StrEnum):
     INATTENDU = "inattendu"
     PISTE = "piste"
     PARTENARIAT = "partenariat"
+    JUGEMENT = "jugement"
+    SUIVI = "suivi"
 
 
 def cli_command_evidence(
     ctx: typer.Context,
-    genre: Annotated[Kind, typer.Argument(help="verbatim, fait, inattendu, piste ou partenariat.")],
+    genre: Annotated[
+        Kind,
+        typer.Argument(
+            help="verbatim, fait, inattendu, piste, partenariat, jugement (réponse à la "
+            "question évaluative d'un critère) ou suivi (ce qu'est devenue une piste)."
+        ),
+    ],
     texte: Annotated[
         str,
-        typer.Argument(help="La citation, le récit, le résultat, le constat ou l'appréciation."),
+        typer.Argument(
+            help="La citation, le récit, le résultat, le constat, l'appréciation, le "
+            "jugement argumenté ou ce qu'est devenue l'action."
+        ),
     ],
     period: Annotated[str, typer.Option("--period", "-p", help="Période concernée.")],
     role: Annotated[
         str | None,
-        typer.Option("--role", help="verbatim : bénéficiaire, bénévole, salarié, partenaire..."),
+        typer.Option(
+            "--role",
+            help="verbatim : bénéficiaire, parent, famille, bénévole, salarié, habitant...",
+        ),
     ] = None,
     pseudo: Annotated[
         str | None,
@@ -63,6 +77,30 @@ def cli_command_evidence(
     action: Annotated[
         str | None, typer.Option("--action", help="piste : ce qui va changer.")
     ] = None,
+    owner: Annotated[
+        str | None, typer.Option("--responsable", help="piste : qui porte l'action.")
+    ] = None,
+    deadline: Annotated[
+        str | None,
+        typer.Option(
+            "--echeance", help="piste : date AAAA-MM-JJ à laquelle l'action doit être faite."
+        ),
+    ] = None,
+    code: Annotated[
+        str | None,
+        typer.Option("--code", help="piste : code de l'action (par défaut, tiré de --action)."),
+    ] = None,
+    answer: Annotated[
+        str | None,
+        typer.Option("--reponse", help="jugement : atteint, partiellement ou non atteint."),
+    ] = None,
+    track: Annotated[
+        str | None, typer.Option("--piste", help="suivi : code de la piste suivie.")
+    ] = None,
+    state: Annotated[
+        str | None,
+        typer.Option("--etat", help="suivi : réalisée, en cours, reportée ou abandonnée."),
+    ] = None,
     cadre: Annotated[
         str | None, typer.Option("--cadre", help="Code du cadre logique (financeur) concerné.")
     ] = None,
@@ -73,7 +111,10 @@ def cli_command_evidence(
         ),
     ] = None,
     criterion: Annotated[
-        list[str] | None, typer.Option("--critere", help="Code d'un critère illustré (répétable).")
+        list[str] | None,
+        typer.Option(
+            "--critere", help="Code d'un critère illustré (répétable) ; jugement : le critère jugé."
+        ),
     ] = None,
     indicator: Annotated[
         list[str] | None,
@@ -83,7 +124,7 @@ def cli_command_evidence(
     date: Annotated[str | None, typer.Option("--date", help="Date AAAA-MM-JJ.")] = None,
 ) -> None:
     """Enregistrer une preuve qualitative : verbatim, fait marquant, résultat inattendu..."""
-    fields = {
+    fields: dict[str, Any] = {
         "rôle": role,
         "pseudonyme": pseudo,
         "consentement": None if consent is None else str(consent).lower(),
@@ -92,12 +133,40 @@ def cli_command_evidence(
         "nature": nature,
         "analyse": analysis,
         "action": action,
+        "responsable": owner,
+        "échéance": deadline,
+        "code": code,
+        "réponse": answer,
+        "piste": track,
+        "état": state,
         "cadre": cadre,
         "attentes": expectation or None,
         "critères": criterion or [],
         "indicateurs": indicator or [],
     }
-    _run(ctx, genre.value, texte, fields, period, author, date)
+    _run(ctx, genre.value, texte, _linked(genre, fields), period, author, date)
+
+
+def _linked(genre: Kind, fields: dict[str, Any]) -> dict[str, Any]:
+    """A judgement names one criterion; a judgement or a follow-up, no indicator."""
+    from utilsoc.errors import UserError
+
+    if genre not in (Kind.JUGEMENT, Kind.SUIVI):
+        return fields
+    criteria = fields.pop("critères")
+    indicators = fields.pop("indicateurs")
+    if genre is Kind.JUGEMENT:
+        if len(criteria) != 1:
+            raise UserError(
+                "un jugement répond à la question d'un seul critère",
+                "donnez un --critere, et un seul",
+            )
+        fields["critère"] = criteria[0]
+    elif criteria:
+        fields["critères"] = criteria  # refused by the model, with the option's name
+    if indicators:
+        fields["indicateurs"] = indicators
+    return fields
 
 
 def cli_command_questionnaire(
@@ -166,6 +235,13 @@ _OPTIONS = {
     "cadre": "--cadre",
     "attentes": "--attente",
     "critères": "--critere",
+    "critère": "--critere",
+    "responsable": "--responsable",
+    "échéance": "--echeance",
+    "code": "--code",
+    "réponse": "--reponse",
+    "piste": "--piste",
+    "état": "--etat",
     "indicateurs": "--indicateur",
     "moment": "--moment",
     "période": "--period",

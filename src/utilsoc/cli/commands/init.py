@@ -30,6 +30,7 @@ def cli_command_init(
     """Créer le référentiel d'une association, à partir d'un exemple complet."""
     from utilsoc.actions.init import scaffold
     from utilsoc.cli.output import echo, note
+    from utilsoc.french import plural
     from utilsoc.project import display_path
 
     target = base_dir(ctx, dossier)
@@ -41,7 +42,7 @@ def cli_command_init(
         else:
             note("pas de terminal : référentiel vide commenté créé (voir --example)")
     written = scaffold(target, example, identity)
-    echo(f"référentiel créé dans {display_path(target)} ({len(written)} fichiers)")
+    echo(f"référentiel créé dans {display_path(target)} ({plural(len(written), 'fichier')})")
     echo(f"étape suivante : cd {display_path(target)} && utilsoc validate")
 
 

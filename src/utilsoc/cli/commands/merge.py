@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import IgnoreErrors, base_dir, print_skipped
+from utilsoc.cli.commands.common import Force, IgnoreErrors, base_dir, print_skipped
 
 
 def cli_command_merge(
@@ -22,6 +22,7 @@ def cli_command_merge(
         ),
     ] = None,
     ignore_errors: IgnoreErrors = False,
+    force: Force = False,
 ) -> None:
     """Consolider les fichiers de mesures : valeurs en vigueur, remplacements, conflits."""
     from utilsoc.cli.output import echo
@@ -30,8 +31,12 @@ def cli_command_merge(
     from utilsoc.french import plural
     from utilsoc.project import display_path, find_root
     from utilsoc.store.atomic import write_atomic
+    from utilsoc.store.outputs import check_output, record_output
 
-    folder = open_folder(find_root(base_dir(ctx)), ignore_errors=ignore_errors)
+    layout = find_root(base_dir(ctx))
+    if output is not None:
+        check_output(layout, base_dir(ctx, output), "merge", force)
+    folder = open_folder(layout, ignore_errors=ignore_errors)
     print_skipped(folder.skipped)
     measures = folder.measures
     replaced = sum(1 for record in folder.records if record.remplace is not None)
@@ -44,4 +49,5 @@ def cli_command_merge(
     if output is not None:
         target = base_dir(ctx, output)
         write_atomic(target, consolidated_text(measures.records))
+        record_output(layout, target, "merge")
         echo(f"écrit : {display_path(target)}")

@@ -20,7 +20,10 @@ def cli_command_record(
     ] = None,
     valeur: Annotated[
         str | None,
-        typer.Argument(help="Valeur : 42, 3,5, true/false ou un texte.", show_default=False),
+        typer.Argument(
+            help="Valeur : 42, 3,5, true/false, un texte ; un taux par ses deux termes : 37/94.",
+            show_default=False,
+        ),
     ] = None,
     period: Annotated[
         str | None,
@@ -37,6 +40,22 @@ def cli_command_record(
             "--dim",
             "-d",
             help="Valeur d'une dimension, par exemple --dim site=Brest.",
+            show_default=False,
+        ),
+    ] = None,
+    numerateur: Annotated[
+        str | None,
+        typer.Option(
+            "--numerateur",
+            help="Pour un taux, à la place de VALEUR : ce que l'on compte (avec --denominateur).",
+            show_default=False,
+        ),
+    ] = None,
+    denominateur: Annotated[
+        str | None,
+        typer.Option(
+            "--denominateur",
+            help="Pour un taux : sur combien (avec --numerateur).",
             show_default=False,
         ),
     ] = None,
@@ -84,7 +103,13 @@ def cli_command_record(
 
         guided_session(layout, period, author or default_author(), parse_date(date))
         return
-    if indicateur is None or valeur is None or period is None:
+    terms = (numerateur, denominateur)
+    if terms != (None, None) and (None in terms or valeur is not None):
+        raise UsageError(
+            "--numerateur et --denominateur vont ensemble, à la place de la valeur",
+            "exemple : utilsoc record taux_assiduite --numerateur 37 --denominateur 94 -p 2025",
+        )
+    if indicateur is None or (valeur is None and numerateur is None) or period is None:
         raise UsageError(
             "indiquez l'indicateur, la valeur et --period",
             "exemple : utilsoc record nb_eleves 42 --period 2025-T1 ; sans argument dans un "
@@ -100,6 +125,8 @@ def cli_command_record(
         note,
         motif,
         parse_date(date),
+        numerateur,
+        denominateur,
     )
     echo(record_value(layout, referentiel, request))
 
@@ -126,13 +153,14 @@ def _dimensions(pairs: list[str]) -> dict[str, str]:
 def parse_date(text: str | None) -> dt.date | None:
     """`--date` value, or None; a usage error when malformed."""
     from utilsoc.errors import UsageError
+    from utilsoc.model.periods import parse_day
 
     if text is None:
         return None
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"date « {text} » invalide", "format AAAA-MM-JJ") from None
+        return parse_day(text)
+    except ValueError as error:
+        raise UsageError(str(error), "par exemple 2025-03-15") from None
 
 
 def default_author() -> str:

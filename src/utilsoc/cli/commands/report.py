@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import IgnoreErrors, base_dir, print_skipped
+from utilsoc.cli.commands.common import Force, IgnoreErrors, base_dir, print_skipped
 from utilsoc.cli.french import FrenchCommand
 
 
@@ -24,7 +24,10 @@ def cli_command_report(
     template: Annotated[
         str,
         typer.Option(
-            "--template", "-t", help="financeur, bilan, communication, ou un modèle de modeles/."
+            "--template",
+            "-t",
+            help="financeur, bilan, communication, referentiel (le tableau du référentiel), "
+            "ou un modèle de modeles/.",
         ),
     ] = "bilan",
     logframe: Annotated[
@@ -76,7 +79,25 @@ def cli_command_report(
             help="Ne pas reprendre les notes des valeurs dans les commentaires des tableaux.",
         ),
     ] = False,
+    audience: Annotated[
+        str | None,
+        typer.Option(
+            "--audience",
+            help="Code d'une audience de publics.yaml : la carte d'identité s'adresse à "
+            "elle et porte son message.",
+            show_default=False,
+        ),
+    ] = None,
+    final: Annotated[
+        bool,
+        typer.Option(
+            "--final",
+            help="Version à envoyer : refuser tant qu'un indicateur en retard sur sa cible "
+            "n'a ni note ni piste d'amélioration (« écart à expliquer »).",
+        ),
+    ] = False,
     ignore_errors: IgnoreErrors = False,
+    force: Force = False,
 ) -> None:
     """Produire un rapport : financeur, bilan d'auto-évaluation ou carte d'identité."""
     from utilsoc.cli.commands.record import parse_date
@@ -94,6 +115,9 @@ def cli_command_report(
         parse_date(date),
         base_dir(ctx, output) if output else None,
         notes=not without_notes,
+        force=force,
+        final=final,
+        audience=audience,
     )
     written = make_report(gate, request)
     print_skipped(gate.admit())
@@ -130,7 +154,7 @@ def cli_command_templates_list(ctx: typer.Context) -> None:
 @templates_app.command("eject", cls=FrenchCommand)
 def cli_command_templates_eject(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="financeur, bilan ou communication.")],
+    name: Annotated[str, typer.Argument(help="financeur, bilan, communication ou referentiel.")],
     format: Annotated[
         ReportFormat | None,
         typer.Option(  # noqa: A002
@@ -150,7 +174,9 @@ def cli_command_templates_eject(
     sources = [data_dir("templates") / f"{name}.{fmt}.j2" for fmt in formats]
     sources = [source for source in sources if source.is_file()]
     if not sources:
-        raise UsageError(f"modèle inconnu : {name}", "financeur, bilan, communication ou base")
+        raise UsageError(
+            f"modèle inconnu : {name}", "financeur, bilan, communication, referentiel ou base"
+        )
     for source in sources:
         if (target / source.name).exists():
             raise UserError(

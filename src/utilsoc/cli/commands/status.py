@@ -31,11 +31,11 @@ def cli_command_status(
 ) -> None:
     """Tableau de bord : dernière valeur, cible, progression et tendance de chaque indicateur."""
     from utilsoc.cli.output import print_json
-    from utilsoc.compute.status import folder_status
     from utilsoc.errors import UsageError
     from utilsoc.folder import Gate
     from utilsoc.model.periods import Period
     from utilsoc.project import find_root
+    from utilsoc.report.dashboard import folder_status
 
     gate = Gate(find_root(base_dir(ctx)), ignore_errors=ignore_errors)
     today = dt.date.today()
@@ -55,18 +55,19 @@ def _print_dashboard(data: dict[str, Any]) -> None:
     import sys
 
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
-    from utilsoc.french import format_number
+    from utilsoc.french import format_number, format_signed, plural
 
-    console = Console(width=None if sys.stdout.isatty() else 120)
+    # Labels, codes, values and authors are the association's text: shown, never obeyed
+    # (neither rich markup such as « [red] » nor terminal control characters).
+    console = Console(width=None if sys.stdout.isatty() else 120, emoji=False)
     for domain in data["domaines"]:
         table = Table(
-            title=f"{domain['code']} — {domain['nom']}", title_justify="left", expand=False
+            title=_text(f"{domain['code']} — {domain['nom']}"), title_justify="left", expand=False
         )
         table.add_column("indicateur", max_width=30, no_wrap=True, overflow="ellipsis")
-        first = f"valeur {data['période']}" if data.get("période_choisie") else "dernière valeur"
+        first = f"valeur {data['période']}" if data.get("période_choisie") else "valeur"
         table.add_column(first, max_width=34, no_wrap=True, overflow="ellipsis")
         for header in ("cible", "progr.", "statut", ""):
             table.add_column(header, no_wrap=True)
@@ -80,10 +81,10 @@ def _print_dashboard(data: dict[str, Any]) -> None:
                 )
                 ratio = item["progression"]
                 table.add_row(
-                    item["libellé"],
-                    shown,
+                    _text(item["libellé"]),
+                    _text(shown),
                     target,
-                    "—" if ratio is None else f"{ratio * 100:.0f} %",
+                    "—" if ratio is None else f"{format_number(round(ratio * 100))} %",
                     item["statut"],
                     item["tendance"],
                 )
@@ -91,29 +92,81 @@ def _print_dashboard(data: dict[str, Any]) -> None:
     for gains in data.get("questionnaires", []):
         if gains["paires"]:
             console.print(
-                f"[bold]{gains['libellé']}[/bold] : {gains['paires']} participant(s) suivis, "
+                f"[bold]{_text(gains['libellé'])}[/bold] : "
+                f"{plural(gains['paires'], 'participant suivi', 'participants suivis')}, "
                 f"{format_number(gains['entrée_moyenne'])} → "
                 f"{format_number(gains['sortie_moyenne'])} "
-                f"(gain moyen {format_number(gains['gain_moyen'])})"
+                f"(gain moyen {format_signed(gains['gain_moyen'])})"
             )
+            told = _progress(gains)
+            if told:
+                console.print(f"  {_text(told)}")
         missing = len(gains["sans_sortie"]) + len(gains["sans_entrée"])
         if missing:
-            console.print(f"  {missing} réponse(s) sans leur paire (entrée ou sortie)")
+            answers = plural(missing, "réponse sans sa paire", "réponses sans leur paire")
+            console.print(f"  {answers} (entrée ou sortie)")
+    unfilled = data.get("ventilations_manquantes", [])
+    if unfilled:
+        console.print(
+            f"[bold]Ventilations jamais renseignées ({data['période']}) :[/bold] "
+            + _text(
+                ", ".join(f"{u['indicateur']} ({', '.join(u['dimensions'])})" for u in unfilled)
+            )
+        )
     if data["manquants"]:
         console.print(
             f"[bold]Valeurs manquantes ({data['période']}) :[/bold] "
-            + ", ".join(f"{m['code']} {m['période']}" for m in data["manquants"])
+            + _text(", ".join(f"{m['code']} {m['période']}" for m in data["manquants"]))
         )
+    _print_gaps(console, data)
     for domain in data["domaines"]:
         for criterion in domain["critères"]:
             for item in criterion["indicateurs"]:
                 for warning in item["avertissements"]:
-                    console.print(f"[yellow]Attention[/yellow] {item['code']} {escape(warning)}")
+                    console.print(
+                        f"[yellow]Attention[/yellow] {_text(item['code'] + ' ' + warning)}"
+                    )
     for conflict in data["conflits"]:
         values = ", ".join(f"{v['valeur']} ({v['auteur']})" for v in conflict["valeurs"])
-        console.print(
-            f"[red]Conflit[/red] {conflict['indicateur']} {conflict['période']} : {values}"
-        )
+        about = f"{conflict['indicateur']} {conflict['période']} : {values}"
+        console.print(f"[red]Conflit[/red] {_text(about)}")
+
+
+def _print_gaps(console: Any, data: dict[str, Any]) -> None:
+    """One warning per indicator behind its target that nothing explains yet, one hint."""
+    from utilsoc.report.wording import GAP_HINT, GAP_TO_EXPLAIN
+
+    gaps = [
+        item["code"]
+        for domain in data["domaines"]
+        for criterion in domain["critères"]
+        for item in criterion["indicateurs"]
+        if item.get("écart_à_expliquer")
+    ]
+    for code in gaps:
+        about = f"{code} : {GAP_TO_EXPLAIN} (en retard sur sa cible, sans note ni piste)"
+        console.print(f"[yellow]Attention[/yellow] {_text(about)}")
+    if gaps:
+        console.print(f"  pour chacun, {_text(GAP_HINT)}")
+
+
+def _progress(gains: dict[str, Any]) -> str | None:
+    """« 5 sur 12 gagnent au moins 1 point », in the questionnaire's direction."""
+    from utilsoc.model.referentiel import Sens
+    from utilsoc.report.wording import progress_text
+
+    if gains["sens"] is None:
+        return None
+    return progress_text(gains["progressent"], gains["paires"], Sens(gains["sens"]), gains["seuil"])
+
+
+def _text(text: str) -> str:
+    """User text for rich: control characters and markup shown as they are."""
+    from rich.markup import escape
+
+    from utilsoc.cli.output import safe
+
+    return escape(safe(str(text)))
 
 
 def _shown_value(item: dict[str, Any], chosen: bool, format_number: Any) -> str:
@@ -123,5 +176,8 @@ def _shown_value(item: dict[str, Any], chosen: bool, format_number: Any) -> str:
     if chosen:
         value = item["valeur_cible_période"]
         return "—" if value is None else format_number(value)
+    if item["cible"] is not None and item["valeur_jugée"] is not None:
+        # The status is judged on this figure: never show another one beside it.
+        return f"{format_number(item['valeur_jugée'])} ({item['période_jugée']})"
     latest = item["dernière_valeur"]
     return "—" if latest is None else f"{format_number(latest)} ({item['dernière_période']})"

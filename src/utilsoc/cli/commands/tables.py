@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import IgnoreErrors, base_dir, print_skipped
+from utilsoc.cli.commands.common import Force, IgnoreErrors, base_dir, print_skipped
+
+if TYPE_CHECKING:
+    from utilsoc.actions.importer import Plan
 
 
 class TableFormat(StrEnum):
@@ -30,27 +33,60 @@ def cli_command_import(
 ) -> None:
     """Importer des valeurs ou des réponses de questionnaire depuis un tableur."""
     from utilsoc.actions.importer import apply_plan, load_mapping, plan_import
-    from utilsoc.cli.output import echo
+    from utilsoc.cli.output import echo, note
+    from utilsoc.french import plural
     from utilsoc.model.load import load_valid_project
     from utilsoc.project import display_path, find_root
     from utilsoc.tables.spreadsheet import read_table
 
     project, _ = load_valid_project(find_root(base_dir(ctx)))
     source = base_dir(ctx, file)
+    table = read_table(source, display_path(source))
+    if table.notice:
+        note(table.notice)
     plan = plan_import(
-        project,
-        read_table(source, display_path(source)),
-        load_mapping(base_dir(ctx, mapping), display_path(base_dir(ctx, mapping))),
+        project, table, load_mapping(base_dir(ctx, mapping), display_path(base_dir(ctx, mapping)))
     )
+    _say_days(plan)
     for path, records in sorted(plan.files.items()):
-        echo(f"{display_path(path)} : {len(records)} ligne{'s' if len(records) > 1 else ''}")
+        echo(f"{display_path(path)} : {plural(len(records), 'ligne')}")
     if plan.skipped:
-        echo(f"{plan.skipped} valeur(s) déjà enregistrée(s), ignorée(s)")
+        echo(
+            plural(
+                plan.skipped,
+                "valeur déjà enregistrée, ignorée",
+                "valeurs déjà enregistrées, ignorées",
+            )
+        )
     if dry_run:
-        echo(f"simulation : {plan.count} enregistrement(s) seraient écrits, aucun fichier modifié")
+        written = plural(
+            plan.count, "enregistrement serait écrit", "enregistrements seraient écrits"
+        )
+        echo(f"simulation : {written}, aucun fichier modifié")
         return
     apply_plan(plan)
-    echo(f"{plan.count} enregistrement(s) importé(s)")
+    echo(plural(plan.count, "enregistrement importé", "enregistrements importés"))
+
+
+def _say_days(plan: Plan) -> None:
+    """Dates read as periods: say so, with the period each date went to.
+
+    Why: a survey's submission date is not always the period it measures (answers sent
+    in early April about the first quarter); the user checks before anything is written.
+    """
+    from utilsoc.cli.output import echo
+    from utilsoc.french import plural
+
+    if not plan.from_days:
+        return
+    echo(
+        f"colonne « {plan.period_column} » : des dates, rangées dans la période de la "
+        "fréquence de chaque indicateur — vérifiez que ce sont les bonnes :"
+    )
+    for period, days in plan.from_days.items():
+        first, last = min(days).strftime("%d/%m/%Y"), max(days).strftime("%d/%m/%Y")
+        spread = first if first == last else f"du {first} au {last}"
+        echo(f"  {period.name} ({period.label}) : {plural(len(days), 'ligne')}, {spread}")
 
 
 def cli_command_export(
@@ -71,18 +107,24 @@ def cli_command_export(
         ),
     ] = None,
     ignore_errors: IgnoreErrors = False,
+    force: Force = False,
 ) -> None:
     """Exporter les valeurs enregistrées : une ligne par valeur, une colonne par dimension."""
     import sys
 
-    from utilsoc.cli.output import echo
+    from utilsoc.cli.output import echo, safe_lines
     from utilsoc.errors import UsageError
     from utilsoc.folder import open_folder
+    from utilsoc.french import plural
     from utilsoc.project import display_path, find_root
+    from utilsoc.store.outputs import check_output, record_output
     from utilsoc.tables.export import tidy_rows
     from utilsoc.tables.spreadsheet import write_csv, write_xlsx
 
-    folder = open_folder(find_root(base_dir(ctx)), ignore_errors=ignore_errors)
+    layout = find_root(base_dir(ctx))
+    if output is not None:
+        check_output(layout, base_dir(ctx, output), "export", force)
+    folder = open_folder(layout, ignore_errors=ignore_errors)
     print_skipped(folder.skipped)
     assert folder.project.referentiel is not None  # admitted: the référentiel is valid
     header, rows = tidy_rows(folder.project.referentiel, folder.measures.records)
@@ -91,8 +133,11 @@ def cli_command_export(
             raise UsageError("le format xlsx s'écrit dans un fichier", "ajoutez -o valeurs.xlsx")
         write_xlsx(base_dir(ctx, output), header, rows)
     elif output is None:
-        sys.stdout.write(write_csv(None, header, rows).lstrip("\ufeff"))
+        text = write_csv(None, header, rows).lstrip("\ufeff")
+        sys.stdout.write(safe_lines(text) if sys.stdout.isatty() else text)
         return
     else:
         write_csv(base_dir(ctx, output), header, rows)
-    echo(f"{len(rows)} valeur(s) exportée(s) dans {display_path(base_dir(ctx, output))}")
+    record_output(layout, base_dir(ctx, output), "export")
+    exported = plural(len(rows), "valeur exportée", "valeurs exportées")
+    echo(f"{exported} dans {display_path(base_dir(ctx, output))}")

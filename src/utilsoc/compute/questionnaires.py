@@ -1,0 +1,148 @@
+"""Entry/exit questionnaires: each participant's pair of scores, and what is drawn from them.
+
+One pairing serves the indicators computed from a questionnaire (`calcul:` in the
+référentiel) and the questionnaire section of reports and `status`, so they never disagree.
+Facts only: the French is in `utilsoc.report.wording`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from utilsoc.compute.points import Point
+from utilsoc.model.mesures import Moment, Reponse
+from utilsoc.model.periods import Period
+from utilsoc.model.referentiel import Calcul, Indicateur, MesureQuestionnaire, Sens
+
+PairKey = tuple[str, str]  # (answer period's name, participant)
+
+
+@dataclass
+class Gains:
+    """Entry/exit pairs of one questionnaire: scores per participant and the unpaired ones.
+
+    A pair is made within one answer period: the same code in two school years may be two
+    different people.
+    """
+
+    pairs: dict[PairKey, tuple[float, float]] = field(default_factory=dict)
+    entry_only: list[str] = field(default_factory=list)
+    exit_only: list[str] = field(default_factory=list)
+
+    @property
+    def mean_gain(self) -> float | None:
+        """Average of exit − entry over paired participants."""
+        if not self.pairs:
+            return None
+        return sum(out - enter for enter, out in self.pairs.values()) / len(self.pairs)
+
+    def mean(self, moment: Moment) -> float | None:
+        """Average entry (or exit) score of paired participants."""
+        if not self.pairs:
+            return None
+        index = 0 if moment is Moment.ENTREE else 1
+        return sum(pair[index] for pair in self.pairs.values()) / len(self.pairs)
+
+    def improved(self, sens: Sens, threshold: float | None = None) -> int | None:
+        """Participants who progressed in the questionnaire's direction (by `threshold`).
+
+        Without threshold any progress counts; None when the direction is stability.
+        """
+        if sens is Sens.STABILITE:
+            return None
+        return sum(
+            1 for enter, out in self.pairs.values() if _progressed(enter, out, sens, threshold)
+        )
+
+
+def _progressed(enter: float, out: float, sens: Sens, threshold: float | None) -> bool:
+    progress = out - enter if sens is Sens.HAUSSE else enter - out
+    # Scores like 2.3 → 3.3 differ by 0.9999999999999998: compare with a little slack.
+    return progress > 1e-9 if threshold is None else progress >= threshold - 1e-9
+
+
+def pair_answers(
+    responses: Iterable[Reponse], questionnaire: str, period: Period | None = None
+) -> Gains:
+    """Pair entry and exit scores per participant and answer period (latest answer wins).
+
+    With `period`, only answers whose period lies within it.
+    """
+    latest: dict[tuple[str, str, Moment], tuple[dt.date, float]] = {}
+    for response in responses:
+        if response.indicateur != questionnaire:
+            continue
+        if period is not None and not period.contains(response.periode):
+            continue
+        key = (response.periode.name, response.participant, response.moment)
+        if key not in latest or latest[key][0] <= response.date:
+            latest[key] = (response.date, response.score)
+    moments: dict[PairKey, dict[Moment, float]] = defaultdict(dict)
+    for (period_name, participant, moment), (_, score) in latest.items():
+        moments[(period_name, participant)][moment] = score
+    gains = Gains()
+    for who in sorted(moments):
+        scores = moments[who]
+        if Moment.ENTREE in scores and Moment.SORTIE in scores:
+            gains.pairs[who] = (scores[Moment.ENTREE], scores[Moment.SORTIE])
+        elif Moment.ENTREE in scores:
+            gains.entry_only.append(who[1])
+        else:
+            gains.exit_only.append(who[1])
+    return gains
+
+
+def answer_periods(responses: Iterable[Reponse], questionnaire: str) -> dict[Period, int]:
+    """Each period with answers to `questionnaire`, and how many participants answered."""
+    seen: dict[Period, set[str]] = defaultdict(set)
+    for response in responses:
+        if response.indicateur == questionnaire:
+            seen[response.periode].add(response.participant)
+    return {period: len(people) for period, people in sorted(seen.items())}
+
+
+def questionnaire_of(indicator: Indicateur) -> str | None:
+    """The questionnaire (score indicator answered) an indicator is computed from, if any."""
+    if indicator.calcul is None:
+        return None
+    return indicator.calcul.questionnaire or indicator.code
+
+
+def measure(gains: Gains, calcul: Calcul, sens: Sens) -> Point | None:
+    """The value `calcul` draws from the pairs; None without pairs.
+
+    Means carry the number of pairs as their weight, so a mean over several periods is
+    the mean over all their pairs; a share is a rate by its two terms.
+    """
+    count = len(gains.pairs)
+    if not count:
+        return None
+    kind = calcul.mesure
+    if kind is MesureQuestionnaire.PART_PROGRESSION:
+        improved = gains.improved(sens, calcul.seuil)
+        return None if improved is None else Point(None, float(improved), float(count))
+    if kind is MesureQuestionnaire.GAIN_MOYEN:
+        value = gains.mean_gain
+    else:
+        moment = Moment.ENTREE if kind is MesureQuestionnaire.MOYENNE_ENTREE else Moment.SORTIE
+        value = gains.mean(moment)
+    return Point(value, weight=float(count))
+
+
+def progress_threshold(indicators: Iterable[Indicateur], questionnaire: str) -> float | None:
+    """The threshold of the first share of progress computed from `questionnaire`, if any.
+
+    Why: the questionnaire section counts those who progress as that indicator does.
+    """
+    for indicator in indicators:
+        calcul = indicator.calcul
+        if (
+            calcul is not None
+            and calcul.mesure is MesureQuestionnaire.PART_PROGRESSION
+            and questionnaire_of(indicator) == questionnaire
+        ):
+            return calcul.seuil
+    return None

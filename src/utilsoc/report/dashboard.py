@@ -1,0 +1,223 @@
+"""The dashboard `status` prints: latest value, target, progress and trend, in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from utilsoc.compute.merge import Measures
+from utilsoc.compute.progress import intersection
+from utilsoc.compute.series import Series, build_all_series, progress, progress_for, trend
+from utilsoc.model.mesures import Mesure, Moment, PisteAmelioration, Reponse
+from utilsoc.model.periods import Period, periods_between
+from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
+from utilsoc.report.disclosure import notes_within, tracks_about, unexplained
+from utilsoc.report.wording import alert_text
+
+if TYPE_CHECKING:
+    from utilsoc.folder import Gate
+
+
+def folder_status(gate: Gate, period: Period, today: dt.date, *, chosen: bool) -> dict[str, Any]:
+    """The dashboard of the folder behind `gate`, kept for these files, period and day.
+
+    Why the day: which values are missing depends on it.
+    """
+    from utilsoc.store.cache import load_result, store_result
+
+    key = f"{gate.digest}-{period.name}-{chosen}-{today.isoformat()}"
+    data = load_result(gate.layout, "status", key)
+    if data is not None:
+        gate.admit()
+        return dict(data)
+    folder = gate.folder()
+    assert folder.project.referentiel is not None  # admitted: the référentiel is valid
+    data = project_status(folder.project.referentiel, folder.measures, period, today, chosen=chosen)
+    store_result(gate.layout, "status", key, data)
+    return data
+
+
+def indicator_status(
+    series: Series, period: Period | None = None, tracks: list[PisteAmelioration] | None = None
+) -> dict[str, Any]:
+    """Plain data for one indicator, for `status`.
+
+    Without `period`, the latest value against the latest target that has data; with it,
+    the value over `period` against the target of that period (see `progress_for`).
+    `tracks`: the improvement tracks, which may explain a gap.
+    """
+    indicator = series.indicator
+    state = progress(series) if period is None else progress_for(series, period)
+    judged = period or state.target_period
+    latest = max(series.totals) if series.totals else None
+    text_periods = [p for p in series.texts if period is None or period.overlaps(p)]
+    text_period = max(text_periods) if text_periods else None
+    return {
+        "code": indicator.code,
+        "libellé": indicator.libelle,
+        "type": indicator.type.value,
+        "unité": indicator.unite,
+        "valeurs": {p.name: series.totals[p].number for p in series.totals},
+        "ventilation": {
+            p.name: {
+                "/".join(f"{k}={v}" for k, v in key): point.number for key, point in parts.items()
+            }
+            for p, parts in series.parts.items()
+            if parts
+        },
+        "dernière_période": latest.name if latest else None,
+        "dernière_valeur": series.totals[latest].number if latest else None,
+        "dernier_texte": series.texts[text_period] if text_period else None,
+        "période_du_texte": text_period.name if text_period else None,
+        "cible": state.target,
+        "période_cible": state.target_period.name if state.target_period else None,
+        "valeur_cible_période": state.value,
+        # The figure the status is judged on, and over which period (not the last quarter
+        # beside a yearly target).
+        "valeur_jugée": state.value,
+        "période_jugée": _judged_period(state.target_period, period),
+        "progression": None if state.progress is None else round(state.progress, 4),
+        "statut": state.status.value,
+        "tendance": trend(series),
+        "avertissements": [alert_text(alert) for alert in series.alerts_over(period)],
+        "écart_à_expliquer": judged is not None
+        and unexplained(
+            state,
+            notes_within(series, judged),
+            tracks_about(indicator.code, tracks or [], judged),
+        ),
+    }
+
+
+def _judged_period(target: Period | None, period: Period | None) -> str | None:
+    """The period of the judged value: the report's (within the target's), or the target's."""
+    if period is None:
+        return target.name if target else None
+    if target is None or period.contains(target):
+        return period.name
+    return intersection(target, period).name if target.overlaps(period) else period.name
+
+
+def missing(
+    referentiel: Referentiel,
+    records: list[Mesure],
+    period: Period,
+    today: dt.date,
+    answered: frozenset[str] = frozenset(),
+) -> list[dict[str, str]]:
+    """Indicator periods within `period`, begun by `today`, with no value recorded.
+
+    Calculated indicators are never missing, nor the scores of `answered` questionnaires:
+    their figures come from elsewhere.
+    """
+    recorded = {(r.indicateur, r.periode.name) for r in records}
+    result = []
+    for _, indicator in referentiel.iter_indicators():
+        computed = indicator.formule is not None or indicator.calcul is not None
+        if computed or indicator.code in answered or indicator.frequence is Frequence.PONCTUELLE:
+            continue
+        for due in _due(indicator, period, today):
+            if (indicator.code, due.name) not in recorded:
+                result.append({"code": indicator.code, "période": due.name})
+    return result
+
+
+def _due(indicator: Indicateur, period: Period, today: dt.date) -> list[Period]:
+    kind = indicator.frequence.kind
+    return [
+        p for p in periods_between(period.start, min(period.end, today), kind) if period.contains(p)
+    ]
+
+
+def questionnaire_gains(
+    referentiel: Referentiel, responses: list[Reponse], period: Period
+) -> list[dict[str, Any]]:
+    """Entry/exit gains of each score indicator answered in `period`."""
+    from utilsoc.compute.questionnaires import pair_answers, progress_threshold
+
+    indicators = referentiel.indicators()
+    result = []
+    for code in sorted({r.indicateur for r in responses}):
+        gains = pair_answers(responses, code, period)
+        if not (gains.pairs or gains.entry_only or gains.exit_only):
+            continue
+        indicator = indicators.get(code)
+        threshold = progress_threshold(indicators.values(), code)
+        result.append(
+            {
+                "indicateur": code,
+                "libellé": indicator.libelle if indicator else code,
+                "paires": len(gains.pairs),
+                "entrée_moyenne": gains.mean(Moment.ENTREE),
+                "sortie_moyenne": gains.mean(Moment.SORTIE),
+                "gain_moyen": gains.mean_gain,
+                "sens": indicator.sens.value if indicator else None,
+                "seuil": threshold,
+                "progressent": gains.improved(indicator.sens, threshold) if indicator else None,
+                "sans_sortie": gains.entry_only,
+                "sans_entrée": gains.exit_only,
+            }
+        )
+    return result
+
+
+def _unfilled(all_series: dict[str, Series], period: Period) -> list[dict[str, Any]]:
+    """Indicators with values in `period` whose declared dimensions no value fills."""
+    from utilsoc.compute.breakdown import unfilled
+
+    return [
+        {"indicateur": code, "dimensions": names}
+        for code, series in all_series.items()
+        if (names := unfilled(series, period))
+    ]
+
+
+def project_status(
+    referentiel: Referentiel,
+    measures: Measures,
+    period: Period,
+    today: dt.date,
+    *,
+    chosen: bool = False,
+) -> dict[str, Any]:
+    """The whole dashboard as plain data.
+
+    `period` bounds the missing values and the questionnaires; when the user `chosen` it,
+    every indicator is also judged over it rather than on its latest value.
+    """
+    responses = measures.evidence.get("questionnaires", [])
+    all_series = build_all_series(referentiel, measures.records, responses)
+    judged = period if chosen else None
+    tracks = measures.evidence.get("pistes_amelioration", [])
+    domains = []
+    for domaine in referentiel.domaines:
+        criteria = []
+        for critere in domaine.criteres:
+            items = [
+                indicator_status(all_series[ind.code], judged, tracks)
+                for ind in critere.indicateurs
+            ]
+            criteria.append({"code": critere.code, "nom": critere.nom, "indicateurs": items})
+        domains.append({"code": domaine.code, "nom": domaine.nom, "critères": criteria})
+    return {
+        "période": period.name,
+        "période_choisie": chosen,
+        "domaines": domains,
+        "manquants": missing(
+            referentiel,
+            measures.records,
+            period,
+            today,
+            frozenset(r.indicateur for r in responses if period.overlaps(r.periode)),
+        ),
+        "questionnaires": questionnaire_gains(referentiel, responses, period),
+        "ventilations_manquantes": _unfilled(all_series, period),
+        "conflits": [
+            {
+                "indicateur": key[0],
+                "période": key[1],
+                "valeurs": [{"valeur": r.valeur, "auteur": r.auteur} for r in live],
+            }
+            for key, live in measures.conflicts.items()
+        ],
+    }

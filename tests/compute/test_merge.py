@@ -1,0 +1,98 @@
+"""Consolidation: the value in force for each key, what it replaced, and conflicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from utilsoc.compute.merge import consolidate
+from utilsoc.model.mesures import Mesure, Valeur
+
+
+def _record(
+    period: str, value: str | None = None, author: str = "a", day: str = "2025-01-02", **extra: Any
+) -> Mesure:
+    data = {
+        "indicateur": "ind",
+        "période": period,
+        "valeur": value,
+        "auteur": author,
+        "date": day,
+        **extra,
+    }
+    return Valeur.model_validate(data).to_mesure()
+
+
+_VALUES = st.sampled_from(["1", "2", "3"])
+_RECORDS = st.lists(
+    st.builds(
+        lambda period, value, author, day: _record(period, value, author, f"2025-0{day}-01"),
+        st.sampled_from(["2025-T1", "2025-T2"]),
+        _VALUES,
+        st.sampled_from(["a", "b"]),
+        st.integers(1, 3),
+    ),
+    max_size=8,
+)
+
+
+@given(_RECORDS, st.randoms())
+def test_consolidation_is_order_independent_and_idempotent(records, random) -> None:
+    first = consolidate(records)
+    shuffled = list(records)
+    random.shuffle(shuffled)
+    again = consolidate(shuffled + records)
+    assert first.current == again.current
+    assert first.conflicts.keys() == again.conflicts.keys()
+
+
+def test_replacement_supersedes_and_disagreement_is_a_conflict() -> None:
+    original = _record("2025-T1", "1", "a", "2025-02-01")
+    fix = _record(
+        "2025-T1",
+        "2",
+        "b",
+        "2025-03-01",
+        remplace={"valeur": "1", "auteur": "a", "date": "2025-02-01", "motif": "m"},
+    )
+    assert list(consolidate([fix, original]).current.values()) == [fix]
+    other = _record("2025-T1", "5", "c", "2025-03-02")
+    assert len(consolidate([original, other]).conflicts) == 1
+    assert dt.date(2025, 3, 1) == fix.date
+
+
+def test_the_same_value_twice_is_one_value_with_its_history() -> None:
+    early = _record("2025-T1", "4", "b", "2025-03-01")
+    late = _record("2025-T1", "4", "a", "2025-05-01")
+    merged = consolidate([late, early])
+    key = early.key
+    assert merged.current == {key: early}  # the earliest record stands for both
+    assert merged.history[key] == [early, late]
+    assert merged.conflicts == {}
+
+
+def test_both_conflicting_values_are_replaced_by_name() -> None:
+    a = _record("2025-T1", "1", "a", "2025-02-01")
+    b = _record("2025-T1", "2", "b", "2025-02-02")
+    fixes = [
+        _record("2025-T1", "3", "c", "2025-03-01", remplace={**old, "motif": "m"})
+        for old in (
+            {"valeur": "1", "auteur": "a", "date": "2025-02-01"},
+            {"valeur": "2", "auteur": "b", "date": "2025-02-02"},
+        )
+    ]
+    merged = consolidate([a, b, *fixes])
+    assert [r.valeur for r in merged.current.values()] == ["3"]
+    assert merged.conflicts == {}
+    assert len(merged.history[a.key]) == 4
+
+
+def test_rates_with_other_parts_conflict_and_other_dimensions_do_not() -> None:
+    first = _record("2025-T1", numérateur=3, dénominateur=4)
+    other = _record("2025-T1", author="b", numérateur=6, dénominateur=8)
+    assert list(consolidate([first, other]).conflicts) == [first.key]
+    elsewhere = _record("2025-T1", "5", "b", dimensions={"site": "Brest"})
+    assert len(consolidate([_record("2025-T1", "4"), elsewhere]).current) == 2

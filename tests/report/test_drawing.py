@@ -1,0 +1,122 @@
+"""Drawing one chart: structure and data, French numbers, reproducible bytes.
+
+Never SVG bytes against a file: the tests read what the drawing says.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from utilsoc.report import drawing
+from utilsoc.report.drawing import Chart, draw_svg
+
+SERIES = Chart(
+    "serie",
+    "Élèves accompagnés",
+    ["2024-2025", "2025-2026"],
+    [120.0, 150.5],
+    "élèves",
+    100.0,
+    160.0,
+)
+
+
+def test_series_chart_has_its_data_french_ticks_and_no_metadata() -> None:
+    svg = draw_svg(SERIES)
+    assert svg.startswith("<svg")
+    assert "<metadata>" not in svg
+    assert "Élèves accompagnés" in svg  # real text, searchable
+    assert "2025-2026" in svg
+    assert svg.count("stroke-dasharray") >= 2  # baseline and target lines
+
+
+# Any number-like text, so a tick written `1000` or `0.5` is caught, not skipped.
+NUMBER_TEXT = re.compile(r">(-?[\d.,\u202f\u2212]+)</text>")
+FRENCH_NUMBER = re.compile(r"\u2212?\d{1,3}(\u202f\d{3})*(,\d+)?")
+
+
+@pytest.mark.parametrize(
+    ("values", "tick"), [([1500.0, 4200.0], "1\u202f000"), ([0.4, 1.3], "0,25")]
+)
+def test_y_ticks_are_written_as_french_numbers(values: list[float], tick: str) -> None:
+    """Thousands apart by a narrow space, a decimal comma: `1 000`, `0,25`, never `0.25`."""
+    svg = draw_svg(Chart("barres", "Graduations", ["a", "b"], values))
+    ticks = NUMBER_TEXT.findall(svg)
+    assert tick in ticks
+    assert all(FRENCH_NUMBER.fullmatch(text) for text in ticks), ticks
+
+
+def test_same_chart_same_bytes_and_key() -> None:
+    assert draw_svg(SERIES) == draw_svg(SERIES)
+    other = Chart(
+        "serie",
+        "Élèves accompagnés",
+        ["2024-2025", "2025-2026"],
+        [120.0, 151.0],
+        "élèves",
+        100.0,
+        160.0,
+    )
+    assert other.key != SERIES.key
+
+
+def test_alternative_text_lists_values_in_french() -> None:
+    assert SERIES.alt == (
+        "Élèves accompagnés. 2024-2025 : 120 élèves ; 2025-2026 : 150,5 élèves"
+        " ; référence 100 élèves ; cible 160 élèves."
+    )
+    pairs = Chart("entree_sortie", "Confiance", ["moyenne"], [2.1], second=[3.4])
+    assert pairs.alt == "Confiance. moyenne : entrée 2,1, sortie 3,4."
+
+
+def test_bars_and_entry_exit_draw() -> None:
+    bars = draw_svg(Chart("barres", "Par site", ["Brest", "Quimper"], [3.0, 5.0]))
+    assert "Brest" in bars
+    pairs = draw_svg(Chart("entree_sortie", "Confiance", ["moyenne"], [2.0], second=[3.5]))
+    assert "entrée" in pairs
+    assert "sortie" in pairs
+
+
+def _series_variety() -> list[Chart]:
+    months = [f"{m:02d}/2025" for m in range(1, 13)]
+    return [
+        Chart("serie", "A", months, [float(m * m) for m in range(12)], "u", 3.0, 200.0),
+        Chart("serie", "B", months, [5000.0 - m for m in range(12)], "u", 250.0, 20.0),
+        Chart("serie", "C", months[:5], [-4.0, 2.0, 9.5, 1.0, 0.0], "%", None, 12.0),
+        Chart("serie", "D", ["T1", "T2", "T3"], [1.0, 2.0, 3.0], "", None, None),
+        Chart("serie", "E", months, [0.3] * 12, "u", 3.0, 4000.0),
+        Chart("serie", "F", ["T1", "T2", "T3"], [10.0, 20.0, 15.0], "", None, None),
+        Chart("serie", "G", months[:5], [7.0, 8.0, 6.0, 5.0, 4.0], "%", None, 1.0),
+    ]
+
+
+def test_reused_figures_draw_the_same_bytes_as_fresh_ones() -> None:
+    """A report's charts never depend on the order they were drawn in (or on the worker)."""
+    variety = _series_variety()
+    in_sequence = [draw_svg(chart) for chart in variety + variety[::-1]]
+    for index, chart in enumerate(variety + variety[::-1]):
+        drawing._SERIES_FIGURES.clear()
+        assert draw_svg(chart) == in_sequence[index], chart.title
+
+
+def test_y_axis_shows_values_baseline_and_target_from_zero() -> None:
+    for chart in _series_variety():
+        low, high = drawing._series_figure(chart).axes[0].get_ylim()
+        shown = [*chart.values, *(x for x in (chart.baseline, chart.target) if x is not None)]
+        assert low == min(0.0, *chart.values), chart.title
+        assert high > max(shown), chart.title
+
+
+def test_long_series_label_a_dozen_periods_ending_with_the_latest() -> None:
+    months = [f"{m % 12 + 1:02d}/{2017 + m // 12}" for m in range(100)]
+    chart = Chart("serie", "Cent mois", months, [float(m) for m in range(100)], "u")
+    svg = draw_svg(chart)
+    shown = [label for label in months if f">{label}</text>" in svg]
+    assert 6 <= len(shown) <= 12
+    assert shown[-1] == months[-1]
+    assert svg.count("<use ") >= 100  # every value still has its marker
+    assert chart.alt.count(" ; ") == 99  # and its place in the text alternative
+    assert drawing._shown_ticks(months[:12]) == (list(range(12)), months[:12])
+    assert drawing._shown_ticks(["T1"]) == ([0], ["T1"])
