@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from utilsoc.french import format_number
-from utilsoc.grammar import with_unit
+from utilsoc.french.grammar import with_unit
 
 _STYLE_VERSION = "4"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from utilsoc.french import NARROW_NBSP, format_number, format_signed, plural
-from utilsoc.grammar import lower_first, of_label
+from utilsoc.french.grammar import lower_first, of_label
 
 
 class UserText(str):

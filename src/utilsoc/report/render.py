@@ -24,7 +24,7 @@ from jinja2.exceptions import SecurityError
 
 from utilsoc.errors import UserError
 from utilsoc.french import NARROW_NBSP, format_amount, format_number, format_percent
-from utilsoc.grammar import with_unit
+from utilsoc.french.grammar import with_unit
 from utilsoc.report.filters import (
     UserText,
     count_of,

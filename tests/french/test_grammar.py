@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from utilsoc.grammar import lower_first, of_label, unit_forms, with_unit
+from utilsoc.french.grammar import lower_first, of_label, unit_forms, with_unit
 
 
 @pytest.mark.parametrize(
