@@ -28,6 +28,13 @@ def _located(stderr: str) -> set[tuple[str, str, str, str]]:
     return {m.groups() for line in stderr.splitlines() if (m := LOCATED.match(line))}
 
 
+def _break_referentiel(folder: Path) -> None:
+    """One unknown indicator type: the référentiel no longer loads."""
+    ref = folder / "referentiel.yaml"
+    text = ref.read_text(encoding="utf-8")
+    ref.write_text(text.replace("type: nombre", "type: nombreux", 1), encoding="utf-8")
+
+
 def _with_bad_lines(example) -> Path:
     folder = example("echec-scolaire")
     target = folder / "mesures" / "2025-2026" / "zoe.yaml"
@@ -124,11 +131,7 @@ def test_a_cached_result_still_refuses_a_folder_that_became_invalid(cli, example
 def test_errors_of_the_referentiel_cannot_be_ignored(cli, example, monkeypatch):
     folder = example("echec-scolaire")
     monkeypatch.chdir(folder)
-    ref = folder / "referentiel.yaml"
-    ref.write_text(
-        ref.read_text(encoding="utf-8").replace("type: nombre", "type: nombreux", 1),
-        encoding="utf-8",
-    )
+    _break_referentiel(folder)
     result = cli("status", "--ignorer-erreurs")
     assert result.exit_code == ExitCode.DONNEES_INVALIDES
     assert "ne peuvent pas être ignorées" in result.stderr
@@ -137,11 +140,7 @@ def test_errors_of_the_referentiel_cannot_be_ignored(cli, example, monkeypatch):
 def test_the_root_cause_comes_alone_with_the_count_of_lines_not_checked(cli, example, monkeypatch):
     folder = example("echec-scolaire")
     monkeypatch.chdir(folder)
-    ref = folder / "referentiel.yaml"
-    ref.write_text(
-        ref.read_text(encoding="utf-8").replace("type: nombre", "type: nombreux", 1),
-        encoding="utf-8",
-    )
+    _break_referentiel(folder)
     result = cli("validate")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()

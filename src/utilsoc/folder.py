@@ -102,11 +102,8 @@ def load_folder(layout: Layout, digest: str | None = None) -> Folder:
     from utilsoc.check.measures import check_measures
     from utilsoc.check.referentiel import check_project
     from utilsoc.model.load import load_project
-    from utilsoc.store.cache import folder_digest
 
-    if digest is None:
-        _recover(layout)
-        digest = folder_digest(layout)  # before reading: a later edit is never hidden
+    digest = digest or _fresh_digest(layout)  # before reading: a later edit is never hidden
     project = load_project(layout)
     issues = [*project.issues, *check_project(project)]
     checked = check_measures(project, checked=project.referentiel is not None)
@@ -120,9 +117,9 @@ def load_folder(layout: Layout, digest: str | None = None) -> Folder:
 
 def check_folder(layout: Layout) -> Outcome:
     """The outcome of `load_folder`, from the cache when no file changed since."""
-    _recover(layout)
-    stored = _stored_outcome(layout)
-    return stored if stored is not None else load_folder(layout).outcome
+    digest = _fresh_digest(layout)
+    stored = _stored_outcome(layout, digest)
+    return stored if stored is not None else load_folder(layout, digest).outcome
 
 
 class Gate:
@@ -137,10 +134,7 @@ class Gate:
     @cached_property
     def digest(self) -> str:
         """A hash of every input file: keys the results that commands keep."""
-        from utilsoc.store.cache import folder_digest
-
-        _recover(self.layout)
-        return folder_digest(self.layout)
+        return _fresh_digest(self.layout)
 
     def admit(self) -> list[Issue]:
         """Check the folder (from the kept outcome when possible); return the skipped errors.
@@ -163,6 +157,11 @@ class Gate:
             folder.skipped = _admitted(self.layout, folder.outcome, self.ignore_errors)
             self._folder = folder
         return self._folder
+
+
+def lines_left_out(skipped: list[Issue]) -> int:
+    """How many measurement lines the skipped errors stand for (one line may have several)."""
+    return len({(issue.file, issue.line) for issue in skipped})
 
 
 def open_folder(layout: Layout, *, ignore_errors: bool = False) -> Folder:
@@ -190,15 +189,17 @@ def summarize(project: Project, values: int = 0) -> str:
     return ", ".join(parts)
 
 
-def _recover(layout: Layout) -> None:
-    """Finish (or undo) a write that was interrupted, before anything is read.
+def _fresh_digest(layout: Layout) -> str:
+    """The folder's digest, once any interrupted write is finished (or undone).
 
     Why here: every command reads through this gate, so none sees half of a transaction;
     one `listdir` when there is nothing to recover.
     """
+    from utilsoc.store.cache import folder_digest
     from utilsoc.store.journal import recover
 
     recover(layout)
+    return folder_digest(layout)
 
 
 def _admitted(layout: Layout, outcome: Outcome, ignore_errors: bool) -> list[Issue]:
@@ -243,10 +244,10 @@ def _store_outcome(layout: Layout, digest: str, outcome: Outcome) -> None:
     store_result(layout, "validate", digest, data)
 
 
-def _stored_outcome(layout: Layout, digest: str | None = None) -> Outcome | None:
-    from utilsoc.store.cache import folder_digest, issues_from_data, load_result
+def _stored_outcome(layout: Layout, digest: str) -> Outcome | None:
+    from utilsoc.store.cache import issues_from_data, load_result
 
-    stored = load_result(layout, "validate", digest or folder_digest(layout))
+    stored = load_result(layout, "validate", digest)
     if stored is None:
         return None
     # Sorted again: shown from another folder, the files' names (and order) may change.

@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from utilsoc.folder import load_folder
-from utilsoc.project import Layout
-
 FORMULA = """\
           - code: a
             libellé: A
@@ -55,49 +48,3 @@ def test_unknown_indicators_in_the_self_assessment_and_the_key_ones(issues_after
         "indicateur « nb_pers » inconnu — déclarez-le d'abord (indicateur) [reference-inconnue]",
     ]
     assert issues[0].startswith("association.yaml:")
-
-
-EXTRA = """\
-          - code: confiance
-            libellé: Confiance
-            type: score
-            échelle: {min: 1, max: 5}
-            fréquence: scolaire
-            dimensions: [sexe, sexe]
-            référence: {valeur: 7, période: 2024}
-            cibles:
-              - {période: 2025-2026, valeur: 4}
-          - code: inscrit
-            libellé: Inscrit au réseau
-            type: oui_non
-            numérateur: "?"
-            cibles:
-              - {période: 2026, valeur: 42}
-          - code: taux_x
-            libellé: Taux
-            type: taux
-            fréquence: mensuelle
-            formule:
-              numérateur: nb_personnes_accompagnees
-              dénominateur: nb_personnes_accompagnees
-            cibles:
-              - {période: 2026, valeur: 180}
-              - {période: 2026-T1, valeur: -1}
-"""
-
-
-@pytest.fixture
-def issues(example) -> list[str]:
-    folder: Path = example("vide")
-    path = folder / "referentiel.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace("\n# Auto-évaluation", EXTRA + "\n# Auto-évaluation"), encoding="utf-8"
-    )
-    return [issue.format() for issue in load_folder(Layout(folder)).issues]
-
-
-def _find(issues: list[str], fragment: str) -> str:
-    found = [issue for issue in issues if fragment in issue]
-    assert found, f"{fragment!r} absent de {issues}"
-    return found[0]

@@ -120,3 +120,52 @@ def test_long_series_label_a_dozen_periods_ending_with_the_latest() -> None:
     assert chart.alt.count(" ; ") == 99  # and its place in the text alternative
     assert drawing._shown_ticks(months[:12]) == (list(range(12)), months[:12])
     assert drawing._shown_ticks(["T1"]) == ([0], ["T1"])
+
+
+ENTRY_EXIT = Chart(
+    "entree_sortie",
+    "Sentiment d'isolement (questionnaire d'entrée et de sortie, rempli avec le bénévole "
+    "visiteur) : moyenne à l'entrée et à la sortie",
+    ["moyenne"],
+    [4.8],
+    "points sur 5",
+    second=[4.9],
+    scale=(1.0, 5.0),
+)
+
+
+def _drawn(chart: Chart):
+    """The figure of `chart`, laid out as it is saved, and its renderer."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    drawing._configure(chart.key)
+    figure = drawing.figure_of(chart)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return figure, canvas.get_renderer()
+
+
+def test_entry_exit_chart_spans_the_scale_with_a_whole_title_and_the_legend_off_the_bars():
+    figure, renderer = _drawn(ENTRY_EXIT)
+    axes = figure.axes[0]
+    assert axes.get_ylim() == (1.0, 5.0)  # the score's scale, not from zero
+    page = figure.bbox
+    title = axes._left_title.get_window_extent(renderer)  # the title is on the left
+    assert page.x0 <= title.x0
+    assert title.x1 <= page.x1
+    assert title.y1 <= page.y1
+    assert "bénévole" in axes.get_title("left")  # the whole title, wrapped
+    legend = axes.get_legend().get_window_extent(renderer)
+    for bar in axes.patches:
+        assert not legend.overlaps(bar.get_window_extent(renderer))
+    assert legend.overlaps(page)  # and still on the page
+    svg = draw_svg(ENTRY_EXIT)
+    assert ">0</text>" not in svg  # no tick below the scale
+
+
+def test_a_chart_without_scale_keeps_its_former_key() -> None:
+    import dataclasses
+
+    assert "scale" not in repr(SERIES.key)
+    scaled = dataclasses.replace(ENTRY_EXIT, scale=None)
+    assert scaled.key != ENTRY_EXIT.key

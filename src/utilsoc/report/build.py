@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from utilsoc.errors import DataErrors, UsageError, UserError
+from utilsoc.folder import lines_left_out
 from utilsoc.project import MODELES, Layout
 from utilsoc.report.charts import Chart, Workers, render_svgs
 from utilsoc.report.provenance import read_provenance
@@ -83,7 +84,7 @@ def make_report(gate: Gate, request: Request) -> Path:
             # the measurements need reading again, only the verdict on them.
             gate.admit()
             context = _relink(cached["contexte"])
-        context["rapport"]["lignes_ecartees"] = len({(i.file, i.line) for i in gate.admit()})
+        context["rapport"]["lignes_ecartees"] = lines_left_out(gate.admit())
         _add_provenance(context, layout, request)
         _set_date(context, request, dt.date.today())
         _add_comments(context, request)

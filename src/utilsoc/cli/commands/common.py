@@ -51,10 +51,11 @@ IgnoreErrors = Annotated[
 def print_skipped(skipped: list[Issue]) -> None:
     """List the measurement lines a command left out (`--ignorer-erreurs`), then count them."""
     from utilsoc.cli.output import note, paint, print_issues
+    from utilsoc.folder import lines_left_out
 
     if not skipped:
         return
     print_issues(skipped)
-    lines = len({(issue.file, issue.line) for issue in skipped})
+    lines = lines_left_out(skipped)
     noun = "ligne laissée" if lines == 1 else "lignes laissées"
-    note(paint(f"{lines} {noun} de côté ({'--ignorer-erreurs'})", "avertissement"))
+    note(paint(f"{lines} {noun} de côté (--ignorer-erreurs)", "avertissement"))
