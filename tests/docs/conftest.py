@@ -207,5 +207,8 @@ def follow(page: Path, root: Path) -> Reader:
 def docs() -> SimpleNamespace:
     """The page reader, for the tests of this folder (a conftest cannot be imported)."""
     return SimpleNamespace(
-        read_steps=read_steps, follow=follow, lines_match=lines_match, Step=Step, Reader=Reader
+        read_steps=read_steps,
+        follow=follow,
+        lines_match=lines_match,
+        utilsoc_command=utilsoc_command,
     )
