@@ -7,6 +7,7 @@ the marks and the wildcards).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 DOCS = Path(__file__).parent.parent.parent / "docs"
 PAGES = sorted(DOCS.glob("*.md"))
 # Pages that must show runnable commands: those that teach the commands.
-TEACHING = {"demarrer.md", "mesures.md", "rapports.md", "premiers-pas.md"}
+TEACHING = {"demarrer.md", "premiers-pas.md"}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
@@ -80,3 +81,19 @@ def test_a_wrong_output_or_exit_code_is_reported_with_its_line(docs, tmp_path: P
     assert len(problems) == 2
     assert problems[0].startswith("page.md:2: « utilsoc --version » affiche autre chose")
     assert problems[1].startswith("page.md:4: « utilsoc inconnue » finit avec le code 2")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_every_image_a_page_shows_is_in_the_repository(page: Path) -> None:
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", page.read_text(encoding="utf-8"))
+    files = [image for image in images if "{" not in image and "://" not in image]
+    missing = [image for image in files if not (page.parent / image).is_file()]
+    assert not missing
+
+
+def test_the_first_steps_page_shows_the_report_and_is_in_the_index() -> None:
+    page = (DOCS / "premiers-pas.md").read_text(encoding="utf-8")
+    assert page.count("](images/") >= 2
+    assert "(premiers-pas.md)" in (DOCS / "index.md").read_text(encoding="utf-8")
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    assert "(docs/premiers-pas.md)" in readme
