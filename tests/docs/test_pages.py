@@ -15,7 +15,7 @@ import pytest
 DOCS = Path(__file__).parent.parent.parent / "docs"
 PAGES = sorted(DOCS.glob("*.md"))
 # Pages that must show runnable commands: those that teach the commands.
-TEACHING = {"demarrer.md", "premiers-pas.md"}
+TEACHING = {"demarrer.md", "mesures.md", "rapports.md", "premiers-pas.md"}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
