@@ -54,7 +54,7 @@ class CommonTotal:
 def network_totals(network: Network, period: Period) -> list[CommonTotal]:
     """Every common indicator's total over `period`, members left out excluded."""
     assert network.model is not None
-    members = [(m, links(m), _series(m)) for m in network.included()]
+    members = [(m, links(m), member_series(m)) for m in network.included()]
     totals = []
     for code, indicator in network.model.indicators().items():
         total = CommonTotal(indicator, period, Point(None))
@@ -72,7 +72,8 @@ def network_totals(network: Network, period: Period) -> list[CommonTotal]:
     return totals
 
 
-def _series(member: Member) -> dict[str, Series]:
+def member_series(member: Member) -> dict[str, Series]:
+    """Every indicator's series of one member, as its own status computes them."""
     from utilsoc.compute.series import build_all_series
 
     assert member.folder is not None

@@ -74,7 +74,12 @@ def total_lines(total: CommonTotal, names: dict[str, str]) -> list[str]:
 def _share_text(indicator: Indicateur, share: Share) -> str:
     if share.point.number is None:
         return "rien pour la période"
-    text = figure(indicator, share.point)
+    notes = share_notes(share)
+    return figure(indicator, share.point) + (f" ({' ; '.join(notes)})" if notes else "")
+
+
+def share_notes(share: Share) -> list[str]:
+    """What makes a member's figure less comparable: coverage, conversion, definition."""
     notes = []
     if share.point.coverage < 1.0:
         notes.append(f"période couverte à {format_number(100 * share.point.coverage, 0)} %")
@@ -84,7 +89,7 @@ def _share_text(indicator: Indicateur, share: Share) -> str:
         notes.append("définition propre au membre")
     if len(share.sources) > 1:
         notes.append(plural(len(share.sources), "indicateur additionné", "indicateurs additionnés"))
-    return text + (f" ({' ; '.join(notes)})" if notes else "")
+    return notes
 
 
 def totals_data(totals: list[CommonTotal]) -> list[dict[str, Any]]:

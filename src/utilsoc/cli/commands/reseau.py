@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import Format, base_dir
+from utilsoc.cli.commands.common import Force, Format, base_dir
 from utilsoc.cli.french import FrenchCommand, FrenchGroup
 
 if TYPE_CHECKING:
@@ -176,3 +177,99 @@ def _period(text: str):  # type: ignore[no-untyped-def]
         return Period.parse(text)
     except ValueError as error:
         raise UsageError(str(error), PERIOD_HINT) from None
+
+
+class ExportFormat(StrEnum):
+    """Formats of the network's data export."""
+
+    PARQUET = "parquet"
+    CSV = "csv"
+
+
+@reseau_app.command("export", cls=FrenchCommand)
+def cli_command_reseau_export(
+    ctx: typer.Context,
+    format: Annotated[  # noqa: A002 - the option is named --format
+        ExportFormat,
+        typer.Option("--format", "-f", help="parquet (DuckDB, Spark...) ou csv."),
+    ] = ExportFormat.PARQUET,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Fichier à écrire (par défaut : export/reseau.FORMAT).",
+            show_default=False,
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period", "-p", help="Période (par défaut : celle du réseau).", show_default=False
+        ),
+    ] = None,
+    force: Force = False,
+) -> None:
+    """Exporter les valeurs des membres en une table (Parquet ou CSV) et son dictionnaire."""
+    from utilsoc.cli.output import echo
+    from utilsoc.network.export import export_network
+    from utilsoc.project import display_path
+
+    network = _network(ctx)
+    _refuse_errors(network)
+    assert network.model is not None
+    chosen = _period(period) if period else network.model.periode
+    target = base_dir(ctx, output) if output else network.root / "export" / f"reseau.{format.value}"
+    written, rows = export_network(network, chosen, target, format.value, force=force)
+    for path in written:
+        echo(f"écrit : {display_path(path)}")
+    echo(f"{rows} ligne{'s' if rows > 1 else ''} exportée{'s' if rows > 1 else ''}")
+
+
+class ReportFormat(StrEnum):
+    """Formats of the network report."""
+
+    HTML = "html"
+    MD = "md"
+
+
+@reseau_app.command("report", cls=FrenchCommand)
+def cli_command_reseau_report(
+    ctx: typer.Context,
+    format: Annotated[  # noqa: A002 - the option is named --format
+        ReportFormat, typer.Option("--format", "-f", help="html (imprimable en PDF) ou md.")
+    ] = ReportFormat.HTML,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Fichier à écrire (par défaut : rapports/reseau-PERIODE.FORMAT).",
+            show_default=False,
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period", "-p", help="Période (par défaut : celle du réseau).", show_default=False
+        ),
+    ] = None,
+    final: Annotated[
+        bool,
+        typer.Option("--final", help="Version à envoyer : refuser tant qu'un membre est écarté."),
+    ] = False,
+    force: Force = False,
+) -> None:
+    """Produire le rapport du réseau : totaux des indicateurs communs, membre par membre."""
+    from utilsoc.cli.output import echo, print_issues
+    from utilsoc.network.report import make_network_report
+    from utilsoc.project import display_path
+
+    network = _network(ctx)
+    _refuse_errors(network)
+    assert network.model is not None
+    chosen = _period(period) if period else network.model.periode
+    print_issues(network.issues)
+    target = base_dir(ctx, output) if output else None
+    written = make_network_report(network, chosen, format.value, target, final=final, force=force)
+    echo(f"rapport écrit : {display_path(written)}")
