@@ -112,3 +112,11 @@ def test_an_unknown_registre_lists_the_registres() -> None:
         catalogue.entries("culture")
     assert caught.value.message == "registre « culture » inconnu du catalogue"
     assert caught.value.hint == "registres : " + ", ".join(REGISTRES)
+
+
+def test_the_guide_lists_every_registre_indicator_and_dimension() -> None:
+    text = (Path(__file__).parents[2] / "docs" / "catalogue.md").read_text(encoding="utf-8")
+    codes = [r.code for r in catalogue.registres()] + sorted(catalogue.codes())
+    missing = [c for c in [*codes, *catalogue.dimensions()] if f"| `{c}` |" not in text]
+    assert missing == [], "absents de docs/catalogue.md"
+    assert f"catalogue de\n{len(catalogue.entries())} indicateurs" in text
