@@ -44,6 +44,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
 GROUPS = {
     "templates": "Voir et adapter les modèles de rapports.",
     "indicateur": "Ajouter au référentiel des indicateurs du catalogue.",
+    "reseau": "Travailler en réseau : référentiel commun, membres, totaux du réseau.",
 }
 
 
@@ -194,6 +195,10 @@ def build_app(names: Iterable[str]) -> typer.Typer:
             application.add_typer(
                 indicateur_app, name=name, cls=french.FrenchGroup, help=GROUPS[name]
             )
+        elif name == "reseau":
+            from utilsoc.cli.commands.reseau import reseau_app
+
+            application.add_typer(reseau_app, name=name, cls=french.FrenchGroup, help=GROUPS[name])
     return application
 
 
