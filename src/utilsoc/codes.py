@@ -71,6 +71,7 @@ class Code(StrEnum):
     CALCUL_INVALIDE = "calcul-invalide"  #: a questionnaire calculation that cannot be made
     SENS_DU_CALCUL = "sens-du-calcul"  #: warning: a gain aimed against its questionnaire
     CIBLE_HORS_PERIODE = "cible-hors-periode"  #: warning: a target far from logframe and data
+    CATALOGUE_INCONNU = "catalogue-inconnu"  #: warning: `catalogue:` names no catalogue entry
 
     # Measurements and spreadsheet imports.
     INDICATEUR_INCONNU = "indicateur-inconnu"  #: a value for an undeclared indicator

@@ -166,6 +166,11 @@ class Indicateur(Modele):
     """Indicateur, défini une fois et utilisé partout par son code."""
 
     code: Code
+    catalogue: Code | None = Field(
+        None,
+        description="Code de l'indicateur du catalogue d'utilsoc dont celui-ci est tiré "
+        "(voir « utilsoc catalogue ») ; le lien reste si l'on renomme l'indicateur.",
+    )
     libelle: Texte
     definition: str | None = None
     type: TypeIndicateur
