@@ -96,8 +96,16 @@ def parse_yaml(
                 text, display, track_positions=track_positions, loader=yaml.SafeLoader
             )
         raise DataErrors([*builder.issues, syntax_issue(error, text, display)]) from None
-    except (yaml.YAMLError, RecursionError) as error:
-        issue = Issue(display, 1, 1, Code.SYNTAXE, f"YAML illisible : {error}")
+    except (yaml.YAMLError, RecursionError):
+        # Without a position, the parser's words (English) would not help: say what to do.
+        issue = Issue(
+            display,
+            1,
+            1,
+            Code.SYNTAXE,
+            "YAML illisible",
+            "comparez avec un exemple : « utilsoc init --example vide »",
+        )
         raise DataErrors([*builder.issues, issue]) from None
     if builder.documents == 0 or builder.root is None:
         raise DataErrors(
