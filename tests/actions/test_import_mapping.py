@@ -110,3 +110,27 @@ def test_a_cell_mistake_stays_at_its_cell(cli, example, monkeypatch) -> None:
         "a.csv:3:3: erreur: « nb_benevoles » n'est pas ventilé par « sexe » — dimensions de "
         "cet indicateur : aucune [ligne-invalide]"
     ]
+
+
+def test_a_questionnaire_mapping_s_codes_are_judged_at_their_lines(cli, example, monkeypatch):
+    score = (
+        "          - code: confiance\n            libellé: Confiance\n            type: score\n"
+        "            échelle: {min: 1, max: 5}\n            méthode: questionnaire\n"
+    )
+    folder: Path = example("vide", ATELIERS, score)
+    mapping = (
+        "type: questionnaire\nauteur: Q\npériode: 2024\ncolonnes:\n  participant: Code\n"
+        "  moment: Moment\nindicateurs:\n  confianse: Q1\n  nb_ateliers: Q2\n"
+    )
+    (folder / "map.yaml").write_text(mapping, encoding="utf-8")
+    table = "Code;Moment;Q1;Q2\nP1;entrée;2;3\nP2;sortie;3;4\n"
+    (folder / "a.csv").write_text(table, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    result = cli("import", "a.csv", "-m", "map.yaml")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert result.stderr.splitlines() == [
+        "map.yaml:8:3: erreur: indicateur « confianse » inconnu — vouliez-vous dire « confiance » "
+        "? (un questionnaire renseigne un indicateur de type score) [correspondance-invalide]",
+        "map.yaml:9:3: erreur: « nb_ateliers » n'est pas un score — un questionnaire "
+        "d'entrée/sortie renseigne un indicateur de type score [correspondance-invalide]",
+    ]

@@ -137,3 +137,12 @@ def test_validate_explains_a_colour_written_without_quotes(cli, example) -> None
         "comme un commentaire (en YAML, « # » après une espace commence un commentaire) — une "
         'couleur s\'écrit entre guillemets : principale: "#1D5C4D" [diese-sans-guillemets]\n'
     ) in result.stderr
+
+
+def test_describe_error_names_a_missing_field_once() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Correspondance.model_validate({})
+    assert describe_error(caught.value, Correspondance) == (
+        "champ obligatoire « auteur » manquant",
+        "ajoutez la ligne « auteur: ... »",
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -99,16 +100,18 @@ _INVALID = Code.PREUVE_INVALIDE
 
 
 def _response_problems(project: Project, response: Reponse) -> list[Problem]:
-    indicator = (
-        project.referentiel.indicators().get(response.indicateur) if (project.referentiel) else None
-    )
+    indicators = project.referentiel.indicators() if project.referentiel else {}
+    indicator = indicators.get(response.indicateur)
     if indicator is None:
+        scores = [c for c, i in indicators.items() if i.type is TypeIndicateur.SCORE]
+        close = difflib.get_close_matches(response.indicateur, scores, n=1)
+        hint = "un questionnaire renseigne un indicateur de type score"
         return [
             Problem(
                 "indicateur",
                 _UNKNOWN,
                 f"indicateur « {response.indicateur} » inconnu",
-                "un questionnaire renseigne un indicateur de type score",
+                f"vouliez-vous dire « {close[0]} » ? ({hint})" if close else hint,
             )
         ]
     if indicator.type is not TypeIndicateur.SCORE:

@@ -30,7 +30,9 @@ def describe_error(error: ValidationError, model: type[BaseModel]) -> tuple[str,
     details = without_branches(error.errors(include_url=False), model)[0]
     message, hint = translate(details, model)
     name = ".".join(str(part) for part in details["loc"])
-    return (f"{name} : {message}" if name else message), hint
+    if not name or details["type"] in _UNREAD:  # the message names the field already
+        return message, hint
+    return f"{name} : {message}", hint
 
 
 def _issue(details: ErrorDetails, doc: Document, model: type[BaseModel]) -> Issue:
