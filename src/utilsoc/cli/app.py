@@ -39,7 +39,10 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "schema": cli_command_schema,
     "doctor": cli_command_doctor,
 }
-GROUPS = {"templates": "Voir et adapter les modèles de rapports."}
+GROUPS = {
+    "templates": "Voir et adapter les modèles de rapports.",
+    "reseau": "Travailler en réseau : référentiel commun, membres, totaux du réseau.",
+}
 
 
 class UtilsocGroup(french.FrenchGroup):
@@ -183,6 +186,10 @@ def build_app(names: Iterable[str]) -> typer.Typer:
             application.add_typer(
                 templates_app, name=name, cls=french.FrenchGroup, help=GROUPS[name]
             )
+        elif name == "reseau":
+            from utilsoc.cli.commands.reseau import reseau_app
+
+            application.add_typer(reseau_app, name=name, cls=french.FrenchGroup, help=GROUPS[name])
     return application
 
 
