@@ -26,11 +26,12 @@ from utilsoc.model.correspondance import Correspondance
 from utilsoc.model.mesures import FichierMesures, Valeur
 from utilsoc.model.publics import Publics
 from utilsoc.model.referentiel import Referentiel
+from utilsoc.model.reseau import Reseau
 from utilsoc.yamlio.messages import describe_error, issues_from_validation
 from utilsoc.yamlio.reader import parse_yaml
 from utilsoc.yamlio.translations import TRANSLATED, translate
 
-FILES = (Referentiel, Association, Publics, CadreLogique, Correspondance, FichierMesures)
+FILES = (Referentiel, Association, Publics, CadreLogique, Correspondance, FichierMesures, Reseau)
 ENGLISH = re.compile(
     r"\b(should|input|inputs|field|fields|required|permitted|valid|value|error|errors|"
     r"string|strings|expected|must|instance|dictionary|number|least|most|character|"

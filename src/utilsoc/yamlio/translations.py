@@ -40,6 +40,7 @@ _CODE_EXAMPLES = {
     "partie_prenante": "familles",
     "parties_prenantes": "familles",
     "cadre": "financeur",
+    "commun": "nb_personnes_accompagnees",
 }
 
 
