@@ -99,3 +99,4 @@ class Code(StrEnum):
     COMMUN_INCONNU = "commun-inconnu"  #: `commun:` names no common indicator
     COMMUN_INCOMPATIBLE = "commun-incompatible"  #: type, unit, direction or roll-up differ
     COMMUN_EN_DOUBLE = "commun-en-double"  #: warning: two indicators of one member counted
+    COMMUN_INTERNE = "commun-interne"  #: warning: a linked indicator kept `interne`

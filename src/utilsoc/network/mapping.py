@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from utilsoc.codes import Code
 from utilsoc.errors import Issue
+from utilsoc.model.base import Diffusion
 from utilsoc.model.referentiel import Indicateur
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def links(member: Member) -> dict[str, list[Link]]:
         return {}
     result: dict[str, list[Link]] = {}
     for _, indicator in member.folder.project.referentiel.iter_indicators():
-        if indicator.commun is not None:
+        if indicator.commun is not None and indicator.diffusion is not Diffusion.INTERNE:
             link = Link(indicator, indicator.facteur or 1.0)
             result.setdefault(indicator.commun, []).append(link)
     return result
@@ -82,6 +83,17 @@ def _link_problems(
         (Code.COMMUN_INCOMPATIBLE, message, hint, "erreur")
         for message, hint in incompatibilities(indicator, target)
     ]
+    if indicator.diffusion is Diffusion.INTERNE:
+        found.append(
+            (
+                Code.COMMUN_INTERNE,
+                f"« {indicator.code} » est marqué « diffusion: interne » : le réseau ne "
+                f"compte pas ses valeurs dans « {indicator.commun} »",
+                "retirez « diffusion: interne » pour les partager, ou « commun: » pour "
+                "ne plus le rattacher",
+                "avertissement",
+            )
+        )
     if indicator.commun in seen:
         found.append(
             (

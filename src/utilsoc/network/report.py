@@ -71,8 +71,11 @@ def network_context(
     from utilsoc.report.provenance import read_provenance
 
     assert network.model is not None
+    from utilsoc.network.evidence import shared_evidence
+
     provenance = read_provenance(network.root)
     names = {m.code: m.entry.nom for m in network.members}
+    dimensions = {d.code: d.nom for d in network.model.commun.dimensions}
     return {
         "association": {"nom": network.model.nom, "couleurs": _colours()},
         "reseau": {"nom": network.model.nom, "territoire": network.model.territoire},
@@ -101,13 +104,37 @@ def network_context(
             for m in network.members
         ],
         "ecartes": [{"nom": m.entry.nom, "raison": m.reason} for m in network.members if m.reason],
-        "indicateurs": [_indicator(t, names, charts) for t in totals],
+        "indicateurs": [_indicator(t, names, dimensions, charts) for t in totals],
+        "preuves": [
+            {
+                "membre": e.member,
+                "genre": e.kind,
+                "periode": e.period.label,
+                "texte": e.text,
+                "titre": e.title,
+                "qui": e.speaker,
+            }
+            for e in shared_evidence(network, period)
+        ],
     }
 
 
-def _indicator(total: CommonTotal, names: dict[str, str], charts: bool) -> dict[str, Any]:
+def _indicator(
+    total: CommonTotal, names: dict[str, str], dimensions: dict[str, str], charts: bool
+) -> dict[str, Any]:
     indicator = total.indicator
     return {
+        "territoire": [
+            {
+                "dimension": dimensions.get(code, code),
+                "valeurs": [
+                    {"valeur": value, "chiffre": figure(indicator, point)}
+                    for value, point in values.items()
+                ],
+                "non_ventile": [names.get(m, m) for m in total.unsplit.get(code, [])],
+            }
+            for code, values in total.by_dimension.items()
+        ],
         "code": indicator.code,
         "libelle": indicator.libelle,
         "definition": indicator.definition,

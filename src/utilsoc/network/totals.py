@@ -16,6 +16,7 @@ from utilsoc.compute.rollup import roll_up
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Agregation, Indicateur, TypeIndicateur
 from utilsoc.network.mapping import Link, links
+from utilsoc.network.territory import Parts, member_parts
 
 if TYPE_CHECKING:
     from utilsoc.network.load import Member, Network
@@ -44,6 +45,10 @@ class CommonTotal:
     not_following: list[str] = field(default_factory=list)  # no indicator mapped to it
     without_terms: list[str] = field(default_factory=list)  # a rate without its two terms
     weighted: bool = True  # a mean: weighted by N (False when some N is unknown)
+    # The territory view: per common dimension, the total of each value over the members
+    # that record it, and the members that report the indicator without that breakdown.
+    by_dimension: dict[str, dict[str, Point]] = field(default_factory=dict)
+    unsplit: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def reporting(self) -> list[Share]:
@@ -55,9 +60,11 @@ def network_totals(network: Network, period: Period) -> list[CommonTotal]:
     """Every common indicator's total over `period`, members left out excluded."""
     assert network.model is not None
     members = [(m, links(m), member_series(m)) for m in network.included()]
+    dimensions = [d.code for d in network.model.commun.dimensions]
     totals = []
     for code, indicator in network.model.indicators().items():
         total = CommonTotal(indicator, period, Point(None))
+        parts: list[tuple[str, Parts]] = []
         for member, linked, series in members:
             own = linked.get(code)
             if not own:
@@ -67,9 +74,29 @@ def network_totals(network: Network, period: Period) -> list[CommonTotal]:
             total.shares.append(share)
             if share.point.number is None:
                 total.silent.append(member.code)
+            else:
+                parts.append((member.code, member_parts(own, series, period, dimensions)))
         _combine(total)
+        _territory(total, parts, dimensions)
         totals.append(total)
     return totals
+
+
+def _territory(total: CommonTotal, parts: list[tuple[str, Parts]], dimensions: list[str]) -> None:
+    """Each common dimension's values, over the members that break the indicator down."""
+    for dimension in dimensions:
+        values: dict[str, list[Point]] = {}
+        for member, member_parts_ in parts:
+            own = member_parts_.get(dimension)
+            if not own:
+                total.unsplit.setdefault(dimension, []).append(member)
+                continue
+            for value, points in own.items():
+                values.setdefault(value, []).append(_across(total.indicator, points))
+        if values:
+            total.by_dimension[dimension] = {
+                value: _across(total.indicator, points) for value, points in sorted(values.items())
+            }
 
 
 def member_series(member: Member) -> dict[str, Series]:
