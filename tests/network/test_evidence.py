@@ -7,7 +7,6 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from utilsoc.cli.app import app
-from utilsoc.model.periods import Period
 from utilsoc.network.evidence import shared_evidence
 from utilsoc.network.load import load_network
 
@@ -64,7 +63,7 @@ def test_only_shareable_consented_pseudonymised_evidence_is_shared(
         "réseau",
     )
     _evidence(folder, "fait", "Un conflit entre bénévoles.", "--titre", "Conflit")
-    shared = shared_evidence(load_network(builder.write()), Period.parse("2025"))
+    shared = shared_evidence(load_network(builder.write()))
     assert [(s.kind, s.text, s.speaker, s.title) for s in shared] == [
         ("fait", "Une fête de quartier a réuni 80 habitants.", None, "La fête"),
         ("verbatim", "Je sors de chez moi.", "Inès, bénéficiaire", None),

@@ -73,11 +73,8 @@ def test_an_internal_indicator_is_not_counted_and_the_link_warns(builder: Networ
     (issue,) = network.issues
     assert issue.code is Code.COMMUN_INTERNE
     assert issue.severity == "avertissement"
-    from utilsoc.model.periods import Period
     from utilsoc.network.totals import network_totals
 
-    (people,) = [
-        t for t in network_totals(network, Period.parse("2025")) if t.indicator.code == "personnes"
-    ]
+    (people,) = [t for t in network_totals(network) if t.indicator.code == "personnes"]
     assert people.total.number is None
     assert people.not_following == ["a"]

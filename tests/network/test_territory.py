@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from utilsoc.model.periods import Period
 from utilsoc.network.load import load_network
 from utilsoc.network.totals import network_totals
 
@@ -61,7 +60,7 @@ def test_counts_and_rates_by_quartier_over_the_members_that_record_it(
         ),
         encoding="utf-8",
     )
-    totals = {t.indicator.code: t for t in network_totals(load_network(root), Period.parse("2025"))}
+    totals = {t.indicator.code: t for t in network_totals(load_network(root))}
     people = totals["personnes"]
     assert people.total.number == 30  # 13 + 10 + 7
     assert {v: p.number for v, p in people.by_dimension["quartier"].items()} == {

@@ -8,7 +8,7 @@ the person's consent and without a full name. Anything marked `interne` never do
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from utilsoc.model.base import Diffusion
 from utilsoc.model.periods import Period
@@ -30,18 +30,24 @@ class Shared:
     speaker: str | None = None  # a verbatim's pseudonym and role: « Inès, bénéficiaire »
 
 
-def shared_evidence(network: Network, period: Period) -> list[Shared]:
-    """The shareable verbatims and notable facts of the included members, over `period`."""
-    found: list[Shared] = []
-    for member in network.included():
-        assert member.folder is not None
-        evidence = member.folder.measures.evidence
-        for quote in evidence.get("temoignages", []):
-            if _quotable(quote) and quote.periode.overlaps(period):
-                found.append(_verbatim(member.entry.nom, quote))
-        for fact in evidence.get("faits_marquants", []):
-            if fact.diffusion is Diffusion.RESEAU and fact.periode.overlaps(period):
-                found.append(_fact(member.entry.nom, fact))
+def member_evidence(name: str, evidence: dict[str, list[Any]], period: Period) -> list[Shared]:
+    """One member's shareable verbatims and notable facts over `period`."""
+    found = [
+        _verbatim(name, quote)
+        for quote in evidence.get("temoignages", [])
+        if _quotable(quote) and quote.periode.overlaps(period)
+    ]
+    found += [
+        _fact(name, fact)
+        for fact in evidence.get("faits_marquants", [])
+        if fact.diffusion is Diffusion.RESEAU and fact.periode.overlaps(period)
+    ]
+    return found
+
+
+def shared_evidence(network: Network) -> list[Shared]:
+    """The shareable evidence of the included members, in time order."""
+    found = [s for m in network.included() if m.contribution for s in m.contribution.evidence]
     return sorted(found, key=lambda s: (s.period.start, s.member, s.kind))
 
 

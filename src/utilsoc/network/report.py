@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 def make_network_report(
     network: Network,
-    period: Period,
     kind: str,
     output: Path | None,
     *,
@@ -49,10 +48,12 @@ def make_network_report(
             + " ; ".join(f"{m.entry.nom} écarté ({m.reason})" for m in left_out),
             "corrigez les dossiers de ces membres, ou retirez --final pour une version de travail",
         )
+    assert network.period is not None
+    period = network.period
     target = output or network.root / "rapports" / f"reseau-{period}.{kind}"
     layout = Layout(network.root)
     check_output(layout, target, "reseau report", force)
-    totals = network_totals(network, period)
+    totals = network_totals(network)
     context = network_context(
         network, totals, period, day or dt.date.today(), charts=kind == "html"
     )
@@ -114,7 +115,7 @@ def network_context(
                 "titre": e.title,
                 "qui": e.speaker,
             }
-            for e in shared_evidence(network, period)
+            for e in shared_evidence(network)
         ],
     }
 

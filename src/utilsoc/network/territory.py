@@ -12,31 +12,34 @@ from typing import TYPE_CHECKING
 from utilsoc.compute.points import Point, Series
 from utilsoc.compute.rollup import periods_used
 from utilsoc.model.periods import Period
+from utilsoc.model.referentiel import Indicateur
+from utilsoc.network.rules import across, scaled
 
 if TYPE_CHECKING:
     from utilsoc.network.mapping import Link
 
-Parts = dict[str, dict[str, list[Point]]]  # dimension → value → points
+Parts = dict[str, dict[str, Point]]  # dimension → value → the member's figure
 
 
 def member_parts(
-    own: list[Link], series: dict[str, Series], period: Period, dimensions: list[str]
+    common: Indicateur,
+    own: list[Link],
+    series: dict[str, Series],
+    period: Period,
+    dimensions: list[str],
 ) -> Parts:
-    """The member's parts over `period` for each common dimension it records."""
-    parts: Parts = {}
+    """The member's figure over `period` for each value of each common dimension it records."""
+    found: dict[str, dict[str, list[Point]]] = {}
     for link in own:
         one = series[link.indicator.code]
         for used in periods_used(one, period):
             for key, point in one.parts.get(used, {}).items():
                 if len(key) == 1 and key[0][0] in dimensions and point.number is not None:
                     ((dimension, value),) = key
-                    parts.setdefault(dimension, {}).setdefault(value, []).append(
-                        _scaled(point, link.factor)
+                    found.setdefault(dimension, {}).setdefault(value, []).append(
+                        scaled(point, link.factor)
                     )
-    return parts
-
-
-def _scaled(point: Point, factor: float) -> Point:
-    if factor == 1.0 or point.value is None:
-        return point
-    return Point(point.value * factor, weight=point.weight)
+    return {
+        dimension: {value: across(common, points) for value, points in values.items()}
+        for dimension, values in found.items()
+    }
