@@ -505,35 +505,6 @@ def test_a_bare_percentage_for_a_rate_is_refused_with_the_way_to_type_it(cli, ex
     assert not (folder / "mesures").exists()
 
 
-def test_guided_session_asks_a_rate_for_its_two_terms(cli, example, monkeypatch) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example("vide", RATE)
-    # count: passed; rate: a word is asked again, then 37 and 94
-    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n\nbeaucoup\n37\n94\no\n")
-    assert result.exit_code == 0, result.stderr
-    assert "numérateur (Personnes en emploi à la sortie)" in result.stdout
-    assert "dénominateur (Personnes sorties)" in result.stdout
-    assert "taux_retour = 37/94\n" in result.stdout
-    text = (folder / "mesures" / "2026" / "lea.yaml").read_text(encoding="utf-8")
-    assert "numérateur: 37.0, dénominateur: 94.0" in text
-
-
-def test_guided_session_never_asks_an_indicator_computed_from_answers(
-    cli, example, monkeypatch
-) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example(
-        "vide",
-        "          - code: confiance\n            libellé: Confiance en soi\n"
-        "            type: score\n            échelle: {min: 1, max: 5}\n"
-        "            méthode: questionnaire\n            calcul: {mesure: moyenne_sortie}\n",
-    )
-    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n\n")
-    assert result.exit_code == 0, result.stderr
-    assert "1 indicateur pour année 2026" in result.stdout
-    assert "confiance" not in result.stdout
-
-
 def test_a_percent_sign_says_to_drop_it_and_for_a_rate_to_give_its_terms(cli, example) -> None:
     folder = example("echec-scolaire")
     before = _files(folder)
@@ -544,10 +515,11 @@ def test_a_percent_sign_says_to_drop_it_and_for_a_rate_to_give_its_terms(cli, ex
         count.stderr
     )
     assert "37/94, ou --numerateur 37 --denominateur 94" in count.stderr
+    assert "déclarez « type: taux »" in count.stderr
     rate = cli(*base, "taux_assiduite", "33 %")
     assert rate.exit_code == ExitCode.DONNEES_INVALIDES
     assert "un taux s'enregistre par ses deux termes, sans le signe %, « 33 % » lu" in rate.stderr
-    assert "37/94) ou --numerateur 37 --denominateur 94" in rate.stderr
+    assert "37/94), ou --numerateur 37 --denominateur 94" in rate.stderr
     assert "s'écrit sur 100 (33/100)" in rate.stderr
     assert _files(folder) == before
 

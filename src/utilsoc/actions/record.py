@@ -243,32 +243,39 @@ def typed_value(indicator: Indicateur, text: str | None) -> float | bool | str |
     """
     percent = text is not None and text.strip().endswith("%")
     if indicator.type is TypeIndicateur.TAUX:
-        if percent:
-            number = text.strip().rstrip("%").strip() if text else ""
-            raise UserError(
-                f"un taux s'enregistre par ses deux termes, sans le signe %, « {text} » lu",
-                "écrivez NUMÉRATEUR/DÉNOMINATEUR (37/94) ou --numerateur 37 --denominateur 94 ; "
-                f"un pourcentage publié sans ses termes s'écrit sur 100 ({number}/100)",
-            )
-        raise UserError(f"un taux s'enregistre par ses deux termes, « {text} » lu", RATE_HINT)
+        raise _bare_rate(text or "")
     try:
         return parse_value(indicator, text, comma=True)
     except NumberError as error:
         if percent and indicator.type is not TypeIndicateur.QUALITATIF:
-            raise UserError(*_percent_problem(indicator, text or "")) from None
+            raise UserError(*_percent_problem(text or "")) from None
         raise UserError(str(error), error.hint or "vérifiez la valeur saisie") from None
     except ValueError as error:
         raise UserError(str(error), "vérifiez la valeur saisie") from None
 
 
-def _percent_problem(indicator: Indicateur, text: str) -> tuple[str, str]:
+def _bare_rate(text: str) -> UserError:
+    """A rate given as one number (`82,5`, `33%`): say to give its two terms."""
+    number = text.strip().removesuffix("%").strip()
+    try:
+        parse_number(number, comma=True)
+    except NumberError:
+        number = "14,1"
+    sign = ", sans le signe %" if text.strip().endswith("%") else ""
+    return UserError(
+        f"un taux s'enregistre par ses deux termes{sign}, « {text} » lu",
+        "écrivez NUMÉRATEUR/DÉNOMINATEUR (37/94), ou --numerateur 37 --denominateur 94 ; "
+        f"un pourcentage publié sans ses termes s'écrit sur 100 ({number}/100)",
+    )
+
+
+def _percent_problem(text: str) -> tuple[str, str]:
     """Message and hint for `33%` given to an indicator that is not a rate."""
-    number = text.strip().rstrip("%").strip()
+    number = text.strip().removesuffix("%").strip()
     return (
         f"nombre attendu, « {text} » lu : écrivez la valeur sans le signe %",
-        f"écrivez {number} ; si c'est un taux, donnez plutôt ses deux termes (37/94, ou "
-        "--numerateur 37 --denominateur 94) après l'avoir déclaré « type: taux » dans "
-        f"referentiel.yaml (« {indicator.code} » est de type {indicator.type.value})",
+        f"écrivez {number} ; pour un taux, déclarez « type: taux » dans referentiel.yaml et "
+        "donnez ses deux termes : 37/94, ou --numerateur 37 --denominateur 94",
     )
 
 
