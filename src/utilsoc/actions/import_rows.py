@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from utilsoc.actions.evidence import reference_problems
-from utilsoc.actions.record import canonical_text
+from utilsoc.actions.typed import canonical_text
 from utilsoc.check.values import (
     Problem,
     check_record,

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from utilsoc.check.values import (
-    NumberError,
-    check_record,
-    future_problem,
-    parse_number,
-    parse_value,
-)
+from utilsoc.actions.typed import shown, typed_terms
+from utilsoc.check.values import check_record, future_problem
 from utilsoc.compute.merge import consolidate
 from utilsoc.errors import DataErrors, UsageError, UserError
 from utilsoc.model.mesures import Mesure, Remplacement, Valeur
 from utilsoc.model.periods import Period
-from utilsoc.model.referentiel import Indicateur, Referentiel, TypeIndicateur
+from utilsoc.model.referentiel import Referentiel
 from utilsoc.project import Layout, display_path
 from utilsoc.store.files import validate_text
 from utilsoc.store.journal import Transaction, transaction
@@ -43,14 +37,6 @@ class Request:
     date: dt.date | None = None
     numerateur: str | None = None  # a rate's two terms, as typed (`37`, `12,5`)
     denominateur: str | None = None
-
-
-_DECIMAL = re.compile(r"-?\d+\.\d+")
-
-RATE_HINT = (
-    "écrivez ses deux termes, NUMÉRATEUR/DÉNOMINATEUR (37/94), ou --numerateur 37 "
-    "--denominateur 94 ; un pourcentage publié sans ses termes s'écrit sur 100 (14,1/100)"
-)
 
 
 def record_value(layout: Layout, referentiel: Referentiel, request: Request) -> str:
@@ -120,22 +106,6 @@ def stage_value(tx: Transaction, record: Valeur, motif: str | None) -> str:
     return f"valeur {verb} : {record.indicateur} = {shown(record)} ({period.label})"
 
 
-def shown(record: Valeur | Mesure) -> str:
-    """A recorded value as a French user types it: `42`, `0,9`, a rate's terms `37/94`."""
-    if record.numerateur is None or record.denominateur is None:
-        return french_text(record.valeur) or ""
-    return "/".join(
-        french_text(canonical_text(n)) or "" for n in (record.numerateur, record.denominateur)
-    )
-
-
-def french_text(text: str | None) -> str | None:
-    """`0.9` → `0,9`: a number as written in a file, with the decimal comma; text as is."""
-    if text is not None and _DECIMAL.fullmatch(text):
-        return text.replace(".", ",")
-    return text
-
-
 def described(record: Valeur | Mesure) -> str:
     """`economies_foyers (site=Brest) en 2025-T2`: what identifies a measurement."""
     dims = ", ".join(f"{name}={value}" for name, value in sorted(record.dimensions.items()))
@@ -195,7 +165,9 @@ def _clash(record: Valeur, recorded: _Recorded) -> UserError:
 
 def _build(referentiel: Referentiel, request: Request, period: Period) -> Valeur:
     indicator = referentiel.indicators().get(request.indicateur)
-    value, numerator, denominator = _typed(indicator, request)
+    value, numerator, denominator = typed_terms(
+        indicator, request.valeur, request.numerateur, request.denominateur
+    )
     try:
         return Valeur.model_validate(
             {
@@ -212,90 +184,6 @@ def _build(referentiel: Referentiel, request: Request, period: Period) -> Valeur
         )
     except ValidationError as error:
         raise UserError(*describe_error(error, Valeur)) from None
-
-
-def _typed(
-    indicator: Indicateur | None, request: Request
-) -> tuple[str | None, float | None, float | None]:
-    """The value as recorded, or a rate's two terms (`37/94` or the two options).
-
-    Raises:
-        UserError: the value does not fit the indicator, or a rate is a bare percentage.
-    """
-    text = request.valeur
-    numerator, denominator = request.numerateur, request.denominateur
-    is_rate = indicator is not None and indicator.type is TypeIndicateur.TAUX
-    if text is not None and is_rate and "/" in text:
-        numerator, _, denominator = text.partition("/")
-        text = None
-    if (numerator, denominator) != (None, None):
-        return None, _term(numerator, "numérateur"), _term(denominator, "dénominateur")
-    if indicator is None:
-        return text, None, None
-    return canonical_text(typed_value(indicator, text)), None, None
-
-
-def typed_value(indicator: Indicateur, text: str | None) -> float | bool | str | None:
-    """`text` read for `indicator` (decimal comma accepted); a rate is refused here.
-
-    Raises:
-        UserError: the text does not fit, with how to write it (`33%`: drop the sign).
-    """
-    percent = text is not None and text.strip().endswith("%")
-    if indicator.type is TypeIndicateur.TAUX:
-        raise _bare_rate(text or "")
-    try:
-        return parse_value(indicator, text, comma=True)
-    except NumberError as error:
-        if percent and indicator.type is not TypeIndicateur.QUALITATIF:
-            raise UserError(*_percent_problem(text or "")) from None
-        raise UserError(str(error), error.hint or "vérifiez la valeur saisie") from None
-    except ValueError as error:
-        raise UserError(str(error), "vérifiez la valeur saisie") from None
-
-
-def _bare_rate(text: str) -> UserError:
-    """A rate given as one number (`82,5`, `33%`): say to give its two terms."""
-    number = text.strip().removesuffix("%").strip()
-    try:
-        parse_number(number, comma=True)
-    except NumberError:
-        number = "14,1"
-    sign = ", sans le signe %" if text.strip().endswith("%") else ""
-    return UserError(
-        f"un taux s'enregistre par ses deux termes{sign}, « {text} » lu",
-        "écrivez NUMÉRATEUR/DÉNOMINATEUR (37/94), ou --numerateur 37 --denominateur 94 ; "
-        f"un pourcentage publié sans ses termes s'écrit sur 100 ({number}/100)",
-    )
-
-
-def _percent_problem(text: str) -> tuple[str, str]:
-    """Message and hint for `33%` given to an indicator that is not a rate."""
-    number = text.strip().removesuffix("%").strip()
-    return (
-        f"nombre attendu, « {text} » lu : écrivez la valeur sans le signe %",
-        f"écrivez {number} ; pour un taux, déclarez « type: taux » dans referentiel.yaml et "
-        "donnez ses deux termes : 37/94, ou --numerateur 37 --denominateur 94",
-    )
-
-
-def _term(text: str | None, name: str) -> float | None:
-    """One term of a rate, as a number (the model says when one is missing)."""
-    if text is None:
-        return None
-    try:
-        return parse_number(text.strip(), comma=True)
-    except NumberError as error:
-        raise UserError(f"{name} : {error}", error.hint or RATE_HINT) from None
-
-
-def canonical_text(value: float | bool | str | None) -> str | None:
-    """How a typed value is written in a measurement file: `12`, `3.5`, `true`, text."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return value
 
 
 @dataclass
@@ -322,17 +210,29 @@ class _Recorded:
 
 def _existing(tx: Transaction, record: Valeur) -> _Recorded:
     """What is recorded for the same measurement, as the transaction sees the files now."""
+    records, places = _recorded_in(tx, record.periode)
+    merged = consolidate(records)
+    history = [r for r in records if r.key == record.key]
+    live = merged.conflicts.get(record.key) or [
+        m for m in [merged.current.get(record.key)] if m is not None
+    ]
+    return _Recorded(tx, live, history, places)
+
+
+def _recorded_in(
+    tx: Transaction, period: Period
+) -> tuple[list[Mesure], dict[int, tuple[Path, int]]]:
+    """Every value recorded for `period`, and where each one is.
+
+    Raises:
+        DataErrors: a measurement file of the period is broken.
+    """
     places: dict[int, tuple[Path, int]] = {}
     records: list[Mesure] = []
-    for path, content, issues in period_contents(tx, record.periode):
+    for path, content, issues in period_contents(tx, period):
         if issues:
             raise DataErrors([i for i in issues if i.severity == "erreur"] or issues)
         if content is not None:
             places.update((id(m), (path, n)) for n, m in enumerate(content.valeurs))
             records.extend(content.valeurs)
-    merged = consolidate(records)
-    history = [r for r in records if r.key == record.key]
-    if record.key in merged.conflicts:
-        return _Recorded(tx, merged.conflicts[record.key], history, places)
-    current = merged.current.get(record.key)
-    return _Recorded(tx, [current] if current else [], history, places)
+    return records, places

@@ -7,7 +7,8 @@ import datetime as dt
 import typer
 
 from utilsoc.actions.entry import Due, Slot, default_period, entry_plan, record_all
-from utilsoc.actions.record import Request, prepare_value, shown
+from utilsoc.actions.record import Request, prepare_value
+from utilsoc.actions.typed import shown
 from utilsoc.check.values import future_problem
 from utilsoc.errors import UsageError, UserError, UtilsocError
 from utilsoc.french import format_number, plural
