@@ -71,6 +71,7 @@ class Code(StrEnum):
     CALCUL_INVALIDE = "calcul-invalide"  #: a questionnaire calculation that cannot be made
     SENS_DU_CALCUL = "sens-du-calcul"  #: warning: a gain aimed against its questionnaire
     CIBLE_HORS_PERIODE = "cible-hors-periode"  #: warning: a target far from logframe and data
+    CATALOGUE_INCONNU = "catalogue-inconnu"  #: warning: `catalogue:` names no catalogue entry
 
     # Measurements and spreadsheet imports.
     INDICATEUR_INCONNU = "indicateur-inconnu"  #: a value for an undeclared indicator
@@ -89,3 +90,10 @@ class Code(StrEnum):
     LIGNE_EN_DOUBLE = "ligne-en-double"  #: import: the same value twice in the file
     FORMULE = "formule"  #: import: an Excel formula in a cell
     TABLEAU_ILLISIBLE = "tableau-illisible"  #: import: a workbook that cannot be read
+
+    # Networks: reseau.yaml, its members and their links to the common indicators.
+    MEMBRE_ECARTE = "membre-ecarte"  #: a member folder missing, unreadable or with errors
+    MEMBRE_EN_DOUBLE = "membre-en-double"  #: two members with one code, name or folder
+    COMMUN_INCONNU = "commun-inconnu"  #: `commun:` names no common indicator
+    COMMUN_INCOMPATIBLE = "commun-incompatible"  #: type, unit, direction or roll-up differ
+    COMMUN_EN_DOUBLE = "commun-en-double"  #: warning: two indicators of one member counted

@@ -166,6 +166,11 @@ class Indicateur(Modele):
     """Indicateur, défini une fois et utilisé partout par son code."""
 
     code: Code
+    catalogue: Code | None = Field(
+        None,
+        description="Code de l'indicateur du catalogue d'utilsoc dont celui-ci est tiré "
+        "(voir « utilsoc catalogue ») ; le lien reste si l'on renomme l'indicateur.",
+    )
     libelle: Texte
     definition: str | None = None
     type: TypeIndicateur
@@ -201,6 +206,17 @@ class Indicateur(Modele):
     )
     reference: Reference | None = None
     cibles: list[Cible] = Field(default_factory=list)
+    commun: Code | None = Field(
+        None,
+        description="Code de l'indicateur commun du réseau auquel celui-ci se rattache "
+        "(reseau.yaml).",
+    )
+    facteur: float | None = Field(
+        None,
+        gt=0,
+        description="Avec commun : ce que vaut une unité de cet indicateur dans l'unité de "
+        "l'indicateur commun (heures → jours : 0.1429).",
+    )
 
     @property
     def rollup(self) -> Agregation:
