@@ -142,9 +142,7 @@ def record_all(
 def _recorded(layout: Layout, period: Period) -> dict[Key, Mesure]:
     """The current value of each measurement of `period` (one of them if in conflict).
 
-    A broken file is left out.
-
-    Why left out: the write tells its problems, once, with their lines.
+    Why a broken file is left out: the write tells its problems, once, with their lines.
     """
     records = [
         record

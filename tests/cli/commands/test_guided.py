@@ -71,6 +71,10 @@ def test_a_period_not_begun_is_refused_before_any_question(cli, example, termina
     assert result.exit_code == ExitCode.DONNEES_INVALIDES
     assert "la période 2099 n'a pas commencé" in result.stderr
     assert "sexe=" not in result.stdout
+    ahead = cli("-C", str(folder), "record", "-a", "lea", "--date", "2099-01-01", input="2026\n")
+    assert ahead.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "date 2099-01-01 postérieure à aujourd'hui" in ahead.stderr
+    assert "sexe=" not in ahead.stdout
 
 
 def test_a_value_recorded_meanwhile_is_refused_and_the_others_written(

@@ -32,7 +32,7 @@ def guided_session(
     """Ask each value due; show a summary; write everything at once, only if confirmed."""
     _, referentiel = load_valid_project(layout)
     today = dt.date.today()
-    period = _ask_period(period_text or default_period(referentiel, today).name, today)
+    period = _ask_period(period_text or default_period(referentiel, today).name, day or today)
     plan = [due for due in entry_plan(layout, referentiel, period) if due.slots]
     if not plan:
         raise UserError(
@@ -44,7 +44,8 @@ def guided_session(
         f"{plural(len(plan), 'indicateur')}, {plural(count, 'valeur')} pour {period.label} — "
         "Entrée ou « passer » pour passer, « fin » pour finir"
     )
-    answers = _ask_all(plan, Request("", None, period.name, author, {}, date=day), referentiel)
+    shared = Request("", None, period.name, author, {}, date=day)  # what every answer shares
+    answers = _ask_all(plan, shared, referentiel)
     if not answers:
         typer.echo("rien à enregistrer")
         return
@@ -54,13 +55,14 @@ def guided_session(
     _write(layout, period, author, answers)
 
 
-def _ask_period(default: str, today: dt.date) -> Period:
+def _ask_period(default: str, day: dt.date) -> Period:
+    """The period to enter, refused at once if not begun (or if `--date` is ahead)."""
     answer = str(typer.prompt("Période (2025, 2025-T1, 2025-03, 2024-2025...)", default=default))
     try:
         period = Period.parse(answer)
     except ValueError as error:
         raise UsageError(str(error), "par exemple 2025, 2025-T1, 2025-03 ou 2024-2025") from None
-    future = future_problem(period, today, today)
+    future = future_problem(period, day, dt.date.today())
     if future is not None:
         raise UserError(future.message, future.hint)
     return period
