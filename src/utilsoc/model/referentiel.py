@@ -7,7 +7,7 @@ from datetime import date
 
 from pydantic import Field, PrivateAttr
 
-from utilsoc.model.base import Booleen, Choix, Code, Modele, Texte
+from utilsoc.model.base import Booleen, Choix, Code, Diffusion, Modele, Texte
 from utilsoc.model.periods import Kind, Period
 
 
@@ -210,6 +210,11 @@ class Indicateur(Modele):
         None,
         description="Code de l'indicateur commun du réseau auquel celui-ci se rattache "
         "(reseau.yaml).",
+    )
+    diffusion: Diffusion | None = Field(
+        None,
+        description="interne : ses valeurs ne sortent pas de l'association, même vers un "
+        "réseau dont elle est membre.",
     )
     facteur: float | None = Field(
         None,
