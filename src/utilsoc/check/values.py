@@ -174,7 +174,8 @@ class RecordChecker:
         period_key = (indicator.code, record.periode)
         if period_key not in self._periods:
             self._periods[period_key] = period_problems(indicator, record.periode)
-        dimension_key = (indicator.code, dimensions_key(record.dimensions))
+        key = record.cle_dimensions if isinstance(record, Mesure) else None
+        dimension_key = (indicator.code, key or dimensions_key(record.dimensions))
         if dimension_key not in self._dimensions:
             self._dimensions[dimension_key] = _dimension_problems(
                 self.referentiel, indicator, record
