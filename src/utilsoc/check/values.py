@@ -155,7 +155,7 @@ class RecordChecker:
     def __init__(self, referentiel: Referentiel) -> None:
         self.referentiel = referentiel
         self.indicators = referentiel.indicators()
-        self._periods: dict[tuple[str, Period], list[Problem]] = {}
+        self._periods: dict[tuple[str, str], list[Problem]] = {}
         self._dimensions: dict[tuple[str, Cle], list[Problem]] = {}
 
     def check(self, record: Valeur | Mesure) -> list[Problem]:
@@ -171,7 +171,7 @@ class RecordChecker:
                 )
             ]
         problems = _value_problems(indicator, record)
-        period_key = (indicator.code, record.periode)
+        period_key = (indicator.code, record.periode.name)  # a str hashes in C, a Period not
         if period_key not in self._periods:
             self._periods[period_key] = period_problems(indicator, record.periode)
         key = record.cle_dimensions if isinstance(record, Mesure) else None

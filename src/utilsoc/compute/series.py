@@ -133,8 +133,9 @@ def build_series(indicator: Indicateur, records: Iterable[Mesure]) -> Series:
         )
         return series
     by_period: dict[Period, Cells] = defaultdict(dict)
+    point = _pointer(indicator)
     for record in own:
-        by_period[record.periode][record.cle_dimensions] = _point(indicator, record)
+        by_period[record.periode][record.cle_dimensions] = point(record)
     for period in sorted(by_period):
         _add_period(series, period, by_period[period])
     series.alerts.extend(coarse_over_fine(series))
@@ -156,6 +157,26 @@ def _add_period(series: Series, period: Period, cells: Cells) -> None:
         series.alerts.append(Alert(period, Anomaly.PERCENTAGES_WITHOUT_TERMS))
         return
     series.totals[period] = total
+
+
+def _pointer(indicator: Indicateur) -> Callable[[Mesure], Point]:
+    """`_point` for one indicator's records, each distinct value text read once.
+
+    Why: a federation's indicator has tens of thousands of records and a few hundred
+    distinct values; reading a number again (and building its point) is most of the work.
+    Points are immutable, so records with the same value share one.
+    """
+    known: dict[str | None, Point] = {}
+
+    def point(record: Mesure) -> Point:
+        if record.numerateur is not None and record.denominateur is not None:
+            return Point(None, record.numerateur, record.denominateur)
+        found = known.get(record.valeur)
+        if found is None:
+            found = known[record.valeur] = _point(indicator, record)
+        return found
+
+    return point
 
 
 def _point(indicator: Indicateur, record: Mesure) -> Point:

@@ -111,19 +111,19 @@ def _canonical_line(line: str, shared: Shared) -> Mesure | None:
     match = _CANONICAL.fullmatch(line)
     if match is None:
         return None
-    group = match.group
+    code, period, value, numerator, denominator, inner, note, author, day = match.groups()
     try:
-        dimensions, key = _pairs(group("dimensions"), shared)
+        dimensions, key = _pairs(inner, shared)
         return Mesure(
-            _code(group("indicateur")),
-            parse_period(group("periode")),
-            _optional_text(_scalar(group("valeur"))),
-            _number(group("numerateur")),
-            _number(group("denominateur")),
+            _code(code),
+            parse_period(period),
+            _optional_text(_scalar(value)),
+            _number(numerator),
+            _number(denominator),
             dimensions,
-            _optional_text(_scalar(group("note"))),
-            _text(_scalar(group("auteur"))),
-            parse_day(group("date")),
+            _optional_text(_scalar(note)),
+            _text(_scalar(author)),
+            parse_day(day),
             None,
             key,
         )
