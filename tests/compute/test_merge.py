@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from utilsoc.compute.merge import consolidate
+from utilsoc.compute.merge import Gathering, consolidate
 from utilsoc.model.mesures import Mesure, Valeur
 
 
@@ -130,3 +130,14 @@ def test_keys_recorded_several_times_are_resolved_wherever_they_appear() -> None
     assert [r.valeur for r in merged.conflicts[("nb", "2024", ())]] == ["2", "3"]
     assert [r.auteur for r in merged.history[("nb", "2025", (("site", "N"),))]] == ["a", "b"]
     assert consolidate(list(reversed(records))).current.keys() == merged.current.keys()
+    for cut in range(len(records) + 1):  # file by file, as the gate gathers them
+        gathering = Gathering()
+        gathering.add(records[:cut])
+        gathering.add(records[cut:])
+        by_files = gathering.consolidate()
+        assert list(by_files.current.items()) == list(merged.current.items())
+        assert by_files.conflicts == merged.conflicts
+        assert by_files.history == merged.history
+    twice = consolidate([records[1], records[1]])  # one record read twice: no conflict
+    assert twice.history[records[1].key] == [records[1], records[1]]
+    assert list(twice.current.values()) == [records[1]]

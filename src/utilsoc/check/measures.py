@@ -17,7 +17,7 @@ from typing import Any
 from utilsoc.check.files import EVIDENCE, FileCheck, checked_files
 from utilsoc.check.spans import coarse_issues, target_issues
 from utilsoc.codes import Code
-from utilsoc.compute.merge import Consolidated, consolidate
+from utilsoc.compute.merge import Consolidated, Gathering
 from utilsoc.errors import Issue
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import Mesure
@@ -59,12 +59,14 @@ def check_measures(project: Project, *, checked: bool = True) -> MeasureCheck:
 
     result = MeasureCheck()
     blocks: list[Block] = []
+    gathering = Gathering()  # grouped while the workers read the next files
     # Closed on the way out: on Ctrl-C or an error, the workers end at once.
     with paused_gc(), closing(checked_files(project, checked)) as found_files:
         for found in found_files:
             _add(result, blocks, found)
+            gathering.add(found.records)
         sync(measures_cache(project.layout))  # the cache entries written, in one call
-        merged = result.merged = consolidate(result.records)
+        merged = result.merged = gathering.consolidate()
     place = _placer(result.records, blocks)
     result.issues.extend(_conflict_issues(merged, place, project))
     result.issues.extend(_followup_issues(result))
