@@ -10,6 +10,7 @@ import pytest
 from utilsoc.model.mesures import FichierMesures, Mesure, Remplacement, dimensions_key
 from utilsoc.model.periods import Period
 from utilsoc.store import filecache
+from utilsoc.store.wire import unpack
 
 
 def _value(value: str | None, numerator: float | None = None, **dims: str) -> Mesure:
@@ -58,15 +59,17 @@ LINES = {"valeurs": [2, 3, 4, 5, 6], "temoignages": [8]}
 @pytest.fixture
 def entry(tmp_path: Path) -> Path:
     path = filecache.entry_path(tmp_path / "cache", tmp_path / "mesures" / "2025" / "m.yaml")
-    filecache.store_entry(path, "abc", VALUES, PREUVES, LINES)
+    packed = filecache.store_entry(path, "abc", VALUES, PREUVES, LINES)
+    assert unpack(packed) == VALUES
     return path
 
 
 def test_an_entry_gives_back_what_was_kept(entry: Path) -> None:
     kept = filecache.load_entry(entry, "abc")
     assert kept is not None
-    values, preuves, lines = kept
+    values, preuves, lines, packed = kept
     assert values == VALUES
+    assert unpack(packed) == VALUES  # sent as they are by a worker process
     assert [type(v) for v in values] == [Mesure] * len(VALUES)
     assert [type(v.periode) for v in values] == [Period] * len(VALUES)
     assert str(values[3].numerateur) == "-0.0"

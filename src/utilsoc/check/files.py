@@ -19,6 +19,7 @@ from utilsoc.model.load import Project
 from utilsoc.model.mesures import FichierMesures, Mesure
 from utilsoc.store.cache import measure_files
 from utilsoc.store.files import Contenu, measures_cache, read_measures
+from utilsoc.store.wire import Packed
 from utilsoc.yamlio.reader import Document
 
 EVIDENCE = (
@@ -45,6 +46,7 @@ class FileCheck:
     lines: Sequence[int] = ()  # the line of each valid value, for conflict messages
     evidence: dict[str, list[Any]] = field(default_factory=dict)
     followups: list[tuple[Any, str, int, int]] = field(default_factory=list)
+    packed: Packed | None = None  # `records` as they travel, when already made
 
 
 def checked_files(project: Project, checked: bool) -> Generator[FileCheck, None, None]:
@@ -85,20 +87,31 @@ class FileChecker:
             found.unchecked = found.read + _evidence_count(content)
             return found
         _keep_evidence(found, self.project, content, document)
-        records, numbers, check = found.records, [], self.checker.check
-        strict: list[Document] = []  # the file read strictly, when a problem needs a column
-        for n, record in enumerate(content.valeurs):
-            problems = check(record)
-            if problems:
-                found.issues.extend(_value_issues(problems, document, n, strict))
-                continue
-            records.append(record)
-            numbers.append(n)
-        found.lines = _lines(document, numbers)
+        verdicts = list(map(self.checker.check, content.valeurs))
+        if any(verdicts):
+            _keep_valid(found, content.valeurs, verdicts, document)
+        else:  # the common case: every value valid, kept as read (and as packed)
+            found.records, found.packed = content.valeurs, content.packed
+            found.lines = _lines(document, range(len(content.valeurs)))
         return found
 
 
-def _lines(document: Document, numbers: list[int]) -> Sequence[int]:
+def _keep_valid(
+    found: FileCheck, values: list[Mesure], verdicts: list[list[Any]], document: Document
+) -> None:
+    """Keep the values without problems; locate the problems of the others."""
+    numbers = []
+    strict: list[Document] = []  # the file read strictly, when a problem needs a column
+    for n, (record, problems) in enumerate(zip(values, verdicts, strict=True)):
+        if problems:
+            found.issues.extend(_value_issues(problems, document, n, strict))
+            continue
+        found.records.append(record)
+        numbers.append(n)
+    found.lines = _lines(document, numbers)
+
+
+def _lines(document: Document, numbers: Sequence[int]) -> Sequence[int]:
     """The line of each value numbered, as `document.position` gives it (faster)."""
     known = document.record_lines.get("valeurs")
     if known is None:
@@ -139,7 +152,8 @@ def _check_there(path: Path) -> tuple[Any, ...]:
         found.evidence,
         found.followups,
     )
-    return ("ok", pack(found.records), *answer)
+    packed = found.packed if found.packed is not None else pack(found.records)
+    return ("ok", packed, *answer)
 
 
 def _received(answer: tuple[Any, ...]) -> FileCheck:

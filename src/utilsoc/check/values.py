@@ -145,16 +145,23 @@ def check_record(referentiel: Referentiel, record: Valeur | Mesure) -> list[Prob
     return RecordChecker(referentiel).check(record)
 
 
+# Distinct values whose verdict a RecordChecker keeps: most folders repeat a few hundred;
+# a folder of amounts, each different, would only fill memory with them.
+_REMEMBERED_VALUES = 100_000
+
+
 class RecordChecker:
     """Checks many records against one référentiel, remembering what repeats.
 
-    Why: at a million records, what depends only on the indicator and the period, or on
-    the indicator and the dimension values, is computed once per distinct combination.
+    Why: at a million records, what depends only on the indicator and the value, the
+    period, or the dimension values, is computed once per distinct combination.
     """
 
     def __init__(self, referentiel: Referentiel) -> None:
         self.referentiel = referentiel
         self.indicators = referentiel.indicators()
+        self._values: dict[tuple[str, str | None, float | None, float | None], list[Problem]]
+        self._values = {}
         self._periods: dict[tuple[str, str], list[Problem]] = {}
         self._dimensions: dict[tuple[str, Cle], list[Problem]] = {}
 
@@ -170,7 +177,12 @@ class RecordChecker:
                     _closest(record.indicateur, self.indicators),
                 )
             ]
-        problems = _value_problems(indicator, record)
+        value_key = (indicator.code, record.valeur, record.numerateur, record.denominateur)
+        problems = self._values.get(value_key)
+        if problems is None:
+            problems = _value_problems(indicator, record)
+            if len(self._values) < _REMEMBERED_VALUES:
+                self._values[value_key] = problems
         period_key = (indicator.code, record.periode.name)  # a str hashes in C, a Period not
         if period_key not in self._periods:
             self._periods[period_key] = period_problems(indicator, record.periode)

@@ -26,7 +26,7 @@ from typing import Any
 from utilsoc.model.mesures import FichierMesures, Mesure, Remplacement
 from utilsoc.store.cache import CACHE_VERSION
 from utilsoc.store.fastread import parse_day, parse_period
-from utilsoc.store.wire import Column, pack, unpack
+from utilsoc.store.wire import Column, Packed, pack, unpack
 
 CHECK_BYTES = 16  # bytes of the hash of an entry's own content, at its start
 _SUFFIX = ".marshal"
@@ -47,7 +47,8 @@ def content_hash(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=20).hexdigest()
 
 
-Entry = tuple[list[Mesure], FichierMesures, dict[str, list[int]]]
+# The values, other records, record lines, and the values packed (`wire.pack`).
+Entry = tuple[list[Mesure], FichierMesures, dict[str, list[int]], Packed]
 
 
 def store_entry(
@@ -56,16 +57,19 @@ def store_entry(
     values: list[Mesure],
     preuves: FichierMesures,
     lines: dict[str, list[int]],
-) -> None:
-    """Keep a file's values, other records and record lines (silently skipped on failure)."""
-    count, columns = pack(values)
+) -> Packed:
+    """Keep a file's values, other records and record lines (silently skipped on failure).
+
+    Returns the values packed (`wire.pack`), which a worker process sends as they are.
+    """
+    packed = pack(values)
+    count, columns = packed
     kept = tuple(map(_to_disk, columns, _FIELDS))
     others = preuves.model_dump(mode="json", by_alias=True)
     body = marshal.dumps((CACHE_VERSION, digest, count, kept, lines, others))
-    try:
+    with contextlib.suppress(OSError):  # a cache not written is only a slower next run
         _write(entry, hashlib.blake2b(body, digest_size=CHECK_BYTES).digest() + body)
-    except OSError:
-        return  # a cache that cannot be written is only a slower next run
+    return packed
 
 
 def load_entry(entry: Path, digest: str) -> Entry | None:
@@ -83,8 +87,8 @@ def load_entry(entry: Path, digest: str) -> Entry | None:
         return None
     if version != CACHE_VERSION or kept_digest != digest:
         return None
-    values = unpack((count, tuple(map(_from_disk, kept, _FIELDS))))
-    return values, FichierMesures.model_validate(others), lines
+    packed = (count, tuple(map(_from_disk, kept, _FIELDS)))
+    return unpack(packed), FichierMesures.model_validate(others), lines, packed
 
 
 def entry_dates(cache: Path) -> dict[str, int]:

@@ -35,6 +35,7 @@ from utilsoc.project import Layout, display_path
 from utilsoc.store import filecache
 from utilsoc.store.cache import CACHE_FOLDER, measure_files
 from utilsoc.store.fastread import read_fast
+from utilsoc.store.wire import Packed
 from utilsoc.yamlio.decode import decode_text
 from utilsoc.yamlio.messages import issues_from_validation
 from utilsoc.yamlio.reader import Document, parse_yaml
@@ -47,6 +48,8 @@ class Contenu:
 
     valeurs: list[Mesure]
     preuves: FichierMesures = field(default_factory=FichierMesures)
+    # The values as they are cached and sent between processes, when made already.
+    packed: Packed | None = field(default=None, compare=False, repr=False)
 
     @property
     def temoignages(self) -> list[Temoignage]:
@@ -108,8 +111,9 @@ def read_measures(path: Path, cache: Path | None = None) -> Read:
     if entry is not None:
         kept = filecache.load_entry(entry, digest)
         if kept is not None:
-            values, preuves, lines = kept
-            return Contenu(values, preuves), Document(display, None, record_lines=lines), []
+            values, preuves, lines, packed = kept
+            kept_lines = Document(display, None, record_lines=lines)
+            return Contenu(values, preuves, packed), kept_lines, []
     text, issues = decode_text(raw, display)
     if issues:
         return None, None, issues
@@ -117,7 +121,9 @@ def read_measures(path: Path, cache: Path | None = None) -> Read:
     content, document, issues = result
     if entry is not None and content is not None and document is not None and not issues:
         lines = _record_lines(document, len(content.valeurs))
-        filecache.store_entry(entry, digest, content.valeurs, content.preuves, lines)
+        content.packed = filecache.store_entry(
+            entry, digest, content.valeurs, content.preuves, lines
+        )
     return result
 
 
