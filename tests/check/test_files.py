@@ -92,3 +92,36 @@ def test_ctrl_c_ends_the_workers(
         check_folder_measures(root)
     assert running[0] >= 1
     assert workers_ended()
+
+
+def _file(root: Path, *lines: str) -> Path:
+    path = root / "mesures" / "2024-2025" / "lot.yaml"
+    path.write_text("valeurs:\n" + "".join(lines), encoding="utf-8")
+    return path
+
+
+def test_each_value_is_judged_even_when_its_parts_are_valid_elsewhere(example: Any) -> None:
+    """A valid value, a valid period and valid dimensions, met in one record: it fits."""
+    root = example("echec-scolaire")
+    line = (
+        "  - {indicateur: nb_eleves_accompagnes, période: 2024-2025, valeur: 12, "
+        'dimensions: {site: "Les Tilleuls"}, auteur: Nadia, date: 2025-09-05}\n'
+    )
+    others = [
+        line.replace("valeur: 12", "valeur: -1"),  # a value refused, elsewhere valid
+        line.replace("Les Tilleuls", "Ailleurs"),  # a site unknown
+        line.replace("période: 2024-2025", "période: 2025-T1"),  # out of its rhythm
+    ]
+    checker = files.FileChecker(load_project(find_root(root)), True)
+    every = checker.check(_file(root, line, line.replace("12", "13")))
+    assert every.issues == []
+    assert [r.valeur for r in every.records] == ["12", "13"]
+    assert list(every.lines) == [2, 3]
+    mixed = checker.check(_file(root, line, *others, line.replace("12", "14")))
+    assert [r.valeur for r in mixed.records] == ["12", "14"]
+    assert list(mixed.lines) == [2, 6]
+    assert [(i.line, i.code) for i in mixed.issues] == [
+        (3, "valeur-invalide"),
+        (4, "valeur-de-dimension-inconnue"),
+        (5, "periode-hors-frequence"),
+    ]
