@@ -104,24 +104,3 @@ def test_record_problems_use_the_number_codes(valeur: str, code: str) -> None:
     )
     [problem] = check_record(referentiel, record)
     assert (problem.field, problem.code) == ("valeur", code)
-
-
-def test_one_checker_judges_each_record_even_when_its_value_repeats() -> None:
-    from utilsoc.check.values import RecordChecker
-
-    checker = RecordChecker(Referentiel.model_validate(REFERENTIEL))
-
-    def record(valeur: str, period: str = "2025") -> Valeur:
-        data = {"indicateur": "n", "période": period, "valeur": valeur}
-        return Valeur.model_validate({**data, "auteur": "a", "date": "2025-01-02"})
-
-    assert checker.check(record("-3")) == checker.check(record("-3"))
-    assert [p.code for p in checker.check(record("-3"))] == [Code.VALEUR_INVALIDE]
-    assert checker.check(record("3")) == []
-    # The same value in another period: the value is judged once, the period apart.
-    assert [p.code for p in checker.check(record("3", "2025-T1"))] == [Code.PERIODE_HORS_FREQUENCE]
-    assert [p.code for p in checker.check(record("-3", "2025-T1"))] == [
-        Code.VALEUR_INVALIDE,
-        Code.PERIODE_HORS_FREQUENCE,
-    ]
-    assert checker.check(record("3")) == []

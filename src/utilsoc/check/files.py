@@ -9,9 +9,8 @@ when the folder is large enough (see `store.parallel`); the result is the same.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field, replace
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +68,7 @@ class FileChecker:
     """Reads and checks one measurement file at a time, here or in a worker process."""
 
     def __init__(self, project: Project, checked: bool) -> None:
-        from utilsoc.check.values import RecordChecker
+        from utilsoc.check.records import RecordChecker
 
         self.project = project
         self.cache = measures_cache(project.layout)
@@ -88,36 +87,13 @@ class FileChecker:
             found.unchecked = found.read + _evidence_count(content)
             return found
         _keep_evidence(found, self.project, content, document)
-        if _all_fit(self.checker.check, content.valeurs):  # kept as read (and as packed)
+        if self.checker.all_fit(content.valeurs):  # kept as read (and as packed)
             found.records, found.packed = content.valeurs, content.packed
             found.lines = _lines(document, range(len(content.valeurs)))
         else:
             verdicts = list(map(self.checker.check, content.valeurs))
             _keep_valid(found, content.valeurs, verdicts, document)
         return found
-
-
-# What a value's checks depend on: its value, its period, its dimensions (and indicator).
-_ASPECTS = (
-    attrgetter("indicateur", "valeur", "numerateur", "denominateur"),
-    attrgetter("indicateur", "periode.name"),
-    attrgetter("indicateur", "cle_dimensions"),
-)
-
-
-def _all_fit(check: Callable[[Mesure], list[Any]], values: list[Mesure]) -> bool:
-    """Whether every value fits, checking one value per distinct value, period, dimensions.
-
-    Exact: a value's problems are those of its value, of its period and of its
-    dimensions, each the same for every value of its indicator that shares it.
-    Why: the distinct ones are found by C loops (`map`, `dict`), not one Python call per
-    value; a federation's file has ten thousand values and a few hundred distinct ones.
-    """
-    return not any(
-        check(value)
-        for aspect in _ASPECTS
-        for value in dict(zip(map(aspect, values), values, strict=True)).values()
-    )
 
 
 def _keep_valid(

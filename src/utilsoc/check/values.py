@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from utilsoc.codes import Code
 from utilsoc.model.base import INFINITE_NUMBER, NUMBER_LIMIT_HINT, TOO_BIG_NUMBER, number_problem
-from utilsoc.model.mesures import Cle, Mesure, Valeur, dimensions_key
+from utilsoc.model.mesures import Mesure, Valeur
 from utilsoc.model.periods import Period, is_aligned, period_containing
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel, TypeIndicateur
 from utilsoc.yamlio.comma import decimal_comma
@@ -141,58 +141,29 @@ def _yes_no(indicator: Indicateur, text: str) -> bool:
 
 
 def check_record(referentiel: Referentiel, record: Valeur | Mesure) -> list[Problem]:
-    """Every way `record` does not fit the référentiel (empty when it fits)."""
-    return RecordChecker(referentiel).check(record)
+    """Every way `record` does not fit the référentiel (empty when it fits).
 
-
-# Distinct values whose verdict a RecordChecker keeps: most folders repeat a few hundred;
-# a folder of amounts, each different, would only fill memory with them.
-_REMEMBERED_VALUES = 100_000
-
-
-class RecordChecker:
-    """Checks many records against one référentiel, remembering what repeats.
-
-    Why: at a million records, what depends only on the indicator and the value, the
-    period, or the dimension values, is computed once per distinct combination.
+    Many records are checked faster by `check.records.RecordChecker`, with the same rules.
     """
+    indicators = referentiel.indicators()
+    indicator = indicators.get(record.indicateur)
+    if indicator is None:
+        return [unknown_indicator(record.indicateur, indicators)]
+    return (
+        value_problems(indicator, record)
+        + period_problems(indicator, record.periode)
+        + dimension_problems(referentiel, indicator, record)
+    )
 
-    def __init__(self, referentiel: Referentiel) -> None:
-        self.referentiel = referentiel
-        self.indicators = referentiel.indicators()
-        self._values: dict[tuple[str, str | None, float | None, float | None], list[Problem]]
-        self._values = {}
-        self._periods: dict[tuple[str, str], list[Problem]] = {}
-        self._dimensions: dict[tuple[str, Cle], list[Problem]] = {}
 
-    def check(self, record: Valeur | Mesure) -> list[Problem]:
-        """Every way `record` does not fit (empty when it fits)."""
-        indicator = self.indicators.get(record.indicateur)
-        if indicator is None:
-            return [
-                Problem(
-                    "indicateur",
-                    Code.INDICATEUR_INCONNU,
-                    f"indicateur « {record.indicateur} » inconnu du référentiel",
-                    _closest(record.indicateur, self.indicators),
-                )
-            ]
-        value_key = (indicator.code, record.valeur, record.numerateur, record.denominateur)
-        problems = self._values.get(value_key)
-        if problems is None:
-            problems = _value_problems(indicator, record)
-            if len(self._values) < _REMEMBERED_VALUES:
-                self._values[value_key] = problems
-        period_key = (indicator.code, record.periode.name)  # a str hashes in C, a Period not
-        if period_key not in self._periods:
-            self._periods[period_key] = period_problems(indicator, record.periode)
-        key = record.cle_dimensions if isinstance(record, Mesure) else None
-        dimension_key = (indicator.code, key or dimensions_key(record.dimensions))
-        if dimension_key not in self._dimensions:
-            self._dimensions[dimension_key] = _dimension_problems(
-                self.referentiel, indicator, record
-            )
-        return problems + self._periods[period_key] + self._dimensions[dimension_key]
+def unknown_indicator(code: str, indicators: dict[str, Indicateur]) -> Problem:
+    """A record's indicator that the référentiel does not have."""
+    return Problem(
+        "indicateur",
+        Code.INDICATEUR_INCONNU,
+        f"indicateur « {code} » inconnu du référentiel",
+        _closest(code, indicators),
+    )
 
 
 def period_problems(indicator: Indicateur, period: Period) -> list[Problem]:
@@ -211,7 +182,8 @@ def period_problems(indicator: Indicateur, period: Period) -> list[Problem]:
     ]
 
 
-def _value_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Problem]:
+def value_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Problem]:
+    """What is wrong with the value (or the rate's terms) of a record of `indicator`."""
     if indicator.formule is not None:
         return [
             Problem(
@@ -285,9 +257,10 @@ def _ratio_problems(record: Valeur | Mesure) -> list[Problem]:
     return []
 
 
-def _dimension_problems(
+def dimension_problems(
     referentiel: Referentiel, indicator: Indicateur, record: Valeur | Mesure
 ) -> list[Problem]:
+    """Dimensions the indicator is not broken down by, or values the référentiel lacks."""
     allowed = referentiel.dimension_values()
     problems = []
     for name, value in record.dimensions.items():
