@@ -108,23 +108,34 @@ def read_measures(path: Path, cache: Path | None = None) -> Read:
         return None, None, errors.issues
     entry = filecache.entry_path(cache, path) if cache is not None else None
     digest = filecache.content_hash(raw) if entry is not None else ""
-    if entry is not None:
-        kept = filecache.load_entry(entry, digest)
-        if kept is not None:
-            values, preuves, lines, packed = kept
-            kept_lines = Document(display, None, record_lines=lines)
-            return Contenu(values, preuves, packed), kept_lines, []
+    kept = _from_cache(entry, digest, display) if entry is not None else None
+    if kept is not None:
+        return kept
     text, issues = decode_text(raw, display)
     if issues:
         return None, None, issues
     result = validate_text(text, display)
-    content, document, issues = result
-    if entry is not None and content is not None and document is not None and not issues:
-        lines = _record_lines(document, len(content.valeurs))
-        content.packed = filecache.store_entry(
-            entry, digest, content.valeurs, content.preuves, lines
-        )
+    if entry is not None:
+        _keep(entry, digest, result)
     return result
+
+
+def _from_cache(entry: Path, digest: str, display: str) -> Read | None:
+    """The file as read earlier from the same bytes, if its cache entry holds it."""
+    kept = filecache.load_entry(entry, digest)
+    if kept is None:
+        return None
+    values, preuves, lines, packed = kept
+    return Contenu(values, preuves, packed), Document(display, None, record_lines=lines), []
+
+
+def _keep(entry: Path, digest: str, result: Read) -> None:
+    """Keep a valid file's content in its cache entry (and its values packed, in it)."""
+    content, document, issues = result
+    if content is None or document is None or issues:
+        return
+    lines = _record_lines(document, len(content.valeurs))
+    content.packed = filecache.store_entry(entry, digest, content.valeurs, content.preuves, lines)
 
 
 def validate_text(text: str, display: str) -> Read:
