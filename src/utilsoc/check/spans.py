@@ -38,7 +38,7 @@ def coarse_issues(referentiel: Referentiel, records: Iterable[Mesure], place: Pl
     indicators = referentiel.indicators()
     issues = []
     for code, own in by_code.items():
-        if code not in indicators or not _nested({r.periode for r in own}):
+        if code not in indicators or not _nested(_distinct_periods(own)):
             continue
         for alert in build_series(indicators[code], own).alerts:
             if alert.kind is not Anomaly.COARSE_OVER_FINE:
@@ -85,7 +85,7 @@ def target_issues(project: Project, records: Iterable[Mesure]) -> list[Issue]:
     """
     referentiel = project.referentiel
     assert referentiel is not None
-    periods = {r.periode for r in records}
+    periods = _distinct_periods(records)
     today = dt.date.today()
     first = min((p.start for p in periods), default=today)
     last = max((p.end for p in periods), default=today)
@@ -140,3 +140,12 @@ def _cadre_periods(project: Project) -> dict[str, list[tuple[str, Period]]]:
         for code in sorted(codes):
             result[code].append((name, cadre.periode))
     return result
+
+
+def _distinct_periods(records: Iterable[Mesure]) -> set[Period]:
+    """The periods of these records, each once.
+
+    Why by name: a name hashes in C, a Period in Python (its fields, its kind's enum);
+    a federation has a million records and a hundred periods.
+    """
+    return set({r.periode.name: r.periode for r in records}.values())
