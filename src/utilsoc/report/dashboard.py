@@ -76,7 +76,8 @@ def indicator_status(
         # beside a yearly target).
         "valeur_jugée": state.value,
         "période_jugée": _judged_period(state.target_period, period),
-        "progression": None if state.progress is None else round(state.progress, 4),
+        # Unrounded, as every JSON figure: the terminal view rounds it when it prints it.
+        "progression": state.progress,
         "statut": state.status.value,
         "tendance": trend(series),
         "avertissements": [alert_text(alert) for alert in series.alerts_over(period)],
