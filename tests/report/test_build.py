@@ -88,6 +88,32 @@ def test_a_quarterly_count_is_charted_as_its_running_total_against_the_yearly_ta
     assert "T2 2026 : 220 (cible 400) ; T3 2026 : 350 (cible 400)." in alt
 
 
+def test_each_year_of_a_running_total_is_a_line_of_its_own(cli, example) -> None:
+    """The chart's value and target lines break between 2025 and 2026, where the total resets."""
+    import re
+
+    earlier = "\n              - {période: 2025, valeur: 300}"
+    two_years = HOURS.replace("valeur: 400}", "valeur: 400}" + earlier)
+    folder = example("vide", two_years)
+    for quarter, value in (("2025-T3", "80"), ("2025-T4", "90"), ("2026-T1", "100")):
+        record = ("-C", str(folder), "record", "-a", "m", "heures", value, "-p", quarter)
+        assert cli(*record, "--date", "2026-04-02").exit_code == 0
+    out = folder / "b.md"
+    args = ("-C", str(folder), "report", "-t", "bilan", "-f", "md", "-p", "2026", "-o", str(out))
+    assert cli(*args).exit_code == 0
+    [svg] = [
+        path.read_text("utf-8")
+        for path in (folder / "b_graphiques").glob("*.svg")
+        if "Heures d&#39;accompagnement" in path.read_text("utf-8")
+        or "Heures d'accompagnement" in path.read_text("utf-8")
+    ]
+    # The first line in each colour is the data's (its legend's sample comes after it).
+    style = r'<path d="([^"]*)"[^>]*style="fill: none;[^"]*stroke: {};'
+    values = re.findall(style.format("#1f5f8b"), svg)[0]
+    targets = re.findall(style.format("#3a9d5d"), svg)[0]
+    assert (values.count("M"), targets.count("M")) == (2, 2)
+
+
 def test_a_funder_report_over_two_years_shows_each_year_and_the_convention(cli, example) -> None:
     folder = example("vide")
     cadre = folder / "cadres-logiques" / "financeur.yaml"

@@ -387,6 +387,8 @@ def _series_chart(indicator: dict[str, Any], palette: tuple[str, str, str]) -> C
     reference = indicator["reference"]["valeur"] if indicator["reference"] else None
     targets = [p["cible"] for p in points]
     running = next((p["cumul"] for p in points if p["cumul"]), None)
+    targets = targets if any(t is not None for t in targets) else []
+    spans = _segments([p.get("tranche") for p in points])
     return Chart(
         "serie",
         indicator["libelle"],
@@ -394,12 +396,26 @@ def _series_chart(indicator: dict[str, Any], palette: tuple[str, str, str]) -> C
         [p["valeur"] for p in points],
         indicator["unite"],
         reference,
-        targets=targets if any(t is not None for t in targets) else [],
+        targets=targets,
         line=_RUNNING.get(running, "réalisé") if running else "réalisé",
         colours=palette,
         plural=indicator.get("unite_pluriel"),
         decimals=indicator.get("decimales"),
+        segments=spans if running else [],
+        target_segments=spans if targets else [],
     )
+
+
+def _segments(spans: list[str | None]) -> list[int]:
+    """Each point's segment, counted from 0, a new one where the span changes; [] for one.
+
+    Why: a running total starts again with each target period; joining T4 2024 to
+    T1 2025 would draw a fall that never happened.
+    """
+    numbers = [0]
+    for previous, span in zip(spans, spans[1:], strict=False):
+        numbers.append(numbers[-1] + (span != previous))
+    return numbers if numbers[-1] else []
 
 
 _RUNNING = {

@@ -242,6 +242,7 @@ def _curve(series: Series, period: Period) -> list[dict[str, Any]]:
             "valeur": r.value,
             "cible": r.target,
             "cumul": r.within.kind.value if r.within else None,
+            "tranche": r.span.name if r.span else None,
         }
         for r in rhythm_points(series, period.end)
     ]

@@ -40,14 +40,20 @@ class Chart:
     targets: list[float | None] = field(default_factory=list)
     line: str = "réalisé"
     scale: tuple[float, float] | None = None  # a score's scale: the value axis spans it
+    # A series: each point's segment number where the line breaks (a running total starts
+    # again with each target period), for the values and for the target's step line.
+    segments: list[int] = field(default_factory=list)
+    target_segments: list[int] = field(default_factory=list)
 
     @cached_property
     def key(self) -> str:
         """Hash of the description: the cache key and the chart's stable id."""
         # As `asdict(self)` gives, without its deep copy (a tenth of a cached report's time).
         fields_ = {f.name: getattr(self, f.name) for f in fields(self)}
-        if self.scale is None:  # charts without a scale keep the keys they had before it
-            del fields_["scale"]
+        # Charts without these keep the keys (and so the drawings) they had before them.
+        for name in ("scale", "segments", "target_segments"):
+            if not fields_[name]:
+                del fields_[name]
         data = json.dumps([_STYLE_VERSION, fields_], sort_keys=True, ensure_ascii=False)
         return hashlib.blake2b(data.encode(), digest_size=10).hexdigest()
 
@@ -185,11 +191,12 @@ def _series_figure(chart: Chart) -> Any:
         _SERIES_FIGURES[shape] = _SeriesFigure(figure, lines[0], title, lines[1], lines[2])
         return figure
     axes = reused.figure.axes[0]
-    positions = list(range(len(chart.labels)))
-    reused.line.set_data(positions, chart.values)
+    reused.line.set_data(*_broken(chart.values, chart.segments))
     if reused.baseline is not None:
         reused.baseline.set_ydata([chart.baseline, chart.baseline])
-    if reused.target is not None:
+    if chart.targets:
+        reused.target.set_data(*_broken(_target_line(chart), chart.target_segments))
+    elif reused.target is not None:
         reused.target.set_ydata(_target_line(chart))
     reused.title.set_text(chart.title)
     axes.set_xticklabels(_shown_ticks(chart.labels)[1])
@@ -200,9 +207,12 @@ def _series_figure(chart: Chart) -> Any:
 def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
     """Draw a time series; return its line, baseline and target (None when absent)."""
     main, second, accent = chart.colours
-    positions = list(range(len(chart.labels)))
     (line,) = axes.plot(
-        positions, chart.values, marker="o", color=main, linewidth=2, label=chart.line
+        *_broken(chart.values, chart.segments),
+        marker="o",
+        color=main,
+        linewidth=2,
+        label=chart.line,
     )
     baseline = target = None
     if chart.baseline is not None:
@@ -211,10 +221,9 @@ def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
         )
     if chart.targets:
         # A step per point: each value meets its own period's target, and a lone point
-        # still shows its target as a dash.
+        # still shows its target as a dash. Each target period's step stands alone.
         (target,) = axes.plot(
-            positions,
-            _target_line(chart),
+            *_broken(_target_line(chart), chart.target_segments),
             color=accent,
             linestyle="--",
             linewidth=1.4,
@@ -239,6 +248,23 @@ def _target_line(chart: Chart) -> list[float]:
         return [float("nan") if t is None else t for t in chart.targets]
     assert chart.target is not None
     return [chart.target, chart.target]
+
+
+def _broken(values: list[float], segments: list[int]) -> tuple[list[float], list[float]]:
+    """The x and y of a line at positions 0, 1, …, broken between segments.
+
+    A point with no value (NaN) halfway between two segments makes matplotlib lift the pen
+    there; markers stay on the values alone.
+    """
+    xs: list[float] = []
+    ys: list[float] = []
+    for position, value in enumerate(values):
+        if segments and position and segments[position] != segments[position - 1]:
+            xs.append(position - 0.5)
+            ys.append(float("nan"))
+        xs.append(position)
+        ys.append(value)
+    return xs, ys
 
 
 def _fit_y(axes: Any, chart: Chart) -> None:
