@@ -62,15 +62,6 @@ def test_same_chart_same_bytes_and_key() -> None:
     assert other.key != SERIES.key
 
 
-def test_alternative_text_lists_values_in_french() -> None:
-    assert SERIES.alt == (
-        "Élèves accompagnés. 2024-2025 : 120 élèves ; 2025-2026 : 150,5 élèves"
-        " ; référence 100 élèves ; cible 160 élèves."
-    )
-    pairs = Chart("entree_sortie", "Confiance", ["moyenne"], [2.1], second=[3.4])
-    assert pairs.alt == "Confiance. moyenne : entrée 2,1, sortie 3,4."
-
-
 def test_bars_and_entry_exit_draw() -> None:
     bars = draw_svg(Chart("barres", "Par site", ["Brest", "Quimper"], [3.0, 5.0]))
     assert "Brest" in bars
@@ -161,14 +152,6 @@ def test_entry_exit_chart_spans_the_scale_with_a_whole_title_and_the_legend_off_
     assert legend.overlaps(page)  # and still on the page
     svg = draw_svg(ENTRY_EXIT)
     assert ">0</text>" not in svg  # no tick below the scale
-
-
-def test_a_chart_without_scale_keeps_its_former_key() -> None:
-    import dataclasses
-
-    assert "scale" not in repr(SERIES.key)
-    scaled = dataclasses.replace(ENTRY_EXIT, scale=None)
-    assert scaled.key != ENTRY_EXIT.key
 
 
 def _line_path(svg: str, colour: str) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from utilsoc.report.charts import PLACEHOLDER, Chart
+from utilsoc.report.chart_spec import Chart
+from utilsoc.report.charts import PLACEHOLDER
 
 MAX_BARS = 12
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from utilsoc.errors import UserError
-from utilsoc.report.drawing import Chart, draw_svg
+from utilsoc.report.chart_spec import Chart
+from utilsoc.report.drawing import draw_svg
 from utilsoc.store.atomic import write_atomic
 from utilsoc.store.cache import CACHE_FOLDER, CODE_STAMP
 
