@@ -76,26 +76,34 @@ def series_chart(indicator: dict[str, Any], palette: Palette) -> Chart | None:
     points = indicator["courbe"]
     if not points or indicator["type"] in ("qualitatif", "oui_non"):
         return None
-    targets = [p["cible"] for p in points]
-    if all(t is None for t in targets):
-        targets = []
-    running = next((p["cumul"] for p in points if p["cumul"]), None)
-    spans = segments([p.get("tranche") for p in points])
+    reference = indicator["reference"]
     return Chart(
         "serie",
         indicator["libelle"],
         [p["court"] for p in points],
         [p["valeur"] for p in points],
         indicator["unite"],
-        indicator["reference"]["valeur"] if indicator["reference"] else None,
-        targets=targets,
-        line=_RUNNING.get(running or "", "réalisé"),
+        reference["valeur"] if reference else None,
         colours=palette,
         plural=indicator.get("unite_pluriel"),
         decimals=indicator.get("decimales"),
-        segments=spans if running else [],
-        target_segments=spans if targets else [],
+        **_lines(points),
     )
+
+
+def _lines(points: list[dict[str, Any]]) -> dict[str, Any]:
+    """The targets of the points, the legend of their values and where both lines break."""
+    targets = [p["cible"] for p in points]
+    if all(t is None for t in targets):
+        targets = []
+    running = next((p["cumul"] for p in points if p["cumul"]), None)
+    spans = segments([p.get("tranche") for p in points])
+    return {
+        "targets": targets,
+        "line": _RUNNING.get(running or "", "réalisé"),
+        "segments": spans if running else [],
+        "target_segments": spans if targets else [],
+    }
 
 
 # The legend of a running total, by the kind of period it is summed over.
