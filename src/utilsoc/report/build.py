@@ -82,20 +82,26 @@ def make_report(gate: Gate, request: Request) -> Path:
             f"{request.template}-{period_name}.{request.format}"
         )
         check_output(layout, output, "report", request.force)
-        charts = attach_charts(context, request.charts)
-        text = render(
-            build_environment(layout.root / MODELES),
-            f"{request.template}.{request.format}.j2",
-            context,
-        )
-        beside = output if request.format == "md" else None
-        cache = chart_cache(layout.root)
-        text = insert_charts(text, charts, request.template, beside, cache, workers)
-    if request.format == "md":
-        text = tidy_markdown(text)
+        text = _rendered(context, request, layout, output, workers)
     write_atomic(output, text)
     record_output(layout, output, "report")
     return output
+
+
+def _rendered(
+    context: dict[str, Any], request: Request, layout: Layout, output: Path, workers: Workers
+) -> str:
+    """The report's text: the template rendered, then the charts it shows put in place."""
+    charts = attach_charts(context, request.charts)
+    text = render(
+        build_environment(layout.root / MODELES),
+        f"{request.template}.{request.format}.j2",
+        context,
+    )
+    beside = output if request.format == "md" else None
+    cache = chart_cache(layout.root)
+    text = insert_charts(text, charts, request.template, beside, cache, workers)
+    return tidy_markdown(text) if request.format == "md" else text
 
 
 def _add_comments(context: dict[str, Any], request: Request) -> None:
