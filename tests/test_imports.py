@@ -34,11 +34,20 @@ def _modules(args: list[str], cwd: Path) -> set[str]:
 def test_help_imports_neither_pydantic_nor_yaml(tmp_path: Path) -> None:
     modules = _modules(["--help"], tmp_path)
     assert "typer" in modules
-    assert not modules & {"pydantic", "yaml", "jinja2", "matplotlib", "numpy", "rich"}
+    assert not modules & {"pydantic", "yaml", "jinja2", "matplotlib", "numpy", "rich", "pyarrow"}
 
 
 def test_validate_imports_no_rendering_library(example, tmp_path: Path) -> None:
     folder = example("vide")
     modules = _modules(["validate", str(folder)], tmp_path)
     assert {"pydantic", "yaml"} <= modules
-    assert not modules & {"jinja2", "matplotlib", "numpy"}
+    assert not modules & {"jinja2", "matplotlib", "numpy", "pyarrow"}
+
+
+def test_the_network_status_does_not_load_the_parquet_writer(tmp_path: Path) -> None:
+    from utilsoc.actions.network import init_network
+
+    init_network(tmp_path / "net", "R", "", "2025")
+    modules = _modules(["-C", str(tmp_path / "net"), "reseau", "status"], tmp_path)
+    assert "pydantic" in modules
+    assert "pyarrow" not in modules

@@ -15,6 +15,7 @@ from utilsoc.model.correspondance import Correspondance
 from utilsoc.model.mesures import FichierMesures
 from utilsoc.model.publics import Publics
 from utilsoc.model.referentiel import Referentiel
+from utilsoc.model.reseau import Reseau
 from utilsoc.store.atomic import write_atomic
 from utilsoc.yamlio.keys import normalize_key
 
@@ -26,6 +27,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "cadre-logique.schema.json": (CadreLogique, "cadres-logiques/*.yaml"),
     "mesures.schema.json": (FichierMesures, "mesures/*/*.yaml"),
     "correspondance.schema.json": (Correspondance, "correspondances/*.yaml"),
+    "reseau.schema.json": (Reseau, "reseau.yaml (dossier d'un réseau)"),
 }
 
 

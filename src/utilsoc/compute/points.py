@@ -84,6 +84,9 @@ class Series:
     notes: dict[Period, list[str]] = field(default_factory=dict)
     alerts: list[Alert] = field(default_factory=list)
     answers: dict[Period, int] = field(default_factory=dict)  # participants, by answer period
+    # The recorded cells each period's total was made of: the recorded total `()`, or the
+    # parts of one dimension; what an export marks as counted, so a sum over it agrees.
+    counted: dict[Period, tuple[DimensionKey, ...]] = field(default_factory=dict)
 
     def alerts_over(self, period: Period | None = None) -> list[Alert]:
         """The alerts of periods overlapping `period` (all of them without it)."""

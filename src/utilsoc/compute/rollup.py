@@ -33,6 +33,22 @@ def roll_up(series: Series, target: Period) -> Point:
     return replace(point, coverage=coverage)
 
 
+def periods_used(series: Series, target: Period) -> list[Period]:
+    """The periods whose totals `roll_up(series, target)` is made of.
+
+    Why: an export marks the values a network total counts, so that a sum over the export
+    gives the same figure; the choice is the roll-up's own.
+    """
+    inside = _one_granularity(
+        [(p, point) for p, point in series.totals.items() if target.contains(p)]
+    )
+    rule = series.indicator.rollup
+    if rule not in _ONE_FOR_ALL:
+        return [period for period, _ in inside]
+    chosen = _chosen(rule, [point for _, point in inside])
+    return [period for period, point in inside if point is chosen][-1:]
+
+
 def days(period: Period) -> int:
     """Number of days of `period`, both ends included."""
     return (period.end - period.start).days + 1

@@ -158,6 +158,11 @@ def _add_period(series: Series, period: Period, cells: Cells) -> None:
     series.totals[period] = total
 
 
+def record_point(indicator: Indicateur, record: Mesure) -> Point:
+    """One recorded value as a point (a rate by its two terms), as the series reads it."""
+    return _point(indicator, record)
+
+
 def _point(indicator: Indicateur, record: Mesure) -> Point:
     if record.numerateur is not None and record.denominateur is not None:
         return Point(None, record.numerateur, record.denominateur)
@@ -184,10 +189,13 @@ def _total(series: Series, period: Period, cells: Cells) -> Point:
                 compared = ((name, total.number),)
                 alert = Alert(period, Anomaly.SUM_DIFFERS_FROM_TOTAL, compared, recorded.number)
                 series.alerts.append(alert)
+        series.counted[period] = ((),)
         return recorded
     if not sums:
+        series.counted[period] = tuple(cells)
         return combine(indicator, list(cells.values()))
     (first_name, first), *others = sums.items()
+    series.counted[period] = tuple(k for k in cells if len(k) == 1 and k[0][0] == first_name)
     for name, total in others:
         if _differs(first, total, indicator):
             pair = ((first_name, first.number), (name, total.number))

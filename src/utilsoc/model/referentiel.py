@@ -7,7 +7,7 @@ from datetime import date
 
 from pydantic import Field, PrivateAttr
 
-from utilsoc.model.base import Booleen, Choix, Code, Modele, Texte
+from utilsoc.model.base import Booleen, Choix, Code, Diffusion, Modele, Texte
 from utilsoc.model.periods import Kind, Period
 
 
@@ -166,6 +166,11 @@ class Indicateur(Modele):
     """Indicateur, défini une fois et utilisé partout par son code."""
 
     code: Code
+    catalogue: Code | None = Field(
+        None,
+        description="Code de l'indicateur du catalogue d'utilsoc dont celui-ci est tiré "
+        "(voir « utilsoc catalogue ») ; le lien reste si l'on renomme l'indicateur.",
+    )
     libelle: Texte
     definition: str | None = None
     type: TypeIndicateur
@@ -201,6 +206,22 @@ class Indicateur(Modele):
     )
     reference: Reference | None = None
     cibles: list[Cible] = Field(default_factory=list)
+    commun: Code | None = Field(
+        None,
+        description="Code de l'indicateur commun du réseau auquel celui-ci se rattache "
+        "(reseau.yaml).",
+    )
+    diffusion: Diffusion | None = Field(
+        None,
+        description="interne : ses valeurs ne sortent pas de l'association, même vers un "
+        "réseau dont elle est membre.",
+    )
+    facteur: float | None = Field(
+        None,
+        gt=0,
+        description="Avec commun : ce que vaut une unité de cet indicateur dans l'unité de "
+        "l'indicateur commun (heures → jours : 0.1429).",
+    )
 
     @property
     def rollup(self) -> Agregation:

@@ -14,4 +14,5 @@ def test_schema_writes_into_the_association_folder(cli, example) -> None:
         "mesures.schema.json",
         "publics.schema.json",
         "referentiel.schema.json",
+        "reseau.schema.json",
     ]

@@ -23,105 +23,155 @@ class Kind(StrEnum):
     SUIVI = "suivi"
 
 
+GenreOption = Annotated[
+    Kind,
+    typer.Argument(
+        help="verbatim, fait, inattendu, piste, partenariat, jugement (réponse à la "
+        "question évaluative d'un critère) ou suivi (ce qu'est devenue une piste)."
+    ),
+]
+
+TexteOption = Annotated[
+    str,
+    typer.Argument(
+        help="La citation, le récit, le résultat, le constat, l'appréciation, le "
+        "jugement argumenté ou ce qu'est devenue l'action."
+    ),
+]
+
+PeriodOption = Annotated[str, typer.Option("--period", "-p", help="Période concernée.")]
+
+RoleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--role",
+        help="verbatim : bénéficiaire, parent, famille, bénévole, salarié, habitant...",
+    ),
+]
+
+PseudoOption = Annotated[
+    str | None,
+    typer.Option(
+        "--pseudo", help="verbatim : prénom seul, initiales ou code (jamais le nom complet)."
+    ),
+]
+
+ConsentOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--consent/--no-consent",
+        help="verbatim : la personne accepte-t-elle d'être citée ?",
+        show_default=False,
+    ),
+]
+
+FullNameOption = Annotated[
+    bool,
+    typer.Option("--nom-complet", help="verbatim : accepter un nom complet (avec l'accord écrit)."),
+]
+
+TitleOption = Annotated[str | None, typer.Option("--titre", help="fait : titre court.")]
+
+NatureOption = Annotated[
+    str | None, typer.Option("--nature", help="inattendu : positif ou négatif.")
+]
+
+AnalysisOption = Annotated[
+    str | None, typer.Option("--analyse", help="piste : pourquoi cela n'a pas marché.")
+]
+
+ActionOption = Annotated[str | None, typer.Option("--action", help="piste : ce qui va changer.")]
+
+OwnerOption = Annotated[
+    str | None, typer.Option("--responsable", help="piste : qui porte l'action.")
+]
+
+DeadlineOption = Annotated[
+    str | None,
+    typer.Option("--echeance", help="piste : date AAAA-MM-JJ à laquelle l'action doit être faite."),
+]
+
+CodeOption = Annotated[
+    str | None,
+    typer.Option("--code", help="piste : code de l'action (par défaut, tiré de --action)."),
+]
+
+AnswerOption = Annotated[
+    str | None,
+    typer.Option("--reponse", help="jugement : atteint, partiellement ou non atteint."),
+]
+
+TrackOption = Annotated[
+    str | None, typer.Option("--piste", help="suivi : code de la piste suivie.")
+]
+
+StateOption = Annotated[
+    str | None,
+    typer.Option("--etat", help="suivi : réalisée, en cours, reportée ou abandonnée."),
+]
+
+CadreOption = Annotated[
+    str | None, typer.Option("--cadre", help="Code du cadre logique (financeur) concerné.")
+]
+
+ExpectationOption = Annotated[
+    list[str] | None,
+    typer.Option("--attente", help="partenariat : une attente envers le financeur (répétable)."),
+]
+
+CriterionOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--critere", help="Code d'un critère illustré (répétable) ; jugement : le critère jugé."
+    ),
+]
+
+IndicatorOption = Annotated[
+    list[str] | None,
+    typer.Option("--indicateur", help="Code d'un indicateur illustré (répétable)."),
+]
+
+DiffusionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--diffusion",
+        help="réseau (peut figurer dans les documents d'un réseau : un verbatim avec "
+        "consentement et pseudonyme) ou interne (jamais hors de l'association).",
+        show_default=False,
+    ),
+]
+
+AuthorOption = Annotated[str | None, typer.Option("--author", "-a", help="Qui enregistre.")]
+
+DateOption = Annotated[str | None, typer.Option("--date", help="Date AAAA-MM-JJ.")]
+
+
 def cli_command_evidence(
     ctx: typer.Context,
-    genre: Annotated[
-        Kind,
-        typer.Argument(
-            help="verbatim, fait, inattendu, piste, partenariat, jugement (réponse à la "
-            "question évaluative d'un critère) ou suivi (ce qu'est devenue une piste)."
-        ),
-    ],
-    texte: Annotated[
-        str,
-        typer.Argument(
-            help="La citation, le récit, le résultat, le constat, l'appréciation, le "
-            "jugement argumenté ou ce qu'est devenue l'action."
-        ),
-    ],
-    period: Annotated[str, typer.Option("--period", "-p", help="Période concernée.")],
-    role: Annotated[
-        str | None,
-        typer.Option(
-            "--role",
-            help="verbatim : bénéficiaire, parent, famille, bénévole, salarié, habitant...",
-        ),
-    ] = None,
-    pseudo: Annotated[
-        str | None,
-        typer.Option(
-            "--pseudo", help="verbatim : prénom seul, initiales ou code (jamais le nom complet)."
-        ),
-    ] = None,
-    consent: Annotated[
-        bool | None,
-        typer.Option(
-            "--consent/--no-consent",
-            help="verbatim : la personne accepte-t-elle d'être citée ?",
-            show_default=False,
-        ),
-    ] = None,
-    full_name: Annotated[
-        bool,
-        typer.Option(
-            "--nom-complet", help="verbatim : accepter un nom complet (avec l'accord écrit)."
-        ),
-    ] = False,
-    title: Annotated[str | None, typer.Option("--titre", help="fait : titre court.")] = None,
-    nature: Annotated[
-        str | None, typer.Option("--nature", help="inattendu : positif ou négatif.")
-    ] = None,
-    analysis: Annotated[
-        str | None, typer.Option("--analyse", help="piste : pourquoi cela n'a pas marché.")
-    ] = None,
-    action: Annotated[
-        str | None, typer.Option("--action", help="piste : ce qui va changer.")
-    ] = None,
-    owner: Annotated[
-        str | None, typer.Option("--responsable", help="piste : qui porte l'action.")
-    ] = None,
-    deadline: Annotated[
-        str | None,
-        typer.Option(
-            "--echeance", help="piste : date AAAA-MM-JJ à laquelle l'action doit être faite."
-        ),
-    ] = None,
-    code: Annotated[
-        str | None,
-        typer.Option("--code", help="piste : code de l'action (par défaut, tiré de --action)."),
-    ] = None,
-    answer: Annotated[
-        str | None,
-        typer.Option("--reponse", help="jugement : atteint, partiellement ou non atteint."),
-    ] = None,
-    track: Annotated[
-        str | None, typer.Option("--piste", help="suivi : code de la piste suivie.")
-    ] = None,
-    state: Annotated[
-        str | None,
-        typer.Option("--etat", help="suivi : réalisée, en cours, reportée ou abandonnée."),
-    ] = None,
-    cadre: Annotated[
-        str | None, typer.Option("--cadre", help="Code du cadre logique (financeur) concerné.")
-    ] = None,
-    expectation: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--attente", help="partenariat : une attente envers le financeur (répétable)."
-        ),
-    ] = None,
-    criterion: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--critere", help="Code d'un critère illustré (répétable) ; jugement : le critère jugé."
-        ),
-    ] = None,
-    indicator: Annotated[
-        list[str] | None,
-        typer.Option("--indicateur", help="Code d'un indicateur illustré (répétable)."),
-    ] = None,
-    author: Annotated[str | None, typer.Option("--author", "-a", help="Qui enregistre.")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Date AAAA-MM-JJ.")] = None,
+    genre: GenreOption,
+    texte: TexteOption,
+    period: PeriodOption,
+    role: RoleOption = None,
+    pseudo: PseudoOption = None,
+    consent: ConsentOption = None,
+    full_name: FullNameOption = False,
+    title: TitleOption = None,
+    nature: NatureOption = None,
+    analysis: AnalysisOption = None,
+    action: ActionOption = None,
+    owner: OwnerOption = None,
+    deadline: DeadlineOption = None,
+    code: CodeOption = None,
+    answer: AnswerOption = None,
+    track: TrackOption = None,
+    state: StateOption = None,
+    cadre: CadreOption = None,
+    expectation: ExpectationOption = None,
+    criterion: CriterionOption = None,
+    indicator: IndicatorOption = None,
+    diffusion: DiffusionOption = None,
+    author: AuthorOption = None,
+    date: DateOption = None,
 ) -> None:
     """Enregistrer une preuve qualitative : verbatim, fait marquant, résultat inattendu..."""
     fields: dict[str, Any] = {
@@ -143,6 +193,7 @@ def cli_command_evidence(
         "attentes": expectation or None,
         "critères": criterion or [],
         "indicateurs": indicator or [],
+        "diffusion": diffusion,
     }
     _run(ctx, genre.value, texte, _linked(genre, fields), period, author, date)
 
@@ -243,6 +294,7 @@ _OPTIONS = {
     "piste": "--piste",
     "état": "--etat",
     "indicateurs": "--indicateur",
+    "diffusion": "--diffusion",
     "moment": "--moment",
     "période": "--period",
     "auteur": "--author",

@@ -19,83 +19,102 @@ class ReportFormat(StrEnum):
     MD = "md"
 
 
+TemplateOption = Annotated[
+    str,
+    typer.Option(
+        "--template",
+        "-t",
+        help="financeur, bilan, communication, referentiel (le tableau du référentiel), "
+        "ou un modèle de modeles/.",
+    ),
+]
+
+LogframeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--logframe",
+        "-l",
+        help="Cadre logique du financeur (nom du fichier sans .yaml).",
+        show_default=False,
+    ),
+]
+
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        "-p",
+        help="Période couverte (par défaut : celle du cadre logique, sinon "
+        "l'année des dernières valeurs).",
+        show_default=False,
+    ),
+]
+
+FormatOption = Annotated[
+    ReportFormat,
+    typer.Option(  # noqa: A002 - the option is named --format
+        "--format", "-f", help="html (un seul fichier, imprimable en PDF) ou md."
+    ),
+]
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Fichier à écrire (par défaut : rapports/MODELE-PERIODE.FORMAT).",
+        show_default=False,
+    ),
+]
+
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="Date du rapport AAAA-MM-JJ (par défaut : la dernière date des données).",
+        show_default=False,
+    ),
+]
+
+WithoutNotesOption = Annotated[
+    bool,
+    typer.Option(
+        "--sans-notes",
+        help="Ne pas reprendre les notes des valeurs dans les commentaires des tableaux.",
+    ),
+]
+
+AudienceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--audience",
+        help="Code d'une audience de publics.yaml : la carte d'identité s'adresse à "
+        "elle et porte son message.",
+        show_default=False,
+    ),
+]
+
+FinalOption = Annotated[
+    bool,
+    typer.Option(
+        "--final",
+        help="Version à envoyer : refuser tant qu'un indicateur en retard sur sa cible "
+        "n'a ni note ni piste d'amélioration (« écart à expliquer »).",
+    ),
+]
+
+
 def cli_command_report(
     ctx: typer.Context,
-    template: Annotated[
-        str,
-        typer.Option(
-            "--template",
-            "-t",
-            help="financeur, bilan, communication, referentiel (le tableau du référentiel), "
-            "ou un modèle de modeles/.",
-        ),
-    ] = "bilan",
-    logframe: Annotated[
-        str | None,
-        typer.Option(
-            "--logframe",
-            "-l",
-            help="Cadre logique du financeur (nom du fichier sans .yaml).",
-            show_default=False,
-        ),
-    ] = None,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            "--period",
-            "-p",
-            help="Période couverte (par défaut : celle du cadre logique, sinon "
-            "l'année des dernières valeurs).",
-            show_default=False,
-        ),
-    ] = None,
-    format: Annotated[
-        ReportFormat,
-        typer.Option(  # noqa: A002 - the option is named --format
-            "--format", "-f", help="html (un seul fichier, imprimable en PDF) ou md."
-        ),
-    ] = ReportFormat.HTML,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Fichier à écrire (par défaut : rapports/MODELE-PERIODE.FORMAT).",
-            show_default=False,
-        ),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help="Date du rapport AAAA-MM-JJ (par défaut : la dernière date des données).",
-            show_default=False,
-        ),
-    ] = None,
-    without_notes: Annotated[
-        bool,
-        typer.Option(
-            "--sans-notes",
-            help="Ne pas reprendre les notes des valeurs dans les commentaires des tableaux.",
-        ),
-    ] = False,
-    audience: Annotated[
-        str | None,
-        typer.Option(
-            "--audience",
-            help="Code d'une audience de publics.yaml : la carte d'identité s'adresse à "
-            "elle et porte son message.",
-            show_default=False,
-        ),
-    ] = None,
-    final: Annotated[
-        bool,
-        typer.Option(
-            "--final",
-            help="Version à envoyer : refuser tant qu'un indicateur en retard sur sa cible "
-            "n'a ni note ni piste d'amélioration (« écart à expliquer »).",
-        ),
-    ] = False,
+    template: TemplateOption = "bilan",
+    logframe: LogframeOption = None,
+    period: PeriodOption = None,
+    format: FormatOption = ReportFormat.HTML,
+    output: OutputOption = None,
+    date: DateOption = None,
+    without_notes: WithoutNotesOption = False,
+    audience: AudienceOption = None,
+    final: FinalOption = False,
     ignore_errors: IgnoreErrors = False,
     force: Force = False,
 ) -> None:
@@ -185,10 +204,5 @@ def cli_command_templates_eject(
             )
     for source in sources:
         destination = target / source.name
-        if destination.exists():
-            raise UserError(
-                f"{display_path(destination)} existe déjà",
-                "renommez-le ou supprimez-le avant de recommencer",
-            )
         write_atomic(destination, source.read_text(encoding="utf-8"))
         echo(f"copié : {display_path(destination)} (modifiez-le : il remplace celui d'utilsoc)")

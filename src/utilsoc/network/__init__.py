@@ -1,0 +1,1 @@
+"""Networks of associations: a shared référentiel, members' folders, totals across them."""

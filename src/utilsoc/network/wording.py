@@ -1,0 +1,127 @@
+"""The network's totals in French: one block per common indicator, for the terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from utilsoc.compute.points import Point
+from utilsoc.french import format_number, plural
+from utilsoc.french.grammar import with_unit
+from utilsoc.model.referentiel import Agregation, Indicateur, TypeIndicateur
+from utilsoc.network.totals import CommonTotal, Share
+
+_RULES = {
+    Agregation.SOMME: "somme des membres",
+    Agregation.MOYENNE: "moyenne pondérée par les effectifs",
+    Agregation.DERNIERE: "dernière valeur de chaque membre, additionnées",
+    Agregation.MIN: "plus petite valeur des membres",
+    Agregation.MAX: "plus grande valeur des membres",
+}
+
+
+def figure(indicator: Indicateur, point: Point) -> str:
+    """`1 234 personnes`, `42,5 % (37 sur 87)`, or « sans donnée »."""
+    number = point.number
+    if number is None:
+        return "sans donnée"
+    if indicator.type is TypeIndicateur.TAUX:
+        text = f"{format_number(number, 1)} %"
+        if point.numerator is not None and point.denominator is not None:
+            text += f" ({format_number(point.numerator)} sur {format_number(point.denominator)})"
+        return text
+    unit = "€" if indicator.type is TypeIndicateur.MONTANT else (indicator.unite or "")
+    return with_unit(format_number(number), number, unit, indicator.unite_pluriel)
+
+
+def rule_text(total: CommonTotal) -> str:
+    """How the total was made, in words."""
+    if total.indicator.type is TypeIndicateur.TAUX:
+        return "taux recalculé à partir des numérateurs et dénominateurs des membres"
+    if total.indicator.rollup is Agregation.MOYENNE and not total.weighted:
+        return "moyenne simple des membres (effectifs inconnus)"
+    return _RULES[total.indicator.rollup]
+
+
+def total_lines(total: CommonTotal, names: dict[str, str]) -> list[str]:
+    """The block of one common indicator: total, rule, each member, who is missing."""
+    indicator = total.indicator
+    reporting = len(total.reporting)
+    following = len(total.shares)
+    who = (
+        f"{reporting} membre{'s' if reporting > 1 else ''} sur {following} qui le suivent"
+        if following
+        else "aucun membre ne le suit"
+    )
+    lines = [
+        f"{indicator.libelle} [{indicator.code}] : {figure(indicator, total.total)}",
+        f"  {rule_text(total)} ; {who}",
+    ]
+    lines += [
+        f"  - {names.get(s.member, s.member)} : {_share_text(indicator, s)}" for s in total.shares
+    ]
+    if total.not_following:
+        lines.append(
+            "  ne le suivent pas : " + ", ".join(names.get(m, m) for m in total.not_following)
+        )
+    if total.without_terms:
+        lines.append(
+            "  attention : taux sans numérateur ni dénominateur, non comptés : "
+            + ", ".join(names.get(m, m) for m in total.without_terms)
+        )
+    return lines
+
+
+def _share_text(indicator: Indicateur, share: Share) -> str:
+    if share.point.number is None:
+        return "rien pour la période"
+    notes = share_notes(share)
+    return figure(indicator, share.point) + (f" ({' ; '.join(notes)})" if notes else "")
+
+
+def share_notes(share: Share) -> list[str]:
+    """What makes a member's figure less comparable: coverage, conversion, definition."""
+    notes = []
+    if share.point.coverage < 1.0:
+        notes.append(f"période couverte à {format_number(100 * share.point.coverage, 0)} %")
+    if share.factor != 1.0:
+        notes.append(f"converti × {f'{share.factor:.6g}'.replace('.', ',')}")
+    if share.own_definition:
+        notes.append("définition propre au membre")
+    if len(share.sources) > 1:
+        notes.append(plural(len(share.sources), "indicateur additionné", "indicateurs additionnés"))
+    return notes
+
+
+def totals_data(totals: list[CommonTotal]) -> list[dict[str, Any]]:
+    """The totals as plain data, unrounded, for `--format json`."""
+    return [
+        {
+            "indicateur": t.indicator.code,
+            "libelle": t.indicator.libelle,
+            "periode": str(t.period),
+            "regle": rule_text(t),
+            "total": _point_data(t.total),
+            "membres": {
+                s.member: {
+                    **_point_data(s.point),
+                    "indicateurs": list(s.sources),
+                    "facteur": s.factor,
+                }
+                for s in t.shares
+            },
+            "sans_valeur": t.silent,
+            "ne_suivent_pas": t.not_following,
+            "taux_sans_termes": t.without_terms,
+        }
+        for t in totals
+    ]
+
+
+def _point_data(point: Point) -> dict[str, Any]:
+    return {
+        "valeur": point.number,
+        "numerateur": point.numerator,
+        "denominateur": point.denominator,
+        "effectif": point.weight,
+        "couverture": point.coverage,
+    }

@@ -1,0 +1,77 @@
+"""`reseau report`: the totals laid out for a reader, members left out said first."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from typer.testing import CliRunner
+
+from utilsoc.cli.app import app
+
+from .builder import NetworkBuilder, referentiel, value
+
+
+def _run(*args: str):  # noqa: ANN202
+    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+
+def _network(builder: NetworkBuilder, broken: bool = False) -> None:
+    builder.member(
+        "a",
+        referentiel("accueillis", "emploi"),
+        value("accueillis", "2025", "valeur: 1200")
+        + value("emploi", "2025", "numérateur: 3, dénominateur: 4"),
+        name="Les Amis | du Port",
+    )
+    builder.member("b", referentiel("accueillis"), value("accueillis", "2025", "valeur: 34"))
+    if broken:
+        builder.member("c", referentiel("accueillis"), value("accueillis", "2025", "valeur: x"))
+
+
+class _Images(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.alts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self.alts.append(dict(attrs).get("alt") or "")
+
+
+def test_the_html_report_shows_each_total_and_each_member(builder: NetworkBuilder) -> None:
+    _network(builder)
+    root = builder.write()
+    result = _run("-C", str(root), "reseau", "report")
+    assert result.exit_code == 0, result.output
+    html = (root / "rapports" / "reseau-2025.html").read_text(encoding="utf-8")
+    assert "Programme test — année 2025" in html
+    assert "1\u202f234 personnes" in html
+    assert "taux recalculé à partir des numérateurs et dénominateurs" in html
+    assert "Ne suivent pas cet indicateur\u00a0: Association B" in html
+    parser = _Images()
+    parser.feed(html)
+    assert any(alt.startswith("Personnes accompagnées par membre.") for alt in parser.alts)
+
+
+def test_the_markdown_report_escapes_the_members_names(builder: NetworkBuilder) -> None:
+    _network(builder)
+    root = builder.write()
+    assert _run("-C", str(root), "reseau", "report", "-f", "md").exit_code == 0
+    text = (root / "rapports" / "reseau-2025.md").read_text(encoding="utf-8")
+    assert "| Les Amis \\| du Port | comptée | 2 sur 2 |" in text
+    assert "| Personnes accompagnées | 1\u202f234 personnes | 2 sur 2 |" in text
+
+
+def test_a_member_left_out_is_said_first_and_final_refuses(builder: NetworkBuilder) -> None:
+    _network(builder, broken=True)
+    root = builder.write()
+    result = _run("-C", str(root), "reseau", "report", "-f", "md")
+    assert result.exit_code == 0
+    text = (root / "rapports" / "reseau-2025.md").read_text(encoding="utf-8")
+    first = text.split("## Les membres")[0]
+    assert "**Membres écartés\u00a0:** Association C (1 erreur(s) dans son dossier)." in first
+    (root / "rapports" / "reseau-2025.md").unlink()
+    refused = _run("-C", str(root), "reseau", "report", "-f", "md", "--final")
+    assert refused.exit_code == 1
+    assert "version finale refusée : Association C écarté" in refused.stderr
+    assert not (root / "rapports" / "reseau-2025.md").exists()
