@@ -108,27 +108,35 @@ def add_member(root: Path, path: str, code: str | None, name: str | None) -> str
 
 def _with_member(text: str, newline: str, code: str, name: str, path: str) -> str:
     """`text` with one more item at the end of its top-level `membres:` block."""
-    entry = [
-        f"  - code: {code}",
-        f"    nom: {_quoted(name)}",
-        f"    chemin: {_quoted(path)}",
-    ]
+    entry = [f"  - code: {code}", f"    nom: {_quoted(name)}", f"    chemin: {_quoted(path)}"]
     lines = split_lines(text)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    start = _members_key(lines, newline)
+    end = _block_end(lines, start)
+    lines[end:end] = [line + newline for line in entry]
+    return "".join(lines)
+
+
+def _members_key(lines: list[str], newline: str) -> int:
+    """The line of `membres:` (added at the end if missing; `[]` opened as a block)."""
     start = next((n for n, line in enumerate(lines) if re.match(r"membres\s*:", line)), None)
     if start is None:
         lines.append(f"{newline}membres:{newline}")
-        start = len(lines) - 1
-    elif re.match(r"membres\s*:\s*\[\s*\](\s*#.*)?\s*$", lines[start]):
+        return len(lines) - 1
+    if re.match(r"membres\s*:\s*\[\s*\](\s*#.*)?\s*$", lines[start]):
         lines[start] = f"membres:{newline}"
+    return start
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """Where the indented block after line `start` ends (blank lines after it stay after)."""
     end = start + 1
     while end < len(lines) and (lines[end][:1] in (" ", "-", "\t") or not lines[end].strip()):
         end += 1
     while end > start + 1 and not lines[end - 1].strip():
-        end -= 1  # blank lines after the block stay after it
-    if lines and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += newline
-    lines[end:end] = [line + newline for line in entry]
-    return "".join(lines)
+        end -= 1
+    return end
 
 
 def _relative(root: Path, member: Path) -> str:

@@ -115,34 +115,17 @@ def cli_command_reseau_status(
     """Totaux du réseau pour chaque indicateur commun, et qui a rendu ses chiffres."""
     from utilsoc.cli.output import echo, print_issues, print_json
     from utilsoc.network.totals import network_totals
-    from utilsoc.network.wording import total_lines, totals_data
+    from utilsoc.network.wording import status_data, status_lines
 
     network = _network(ctx, period)
     _refuse_errors(network)
-    assert network.model is not None
-    assert network.period is not None
-    chosen = network.period
     totals = network_totals(network)
     if format is Format.JSON:
-        print_json(
-            {
-                "reseau": network.model.nom,
-                "periode": str(chosen),
-                "membres": {m.code: m.reason or "compté" for m in network.members},
-                "indicateurs": totals_data(totals),
-            }
-        )
+        print_json(status_data(network, totals))
         return
     print_issues(network.issues)
-    names = {m.code: m.entry.nom for m in network.members}
-    echo(f"{network.model.nom} — {chosen.label}")
-    for member in network.members:
-        if member.reason:
-            echo(f"écarté : {member.entry.nom} ({member.reason})")
-    for total in totals:
-        echo()
-        for line in total_lines(total, names):
-            echo(line)
+    for line in status_lines(network, totals):
+        echo(line)
 
 
 def _network(ctx: typer.Context, period: str | None = None) -> Network:
