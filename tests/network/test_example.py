@@ -144,7 +144,7 @@ def test_init_writes_five_members_and_links_the_mediation_copy(network: Path) ->
     copy = network / links["membre"]
     text = (copy / "referentiel.yaml").read_text(encoding="utf-8")
     for code, link in links["liens"].items():
-        assert re.search(rf"- code: {code}\n +commun: {link['commun']}\n", text), code
+        assert re.search(rf"- code: {code}\b[^\n]*\n +commun: {link['commun']}\n", text), code
     assert "liens-mediation.yaml" not in {p.name for p in network.iterdir()}
     source = data_dir("examples") / links["exemple"] / "referentiel.yaml"
     assert "commun:" not in source.read_text(encoding="utf-8")
