@@ -50,6 +50,7 @@ def test_installed_wheel_scaffolds_validates_and_reports(tmp_path: Path) -> None
     assert "utilsoc/_data/examples/vide/referentiel.yaml" in names
     assert "utilsoc/_data/examples/reseau-brest/liens-mediation.yaml" in names
     assert "utilsoc/_data/templates/financeur.html.j2" in names
+    assert "utilsoc/catalogue/data/01-lien-social.yaml" in names
     assert [n for n in names if ".utilsoc-cache" in n or n.endswith(".lock")] == []
     target = tmp_path / "installe"
     install = subprocess.run(
@@ -95,6 +96,7 @@ def test_installed_wheel_scaffolds_validates_and_reports(tmp_path: Path) -> None
     assert where.startswith(str(target))
     assert utilsoc("init", "asso", "--example", "lien-social").returncode == 0
     assert utilsoc("-C", "asso", "validate").returncode == 0
+    assert "  ratio_sroi " in utilsoc("catalogue", "--cherche", "sroi").stdout
     report = utilsoc("-C", "asso", "report", "-t", "communication", "-p", "2025", "-o", "c.html")
     assert report.returncode == 0, report.stderr
     assert '<html lang="fr">' in (work / "asso" / "c.html").read_text(encoding="utf-8")

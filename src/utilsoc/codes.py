@@ -53,6 +53,7 @@ class Code(StrEnum):
     PERIODE_INVALIDE = "periode-invalide"  #: a period badly written or impossible
     DATE_INVALIDE = "date-invalide"  #: a day badly written, impossible, or with a time
     VALEUR_INVALIDE = "valeur-invalide"  #: refused for another reason, said in the message
+    DIESE_SANS_GUILLEMETS = "diese-sans-guillemets"  #: `couleur: #1D5C4D` read as a comment
 
     # Consistency of the référentiel and its companion files.
     CODE_EN_DOUBLE = "code-en-double"  #: two elements with the same code
@@ -71,6 +72,7 @@ class Code(StrEnum):
     CALCUL_INVALIDE = "calcul-invalide"  #: a questionnaire calculation that cannot be made
     SENS_DU_CALCUL = "sens-du-calcul"  #: warning: a gain aimed against its questionnaire
     CIBLE_HORS_PERIODE = "cible-hors-periode"  #: warning: a target far from logframe and data
+    CATALOGUE_INCONNU = "catalogue-inconnu"  #: warning: `catalogue:` names no catalogue entry
 
     # Measurements and spreadsheet imports.
     INDICATEUR_INCONNU = "indicateur-inconnu"  #: a value for an undeclared indicator
@@ -85,6 +87,7 @@ class Code(StrEnum):
     VALEUR_EXISTANTE = "valeur-existante"  #: import: another value already recorded
     TABLEAU_VIDE = "tableau-vide"  #: import: empty file or sheet
     COLONNE_MANQUANTE = "colonne-manquante"  #: import: a mapped column is absent
+    CORRESPONDANCE_INVALIDE = "correspondance-invalide"  #: import: the mapping does not fit
     LIGNE_INVALIDE = "ligne-invalide"  #: import: a wrong cell
     LIGNE_EN_DOUBLE = "ligne-en-double"  #: import: the same value twice in the file
     FORMULE = "formule"  #: import: an Excel formula in a cell
@@ -96,3 +99,4 @@ class Code(StrEnum):
     COMMUN_INCONNU = "commun-inconnu"  #: `commun:` names no common indicator
     COMMUN_INCOMPATIBLE = "commun-incompatible"  #: type, unit, direction or roll-up differ
     COMMUN_EN_DOUBLE = "commun-en-double"  #: warning: two indicators of one member counted
+    COMMUN_INTERNE = "commun-interne"  #: warning: a linked indicator kept `interne`

@@ -103,7 +103,7 @@ def load_folder(layout: Layout, digest: str | None = None) -> Folder:
     from utilsoc.check.referentiel import check_project
     from utilsoc.model.load import load_project
 
-    digest = digest or _fresh_digest(layout)  # before reading: a later edit is never hidden
+    digest = digest or fresh_digest(layout)  # before reading: a later edit is never hidden
     project = load_project(layout)
     issues = [*project.issues, *check_project(project)]
     checked = check_measures(project, checked=project.referentiel is not None)
@@ -117,7 +117,7 @@ def load_folder(layout: Layout, digest: str | None = None) -> Folder:
 
 def check_folder(layout: Layout) -> Outcome:
     """The outcome of `load_folder`, from the cache when no file changed since."""
-    digest = _fresh_digest(layout)
+    digest = fresh_digest(layout)
     stored = _stored_outcome(layout, digest)
     return stored if stored is not None else load_folder(layout, digest).outcome
 
@@ -134,7 +134,7 @@ class Gate:
     @cached_property
     def digest(self) -> str:
         """A hash of every input file: keys the results that commands keep."""
-        return _fresh_digest(self.layout)
+        return fresh_digest(self.layout)
 
     def admit(self) -> list[Issue]:
         """Check the folder (from the kept outcome when possible); return the skipped errors.
@@ -189,7 +189,7 @@ def summarize(project: Project, values: int = 0) -> str:
     return ", ".join(parts)
 
 
-def _fresh_digest(layout: Layout) -> str:
+def fresh_digest(layout: Layout) -> str:
     """The folder's digest, once any interrupted write is finished (or undone).
 
     Why here: every command reads through this gate, so none sees half of a transaction;

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from utilsoc.actions.import_rows import read_row
+from utilsoc.errors import ExitCode
 from utilsoc.model.correspondance import Correspondance
 from utilsoc.model.load import Project, load_project
 from utilsoc.project import Layout
@@ -70,3 +71,28 @@ def test_one_column_per_indicator_skips_blank_cells_and_blank_rows(project) -> N
     assert _read(project, {"Valeur": ""}, wide) == ([], [])
     [record], _ = _read(project, {"Valeur": 7.0}, wide)
     assert (record.indicateur, record.valeur) == (CODE, "7")
+
+
+def test_a_bad_cell_shared_by_the_values_of_a_row_is_said_once(cli, example, monkeypatch) -> None:
+    ateliers = (
+        "          - code: nb_ateliers\n            libellé: Ateliers\n"
+        "            type: nombre\n            dimensions: [sexe]\n"
+    )
+    folder: Path = example("vide", ateliers)
+    mapping = (
+        "auteur: t\ncolonnes:\n  période: Année\ndimensions:\n  sexe: Sexe\n"
+        f"indicateurs:\n  {CODE}: Personnes\n  nb_ateliers: Ateliers\n"
+    )
+    (folder / "map.yaml").write_text(mapping, encoding="utf-8")
+    table = "Année;Sexe;Personnes;Ateliers\n2024;F;3;1\n2024;Femmes;4;2\n2024;X;5;\n"
+    (folder / "a.csv").write_text(table, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    result = cli("import", "a.csv", "-m", "map.yaml")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert result.stderr.splitlines() == [
+        "a.csv:3:2: erreur: « Femmes » n'est pas une valeur de la dimension « sexe » (pour 2 "
+        "valeurs de la ligne) — valeurs possibles : F, H, autre [ligne-invalide]",
+        "a.csv:4:2: erreur: « X » n'est pas une valeur de la dimension « sexe » — valeurs "
+        "possibles : F, H, autre [ligne-invalide]",
+    ]
+    assert not (folder / "mesures").exists()

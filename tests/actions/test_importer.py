@@ -138,7 +138,10 @@ def test_damaged_utf8_csv_and_missing_column_are_refused(cli, example, tmp_path)
         "-C", str(folder), "import", str(tmp_path / "b.csv"), "-m", str(tmp_path / "map.yaml")
     )
     assert missing.exit_code == ExitCode.DONNEES_INVALIDES
-    assert "colonne introuvable : « Période »" in missing.stderr
+    assert missing.stderr == (
+        "map.yaml:4:12: erreur: colonne « Période » introuvable dans b.csv — colonnes du "
+        "fichier : Indicateur, Sexe, Valeur [colonne-manquante]\n"
+    )
     assert _mesures(folder) == {}
 
 

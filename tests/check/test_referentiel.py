@@ -48,3 +48,17 @@ def test_unknown_indicators_in_the_self_assessment_and_the_key_ones(issues_after
         "indicateur « nb_pers » inconnu — déclarez-le d'abord (indicateur) [reference-inconnue]",
     ]
     assert issues[0].startswith("association.yaml:")
+
+
+def test_a_catalogue_link_to_an_unknown_code_is_a_warning(issues_after) -> None:
+    link = "            catalogue: personnes_touchee\n            libellé: Nombre de personnes"
+    issues = issues_after(referentiel=[("            libellé: Nombre de personnes", link)])
+    assert issues == [
+        "referentiel.yaml:20:24: avertissement: « personnes_touchee » n'est pas un indicateur du "
+        "catalogue d'utilsoc — vouliez-vous dire « personnes_touchees » ? [catalogue-inconnu]"
+    ]
+
+
+def test_a_catalogue_link_to_a_known_code_is_fine(issues_after) -> None:
+    link = "            catalogue: personnes_touchees\n            libellé: Nombre de personnes"
+    assert issues_after(referentiel=[("            libellé: Nombre de personnes", link)]) == []

@@ -60,3 +60,21 @@ def test_two_indicators_feeding_one_common_one_warn_of_double_counting(
     (issue,) = load_network(builder.write()).issues
     assert issue.code is Code.COMMUN_EN_DOUBLE
     assert issue.severity == "avertissement"
+
+
+def test_an_internal_indicator_is_not_counted_and_the_link_warns(builder: NetworkBuilder) -> None:
+    from .builder import value
+
+    text = referentiel("accueillis").replace(
+        "commun: personnes", "commun: personnes\n            diffusion: interne"
+    )
+    builder.member("a", text, value("accueillis", "2025", "valeur: 4"))
+    network = load_network(builder.write())
+    (issue,) = network.issues
+    assert issue.code is Code.COMMUN_INTERNE
+    assert issue.severity == "avertissement"
+    from utilsoc.network.totals import network_totals
+
+    (people,) = [t for t in network_totals(network) if t.indicator.code == "personnes"]
+    assert people.total.number is None
+    assert people.not_following == ["a"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from utilsoc.compute.points import Point
 from utilsoc.model.periods import Period
 from utilsoc.network.load import load_network
 from utilsoc.network.totals import CommonTotal, network_totals
@@ -13,9 +12,9 @@ from .builder import NetworkBuilder, referentiel, value
 
 
 def _totals(builder: NetworkBuilder, period: str = "2025") -> dict[str, CommonTotal]:
-    network = load_network(builder.write())
+    network = load_network(builder.write(), Period.parse(period))
     assert [i for i in network.issues if i.severity == "erreur"] == []
-    return {t.indicator.code: t for t in network_totals(network, Period.parse(period))}
+    return {t.indicator.code: t for t in network_totals(network)}
 
 
 def test_counts_are_summed_across_members_and_quarters(builder: NetworkBuilder) -> None:
@@ -82,17 +81,5 @@ def test_an_invalid_member_is_left_out_with_its_reason(builder: NetworkBuilder) 
     network = load_network(builder.write())
     assert [m.code for m in network.included()] == ["a"]
     assert network.members[1].reason is not None
-    total = {t.indicator.code: t for t in network_totals(network, Period.parse("2025"))}
+    total = {t.indicator.code: t for t in network_totals(network)}
     assert total["personnes"].total.number == 4
-
-
-def test_means_are_weighted_by_their_observations() -> None:
-    from utilsoc.model.referentiel import Indicateur
-    from utilsoc.network.totals import _across
-
-    score = Indicateur.model_validate(
-        {"code": "s", "libellé": "Score", "type": "score", "échelle": {"min": 1, "max": 5}}
-    )
-    total = _across(score, [Point(4.0, weight=30), Point(2.0, weight=10)])
-    assert total.value == pytest.approx(3.5)  # not (4 + 2) / 2 = 3
-    assert total.weight == 40

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel, Field, ValidationError
 
+from utilsoc.errors import ExitCode
+from utilsoc.model.association import Association
 from utilsoc.model.correspondance import Correspondance
-from utilsoc.model.referentiel import Referentiel
-from utilsoc.yamlio.messages import describe_error, issues_from_validation, known_keys
+from utilsoc.model.mesures import Reponse
+from utilsoc.yamlio.messages import describe_error, issues_from_validation
 from utilsoc.yamlio.reader import parse_yaml
 
 
@@ -41,13 +43,76 @@ def test_a_missing_field_and_a_wrong_value_show_what_was_read() -> None:
     ]
 
 
-def test_a_rule_without_french_words_is_a_valeur_invalide_explained_in_english() -> None:
+def test_a_rule_without_its_own_code_is_a_valeur_invalide_said_in_french() -> None:
     class Positive(BaseModel):
         n: int = Field(gt=0)
 
-    [(_, _, code, message, _)] = _issues(Positive, "n: -1\n")
+    [(_, _, code, message, hint)] = _issues(Positive, "n: -1\n")
     assert code == "valeur-invalide"
-    assert message == "n : valeur invalide (Input should be greater than 0) (valeur lue : « -1 »)"
+    assert message == "n : nombre supérieur à 0 attendu (valeur lue : « -1 »)"
+    assert hint == "écrivez un nombre supérieur à 0"
+
+
+def test_a_colour_cut_by_a_comment_says_why_and_how_to_quote_it() -> None:
+    text = "nom: A\nidentité: {vision: v, mission: m, ambition: a, valeurs: [x]}\n"
+    [issue] = _issues(Association, text + "couleurs:\n  principale: #1D5C4D\n")
+    assert issue == (
+        4,
+        15,
+        "diese-sans-guillemets",
+        "principale : valeur vide, car « #1D5C4D » est lu comme un commentaire "
+        "(en YAML, « # » après une espace commence un commentaire)",
+        'une couleur s\'écrit entre guillemets : principale: "#1D5C4D"',
+    )
+
+
+def test_any_value_cut_by_a_glued_hash_is_explained() -> None:
+    [issue] = _issues(Association, "nom: #1 des assos\nidentité: {}\n")[:1]
+    line, column, code, message, hint = issue
+    assert (line, column, code) == (1, 6, "diese-sans-guillemets")
+    assert message.startswith("nom : valeur vide, car « #1 des assos » est lu comme un commentaire")
+    assert (
+        hint == 'une valeur qui commence par « # » s\'écrit entre guillemets : nom: "#1 des assos"'
+    )
+
+
+def test_a_value_fitting_no_branch_of_a_union_is_reported_once_in_french() -> None:
+    text = "auteur: x\nindicateurs:\n  taux: [A, B]\n  autre: {numérateur: A}\n"
+    assert _issues(Correspondance, text) == [
+        (
+            3,
+            9,
+            "texte-attendu",
+            "taux : texte attendu, pas une liste ni un bloc",
+            "écrivez le texte sur la même ligne",
+        ),
+        (
+            4,
+            10,
+            "champ-manquant",
+            "champ obligatoire « dénominateur » manquant",
+            "ajoutez la ligne « dénominateur: ... »",
+        ),
+    ]
+
+
+def test_a_participant_named_instead_of_coded_is_told_why() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Reponse.model_validate(
+            {
+                "indicateur": "score",
+                "période": "2025",
+                "participant": "Marie L",
+                "moment": "entrée",
+                "score": 3,
+                "auteur": "a",
+                "date": "2025-03-01",
+            }
+        )
+    message, hint = describe_error(caught.value, Reponse)
+    assert message == "participant : « Marie L » n'est pas un code de participant"
+    assert "par exemple P012" in hint
+    assert "donnée personnelle" in hint
 
 
 def test_describe_error_names_the_field_for_the_command_line() -> None:
@@ -59,9 +124,25 @@ def test_describe_error_names_the_field_for_the_command_line() -> None:
     assert hint
 
 
-def test_known_keys_follow_lists_and_nested_models() -> None:
-    inside = ("domaines", 0, "criteres", 0, "indicateurs", 0, "echelle")
-    assert known_keys(Referentiel, inside)[:2] == ["min", "max"]
-    assert "libellé" in known_keys(Referentiel, inside[:-1])
-    assert known_keys(Referentiel, ("version",)) == []
-    assert known_keys(Referentiel, ("absent", 0)) == []
+def test_validate_explains_a_colour_written_without_quotes(cli, example) -> None:
+    folder = example("vide")
+    path = folder / "association.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('principale: "#1F5F8B"', "principale: #1D5C4D"), "utf-8")
+    line = text[: text.index("principale:")].count("\n") + 1
+    result = cli("validate", str(folder))
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert (
+        f"association.yaml:{line}:15: erreur: principale : valeur vide, car « #1D5C4D » est lu "
+        "comme un commentaire (en YAML, « # » après une espace commence un commentaire) — une "
+        'couleur s\'écrit entre guillemets : principale: "#1D5C4D" [diese-sans-guillemets]\n'
+    ) in result.stderr
+
+
+def test_describe_error_names_a_missing_field_once() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Correspondance.model_validate({})
+    assert describe_error(caught.value, Correspondance) == (
+        "champ obligatoire « auteur » manquant",
+        "ajoutez la ligne « auteur: ... »",
+    )

@@ -45,3 +45,9 @@ def test_parser_errors_are_told_in_french_at_their_line(
 def test_the_faulty_line_is_the_snippet_unless_it_is_huge(loader: str) -> None:
     assert _error("a: 1\nb: c: d\n").snippet == "b: c: d"
     assert _error("a: " + "x" * 400 + ": y\n").snippet == ""
+
+
+def test_a_parser_error_without_french_words_shows_no_english(loader: str) -> None:
+    issue = _error('a: "\\x"\n')  # a bad escape no fragment of ours names
+    assert (issue.code, issue.line, issue.message) == ("syntaxe", 1, "erreur de syntaxe YAML")
+    assert "vérifiez cette ligne et la précédente" in issue.hint

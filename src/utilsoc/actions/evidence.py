@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -23,7 +24,7 @@ from utilsoc.model.mesures import (
     Temoignage,
 )
 from utilsoc.model.periods import Period
-from utilsoc.model.referentiel import Referentiel, TypeIndicateur
+from utilsoc.model.referentiel import Indicateur, Referentiel, TypeIndicateur
 from utilsoc.store.measures import append_records, record_path
 from utilsoc.yamlio.messages import describe_error
 
@@ -99,18 +100,10 @@ _INVALID = Code.PREUVE_INVALIDE
 
 
 def _response_problems(project: Project, response: Reponse) -> list[Problem]:
-    indicator = (
-        project.referentiel.indicators().get(response.indicateur) if (project.referentiel) else None
-    )
+    indicators = project.referentiel.indicators() if project.referentiel else {}
+    indicator = indicators.get(response.indicateur)
     if indicator is None:
-        return [
-            Problem(
-                "indicateur",
-                _UNKNOWN,
-                f"indicateur « {response.indicateur} » inconnu",
-                "un questionnaire renseigne un indicateur de type score",
-            )
-        ]
+        return [_unknown_score(response.indicateur, indicators)]
     if indicator.type is not TypeIndicateur.SCORE:
         return [
             Problem(
@@ -142,6 +135,16 @@ def _response_problems(project: Project, response: Reponse) -> list[Problem]:
             )
         )
     return problems
+
+
+def _unknown_score(code: str, indicators: dict[str, Indicateur]) -> Problem:
+    """An answer for an undeclared indicator, with the close score indicator if any."""
+    scores = [c for c, i in indicators.items() if i.type is TypeIndicateur.SCORE]
+    close = difflib.get_close_matches(code, scores, n=1)
+    hint = "un questionnaire renseigne un indicateur de type score"
+    if close:
+        hint = f"vouliez-vous dire « {close[0]} » ? ({hint})"
+    return Problem("indicateur", _UNKNOWN, f"indicateur « {code} » inconnu", hint)
 
 
 def record_evidence(

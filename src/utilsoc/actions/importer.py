@@ -16,7 +16,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from utilsoc.actions.import_rows import Record, day_as_period, read_row
+from utilsoc.actions.import_cells import day_as_period
+from utilsoc.actions.import_mapping import check_columns
+from utilsoc.actions.import_rows import Record, read_row
 from utilsoc.codes import Code
 from utilsoc.compute.merge import consolidate
 from utilsoc.errors import DataErrors, Issue, UserError
@@ -62,7 +64,7 @@ def load_mapping(path: Path, display: str) -> Correspondance:
         raise DataErrors([*document.issues, *issues]) from None
     if document.issues:  # aliases, anchors, duplicate keys: refused as in every other file
         raise DataErrors(document.issues)
-    return mapping
+    return mapping.read_from(document)
 
 
 def plan_import(project: Project, table: Table, mapping: Correspondance) -> Plan:
@@ -71,8 +73,8 @@ def plan_import(project: Project, table: Table, mapping: Correspondance) -> Plan
     Raises:
         DataErrors: one issue per bad cell, as `fichier:ligne:colonne`.
     """
-    _check_columns(table, mapping)
-    issues: list[Issue] = []
+    check_columns(table, mapping)
+    issues: dict[Issue, None] = {}  # a mapping's issue comes with every row: said once
     records: list[Record] = []
     lines: list[int] = []  # the table row of each record, for messages
     from_days: dict[Period, list[dt.date]] = {}
@@ -80,39 +82,17 @@ def plan_import(project: Project, table: Table, mapping: Correspondance) -> Plan
         row_records, row_issues = read_row(project, table, mapping, number, row)
         records.extend(row_records)
         lines.extend([number] * len(row_records))
-        issues.extend(row_issues)
+        issues.update(dict.fromkeys(row_issues))
         day = day_as_period(mapping, row)
         if row_records and day is not None:
             from_days.setdefault(row_records[0].periode, []).append(day)
-    issues.extend(_duplicates(table, records, lines))
+    issues.update(dict.fromkeys(_duplicates(table, records, lines)))
     if issues:
-        raise DataErrors(issues)
+        raise DataErrors(list(issues))
     plan = _against_existing(project, table, records, lines)
     plan.from_days = dict(sorted(from_days.items()))
     plan.period_column = mapping.colonnes.get(Champ.PERIODE)
     return plan
-
-
-def _check_columns(table: Table, mapping: Correspondance) -> None:
-    wanted = [
-        *mapping.colonnes.values(),
-        *mapping.dimensions.values(),
-        *mapping.indicator_columns(),
-    ]
-    missing = [name for name in wanted if name not in table.header]
-    if missing:
-        raise DataErrors(
-            [
-                Issue(
-                    table.file,
-                    1,
-                    1,
-                    Code.COLONNE_MANQUANTE,
-                    "colonne introuvable : " + ", ".join(f"« {m} »" for m in missing),
-                    "colonnes du fichier : " + ", ".join(table.header),
-                )
-            ]
-        )
 
 
 def _duplicates(table: Table, records: list[Record], lines: list[int]) -> list[Issue]:

@@ -6,6 +6,8 @@ frameworks in `publics` and `cadres`; each issue is placed by a `Reporter`.
 
 from __future__ import annotations
 
+import difflib
+
 from utilsoc.check.cadres import check_cadres
 from utilsoc.check.indicators import ROLE, check_indicator
 from utilsoc.check.publics import check_publics
@@ -41,6 +43,30 @@ def _check_referentiel(report: Reporter, ref: Referentiel) -> None:
         check_indicator(report, place, ind, indicators, dimensions)
     _check_cycles(report, ref)
     report.references(ROLE, _self_assessment_refs(ref), "indicateur", indicators)
+    _check_catalogue_links(report, ref)
+
+
+def _check_catalogue_links(report: Reporter, ref: Referentiel) -> None:
+    """Warn when `catalogue:` names no indicator of the catalogue (read only if one is set)."""
+    links = [(place, ind.catalogue) for place, ind in ref.iter_indicators() if ind.catalogue]
+    if not links:
+        return
+    from utilsoc.catalogue import codes
+
+    known = codes()
+    for place, code in links:
+        if code not in known:
+            close = difflib.get_close_matches(code, list(known), n=1)
+            report.add(
+                ROLE,
+                indicator_loc(place, "catalogue"),
+                Code.CATALOGUE_INCONNU,
+                f"« {code} » n'est pas un indicateur du catalogue d'utilsoc",
+                f"vouliez-vous dire « {close[0]} » ?"
+                if close
+                else "cherchez le bon code avec « utilsoc catalogue --cherche MOT »",
+                "avertissement",
+            )
 
 
 def _check_unique_codes(report: Reporter, ref: Referentiel) -> None:

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+import difflib
 from dataclasses import dataclass
 
+from utilsoc.check.numbers import NumberError, parse_number, parse_value
 from utilsoc.codes import Code
-from utilsoc.model.base import INFINITE_NUMBER, NUMBER_LIMIT_HINT, TOO_BIG_NUMBER, number_problem
 from utilsoc.model.mesures import Cle, Mesure, Valeur, dimensions_key
 from utilsoc.model.periods import Period, is_aligned, period_containing
 from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel, TypeIndicateur
-from utilsoc.yamlio.comma import decimal_comma
 
-_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
-_INFINITE = re.compile(r"[-+]?\.?(inf|infinity|nan)", re.IGNORECASE)
-_NON_NEGATIVE = {TypeIndicateur.NOMBRE, TypeIndicateur.DUREE, TypeIndicateur.TAUX}
+# Reading numbers lives in numbers.py; its names stay importable from here.
+__all__ = [
+    "NumberError",
+    "Problem",
+    "RecordChecker",
+    "check_record",
+    "future_problem",
+    "parse_number",
+    "parse_value",
+    "period_problems",
+]
 
 
 @dataclass(frozen=True)
@@ -56,88 +63,6 @@ def future_problem(period: Period, day: dt.date, today: dt.date) -> Problem | No
             "la date est celle du jour où la valeur a été relevée : corrigez-la",
         )
     return None
-
-
-class NumberError(ValueError):
-    """A number that cannot be read or recorded, with its issue code and hint."""
-
-    def __init__(self, message: str, code: Code = Code.VALEUR_INVALIDE, hint: str = "") -> None:
-        super().__init__(message)
-        self.code = code
-        self.hint = hint
-
-
-def parse_number(text: str, *, comma: bool = False) -> float:
-    """Read a decimal number; with `comma`, a French `3,5` is accepted (command line).
-
-    Raises:
-        NumberError: a ValueError with a French message, its issue code and hint.
-    """
-    if text.isascii() and text.replace(".", "", 1).isdigit():
-        number = float(text)  # the common case, plain digits: no cleaning, no pattern
-        if number_problem(number) is None:
-            return number
-    cleaned = _cleaned(text, comma=comma)
-    shown = text if len(text) <= 30 else text[:29] + "…"
-    if not _NUMBER.fullmatch(cleaned):
-        raise _not_a_number(cleaned, shown)
-    number = float(cleaned)
-    problem = number_problem(number)
-    if problem is not None:  # written with digits: an infinity here is an overflow
-        problem = TOO_BIG_NUMBER if problem == INFINITE_NUMBER else problem
-        raise NumberError(f"{problem}, « {shown} » lu", Code.NOMBRE_HORS_LIMITES, NUMBER_LIMIT_HINT)
-    return number
-
-
-def _cleaned(text: str, *, comma: bool) -> str:
-    """Without spaces around or between thousands; with `comma`, `3,5` becomes `3.5`."""
-    cleaned = text.strip().replace("\u202f", "").replace("\xa0", "")
-    if comma and cleaned.count(",") == 1 and "." not in cleaned:
-        return cleaned.replace(",", ".")
-    return cleaned
-
-
-def _not_a_number(cleaned: str, shown: str) -> NumberError:
-    """Why `cleaned` is not a number: a decimal comma, an infinity, or anything else."""
-    misplaced = decimal_comma(cleaned)
-    if misplaced is not None:
-        return NumberError(misplaced[0], Code.VIRGULE_DECIMALE, misplaced[1])
-    if _INFINITE.fullmatch(cleaned):
-        return NumberError(f"{INFINITE_NUMBER}, « {shown} » lu", Code.NOMBRE_HORS_LIMITES)
-    return NumberError(f"nombre attendu, « {shown} » lu")
-
-
-def parse_value(
-    indicator: Indicateur, text: str | None, *, comma: bool = False
-) -> float | bool | str | None:
-    """The typed value of `text` for `indicator`.
-
-    Raises:
-        ValueError: the text does not fit the indicator's type or scale (French message).
-    """
-    kind = indicator.type
-    if text is None:
-        return None
-    if kind is TypeIndicateur.QUALITATIF:
-        return text
-    if kind is TypeIndicateur.OUI_NON:
-        return _yes_no(indicator, text)
-    number = parse_number(text, comma=comma)
-    if kind in _NON_NEGATIVE and number < 0:
-        raise ValueError(f"« {indicator.code} » ne peut pas être négatif ({text})")
-    scale = indicator.echelle
-    if kind is TypeIndicateur.SCORE and scale and not scale.min <= number <= scale.max:
-        raise ValueError(f"score hors de l'échelle {scale.min:g} à {scale.max:g} : {text}")
-    return number
-
-
-def _yes_no(indicator: Indicateur, text: str) -> bool:
-    lowered = text.strip().lower()
-    if lowered in ("true", "oui"):
-        return True
-    if lowered in ("false", "non"):
-        return False
-    raise ValueError(f"oui/non attendu pour « {indicator.code} », « {text} » lu")
 
 
 def check_record(referentiel: Referentiel, record: Valeur | Mesure) -> list[Problem]:
@@ -199,39 +124,12 @@ def period_problems(indicator: Indicateur, period: Period) -> list[Problem]:
 
 
 def _value_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Problem]:
-    if indicator.formule is not None:
-        return [
-            Problem(
-                "valeur",
-                Code.INDICATEUR_CALCULE,
-                f"« {indicator.code} » est calculé par sa formule",
-                "enregistrez plutôt les indicateurs de sa formule",
-            )
-        ]
-    if indicator.calcul is not None:
-        questionnaire = indicator.calcul.questionnaire or indicator.code
-        return [
-            Problem(
-                "valeur",
-                Code.INDICATEUR_CALCULE,
-                f"« {indicator.code} » est calculé à partir des réponses au questionnaire "
-                f"« {questionnaire} »",
-                f"enregistrez les réponses (utilsoc questionnaire {questionnaire} …) ; une "
-                "valeur d'avant le questionnaire va dans la « référence » de l'indicateur",
-            )
-        ]
-    has_ratio = record.numerateur is not None or record.denominateur is not None
-    if has_ratio and indicator.type is not TypeIndicateur.TAUX:
-        return [
-            Problem(
-                "numerateur",
-                Code.VALEUR_INVALIDE,
-                "numérateur et dénominateur ne servent qu'aux taux",
-                "donnez seulement la valeur",
-            )
-        ]
-    if has_ratio:
-        return _ratio_problems(record)
+    """A value for a computed indicator, or one that does not fit its type."""
+    computed = _computed(indicator)
+    if computed is not None:
+        return [computed]
+    if record.numerateur is not None or record.denominateur is not None:
+        return _ratio_problems(indicator, record)
     if record.valeur is None:
         return [
             Problem(
@@ -250,7 +148,39 @@ def _value_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Prob
     return []
 
 
-def _ratio_problems(record: Valeur | Mesure) -> list[Problem]:
+def _computed(indicator: Indicateur) -> Problem | None:
+    """An indicator computed by its formula or from questionnaire answers: no value for it."""
+    if indicator.formule is not None:
+        return Problem(
+            "valeur",
+            Code.INDICATEUR_CALCULE,
+            f"« {indicator.code} » est calculé par sa formule",
+            "enregistrez plutôt les indicateurs de sa formule",
+        )
+    if indicator.calcul is None:
+        return None
+    questionnaire = indicator.calcul.questionnaire or indicator.code
+    return Problem(
+        "valeur",
+        Code.INDICATEUR_CALCULE,
+        f"« {indicator.code} » est calculé à partir des réponses au questionnaire "
+        f"« {questionnaire} »",
+        f"enregistrez les réponses (utilsoc questionnaire {questionnaire} …) ; une "
+        "valeur d'avant le questionnaire va dans la « référence » de l'indicateur",
+    )
+
+
+def _ratio_problems(indicator: Indicateur, record: Valeur | Mesure) -> list[Problem]:
+    """Numerator and denominator: only for a rate, both given, a positive denominator."""
+    if indicator.type is not TypeIndicateur.TAUX:
+        return [
+            Problem(
+                "numerateur",
+                Code.VALEUR_INVALIDE,
+                "numérateur et dénominateur ne servent qu'aux taux",
+                "donnez seulement la valeur",
+            )
+        ]
     if record.numerateur is None or record.denominateur is None:
         return [
             Problem(
@@ -317,8 +247,6 @@ def _expected(indicator: Indicateur) -> str:
 
 
 def _closest(code: str, known: dict[str, Indicateur]) -> str:
-    import difflib
-
     close = difflib.get_close_matches(code, list(known), n=1)
     return (
         f"vouliez-vous dire « {close[0]} » ?" if close else "voir « utilsoc status » pour la liste"

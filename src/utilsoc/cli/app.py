@@ -12,6 +12,7 @@ import typer
 
 from utilsoc import __version__
 from utilsoc.cli import french
+from utilsoc.cli.commands.catalogue import cli_command_catalogue
 from utilsoc.cli.commands.doctor import cli_command_doctor
 from utilsoc.cli.commands.evidence import cli_command_evidence, cli_command_questionnaire
 from utilsoc.cli.commands.init import cli_command_init
@@ -37,10 +38,12 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "status": cli_command_status,
     "report": cli_command_report,
     "schema": cli_command_schema,
+    "catalogue": cli_command_catalogue,
     "doctor": cli_command_doctor,
 }
 GROUPS = {
     "templates": "Voir et adapter les modèles de rapports.",
+    "indicateur": "Ajouter au référentiel des indicateurs du catalogue.",
     "reseau": "Travailler en réseau : référentiel commun, membres, totaux du réseau.",
 }
 
@@ -185,6 +188,12 @@ def build_app(names: Iterable[str]) -> typer.Typer:
 
             application.add_typer(
                 templates_app, name=name, cls=french.FrenchGroup, help=GROUPS[name]
+            )
+        elif name == "indicateur":
+            from utilsoc.cli.commands.indicateur import indicateur_app
+
+            application.add_typer(
+                indicateur_app, name=name, cls=french.FrenchGroup, help=GROUPS[name]
             )
         elif name == "reseau":
             from utilsoc.cli.commands.reseau import reseau_app

@@ -145,3 +145,10 @@ class Choix(StrEnum):
                 if normalize_key(member.value) == wanted:
                     return member
         return None
+
+
+class Diffusion(Choix):
+    """Jusqu'où une preuve ou un indicateur peut aller."""
+
+    INTERNE = "interne"
+    RESEAU = "réseau"

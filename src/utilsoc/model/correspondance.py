@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from utilsoc.model.base import Choix, Code, Modele, Texte
 from utilsoc.model.periods import Period
+from utilsoc.yamlio.reader import Document
 
 
 class Contenu(Choix):
@@ -60,6 +61,7 @@ class Correspondance(Modele):
         description="Indicateur → colonne (une colonne par indicateur) ; pour un taux, "
         "{numérateur: colonne, dénominateur: colonne}.",
     )
+    _document: Document | None = PrivateAttr(None)
 
     @model_validator(mode="after")
     def _terms_by_rate(self) -> Correspondance:
@@ -87,3 +89,18 @@ class Correspondance(Modele):
             for target in self.indicateurs.values()
             for column in (target.columns if isinstance(target, Termes) else (target,))
         ]
+
+    def read_from(self, document: Document) -> Correspondance:
+        """Remember the file the mapping was read from, to point at its lines."""
+        self._document = document
+        return self
+
+    def where(self, *loc: str, key: bool = True) -> tuple[str, int, int] | None:
+        """File, line and column of the key (or the value) at `loc` in the mapping file.
+
+        None for a mapping not read from a file.
+        """
+        if self._document is None:
+            return None
+        line, column = self._document.position(loc, key=key)
+        return self._document.file, line, column

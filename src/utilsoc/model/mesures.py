@@ -13,7 +13,7 @@ from typing import Annotated, NamedTuple
 
 from pydantic import Field, WithJsonSchema, field_validator
 
-from utilsoc.model.base import Booleen, Choix, Code, Modele, Texte
+from utilsoc.model.base import Booleen, Choix, Code, Diffusion, Modele, Texte
 from utilsoc.model.periods import Period
 from utilsoc.yamlio.keys import normalize_key
 
@@ -175,6 +175,12 @@ class Preuve(Modele):
     indicateurs: list[Code] = Field(default_factory=list, description="Codes d'indicateurs.")
     auteur: Texte
     date: dt.date
+    diffusion: Diffusion | None = Field(
+        None,
+        description="réseau : peut figurer dans les documents d'un réseau dont l'association "
+        "est membre (un verbatim : avec consentement et pseudonyme) ; interne : jamais ; "
+        "sans cette clé, la preuve reste à l'association.",
+    )
 
 
 class Temoignage(Preuve):

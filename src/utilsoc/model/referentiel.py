@@ -7,7 +7,7 @@ from datetime import date
 
 from pydantic import Field, PrivateAttr
 
-from utilsoc.model.base import Booleen, Choix, Code, Modele, Texte
+from utilsoc.model.base import Booleen, Choix, Code, Diffusion, Modele, Texte
 from utilsoc.model.periods import Kind, Period
 
 
@@ -166,6 +166,11 @@ class Indicateur(Modele):
     """Indicateur, défini une fois et utilisé partout par son code."""
 
     code: Code
+    catalogue: Code | None = Field(
+        None,
+        description="Code de l'indicateur du catalogue d'utilsoc dont celui-ci est tiré "
+        "(voir « utilsoc catalogue ») ; le lien reste si l'on renomme l'indicateur.",
+    )
     libelle: Texte
     definition: str | None = None
     type: TypeIndicateur
@@ -205,6 +210,11 @@ class Indicateur(Modele):
         None,
         description="Code de l'indicateur commun du réseau auquel celui-ci se rattache "
         "(reseau.yaml).",
+    )
+    diffusion: Diffusion | None = Field(
+        None,
+        description="interne : ses valeurs ne sortent pas de l'association, même vers un "
+        "réseau dont elle est membre.",
     )
     facteur: float | None = Field(
         None,

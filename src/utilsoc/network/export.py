@@ -55,27 +55,34 @@ COLUMNS = (
 )
 
 
-def export_rows(network: Network, period: Period) -> list[dict[str, Any]]:
-    """The rows of every included member, for the values inside `period`."""
-    from utilsoc.network.mapping import links
+def export_rows(network: Network) -> list[dict[str, Any]]:
+    """The rows of every included member, for the values inside the network's period."""
+    from utilsoc.folder import load_folder
+    from utilsoc.network.mapping import links_of
     from utilsoc.network.totals import member_series
+    from utilsoc.project import Layout
 
+    assert network.period is not None
+    period = network.period
     rows: list[dict[str, Any]] = []
     for member in network.included():
-        series = member_series(member)
+        folder = load_folder(Layout(member.root))
+        assert folder.project.referentiel is not None
+        series = member_series(folder)
         by_code: dict[str, list[Mesure]] = {}
-        for record in member.folder.measures.records if member.folder else []:
+        for record in folder.measures.records:
             by_code.setdefault(record.indicateur, []).append(record)
-        for common, own in sorted(links(member).items()):
+        for common, own in sorted(links_of(folder.project.referentiel).items()):
             for link in own:
                 one = series[link.indicator.code]
-                counted = _counted(one, period)
                 base = _base(member, link.indicator.code, common, link.factor)
-                records = by_code.get(link.indicator.code, [])
                 if link.indicator.calcul is not None:
                     rows += _computed_rows(base, one, period)
                 else:
-                    rows += _value_rows(base, link.indicator, records, period, counted)
+                    records = by_code.get(link.indicator.code, [])
+                    rows += _value_rows(
+                        base, link.indicator, records, period, _counted(one, period)
+                    )
     return rows
 
 
@@ -229,7 +236,7 @@ def write_dictionary(target: Path) -> Path:
 
 
 def export_network(
-    network: Network, period: Period, target: Path, kind: str, *, force: bool
+    network: Network, target: Path, kind: str, *, force: bool
 ) -> tuple[list[Path], int]:
     """Write the export and its dictionary; return the files written and the row count.
 
@@ -244,7 +251,7 @@ def export_network(
     dictionary = target.with_name(f"{target.stem}.dictionnaire.csv")
     for path in (target, dictionary):
         check_output(layout, path, "reseau export", force)
-    rows = export_rows(network, period)
+    rows = export_rows(network)
     target.parent.mkdir(parents=True, exist_ok=True)
     (write_parquet if kind == "parquet" else write_csv)(rows, target)
     write_dictionary(target)

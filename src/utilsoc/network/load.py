@@ -15,9 +15,11 @@ from pydantic import ValidationError
 
 from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, Issue, UsageError
-from utilsoc.folder import Folder, load_folder
+from utilsoc.model.periods import Period
 from utilsoc.model.reseau import Membre, Reseau
+from utilsoc.network.contribution import Common, Contribution
 from utilsoc.project import REFERENTIEL, Layout, display_path
+from utilsoc.store.cache import CACHE_FOLDER
 from utilsoc.yamlio.messages import issues_from_validation
 from utilsoc.yamlio.reader import Document, read_yaml
 
@@ -26,12 +28,12 @@ RESEAU = "reseau.yaml"
 
 @dataclass
 class Member:
-    """One member: where its folder is, and the folder read (None when left out)."""
+    """One member: where its folder is, what the network keeps of it, why it is left out."""
 
     entry: Membre
     index: int
     root: Path
-    folder: Folder | None = None
+    contribution: Contribution | None = None
     reason: str | None = None  # why the member is left out, in French
 
     @property
@@ -47,6 +49,7 @@ class Network:
     root: Path
     document: Document | None
     model: Reseau | None
+    period: Period | None = None  # the period the members' contributions are computed for
     members: list[Member] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
 
@@ -61,7 +64,7 @@ class Network:
 
     def included(self) -> list[Member]:
         """The members whose folder was read without errors."""
-        return [m for m in self.members if m.folder is not None and m.reason is None]
+        return [m for m in self.members if m.contribution is not None and m.reason is None]
 
 
 def find_network(start: Path) -> Path:
@@ -108,55 +111,109 @@ def read_network(root: Path) -> tuple[Document | None, Reseau | None, list[Issue
         return document, None, [*issues, *issues_from_validation(error, document, Reseau)]
 
 
-def load_network(root: Path) -> Network:
-    """reseau.yaml and every member's folder, each through the gate."""
-    from utilsoc.network.mapping import check_mappings
+def load_network(root: Path, period: Period | None = None) -> Network:
+    """reseau.yaml, then every member's contribution over `period` (default: the network's).
+
+    Members are read through the gate, in worker processes when several need reading; a
+    member unchanged since the last run is taken from the network's cache.
+    """
+    from utilsoc.network.contribution import Common
 
     document, model, issues = read_network(root)
     network = Network(root, document, model, issues=issues)
     if model is None:
         return network
+    network.period = period or model.periode
     network.issues.extend(_duplicate_members(network))
+    common = Common(model.indicators(), model.commun.dimensions, network.period)
     for index, entry in enumerate(model.membres):
-        network.members.append(_member(network, index, entry))
-    network.issues.extend(check_mappings(network))
+        network.members.append(_located(network, index, entry))
+    _contribute(network, [m for m in network.members if m.reason is None], common)
+    for member in network.members:
+        _report(network, member)
     return network
 
 
-def _member(network: Network, index: int, entry: Membre) -> Member:
+def _located(network: Network, index: int, entry: Membre) -> Member:
+    """The member, left out at once when its folder holds no référentiel."""
     member = Member(entry, index, (network.root / entry.chemin).resolve())
-    line, column = network.place("membres", index, "chemin")
     if not (member.root / REFERENTIEL).is_file():
         member.reason = f"dossier {entry.chemin} introuvable ou sans {REFERENTIEL}"
-        network.issues.append(
-            Issue(
-                network.file,
-                line,
-                column,
-                Code.MEMBRE_ECARTE,
-                f"membre « {entry.code} » : {member.reason}",
-                "vérifiez le chemin (relatif au dossier du réseau), ou récupérez le "
-                "dossier : git submodule update --init",
-            )
-        )
-        return member
-    member.folder = load_folder(Layout(member.root))
-    errors = member.folder.outcome.errors
-    if errors:
-        member.reason = f"{len(errors)} erreur(s) dans son dossier"
-        network.issues.extend(errors)
-        network.issues.append(
-            Issue(
-                network.file,
-                line,
-                column,
-                Code.MEMBRE_ECARTE,
-                f"membre « {entry.code} » écarté : {member.reason}",
-                f"corrigez-les dans {entry.chemin} (« utilsoc -C {entry.chemin} validate »)",
-                "avertissement",
-            )
-        )
     return member
+
+
+def _contribute(network: Network, members: list[Member], common: Common) -> None:
+    """Each member's contribution: from the cache when unchanged, else read (in parallel)."""
+    from utilsoc.folder import fresh_digest
+    from utilsoc.network.contribution import cached, keep
+
+    cache = network.root / CACHE_FOLDER / "membres"
+    digests = {m.code: fresh_digest(Layout(m.root)) for m in members}
+    missing = []
+    for member in members:
+        member.contribution = cached(cache, member.code, digests[member.code], common)
+        if member.contribution is None:
+            missing.append(member)
+    for member, contribution in zip(missing, _read(missing, common), strict=True):
+        member.contribution = contribution
+        keep(cache, member.code, digests[member.code], common, contribution)
+
+
+def _read(members: list[Member], common: Common) -> list[Contribution]:
+    from utilsoc.network.contribution import contribute
+    from utilsoc.store.parallel import Workers, cores
+
+    tasks = [(m.root, m.code, m.entry.nom, common) for m in members]
+    if len(tasks) < 2 or cores() < 2:
+        return [contribute(*task) for task in tasks]
+    with Workers(min(cores(), len(tasks)), _nothing, ()) as workers:
+        return list(
+            workers.in_order(tasks, [True] * len(tasks), _contribute_task, _contribute_task, _same)
+        )
+
+
+def _contribute_task(task: tuple[Path, str, str, Common]) -> Contribution:
+    from utilsoc.network.contribution import contribute
+
+    return contribute(*task)
+
+
+def _nothing() -> None:
+    """Workers need no set-up."""
+
+
+def _same(contribution: Contribution) -> Contribution:
+    return contribution
+
+
+def _report(network: Network, member: Member) -> None:
+    """The member's problems, and why it is left out, located in reseau.yaml."""
+    line, column = network.place("membres", member.index, "chemin")
+    contribution = member.contribution
+    if contribution is not None:
+        network.issues.extend(contribution.issues)
+        if contribution.errors:
+            member.reason = f"{contribution.errors} erreur(s) dans son dossier"
+    if member.reason is None:
+        return
+    chemin = member.entry.chemin
+    missing = contribution is None
+    network.issues.append(
+        Issue(
+            network.file,
+            line,
+            column,
+            Code.MEMBRE_ECARTE,
+            f"membre « {member.code} » {'' if missing else 'écarté '}: {member.reason}".replace(
+                "  ", " "
+            ),
+            "vérifiez le chemin (relatif au dossier du réseau), ou récupérez le dossier : "
+            "git submodule update --init"
+            if missing
+            else f"corrigez-les dans {chemin} (« utilsoc -C {chemin} validate »)",
+            "erreur" if missing else "avertissement",
+        )
+    )
 
 
 def _duplicate_members(network: Network) -> list[Issue]:

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 from utilsoc.codes import Code
 from utilsoc.errors import Issue
+from utilsoc.model.base import Diffusion
 from utilsoc.model.referentiel import Indicateur
 
 if TYPE_CHECKING:
-    from utilsoc.network.load import Member, Network
+    from utilsoc.model.load import Project
+    from utilsoc.model.referentiel import Referentiel
 
 
 @dataclass(frozen=True)
@@ -27,39 +29,30 @@ class Link:
     factor: float
 
 
-def links(member: Member) -> dict[str, list[Link]]:
-    """The member's indicators by the common code they feed."""
-    if member.folder is None or member.folder.project.referentiel is None:
-        return {}
+def links_of(referentiel: Referentiel) -> dict[str, list[Link]]:
+    """The member's indicators by the common code they feed (those kept `interne` aside)."""
     result: dict[str, list[Link]] = {}
-    for _, indicator in member.folder.project.referentiel.iter_indicators():
-        if indicator.commun is not None:
+    for _, indicator in referentiel.iter_indicators():
+        if indicator.commun is not None and indicator.diffusion is not Diffusion.INTERNE:
             link = Link(indicator, indicator.facteur or 1.0)
             result.setdefault(indicator.commun, []).append(link)
     return result
 
 
-def check_mappings(network: Network) -> list[Issue]:
-    """Every `commun:` link of every readable member, checked against reseau.yaml."""
-    if network.model is None:
+def link_issues(project: Project, common: dict[str, Indicateur]) -> list[Issue]:
+    """Every `commun:` link of one member, checked against the common référentiel."""
+    if project.referentiel is None:
         return []
-    common = network.model.indicators()
+    document = project.documents["referentiel"]
     issues: list[Issue] = []
-    for member in network.members:
-        project = member.folder.project if member.folder else None
-        if project is None or project.referentiel is None:
+    seen: dict[str, str] = {}
+    for (d, c, i), indicator in project.referentiel.iter_indicators():
+        if indicator.commun is None:
             continue
-        document = project.documents["referentiel"]
-        seen: dict[str, str] = {}
-        for (d, c, i), indicator in project.referentiel.iter_indicators():
-            if indicator.commun is None:
-                continue
-            line, column = document.position(
-                ("domaines", d, "criteres", c, "indicateurs", i, "commun")
-            )
-            for code, message, hint, severity in _link_problems(indicator, common, seen):
-                issues.append(Issue(document.file, line, column, code, message, hint, severity))
-            seen.setdefault(indicator.commun, indicator.code)
+        line, column = document.position(("domaines", d, "criteres", c, "indicateurs", i, "commun"))
+        for code, message, hint, severity in _link_problems(indicator, common, seen):
+            issues.append(Issue(document.file, line, column, code, message, hint, severity))
+        seen.setdefault(indicator.commun, indicator.code)
     return issues
 
 
@@ -82,6 +75,17 @@ def _link_problems(
         (Code.COMMUN_INCOMPATIBLE, message, hint, "erreur")
         for message, hint in incompatibilities(indicator, target)
     ]
+    if indicator.diffusion is Diffusion.INTERNE:
+        found.append(
+            (
+                Code.COMMUN_INTERNE,
+                f"« {indicator.code} » est marqué « diffusion: interne » : le réseau ne "
+                f"compte pas ses valeurs dans « {indicator.commun} »",
+                "retirez « diffusion: interne » pour les partager, ou « commun: » pour "
+                "ne plus le rattacher",
+                "avertissement",
+            )
+        )
     if indicator.commun in seen:
         found.append(
             (

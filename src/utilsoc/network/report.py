@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 def make_network_report(
     network: Network,
-    period: Period,
     kind: str,
     output: Path | None,
     *,
@@ -49,10 +48,12 @@ def make_network_report(
             + " ; ".join(f"{m.entry.nom} écarté ({m.reason})" for m in left_out),
             "corrigez les dossiers de ces membres, ou retirez --final pour une version de travail",
         )
+    assert network.period is not None
+    period = network.period
     target = output or network.root / "rapports" / f"reseau-{period}.{kind}"
     layout = Layout(network.root)
     check_output(layout, target, "reseau report", force)
-    totals = network_totals(network, period)
+    totals = network_totals(network)
     context = network_context(
         network, totals, period, day or dt.date.today(), charts=kind == "html"
     )
@@ -71,8 +72,11 @@ def network_context(
     from utilsoc.report.provenance import read_provenance
 
     assert network.model is not None
+    from utilsoc.network.evidence import shared_evidence
+
     provenance = read_provenance(network.root)
     names = {m.code: m.entry.nom for m in network.members}
+    dimensions = {d.code: d.nom for d in network.model.commun.dimensions}
     return {
         "association": {"nom": network.model.nom, "couleurs": _colours()},
         "reseau": {"nom": network.model.nom, "territoire": network.model.territoire},
@@ -101,13 +105,37 @@ def network_context(
             for m in network.members
         ],
         "ecartes": [{"nom": m.entry.nom, "raison": m.reason} for m in network.members if m.reason],
-        "indicateurs": [_indicator(t, names, charts) for t in totals],
+        "indicateurs": [_indicator(t, names, dimensions, charts) for t in totals],
+        "preuves": [
+            {
+                "membre": e.member,
+                "genre": e.kind,
+                "periode": e.period.label,
+                "texte": e.text,
+                "titre": e.title,
+                "qui": e.speaker,
+            }
+            for e in shared_evidence(network)
+        ],
     }
 
 
-def _indicator(total: CommonTotal, names: dict[str, str], charts: bool) -> dict[str, Any]:
+def _indicator(
+    total: CommonTotal, names: dict[str, str], dimensions: dict[str, str], charts: bool
+) -> dict[str, Any]:
     indicator = total.indicator
     return {
+        "territoire": [
+            {
+                "dimension": dimensions.get(code, code),
+                "valeurs": [
+                    {"valeur": value, "chiffre": figure(indicator, point)}
+                    for value, point in values.items()
+                ],
+                "non_ventile": [names.get(m, m) for m in total.unsplit.get(code, [])],
+            }
+            for code, values in total.by_dimension.items()
+        ],
         "code": indicator.code,
         "libelle": indicator.libelle,
         "definition": indicator.definition,

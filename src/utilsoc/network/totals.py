@@ -1,9 +1,9 @@
 """Network totals of the common indicators, each by its own rule, with who reported.
 
-Facts only; `network/wording.py` puts them into French. The rules are the field's:
-counts are summed; rates are pooled from the members' numerators and denominators (a
-percentage is never averaged); means are weighted by the observations behind them;
-`dernière` is taken per member, then summed; min and max are taken across members.
+Facts only; `network/wording.py` puts them into French. Each member's share is computed
+where its folder is read (`contribution.py`); the rules that put shares together are in
+`rules.py`: counts summed, rates pooled from their terms, means weighted by N, `dernière`
+taken per member then summed.
 """
 
 from __future__ import annotations
@@ -11,14 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from utilsoc.compute.points import Point, Series, pooled_terms
+from utilsoc.compute.points import Point, Series
 from utilsoc.compute.rollup import roll_up
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Agregation, Indicateur, TypeIndicateur
-from utilsoc.network.mapping import Link, links
+from utilsoc.network.rules import across, scaled
+from utilsoc.network.territory import Parts
 
 if TYPE_CHECKING:
-    from utilsoc.network.load import Member, Network
+    from utilsoc.folder import Folder
+    from utilsoc.network.load import Network
+    from utilsoc.network.mapping import Link
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,10 @@ class CommonTotal:
     not_following: list[str] = field(default_factory=list)  # no indicator mapped to it
     without_terms: list[str] = field(default_factory=list)  # a rate without its two terms
     weighted: bool = True  # a mean: weighted by N (False when some N is unknown)
+    # The territory view: per common dimension, the total of each value over the members
+    # that record it, and the members that report the indicator without that breakdown.
+    by_dimension: dict[str, dict[str, Point]] = field(default_factory=dict)
+    unsplit: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def reporting(self) -> list[Share]:
@@ -51,45 +58,67 @@ class CommonTotal:
         return [s for s in self.shares if s.point.number is not None]
 
 
-def network_totals(network: Network, period: Period) -> list[CommonTotal]:
-    """Every common indicator's total over `period`, members left out excluded."""
+def network_totals(network: Network) -> list[CommonTotal]:
+    """Every common indicator's total over the network's period, members left out excluded."""
     assert network.model is not None
-    members = [(m, links(m), member_series(m)) for m in network.included()]
+    assert network.period is not None
+    dimensions = [d.code for d in network.model.commun.dimensions]
+    included = network.included()
     totals = []
     for code, indicator in network.model.indicators().items():
-        total = CommonTotal(indicator, period, Point(None))
-        for member, linked, series in members:
-            own = linked.get(code)
-            if not own:
+        total = CommonTotal(indicator, network.period, Point(None))
+        parts: list[tuple[str, Parts]] = []
+        for member in included:
+            assert member.contribution is not None
+            share = member.contribution.shares.get(code)
+            if share is None:
                 total.not_following.append(member.code)
                 continue
-            share = _share(member.code, indicator, own, series, period)
             total.shares.append(share)
             if share.point.number is None:
                 total.silent.append(member.code)
+            else:
+                parts.append((member.code, member.contribution.parts.get(code, {})))
         _combine(total)
+        _territory(total, parts, dimensions)
         totals.append(total)
     return totals
 
 
-def member_series(member: Member) -> dict[str, Series]:
+def _territory(total: CommonTotal, parts: list[tuple[str, Parts]], dimensions: list[str]) -> None:
+    """Each common dimension's values, over the members that break the indicator down."""
+    for dimension in dimensions:
+        values: dict[str, list[Point]] = {}
+        for member, own_parts in parts:
+            own = own_parts.get(dimension)
+            if not own:
+                total.unsplit.setdefault(dimension, []).append(member)
+                continue
+            for value, point in own.items():
+                values.setdefault(value, []).append(point)
+        if values:
+            total.by_dimension[dimension] = {
+                value: across(total.indicator, points) for value, points in sorted(values.items())
+            }
+
+
+def member_series(folder: Folder) -> dict[str, Series]:
     """Every indicator's series of one member, as its own status computes them."""
     from utilsoc.compute.series import build_all_series
 
-    assert member.folder is not None
-    assert member.folder.project.referentiel is not None
-    measures = member.folder.measures
+    assert folder.project.referentiel is not None
+    measures = folder.measures
     responses = measures.evidence.get("questionnaires", [])
-    return build_all_series(member.folder.project.referentiel, measures.records, responses)
+    return build_all_series(folder.project.referentiel, measures.records, responses)
 
 
-def _share(
+def member_share(
     member: str, common: Indicateur, own: list[Link], series: dict[str, Series], period: Period
 ) -> Share:
     """The member's indicators feeding `common`, rolled up over `period`, converted, added."""
-    points = [_scaled(roll_up(series[link.indicator.code], period), link.factor) for link in own]
+    points = [scaled(roll_up(series[link.indicator.code], period), link.factor) for link in own]
     valued = [p for p in points if p.number is not None]
-    point = valued[0] if len(valued) == 1 else _across(common, valued) if valued else Point(None)
+    point = valued[0] if len(valued) == 1 else across(common, valued) if valued else Point(None)
     coverage = min((p.coverage for p in valued), default=0.0)
     return Share(
         member,
@@ -107,12 +136,6 @@ def _differs(own: str | None, common: str | None) -> bool:
     return " ".join(own.casefold().split()) != " ".join(common.casefold().split())
 
 
-def _scaled(point: Point, factor: float) -> Point:
-    if factor == 1.0 or point.value is None:
-        return point
-    return Point(point.value * factor, coverage=point.coverage, weight=point.weight)
-
-
 def _combine(total: CommonTotal) -> None:
     """The network total of the reporting shares, by the common indicator's rule."""
     points = [s.point for s in total.reporting]
@@ -123,24 +146,4 @@ def _combine(total: CommonTotal) -> None:
         return
     if total.indicator.rollup is Agregation.MOYENNE:
         total.weighted = all(p.weight for p in points)
-    total.total = _across(total.indicator, points)
-
-
-def _across(indicator: Indicateur, points: list[Point]) -> Point:
-    """Points of different members (or of one member's indicators) put together."""
-    terms = pooled_terms(points)
-    if terms is not None:
-        return terms
-    numbers = [p.number for p in points if p.number is not None]
-    rule = indicator.rollup
-    if rule in (Agregation.SOMME, Agregation.DERNIERE):
-        return Point(sum(numbers))
-    if rule is Agregation.MIN:
-        return Point(min(numbers))
-    if rule is Agregation.MAX:
-        return Point(max(numbers))
-    weights = [p.weight for p in points]
-    if all(weights):
-        n = sum(w or 0.0 for w in weights)
-        return Point(sum((p.number or 0.0) * (p.weight or 0.0) for p in points) / n, weight=n)
-    return Point(sum(numbers) / len(numbers))
+    total.total = across(total.indicator, points)

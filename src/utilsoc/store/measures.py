@@ -84,6 +84,7 @@ _ORDER = (
     "critères",
     "indicateurs",
     "note",
+    "diffusion",
     "auteur",
     "date",
     "remplace",

@@ -17,17 +17,14 @@ import yaml
 
 from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, Issue, UsageError
+from utilsoc.yamlio.builder import Builder, PathKey, Position, hashed_values
 from utilsoc.yamlio.decode import decode_text
 from utilsoc.yamlio.keys import normalize_key
 from utilsoc.yamlio.source import MAX_BYTES, read_regular
-from utilsoc.yamlio.syntax import MAX_DEPTH, nesting_issue, syntax_issue
+from utilsoc.yamlio.syntax import syntax_issue
 
-NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 WITH_LIBYAML: bool = getattr(yaml, "__with_libyaml__", False)
-
-PathKey = tuple[str | int, ...]
-Position = tuple[int, int]
 
 
 @dataclass
@@ -40,6 +37,8 @@ class Document:
     key_positions: dict[PathKey, Position] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     record_lines: dict[str, list[int]] = field(default_factory=dict)
+    # Values read as empty because a `#` started a comment (`couleur: #1D5C4D`), by path.
+    hashed: dict[PathKey, tuple[str, Position]] = field(default_factory=dict)
 
     def position(self, loc: tuple[str | int, ...], *, key: bool = False) -> Position:
         """Line and column of the value at `loc`, or of its nearest existing parent."""
@@ -85,7 +84,7 @@ def parse_yaml(
 ) -> Document:
     """Parse text already decoded; see `read_yaml`."""
     _warn_without_libyaml()
-    builder = _Builder(display, track_positions)
+    builder = Builder(display, track_positions)
     try:
         for event in yaml.parse(text, Loader=loader or Loader):
             builder.feed(event)
@@ -97,8 +96,16 @@ def parse_yaml(
                 text, display, track_positions=track_positions, loader=yaml.SafeLoader
             )
         raise DataErrors([*builder.issues, syntax_issue(error, text, display)]) from None
-    except (yaml.YAMLError, RecursionError) as error:
-        issue = Issue(display, 1, 1, Code.SYNTAXE, f"YAML illisible : {error}")
+    except (yaml.YAMLError, RecursionError):
+        # Without a position, the parser's words (English) would not help: say what to do.
+        issue = Issue(
+            display,
+            1,
+            1,
+            Code.SYNTAXE,
+            "YAML illisible",
+            "comparez avec un exemple : « utilsoc init --example vide »",
+        )
         raise DataErrors([*builder.issues, issue]) from None
     if builder.documents == 0 or builder.root is None:
         raise DataErrors(
@@ -114,7 +121,14 @@ def parse_yaml(
                 ),
             ]
         )
-    return Document(display, builder.root, builder.positions, builder.key_positions, builder.issues)
+    return Document(
+        display,
+        builder.root,
+        builder.positions,
+        builder.key_positions,
+        builder.issues,
+        hashed=hashed_values(text, builder.empty),
+    )
 
 
 _WARNED = {"libyaml": False}
@@ -135,167 +149,3 @@ def _read_bytes(path: Path, display: str, max_bytes: int) -> bytes:
     if path.is_dir():
         raise UsageError(f"{display} est un dossier, pas un fichier YAML")
     return read_regular(path, display, max_bytes)
-
-
-_NO_KEY = object()
-_SKIP = object()
-
-
-@dataclass(slots=True)
-class _Frame:
-    container: dict[str, Any] | list[Any]
-    path: PathKey
-    key: Any = _NO_KEY
-    seen: dict[str, tuple[int, str]] = field(default_factory=dict)
-
-
-class _Builder:
-    """Turns parser events into plain data, recording positions and refusals."""
-
-    def __init__(self, display: str, track_positions: bool) -> None:
-        self.display = display
-        self.track = track_positions
-        self.stack: list[_Frame] = []
-        self.root: Any = None
-        self.documents = 0
-        self.positions: dict[PathKey, Position] = {}
-        self.key_positions: dict[PathKey, Position] = {}
-        self.issues: list[Issue] = []
-
-    def feed(self, event: Any) -> None:
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
-            self._scalar(event)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            self._start(event, {} if kind is yaml.MappingStartEvent else [])
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            self.stack.pop()
-        elif kind is yaml.AliasEvent:
-            self._alias(event)
-        elif kind is yaml.DocumentStartEvent:
-            self.documents += 1
-            if self.documents > 1:
-                self._fatal(
-                    event,
-                    Code.PLUSIEURS_DOCUMENTS,
-                    "plusieurs documents dans un même fichier (séparateur « --- »)",
-                    "un fichier ne contient qu'un document : supprimez le « --- » "
-                    "ou séparez en deux fichiers",
-                )
-
-    def _alias(self, event: Any) -> None:
-        self._refuse(
-            event,
-            Code.ALIAS,
-            f"alias « *{event.anchor} » interdit",
-            "recopiez le contenu au lieu d'y faire référence",
-        )
-        top = self.stack[-1] if self.stack else None
-        if top is not None and isinstance(top.container, dict) and top.key is _NO_KEY:
-            top.key = _SKIP  # an alias used as a key (`*a : v`): its value is dropped
-        else:
-            self._add_value(None, event)
-
-    def _scalar(self, event: Any) -> None:
-        self._check_node(event)
-        top = self.stack[-1] if self.stack else None
-        if top is not None and isinstance(top.container, dict) and top.key is _NO_KEY:
-            self._key(top, event)
-            return
-        plain = not event.style
-        value = None if plain and event.value in NULLS else event.value
-        self._add_value(value, event)
-
-    def _key(self, frame: _Frame, event: Any) -> None:
-        key = event.value
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
-        if key == "<<" and not event.style:
-            self._refuse(
-                event,
-                Code.CLE_DE_FUSION,
-                "clé de fusion « << » interdite",
-                "recopiez les clés voulues dans ce bloc",
-            )
-            frame.key = _SKIP
-            return
-        norm = normalize_key(key)
-        if norm in frame.seen:
-            first_line, first_key = frame.seen[norm]
-            same = "" if first_key == key else f" (« {first_key} »)"
-            self.issues.append(
-                Issue(
-                    self.display,
-                    line,
-                    column,
-                    Code.CLE_EN_DOUBLE,
-                    f"clé « {key} » en double : déjà définie ligne {first_line}{same}",
-                    "gardez-en une seule (après une fusion git, vérifiez laquelle est la bonne)",
-                )
-            )
-            frame.key = _SKIP
-            return
-        frame.seen[norm] = (line, key)
-        frame.key = key
-        if self.track:
-            self.key_positions[(*frame.path, norm)] = (line, column)
-
-    def _start(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
-        self._check_node(event)
-        top = self.stack[-1] if self.stack else None
-        if top is not None and isinstance(top.container, dict) and top.key is _NO_KEY:
-            self._fatal(
-                event,
-                Code.CLE_COMPLEXE,
-                "une clé doit être un simple texte",
-                "écrivez « nom: valeur », sans « ? » ni crochets avant les deux-points",
-            )
-        path = self._add_value(container, event)
-        if len(self.stack) >= MAX_DEPTH:
-            mark = event.start_mark
-            self.issues.append(nesting_issue(self.display, mark.line + 1, mark.column + 1))
-            raise DataErrors(self.issues)
-        self.stack.append(_Frame(container, path))
-
-    def _add_value(self, value: Any, event: Any) -> PathKey:
-        if not self.stack:
-            self.root = value
-            path: PathKey = ()
-        else:
-            top = self.stack[-1]
-            if isinstance(top.container, list):
-                path = (*top.path, len(top.container))
-                top.container.append(value)
-            else:
-                key, top.key = top.key, _NO_KEY
-                if key is _SKIP:
-                    return (*top.path, "\0")
-                path = (*top.path, normalize_key(key))
-                top.container[key] = value
-        if self.track:
-            self.positions[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
-        return path
-
-    def _check_node(self, event: Any) -> None:
-        if event.anchor is not None:
-            self._refuse(
-                event,
-                Code.ANCRE,
-                f"ancre « &{event.anchor} » interdite",
-                "recopiez le contenu à chaque endroit où il sert",
-            )
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            self._refuse(
-                event,
-                Code.ETIQUETTE,
-                f"étiquette YAML « {tag} » interdite",
-                "supprimez-la : utilsoc déduit seul le type de chaque valeur",
-            )
-
-    def _refuse(self, event: Any, code: Code, message: str, hint: str) -> None:
-        mark = event.start_mark
-        self.issues.append(Issue(self.display, mark.line + 1, mark.column + 1, code, message, hint))
-
-    def _fatal(self, event: Any, code: Code, message: str, hint: str) -> None:
-        self._refuse(event, code, message, hint)
-        raise DataErrors(self.issues)

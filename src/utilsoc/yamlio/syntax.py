@@ -112,7 +112,9 @@ def _translate(problem: str) -> tuple[str, str]:
     for fragment, message, hint in _TRANSLATIONS:
         if fragment in problem:
             return message, hint
+    # The parser's own words are English: never shown, the line copied below says where.
     return (
-        f"erreur de syntaxe YAML ({problem.strip()})",
+        "erreur de syntaxe YAML",
+        "vérifiez cette ligne et la précédente (guillemets, crochets, indentation) ; "
         "comparez avec un exemple : « utilsoc init --example vide »",
     )

@@ -92,3 +92,16 @@ def test_evidence_links_and_expectations_reach_the_file(cli, example) -> None:
     [path] = (folder / "mesures" / "2026").glob("m.*.yaml")
     text = path.read_text(encoding="utf-8")
     assert '"un bilan à mi-parcours", "des visites"' in text
+
+
+def test_a_participant_given_by_name_is_refused_with_a_code_as_example(cli, example) -> None:
+    folder = example("vide", SCORE)
+    args = ("-C", str(folder), "questionnaire", "confiance", "Marie L", "3", "-m", "entrée")
+    result = cli(*args, "-p", "2026", "-a", "m")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert result.stderr == (
+        "erreur: participant : « Marie L » n'est pas un code de participant — donnez le code "
+        "pseudonyme du participant, par exemple P012, sans espace ni accent : son nom est une "
+        "donnée personnelle, il ne s'enregistre pas\n"
+    )
+    assert not (folder / "mesures").exists()

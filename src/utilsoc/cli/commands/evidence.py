@@ -131,6 +131,16 @@ IndicatorOption = Annotated[
     typer.Option("--indicateur", help="Code d'un indicateur illustré (répétable)."),
 ]
 
+DiffusionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--diffusion",
+        help="réseau (peut figurer dans les documents d'un réseau : un verbatim avec "
+        "consentement et pseudonyme) ou interne (jamais hors de l'association).",
+        show_default=False,
+    ),
+]
+
 AuthorOption = Annotated[str | None, typer.Option("--author", "-a", help="Qui enregistre.")]
 
 DateOption = Annotated[str | None, typer.Option("--date", help="Date AAAA-MM-JJ.")]
@@ -159,6 +169,7 @@ def cli_command_evidence(
     expectation: ExpectationOption = None,
     criterion: CriterionOption = None,
     indicator: IndicatorOption = None,
+    diffusion: DiffusionOption = None,
     author: AuthorOption = None,
     date: DateOption = None,
 ) -> None:
@@ -182,6 +193,7 @@ def cli_command_evidence(
         "attentes": expectation or None,
         "critères": criterion or [],
         "indicateurs": indicator or [],
+        "diffusion": diffusion,
     }
     _run(ctx, genre.value, texte, _linked(genre, fields), period, author, date)
 
@@ -282,6 +294,7 @@ _OPTIONS = {
     "piste": "--piste",
     "état": "--etat",
     "indicateurs": "--indicateur",
+    "diffusion": "--diffusion",
     "moment": "--moment",
     "période": "--period",
     "auteur": "--author",

@@ -131,11 +131,12 @@ def cli_command_reseau_status(
     from utilsoc.network.totals import network_totals
     from utilsoc.network.wording import total_lines, totals_data
 
-    network = _network(ctx)
+    network = _network(ctx, period)
     _refuse_errors(network)
     assert network.model is not None
-    chosen = _period(period) if period else network.model.periode
-    totals = network_totals(network, chosen)
+    assert network.period is not None
+    chosen = network.period
+    totals = network_totals(network)
     if format is Format.JSON:
         print_json(
             {
@@ -158,18 +159,23 @@ def cli_command_reseau_status(
             echo(line)
 
 
-def _network(ctx: typer.Context) -> Network:
+def _network(ctx: typer.Context, period: str | None = None) -> Network:
     from utilsoc.network.load import find_network, load_network
 
-    return load_network(find_network(base_dir(ctx)))
+    return load_network(find_network(base_dir(ctx)), _period(period) if period else None)
 
 
 def _refuse_errors(network: Network) -> None:
-    """Errors of reseau.yaml or of the links refuse the totals; a member's own, not."""
+    """Errors of reseau.yaml or of the links refuse the totals; a member left out, not."""
+    from utilsoc.codes import Code
     from utilsoc.errors import DataErrors
 
     errors = [
-        i for i in network.issues if i.severity == "erreur" and not _inside_member(network, i.file)
+        i
+        for i in network.issues
+        if i.severity == "erreur"
+        and i.code != Code.MEMBRE_ECARTE
+        and not _inside_member(network, i.file)
     ]
     if errors:
         refused = DataErrors(errors)
@@ -229,12 +235,10 @@ def cli_command_reseau_export(
     from utilsoc.network.export import export_network
     from utilsoc.project import display_path
 
-    network = _network(ctx)
+    network = _network(ctx, period)
     _refuse_errors(network)
-    assert network.model is not None
-    chosen = _period(period) if period else network.model.periode
     target = base_dir(ctx, output) if output else network.root / "export" / f"reseau.{format.value}"
-    written, rows = export_network(network, chosen, target, format.value, force=force)
+    written, rows = export_network(network, target, format.value, force=force)
     for path in written:
         echo(f"écrit : {display_path(path)}")
     echo(f"{rows} ligne{'s' if rows > 1 else ''} exportée{'s' if rows > 1 else ''}")
@@ -279,11 +283,9 @@ def cli_command_reseau_report(
     from utilsoc.network.report import make_network_report
     from utilsoc.project import display_path
 
-    network = _network(ctx)
+    network = _network(ctx, period)
     _refuse_errors(network)
-    assert network.model is not None
-    chosen = _period(period) if period else network.model.periode
     print_issues(network.issues)
     target = base_dir(ctx, output) if output else None
-    written = make_network_report(network, chosen, format.value, target, final=final, force=force)
+    written = make_network_report(network, format.value, target, final=final, force=force)
     echo(f"rapport écrit : {display_path(written)}")
