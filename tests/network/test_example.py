@@ -198,6 +198,10 @@ def test_the_report_renders(network: Path, kind: str) -> None:
     assert LATE in text
     assert "période couverte à" in text
     assert "converti × 3,5" in text
+    assert "Sans ventilation par quartier prioritaire" in text  # the territory view
+    assert "Kerourien" in text  # a quartier only the members' parts name
+    assert "Fatou" in text  # shared with the network: diffusion: réseau
+    assert "M. K." not in text  # consented, but kept by its association
 
 
 def test_duckdb_totals_over_the_export_are_the_status(network: Path) -> None:
