@@ -93,6 +93,16 @@ class Code(StrEnum):
     FORMULE = "formule"  #: import: an Excel formula in a cell
     TABLEAU_ILLISIBLE = "tableau-illisible"  #: import: a workbook that cannot be read
 
+    # Money: budgets and the social value map.
+    COMPTE_INVALIDE = "compte-invalide"  #: an account outside its section, a grant without funder
+    BUDGET_DESEQUILIBRE = "budget-desequilibre"  #: planned or actual totals that do not balance
+    FINANCEUR_ABSENT = "financeur-absent"  #: a funder with a logframe missing from the grants
+    HORS_CONVENTION = "hors-convention"  #: a budget period outside its logframe's convention
+    INVESTISSEMENT_NUL = "investissement-nul"  #: a value map with nothing invested
+    QUANTITE_MANQUANTE = "quantite-manquante"  #: an outcome with neither indicator nor quantity
+    PROXY_SANS_SOURCE = "proxy-sans-source"  #: warning: a financial proxy nobody can check
+    SENSIBILITE_INVALIDE = "sensibilite-invalide"  #: an unknown or reversed sensitivity range
+
     # Networks: reseau.yaml, its members and their links to the common indicators.
     MEMBRE_ECARTE = "membre-ecarte"  #: a member folder missing, unreadable or with errors
     MEMBRE_EN_DOUBLE = "membre-en-double"  #: two members with one code, name or folder

@@ -12,6 +12,8 @@ REFERENTIEL = "referentiel.yaml"
 ASSOCIATION = "association.yaml"
 PUBLICS = "publics.yaml"
 CADRES = "cadres-logiques"
+BUDGETS = "budgets"
+VALEUR_SOCIALE = "valeur-sociale.yaml"
 MESURES = "mesures"
 MODELES = "modeles"
 SCHEMAS = "schemas"
@@ -48,6 +50,22 @@ class Layout:
         if not self.cadres.is_dir():
             return []
         return sorted(p for p in self.cadres.iterdir() if p.suffix in (".yaml", ".yml"))
+
+    @property
+    def budgets(self) -> Path:
+        """One budget per action or grant: planned and actual, on the Cerfa lines."""
+        return self.root / BUDGETS
+
+    def budget_files(self) -> list[Path]:
+        """Budget files, sorted by name."""
+        if not self.budgets.is_dir():
+            return []
+        return sorted(p for p in self.budgets.iterdir() if p.suffix in (".yaml", ".yml"))
+
+    @property
+    def valeur_sociale(self) -> Path:
+        """The social value map (SROI), when the association keeps one."""
+        return self.root / VALEUR_SOCIALE
 
 
 def find_root(start: Path) -> Layout:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from utilsoc.actions.init import Identity, scaffold
+import pytest
+
+from utilsoc.actions.init import Identity, fill_identity, scaffold
 from utilsoc.errors import ExitCode
 from utilsoc.model.association import Association
+from utilsoc.resources import data_dir
 from utilsoc.yamlio.reader import read_yaml
 
 
@@ -67,3 +70,17 @@ def test_the_identity_typed_in_is_written_as_valid_yaml(tmp_path: Path) -> None:
     identite = association.identite
     assert (identite.vision, identite.mission, identite.ambition) == ("NO", "12:30", "~")
     assert association.identite.valeurs == ["Écoute", "oui"]
+
+
+def test_empty_answers_keep_the_example_text_line_for_line(tmp_path: Path) -> None:
+    scaffold(tmp_path / "asso", "vide", Identity(nom="Le Fil"))
+    written = (tmp_path / "asso" / "association.yaml").read_text(encoding="utf-8").split("\n")
+    skeleton = (data_dir("examples") / "vide" / "association.yaml").read_text(encoding="utf-8")
+    expected = skeleton.split("\n")
+    changed = [(a, b) for a, b in zip(written[1:], expected, strict=True) if a != b]
+    assert changed == [('nom: "Le Fil"', 'nom: "Nom de l\'association"')]
+
+
+def test_a_skeleton_without_a_key_to_fill_is_reported() -> None:
+    with pytest.raises(ValueError, match="territoire"):
+        fill_identity('nom: "x"\n', Identity(nom="Le Fil", territoire="Brest"))

@@ -340,7 +340,7 @@ def test_processes_recording_the_same_key_at_once_keep_exactly_one(example) -> N
     assert sorted(codes) == [0, 1, 1, 1], outputs
     for code, (_, stderr) in zip(codes, outputs, strict=True):
         if code == 1:
-            assert f"une valeur existe déjà pour {CODE} en 2026" in stderr
+            assert f"une valeur existe déjà pour {CODE} (sexe=F) en 2026" in stderr
     lines = [
         line
         for path in (folder / "mesures" / "2026").glob("*.yaml")
@@ -505,30 +505,49 @@ def test_a_bare_percentage_for_a_rate_is_refused_with_the_way_to_type_it(cli, ex
     assert not (folder / "mesures").exists()
 
 
-def test_guided_session_asks_a_rate_for_its_two_terms(cli, example, monkeypatch) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example("vide", RATE)
-    # count: passed; rate: a word is asked again, then 37 and 94
-    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n\nbeaucoup\n37\n94\no\n")
-    assert result.exit_code == 0, result.stderr
-    assert "numérateur (Personnes en emploi à la sortie)" in result.stdout
-    assert "dénominateur (Personnes sorties)" in result.stdout
-    assert "taux_retour = 37/94\n" in result.stdout
-    text = (folder / "mesures" / "2026" / "lea.yaml").read_text(encoding="utf-8")
-    assert "numérateur: 37.0, dénominateur: 94.0" in text
-
-
-def test_guided_session_never_asks_an_indicator_computed_from_answers(
-    cli, example, monkeypatch
-) -> None:
-    monkeypatch.setattr("utilsoc.cli.commands.record.is_terminal", lambda: True)
-    folder = example(
-        "vide",
-        "          - code: confiance\n            libellé: Confiance en soi\n"
-        "            type: score\n            échelle: {min: 1, max: 5}\n"
-        "            méthode: questionnaire\n            calcul: {mesure: moyenne_sortie}\n",
+def test_a_percent_sign_says_to_drop_it_and_for_a_rate_to_give_its_terms(cli, example) -> None:
+    folder = example("echec-scolaire")
+    before = _files(folder)
+    base = ["-C", str(folder), "record", "-a", "m", "-p", "2026-T4"]
+    count = cli(*base, "nb_relais_information", "33%")
+    assert count.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "nombre attendu, « 33% » lu : écrivez la valeur sans le signe % — écrivez 33 ;" in (
+        count.stderr
     )
-    result = cli("-C", str(folder), "record", "-a", "lea", input="2026\n\n")
-    assert result.exit_code == 0, result.stderr
-    assert "1 indicateur pour année 2026" in result.stdout
-    assert "confiance" not in result.stdout
+    assert "37/94, ou --numerateur 37 --denominateur 94" in count.stderr
+    assert "déclarez « type: taux »" in count.stderr
+    rate = cli(*base, "taux_assiduite", "33 %")
+    assert rate.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "un taux s'enregistre par ses deux termes, sans le signe %, « 33 % » lu" in rate.stderr
+    assert "37/94), ou --numerateur 37 --denominateur 94" in rate.stderr
+    assert "s'écrit sur 100 (33/100)" in rate.stderr
+    assert _files(folder) == before
+
+
+def test_a_clash_names_the_dimensions_and_the_line_of_the_value_kept(cli, example) -> None:
+    folder = example("vide")
+    base = ["-C", str(folder), "record", CODE, "-p", "2026", "--dim", "sexe=H"]
+    assert cli(*base, "7", "--dim", "sexe=F", "-a", "marie").exit_code == 0
+    assert cli(*base, "12", "-a", "marie", "--date", "2026-03-02").exit_code == 0
+    lines = (folder / "mesures" / "2026" / "marie.yaml").read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, 1) if "valeur: 12," in text)
+    refused = cli(*base, "13", "-a", "bob")
+    assert refused.exit_code == ExitCode.DONNEES_INVALIDES
+    assert (
+        f"une valeur existe déjà pour {CODE} (sexe=H) en 2026 : 12 "
+        f"(marie, 2026-03-02, asso/mesures/2026/marie.yaml:{line})"
+    ) in refused.stderr.replace("\\", "/")
+
+
+def test_the_confirmation_echoes_numbers_with_the_decimal_comma(cli, example) -> None:
+    folder = example("echec-scolaire")
+    base = ["-C", str(folder), "record", "-a", "m", "-p", "2026-T4"]
+    count = cli(*base, "heures_accompagnement", "0,9")
+    assert count.exit_code == 0, count.stderr
+    assert "valeur enregistrée : heures_accompagnement = 0,9 (4e trimestre 2026)" in count.stdout
+    rate = cli(*base, "taux_assiduite", "12,5/100")
+    assert rate.exit_code == 0, rate.stderr
+    assert "taux_assiduite = 12,5/100 (" in rate.stdout
+    text = (folder / "mesures" / "2026-T4" / "m.yaml").read_text(encoding="utf-8")
+    assert "valeur: 0.9," in text
+    assert "numérateur: 12.5, dénominateur: 100" in text

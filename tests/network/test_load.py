@@ -69,3 +69,33 @@ def test_the_network_is_found_from_a_subfolder(builder: NetworkBuilder) -> None:
     assert find_network(root / "membres" / "a") == root.resolve()
     with pytest.raises(UsageError, match="aucun réseau"):
         find_network(Path("/"))
+
+
+def test_a_common_indicator_naming_no_catalogue_code_warns(builder: NetworkBuilder) -> None:
+    root = builder.write()
+    path = root / "reseau.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "    - code: personnes\n",
+            "    - code: personnes\n      catalogue: personnes_accompagnes\n",
+        ),
+        encoding="utf-8",
+    )
+    (issue,) = load_network(root).issues
+    assert issue.code is Code.CATALOGUE_INCONNU
+    assert issue.severity == "avertissement"
+    assert "personnes_accompagnees" in issue.hint or "utilsoc catalogue" in issue.hint
+
+
+def test_a_member_with_conflicting_values_is_left_out(builder: NetworkBuilder) -> None:
+    from .builder import value
+
+    builder.member(
+        "a",
+        referentiel("accueillis"),
+        value("accueillis", "2025", "valeur: 4", author="lou")
+        + value("accueillis", "2025", "valeur: 5", author="max"),
+    )
+    network = load_network(builder.write())
+    assert network.members[0].reason == "1 erreur(s) dans son dossier"
+    assert Code.CONFLIT_DE_VALEURS in {i.code for i in network.issues}

@@ -75,3 +75,24 @@ def test_a_member_left_out_is_said_first_and_final_refuses(builder: NetworkBuild
     assert refused.exit_code == 1
     assert "version finale refusée : Association C écarté" in refused.stderr
     assert not (root / "rapports" / "reseau-2025.md").exists()
+
+
+def test_common_indicators_are_grouped_by_their_catalogue_registre(builder: NetworkBuilder) -> None:
+    from utilsoc.catalogue import entries
+
+    first = entries()[0]
+    _network(builder)
+    root = builder.write()
+    path = root / "reseau.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "    - code: personnes\n",
+            f"    - code: personnes\n      catalogue: {first.indicateur.code}\n",
+        ),
+        encoding="utf-8",
+    )
+    assert _run("-C", str(root), "reseau", "report", "-f", "md").exit_code == 0
+    text = (root / "rapports" / "reseau-2025.md").read_text(encoding="utf-8")
+    assert "### Par registre d'utilité sociale" in text
+    assert f"**{first.registre.nom}**\u00a0: Personnes accompagnées (1\u202f234 personnes)." in text
+    assert "**Indicateurs propres au réseau**\u00a0: Part des personnes" in text

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from utilsoc.actions.record import canonical_text
+from utilsoc.actions.typed import canonical_text
 from utilsoc.check.values import parse_number, parse_value
 from utilsoc.model.correspondance import Champ, Correspondance
 from utilsoc.model.periods import Kind, Period, period_containing

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from utilsoc.actions.schema import SCHEMAS as SCHEMA_FILES
@@ -58,14 +58,41 @@ Vérifier les fichiers après chaque modification :
 
 @dataclass(frozen=True)
 class Identity:
-    """Answers to the interactive identity-card questions."""
+    """Answers to the interactive identity-card questions; an empty one keeps the example's.
+
+    `couleurs` maps principale, secondaire and accent to `#RRVVBB`.
+    """
 
     nom: str
-    vision: str
-    mission: str
-    ambition: str
-    valeurs: list[str]
-    personnalite: list[str]
+    vision: str = ""
+    mission: str = ""
+    ambition: str = ""
+    valeurs: list[str] = field(default_factory=list)
+    personnalite: list[str] = field(default_factory=list)
+    territoire: str = ""
+    contact: str = ""
+    objectifs: list[str] = field(default_factory=list)
+    couleurs: dict[str, str] = field(default_factory=dict)
+
+    def scalars(self) -> dict[str, str]:
+        """The one-line answers, by their key in association.yaml."""
+        return {
+            "nom": self.nom,
+            "territoire": self.territoire,
+            "contact": self.contact,
+            "vision": self.vision,
+            "mission": self.mission,
+            "ambition": self.ambition,
+            **self.couleurs,
+        }
+
+    def lists(self) -> dict[str, list[str]]:
+        """The answers that are lists, by their key in association.yaml."""
+        return {
+            "objectifs": self.objectifs,
+            "valeurs": self.valeurs,
+            "personnalité": self.personnalite,
+        }
 
 
 def scaffold(target: Path, example: str, identity: Identity | None = None) -> list[Path]:
@@ -95,16 +122,25 @@ def _planned_files(source: Path, identity: Identity | None) -> dict[str, str]:
     for path in sorted(source.rglob("*.yaml")):
         relative = path.relative_to(source).as_posix()
         text = path.read_text(encoding="utf-8")
-        if identity is not None and relative == "association.yaml":
-            text = identity_yaml(identity)
-        files[relative] = _modeline(relative) + text
+        files[relative] = _modeline(relative) + _answered(relative, text, identity)
     for name, text in render_schemas().items():
         files[f"{SCHEMAS}/{name}"] = text
-    nom = _association_name(files.get("association.yaml", ""))
+    nom = identity.nom if identity else _association_name(files.get("association.yaml", ""))
     files["README.md"] = README.format(nom=nom)
     files[".gitignore"] = GITIGNORE
     files[".gitattributes"] = GITATTRIBUTES
     return files
+
+
+def _answered(relative: str, text: str, identity: Identity | None) -> str:
+    """The example's file, its comments kept, with the answers given in place of its own.
+
+    Why here: the indicators picked from a catalogue, once there is one, are written into
+    referentiel.yaml the same way, file by file, over the commented example.
+    """
+    if identity is not None and relative == "association.yaml":
+        return fill_identity(text, identity)
+    return text
 
 
 def _modeline(relative: str) -> str:
@@ -134,24 +170,39 @@ def _association_name(text: str) -> str:
     return match.group(1).strip() if match else "l'association"
 
 
-def identity_yaml(identity: Identity) -> str:
-    """association.yaml for the answers given at the prompt."""
+def fill_identity(template: str, identity: Identity) -> str:
+    """association.yaml of the example with the answers in place of its placeholders.
 
-    def quote(text: str) -> str:
-        return json.dumps(text, ensure_ascii=False)
+    An empty answer keeps the example's text; every comment stays where it was.
 
-    def items(values: list[str]) -> str:
-        return "".join(f"\n    - {quote(v)}" for v in values) or " []"
+    Raises:
+        ValueError: the example has no such key (a packaging mistake, caught by the tests).
+    """
+    lines = template.split("\n")
+    for key, value in identity.scalars().items():
+        if value.strip():
+            n, indent = _key_line(lines, key)
+            lines[n] = f"{indent}{key}: {_quote(value.strip())}"
+    for key, values in identity.lists().items():
+        if values:
+            n, indent = _key_line(lines, key)
+            end = n + 1
+            while end < len(lines) and lines[end].startswith(f"{indent}  - "):
+                end += 1
+            lines[n + 1 : end] = [f"{indent}  - {_quote(v)}" for v in values]
+    return "\n".join(lines)
 
-    return (
-        "# Carte d'identité de l'association.\n"
-        f"nom: {quote(identity.nom)}\n"
-        "statut: association loi 1901\n\n"
-        "identité:\n"
-        f"  vision: {quote(identity.vision)}\n"
-        f"  mission: {quote(identity.mission)}\n"
-        f"  ambition: {quote(identity.ambition)}\n"
-        f"  valeurs:{items(identity.valeurs)}\n"
-        f"  personnalité:{items(identity.personnalite)}\n"
-        "  indicateurs_clés: []\n"
-    )
+
+def _key_line(lines: list[str], key: str) -> tuple[int, str]:
+    """The line where `key` is set, and its indentation."""
+    pattern = re.compile(rf"( *){re.escape(key)}:")
+    for n, line in enumerate(lines):
+        match = pattern.match(line)
+        if match:
+            return n, match.group(1)
+    raise ValueError(f"clé « {key} » absente de association.yaml de l'exemple vide")
+
+
+def _quote(text: str) -> str:
+    """A YAML double-quoted scalar: `#`, `:`, `NO` or `~` stay text."""
+    return json.dumps(text, ensure_ascii=False)

@@ -83,12 +83,21 @@ def plan_record(layout: Layout, record: BaseModel, options: Mapping[str, str]) -
         return record
     codes = {track.code for track in recorded_tracks(layout) if track.code}
     if isinstance(record, Suivi):
-        if record.piste not in codes:
-            known = ", ".join(sorted(codes)) or "aucune"
-            raise UserError(
-                f"piste d'amélioration « {record.piste} » inconnue", f"pistes : {known}"
-            )
+        _check_followed(record, codes)
         return record
+    return _new_track(record, codes, options)
+
+
+def _check_followed(record: Suivi, codes: set[str]) -> None:
+    if record.piste not in codes:
+        known = ", ".join(sorted(codes)) or "aucune"
+        raise UserError(f"piste d'amélioration « {record.piste} » inconnue", f"pistes : {known}")
+
+
+def _new_track(
+    record: PisteAmelioration, codes: set[str], options: Mapping[str, str]
+) -> PisteAmelioration:
+    """The track with an owner, a deadline and a code of its own."""
     for name, given in (("responsable", record.responsable), ("échéance", record.echeance)):
         if not given:
             option = options.get(name, name)

@@ -4,24 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from pydantic import ValidationError
 
-from utilsoc.check.values import (
-    NumberError,
-    check_record,
-    future_problem,
-    parse_number,
-    parse_value,
-)
+from utilsoc.actions.typed import shown, typed_terms
+from utilsoc.check.values import check_record, future_problem
 from utilsoc.compute.merge import consolidate
 from utilsoc.errors import DataErrors, UsageError, UserError
 from utilsoc.model.mesures import Mesure, Remplacement, Valeur
 from utilsoc.model.periods import Period
-from utilsoc.model.referentiel import Indicateur, Referentiel, TypeIndicateur
+from utilsoc.model.referentiel import Referentiel
 from utilsoc.project import Layout, display_path
+from utilsoc.store.files import validate_text
 from utilsoc.store.journal import Transaction, transaction
 from utilsoc.store.measures import header, measure_path, period_contents, stage_records
+from utilsoc.yamlio.decode import decode_text
 from utilsoc.yamlio.messages import describe_error
 
 
@@ -39,12 +37,6 @@ class Request:
     date: dt.date | None = None
     numerateur: str | None = None  # a rate's two terms, as typed (`37`, `12,5`)
     denominateur: str | None = None
-
-
-RATE_HINT = (
-    "écrivez ses deux termes, NUMÉRATEUR/DÉNOMINATEUR (37/94), ou --numerateur 37 "
-    "--denominateur 94 ; un pourcentage publié sans ses termes s'écrit sur 100 (14,1/100)"
-)
 
 
 def record_value(layout: Layout, referentiel: Referentiel, request: Request) -> str:
@@ -95,8 +87,8 @@ def stage_value(tx: Transaction, record: Valeur, motif: str | None) -> str:
         DataErrors: a measurement file of the period is broken.
     """
     period = record.periode
-    live, history = _existing(tx, record)
-    if not live:
+    recorded = _existing(tx, record)
+    if not recorded.live:
         if motif is not None:
             raise UserError(
                 "rien à remplacer : aucune valeur enregistrée pour cette période",
@@ -104,21 +96,20 @@ def stage_value(tx: Transaction, record: Valeur, motif: str | None) -> str:
             )
         records = [record]
     else:
-        records = _replacements(record, live, history, motif, period)
+        records = _replacements(record, recorded, motif)
         if not records:
-            same = live[0]
+            same = recorded.live[0]
             return f"valeur déjà enregistrée par {same.auteur} le {same.date} : rien à faire"
     path = measure_path(tx.layout, period, record.auteur)
     stage_records(tx, path, records, header(period))
-    verb = "remplacée" if live else "enregistrée"
+    verb = "remplacée" if recorded.live else "enregistrée"
     return f"valeur {verb} : {record.indicateur} = {shown(record)} ({period.label})"
 
 
-def shown(record: Valeur | Mesure) -> str:
-    """A recorded value as typed back: `42`, or a rate's terms `37/94`."""
-    if record.numerateur is None or record.denominateur is None:
-        return str(record.valeur)
-    return "/".join(canonical_text(n) or "" for n in (record.numerateur, record.denominateur))
+def described(record: Valeur | Mesure) -> str:
+    """`economies_foyers (site=Brest) en 2025-T2`: what identifies a measurement."""
+    dims = ", ".join(f"{name}={value}" for name, value in sorted(record.dimensions.items()))
+    return f"{record.indicateur}{f' ({dims})' if dims else ''} en {record.periode.name}"
 
 
 def _measured(record: Valeur | Mesure) -> tuple[str | None, float | None, float | None]:
@@ -126,33 +117,21 @@ def _measured(record: Valeur | Mesure) -> tuple[str | None, float | None, float 
     return (record.valeur, record.numerateur, record.denominateur)
 
 
-def _replacements(
-    record: Valeur, live: list[Mesure], history: list[Mesure], motif: str | None, period: Period
-) -> list[Valeur]:
+def _replacements(record: Valeur, recorded: _Recorded, motif: str | None) -> list[Valeur]:
     """The records to write to replace the live value(s), or [] when nothing changes.
 
     Why one per live value: after a conflict, each conflicting value is replaced by name,
     so every contributor's file keeps what it said and the history stays complete.
     """
+    live = recorded.live
     values = {_measured(m) for m in live}
     if len(values) == 1 and _measured(record) in values:
         return []
     if motif is None:
-        if len(live) > 1:
-            raise UserError(
-                f"conflit sur {record.indicateur} en {period.name} : "
-                + ", ".join(f"{shown(m)} ({m.auteur})" for m in live),
-                'choisissez la bonne valeur : --replace --motif "la raison"',
-            )
-        old = live[0]
-        raise UserError(
-            f"une valeur existe déjà pour {record.indicateur} en {period.name} : "
-            f"{shown(old)} ({old.auteur}, {old.date})",
-            'pour la corriger, ajoutez --replace --motif "la raison"',
-        )
+        raise _clash(record, recorded)
     if any(
         (m.auteur, m.date, _measured(m)) == (record.auteur, record.date, _measured(record))
-        for m in history
+        for m in recorded.history
     ):
         raise UserError(
             "cette valeur a déjà été enregistrée puis remplacée le même jour par la même personne",
@@ -168,9 +147,27 @@ def _replacements(
     ]
 
 
+def _clash(record: Valeur, recorded: _Recorded) -> UserError:
+    """A different value is recorded: say which one, with its dimensions and its line."""
+    if len(recorded.live) > 1:
+        return UserError(
+            f"conflit sur {described(record)} : "
+            + ", ".join(f"{shown(m)} ({m.auteur}, {recorded.place(m)})" for m in recorded.live),
+            'choisissez la bonne valeur : --replace --motif "la raison"',
+        )
+    old = recorded.live[0]
+    return UserError(
+        f"une valeur existe déjà pour {described(record)} : "
+        f"{shown(old)} ({old.auteur}, {old.date}, {recorded.place(old)})",
+        'pour la corriger, ajoutez --replace --motif "la raison"',
+    )
+
+
 def _build(referentiel: Referentiel, request: Request, period: Period) -> Valeur:
     indicator = referentiel.indicators().get(request.indicateur)
-    value, numerator, denominator = _typed(indicator, request)
+    value, numerator, denominator = typed_terms(
+        indicator, request.valeur, request.numerateur, request.denominateur
+    )
     try:
         return Valeur.model_validate(
             {
@@ -189,69 +186,53 @@ def _build(referentiel: Referentiel, request: Request, period: Period) -> Valeur
         raise UserError(*describe_error(error, Valeur)) from None
 
 
-def _typed(
-    indicator: Indicateur | None, request: Request
-) -> tuple[str | None, float | None, float | None]:
-    """The value as recorded, or a rate's two terms (`37/94` or the two options).
+@dataclass
+class _Recorded:
+    """The live record(s) of one measurement, every record ever written for it, and where."""
 
-    Raises:
-        UserError: the value does not fit the indicator, or a rate is a bare percentage.
-    """
-    text = request.valeur
-    numerator, denominator = request.numerateur, request.denominateur
-    is_rate = indicator is not None and indicator.type is TypeIndicateur.TAUX
-    if text is not None and is_rate and "/" in text:
-        numerator, _, denominator = text.partition("/")
-        text = None
-    if (numerator, denominator) != (None, None):
-        return None, _term(numerator, "numérateur"), _term(denominator, "dénominateur")
-    if indicator is None:
-        return text, None, None
-    if is_rate:
-        raise UserError(f"un taux s'enregistre par ses deux termes, « {text} » lu", RATE_HINT)
-    try:
-        typed = parse_value(indicator, text, comma=True)
-    except ValueError as error:
-        raise UserError(str(error), "vérifiez la valeur saisie") from None
-    return canonical_text(typed), None, None
+    tx: Transaction
+    live: list[Mesure]
+    history: list[Mesure]
+    places: dict[int, tuple[Path, int]]  # id(record) → its file, its rank among the values
+
+    def place(self, record: Mesure) -> str:
+        """`mesures/2025-T2/lea.yaml:3`: the file and line of `record` (file alone if unsure)."""
+        path, rank = self.places[id(record)]
+        display = display_path(path)
+        text, issues = decode_text(self.tx.read_bytes(path) or b"", display)
+        if issues:
+            return display
+        _, document, issues = validate_text(text, display)
+        if document is None or issues:
+            return display
+        return f"{display}:{document.position(('valeurs', rank))[0]}"
 
 
-def _term(text: str | None, name: str) -> float | None:
-    """One term of a rate, as a number (the model says when one is missing)."""
-    if text is None:
-        return None
-    try:
-        return parse_number(text.strip(), comma=True)
-    except NumberError as error:
-        raise UserError(f"{name} : {error}", error.hint or RATE_HINT) from None
-
-
-def canonical_text(value: float | bool | str | None) -> str | None:
-    """How a typed value is written in a measurement file: `12`, `3.5`, `true`, text."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return value
-
-
-def _existing(tx: Transaction, record: Valeur) -> tuple[list[Mesure], list[Mesure]]:
-    """The live record(s) for the same measurement, and every record ever written for it."""
-    records = _recorded_in(tx, record.periode)
+def _existing(tx: Transaction, record: Valeur) -> _Recorded:
+    """What is recorded for the same measurement, as the transaction sees the files now."""
+    records, places = _recorded_in(tx, record.periode)
     merged = consolidate(records)
     history = [r for r in records if r.key == record.key]
-    if record.key in merged.conflicts:
-        return merged.conflicts[record.key], history
-    current = merged.current.get(record.key)
-    return ([current] if current else []), history
+    live = merged.conflicts.get(record.key) or [
+        m for m in [merged.current.get(record.key)] if m is not None
+    ]
+    return _Recorded(tx, live, history, places)
 
 
-def _recorded_in(tx: Transaction, period: Period) -> list[Mesure]:
-    """Every value recorded for `period`, as the transaction sees the files now."""
+def _recorded_in(
+    tx: Transaction, period: Period
+) -> tuple[list[Mesure], dict[int, tuple[Path, int]]]:
+    """Every value recorded for `period`, and where each one is.
+
+    Raises:
+        DataErrors: a measurement file of the period is broken.
+    """
+    places: dict[int, tuple[Path, int]] = {}
     records: list[Mesure] = []
-    for _, content, issues in period_contents(tx, period):
+    for path, content, issues in period_contents(tx, period):
         if issues:
             raise DataErrors([i for i in issues if i.severity == "erreur"] or issues)
         if content is not None:
+            places.update((id(m), (path, n)) for n, m in enumerate(content.valeurs))
             records.extend(content.valeurs)
-    return records
+    return records, places

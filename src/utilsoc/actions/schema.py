@@ -13,6 +13,7 @@ from utilsoc.model.association import Association
 from utilsoc.model.cadre import CadreLogique
 from utilsoc.model.correspondance import Correspondance
 from utilsoc.model.mesures import FichierMesures
+from utilsoc.model.money import Budget, ValeurSociale
 from utilsoc.model.publics import Publics
 from utilsoc.model.referentiel import Referentiel
 from utilsoc.model.reseau import Reseau
@@ -28,6 +29,8 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "mesures.schema.json": (FichierMesures, "mesures/*/*.yaml"),
     "correspondance.schema.json": (Correspondance, "correspondances/*.yaml"),
     "reseau.schema.json": (Reseau, "reseau.yaml (dossier d'un réseau)"),
+    "budget.schema.json": (Budget, "budgets/*.yaml"),
+    "valeur-sociale.schema.json": (ValeurSociale, "valeur-sociale.yaml"),
 }
 
 

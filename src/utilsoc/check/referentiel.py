@@ -10,6 +10,7 @@ import difflib
 
 from utilsoc.check.cadres import check_cadres
 from utilsoc.check.indicators import ROLE, check_indicator
+from utilsoc.check.money import check_money
 from utilsoc.check.publics import check_publics
 from utilsoc.check.reporter import Loc, Reporter, indicator_loc
 from utilsoc.codes import Code
@@ -32,6 +33,7 @@ def check_project(project: Project) -> list[Issue]:
     check_publics(report)
     if codes is not None:
         check_cadres(report, codes)
+        check_money(report, codes)
     return report.issues
 
 

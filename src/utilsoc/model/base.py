@@ -52,6 +52,21 @@ _ACCENTED = {
     "echeance": "échéance",
     "etat": "état",
     "seance": "séance",
+    "prevu": "prévu",
+    "prevues": "prévues",
+    "realise": "réalisé",
+    "duree": "durée",
+    "quantite": "quantité",
+    "deplacement": "déplacement",
+    "erosion": "érosion",
+    "annee": "année",
+    "regle": "règle",
+    "beneficiaires": "bénéficiaires",
+    "cout": "coût",
+    "evite": "évité",
+    "benevolat": "bénévolat",
+    "sensibilite": "sensibilité",
+    "ecart": "écart",
 }
 
 _KEYS: dict[type, dict[str, str]] = {}

@@ -12,6 +12,7 @@ from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, Issue
 from utilsoc.model.association import Association
 from utilsoc.model.cadre import CadreLogique
+from utilsoc.model.money import Budget, ValeurSociale
 from utilsoc.model.publics import Publics
 from utilsoc.model.referentiel import Referentiel
 from utilsoc.project import Layout, display_path
@@ -30,6 +31,8 @@ class Project:
     publics: Publics = field(default_factory=Publics)
     referentiel: Referentiel | None = None
     cadres: dict[str, CadreLogique] = field(default_factory=dict)
+    budgets: dict[str, Budget] = field(default_factory=dict)
+    valeur_sociale: ValeurSociale | None = None
     documents: dict[str, Document] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
 
@@ -45,6 +48,12 @@ def load_project(layout: Layout) -> Project:
         cadre = _load(project, f"cadre:{path.stem}", path, CadreLogique)
         if cadre is not None:
             project.cadres[path.stem] = cadre
+    for path in layout.budget_files():
+        budget = _load(project, f"budget:{path.stem}", path, Budget)
+        if budget is not None:
+            project.budgets[path.stem] = budget
+    if layout.valeur_sociale.exists():
+        project.valeur_sociale = _load(project, "valeur", layout.valeur_sociale, ValeurSociale)
     return project
 
 

@@ -125,6 +125,7 @@ def load_network(root: Path, period: Period | None = None) -> Network:
         return network
     network.period = period or model.periode
     network.issues.extend(_duplicate_members(network))
+    network.issues.extend(_unknown_catalogue_codes(network))
     common = Common(model.indicators(), model.commun.dimensions, network.period)
     for index, entry in enumerate(model.membres):
         network.members.append(_located(network, index, entry))
@@ -243,4 +244,39 @@ def _duplicate_members(network: Network) -> list[Issue]:
                         "doublon ou corrigez-le",
                     )
                 )
+    return issues
+
+
+def _unknown_catalogue_codes(network: Network) -> list[Issue]:
+    """A common indicator naming no indicator of utilsoc's catalogue (a warning)."""
+    assert network.model is not None
+    named = [
+        (n, i.catalogue) for n, i in enumerate(network.model.commun.indicateurs) if i.catalogue
+    ]
+    if not named:
+        return []
+    import difflib
+
+    from utilsoc.catalogue import codes
+
+    known = codes()
+    issues = []
+    for index, code in named:
+        if code in known:
+            continue
+        line, column = network.place("commun", "indicateurs", index, "catalogue")
+        close = difflib.get_close_matches(code, sorted(known), n=1)
+        issues.append(
+            Issue(
+                network.file,
+                line,
+                column,
+                Code.CATALOGUE_INCONNU,
+                f"« {code} » n'est pas un indicateur du catalogue d'utilsoc",
+                f"vouliez-vous dire « {close[0]} » ?"
+                if close
+                else "cherchez le bon code avec « utilsoc catalogue --cherche MOT »",
+                "avertissement",
+            )
+        )
     return issues

@@ -106,6 +106,7 @@ def network_context(
         ],
         "ecartes": [{"nom": m.entry.nom, "raison": m.reason} for m in network.members if m.reason],
         "indicateurs": [_indicator(t, names, dimensions, charts) for t in totals],
+        "registres": _by_registre(totals),
         "preuves": [
             {
                 "membre": e.member,
@@ -155,6 +156,26 @@ def _indicator(
         "sans_termes": [names.get(m, m) for m in total.without_terms],
         "graphique": _chart(total, names) if charts else None,
     }
+
+
+def _by_registre(totals: list[CommonTotal]) -> list[dict[str, Any]]:
+    """The common indicators grouped by the catalogue's registre they come from.
+
+    Why: the territory view the city asked for (seed 004) reads the contributions by
+    registre (lien social, insertion, éducation…); an indicator of the network's own is
+    grouped under « Indicateurs propres au réseau ».
+    """
+    from utilsoc.catalogue import codes, entry
+
+    known = codes()
+    groups: dict[str, list[dict[str, str]]] = {}
+    for total in totals:
+        code = total.indicator.catalogue
+        name = entry(code).registre.nom if code in known else "Indicateurs propres au réseau"
+        groups.setdefault(name, []).append(
+            {"libelle": total.indicator.libelle, "total": figure(total.indicator, total.total)}
+        )
+    return [{"nom": name, "indicateurs": items} for name, items in groups.items()]
 
 
 def _chart(total: CommonTotal, names: dict[str, str]) -> dict[str, str] | None:

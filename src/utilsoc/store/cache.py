@@ -66,7 +66,14 @@ def measure_files(layout: Layout, period: Any = None) -> list[Path]:
 def folder_digest(layout: Layout) -> str:
     """A hash of everything a folder-wide result depends on: référentiel and measurements."""
     digest = hashlib.blake2b(CACHE_VERSION.encode(), digest_size=20)
-    sources = [layout.referentiel, layout.association, layout.publics, *layout.cadre_files()]
+    sources = [
+        layout.referentiel,
+        layout.association,
+        layout.publics,
+        *layout.cadre_files(),
+        *layout.budget_files(),
+        layout.valeur_sociale,
+    ]
     paths = [*sources, *measure_files(layout)]
     for path, content_hash in zip(paths, _content_hashes(layout, paths), strict=True):
         digest.update(path.relative_to(layout.root).as_posix().encode() + b"\0")

@@ -225,6 +225,10 @@ _TRANSLATORS: dict[str, Translator] = {
     "bool_parsing": _simple(*_YES_NO),
     "bool_type": _simple(*_YES_NO),
     "periode": _custom(PERIOD_HINT),
+    "montant": _custom('écrivez le montant en euros : 1200, 1 200,50 ou "1200,50 €"'),
+    "pourcentage": _custom(
+        "un pourcentage s'écrit avec son signe (25 %), jamais en fraction (0,25)"
+    ),
     "date_from_datetime_inexact": _simple("date attendue, sans heure", _DATE_HINT),
     "date_from_datetime_parsing": _simple("date attendue", _DATE_HINT),
     "date_parsing": _simple("date attendue", _DATE_HINT),

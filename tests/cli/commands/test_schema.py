@@ -9,10 +9,12 @@ def test_schema_writes_into_the_association_folder(cli, example) -> None:
     assert result.exit_code == 0
     assert sorted(p.name for p in (folder / "schemas").iterdir()) == [
         "association.schema.json",
+        "budget.schema.json",
         "cadre-logique.schema.json",
         "correspondance.schema.json",
         "mesures.schema.json",
         "publics.schema.json",
         "referentiel.schema.json",
         "reseau.schema.json",
+        "valeur-sociale.schema.json",
     ]

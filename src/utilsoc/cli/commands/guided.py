@@ -1,4 +1,4 @@
-"""The guided `record` session: every indicator due for a period, one question each."""
+"""The guided `record` session: every value due for a period, one question each."""
 
 from __future__ import annotations
 
@@ -6,159 +6,165 @@ import datetime as dt
 
 import typer
 
-from utilsoc.actions.record import Request, prepare_value, stage_value
-from utilsoc.check.values import parse_number, parse_value
+from utilsoc.actions.entry import Due, Slot, default_period, entry_plan, record_all
+from utilsoc.actions.record import Request, prepare_value
+from utilsoc.actions.typed import shown
+from utilsoc.check.values import future_problem
 from utilsoc.errors import UsageError, UserError, UtilsocError
-from utilsoc.french import plural
+from utilsoc.french import format_number, plural
 from utilsoc.model.load import load_valid_project
+from utilsoc.model.mesures import Valeur
 from utilsoc.model.periods import Period
-from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel, TypeIndicateur
-from utilsoc.project import Layout, display_path
-from utilsoc.store.journal import transaction
-from utilsoc.store.measures import measure_path
+from utilsoc.model.referentiel import Referentiel, TypeIndicateur
+from utilsoc.project import Layout
+
+SKIP = ("", "passer")
+STOP = ("fin",)
 
 
-def due_indicators(referentiel: Referentiel, period: Period) -> list[Indicateur]:
-    """Indicators collected at the granularity of `period` (calculated ones excluded).
-
-    Calculated: by a formula, or from a questionnaire's answers.
-    """
-    return [
-        ind
-        for _, ind in referentiel.iter_indicators()
-        if ind.formule is None
-        and ind.calcul is None
-        and (ind.frequence is Frequence.PONCTUELLE or ind.frequence.kind is period.kind)
-    ]
+class _Stop(Exception):
+    """The user typed « fin »: no more questions, on to the summary."""
 
 
 def guided_session(
     layout: Layout, period_text: str | None, author: str, day: dt.date | None
 ) -> None:
-    """Ask a value for each indicator due; show a summary; write only once confirmed."""
-    project, referentiel = load_valid_project(layout)
-    period = _ask_period(period_text)
-    due = due_indicators(referentiel, period)
-    if not due:
+    """Ask each value due; show a summary; write everything at once, only if confirmed."""
+    _, referentiel = load_valid_project(layout)
+    today = dt.date.today()
+    period = _ask_period(period_text or default_period(referentiel, today).name, day or today)
+    plan = [due for due in entry_plan(layout, referentiel, period) if due.slots]
+    if not plan:
         raise UserError(
             f"aucun indicateur à saisir pour {period.label}",
             "choisissez une période de la fréquence de vos indicateurs",
         )
-    typer.echo(f"{plural(len(due), 'indicateur')} pour {period.label} — Entrée pour passer")
-    answers = [(ind, value) for ind in due if (value := _ask_value(ind)) is not None]
+    count = sum(len(due.slots) for due in plan)
+    typer.echo(
+        f"{plural(len(plan), 'indicateur')}, {plural(count, 'valeur')} pour {period.label} — "
+        "Entrée ou « passer » pour passer, « fin » pour finir"
+    )
+    shared = Request("", None, period.name, author, {}, date=day)  # what every answer shares
+    answers = _ask_all(plan, shared, referentiel)
     if not answers:
         typer.echo("rien à enregistrer")
         return
-    typer.echo("\nRécapitulatif :")
-    for ind, value in answers:
-        unit = "" if ind.type is TypeIndicateur.TAUX else f" {ind.unite or ''}"
-        typer.echo(f"  {ind.code} = {value}{unit}".rstrip())
-    if str(typer.prompt("Enregistrer ces valeurs ? (o/n)", default="n")).lower() not in (
-        "o",
-        "oui",
-        "y",
-    ):
+    if not _confirm(answers, plan):
         typer.echo("abandon : rien n'a été écrit")
         return
-    done, refused = _record_all(layout, referentiel, period, author, day, answers)
-    for message in done:
-        typer.echo(message)
-    if refused:
-        summary = UserError(
-            f"{plural(len(refused), 'valeur non enregistrée', 'valeurs non enregistrées')} : "
-            + ", ".join(code for code, _ in refused),
-            "corrigez ce qui est signalé ci-dessus, puis saisissez ces valeurs avec "
-            f"« utilsoc record CODE VALEUR -p {period.name} » ; pour corriger une valeur "
-            'déjà enregistrée, ajoutez --replace --motif "la raison"',
-        )
-        summary.exit_code = max(error.exit_code for _, error in refused)
-        raise summary
+    _write(layout, period, author, answers)
 
 
-def _record_all(
-    layout: Layout,
-    referentiel: Referentiel,
-    period: Period,
-    author: str,
-    day: dt.date | None,
-    answers: list[tuple[Indicateur, str]],
-) -> tuple[list[str], list[tuple[str, UtilsocError]]]:
-    """Check each answer and write the accepted ones in one transaction: all or none.
-
-    A value refused (already recorded, broken file) is told at once and the others are
-    still written; what was written is told once the transaction has committed.
-    """
-    done: list[str] = []
-    refused: list[tuple[str, UtilsocError]] = []
-    shown: set[str] = set()  # a broken file stops every value: its problems are told once
-    target = display_path(measure_path(layout, period, author))
-    with transaction(layout, target) as tx:
-        for ind, value in answers:
-            request = Request(ind.code, value, period.name, author, {}, date=day)
-            try:
-                done.append(stage_value(tx, prepare_value(referentiel, request), None))
-            except UtilsocError as error:  # one value refused: the others are still recorded
-                typer.echo(f"non enregistré : {ind.code} = {value} — {error.message}", err=True)
-                new = [i.format() for i in getattr(error, "issues", []) if i.format() not in shown]
-                for line in new[:5]:
-                    typer.echo(f"  {line}", err=True)
-                if len(new) > 5:
-                    more = plural(len(new) - 5, "autre problème", "autres problèmes")
-                    typer.echo(f"  … et {more}", err=True)
-                shown.update(new)
-                refused.append((ind.code, error))
-    return done, refused
-
-
-def _ask_period(text: str | None) -> Period:
-    default = text or str(dt.date.today().year)
+def _ask_period(default: str, day: dt.date) -> Period:
+    """The period to enter, refused at once if not begun (or if `--date` is ahead)."""
     answer = str(typer.prompt("Période (2025, 2025-T1, 2025-03, 2024-2025...)", default=default))
     try:
-        return Period.parse(answer)
+        period = Period.parse(answer)
     except ValueError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(str(error), "par exemple 2025, 2025-T1, 2025-03 ou 2024-2025") from None
+    future = future_problem(period, day, dt.date.today())
+    if future is not None:
+        raise UserError(future.message, future.hint)
+    return period
 
 
-def _ask_value(indicator: Indicateur) -> str | None:
-    if indicator.type is TypeIndicateur.TAUX:
-        return _ask_terms(indicator)
-    unit = f" ({indicator.unite})" if indicator.unite else ""
+def _ask_all(plan: list[Due], base: Request, referentiel: Referentiel) -> list[Valeur]:
+    """The values typed, checked as `record` checks them, until the last one or « fin »."""
+    answers: list[Valeur] = []
+    try:
+        for due in plan:
+            typer.echo(_heading(due))
+            for slot in due.slots:
+                record = _ask_slot(slot, base, referentiel)
+                if record is not None:
+                    answers.append(record)
+    except _Stop:
+        pass
+    return answers
+
+
+def _heading(due: Due) -> str:
+    ind = due.indicator
+    unit = f" ({ind.unite})" if ind.unite and ind.type is not TypeIndicateur.TAUX else ""
+    text = f"{ind.code} — {ind.libelle}{unit}"
+    if ind.type is TypeIndicateur.TAUX:
+        terms = " / ".join(t for t in (ind.numerateur, ind.denominateur) if t)
+        text += f" : un taux, par ses deux termes{f' ({terms})' if terms else ''}, 37/94"
+    if due.target is not None:
+        value = format_number(due.target.valeur)
+        unit = f" {ind.unite}" if ind.unite else ""
+        text += f" — cible {due.target.periode.name} : {value}{unit}"
+    return text
+
+
+def _ask_slot(slot: Slot, base: Request, referentiel: Referentiel) -> Valeur | None:
+    """One value, asked again until it fits; None when skipped or already recorded."""
+    label = "  " + (", ".join(f"{k}={v}" for k, v in slot.dimensions.items()) or "valeur")
+    if slot.recorded is not None:
+        old = slot.recorded
+        typer.echo(f"{label} : déjà enregistré, {shown(old)} ({old.auteur}, {old.date})")
+        return None
+    if slot.previous is not None:
+        label += f" (précédent {slot.previous.periode.name} : {shown(slot.previous)})"
     while True:
-        answer = _ask(f"{indicator.code} — {indicator.libelle}{unit}")
-        if not answer:
+        answer = str(typer.prompt(label, default="", show_default=False)).strip()
+        if answer.lower() in SKIP:
             return None
+        if answer.lower() in STOP:
+            raise _Stop
+        request = Request(
+            slot.indicator.code, answer, base.periode, base.auteur, slot.dimensions, date=base.date
+        )
         try:
-            parse_value(indicator, answer, comma=True)
-        except ValueError as error:
-            typer.echo(f"  {error} ; recommencez ou Entrée pour passer")
-            continue
-        return answer
+            return prepare_value(referentiel, request)
+        except UserError as error:
+            hint = f" — {error.hint}" if error.hint else ""
+            typer.echo(f"    {error.message}{hint} ; recommencez, ou Entrée pour passer")
 
 
-def _ask_terms(indicator: Indicateur) -> str | None:
-    """A rate's two terms, one question each, named as the référentiel describes them.
-
-    Why: a percentage typed alone cannot be pooled over sites or quarters (no total).
-    """
-    typer.echo(f"{indicator.code} — {indicator.libelle} : un taux, par ses deux termes")
-    terms = []
-    for name, described in (
-        ("numérateur", indicator.numerateur),
-        ("dénominateur", indicator.denominateur),
-    ):
-        while True:
-            answer = _ask(f"  {name}" + (f" ({described})" if described else ""))
-            if not answer:
-                return None
-            try:
-                parse_number(answer, comma=True)
-            except ValueError as error:
-                typer.echo(f"  {error} ; recommencez ou Entrée pour passer")
-                continue
-            terms.append(answer)
-            break
-    return "/".join(terms)
+def _confirm(answers: list[Valeur], plan: list[Due]) -> bool:
+    units = {due.indicator.code: due.indicator for due in plan}
+    typer.echo("\nRécapitulatif :")
+    for record in answers:
+        ind = units[record.indicateur]
+        unit = "" if ind.type is TypeIndicateur.TAUX else f" {ind.unite or ''}"
+        dims = ", ".join(f"{k}={v}" for k, v in record.dimensions.items())
+        where = f" ({dims})" if dims else ""
+        typer.echo(f"  {record.indicateur}{where} = {shown(record)}{unit}".rstrip())
+    these = "cette valeur" if len(answers) == 1 else f"ces {plural(len(answers), 'valeur')}"
+    question = f"Enregistrer {these} ? (o/n)"
+    return str(typer.prompt(question, default="n")).strip().lower() in ("o", "oui", "y")
 
 
-def _ask(question: str) -> str:
-    return str(typer.prompt(question, default="", show_default=False)).strip()
+def _write(layout: Layout, period: Period, author: str, answers: list[Valeur]) -> None:
+    """Write in one transaction; tell what was written, and each value refused."""
+    done, refused = record_all(layout, period, author, answers)
+    for message in done:
+        typer.echo(message)
+    if not refused:
+        return
+    told: set[str] = set()  # a broken file stops every value: its problems are told once
+    for record, error in refused:
+        typer.echo(
+            f"non enregistré : {record.indicateur} = {shown(record)} — {error.message}", err=True
+        )
+        new = [i.format() for i in getattr(error, "issues", []) if i.format() not in told]
+        for line in new[:5]:
+            typer.echo(f"  {line}", err=True)
+        if len(new) > 5:
+            more = plural(len(new) - 5, "autre problème", "autres problèmes")
+            typer.echo(f"  … et {more}", err=True)
+        told.update(new)
+    raise _refusal(refused, period)
+
+
+def _refusal(refused: list[tuple[Valeur, UtilsocError]], period: Period) -> UserError:
+    summary = UserError(
+        f"{plural(len(refused), 'valeur non enregistrée', 'valeurs non enregistrées')} : "
+        + ", ".join(record.indicateur for record, _ in refused),
+        "corrigez ce qui est signalé ci-dessus, puis saisissez ces valeurs avec "
+        f"« utilsoc record CODE VALEUR -p {period.name} » ; pour corriger une valeur "
+        'déjà enregistrée, ajoutez --replace --motif "la raison"',
+    )
+    summary.exit_code = max(error.exit_code for _, error in refused)
+    return summary

@@ -52,21 +52,46 @@ def is_terminal() -> bool:
 
 
 def _ask_identity() -> Identity:
+    """The identity card, question by question; Entrée keeps the example's text."""
     from utilsoc.actions.init import Identity
 
-    def ask(question: str) -> str:
-        return str(typer.prompt(question)).strip()
-
-    def ask_list(question: str) -> list[str]:
-        return [part.strip() for part in ask(question).split(",") if part.strip()]
-
-    echo = typer.echo
-    echo("Carte d'identité de l'association (Ctrl-C pour annuler)")
-    return Identity(
-        nom=ask("Nom de l'association"),
-        vision=ask("Vision (le problème tel que vous le voyez)"),
-        mission=ask("Mission (ce que vous faites)"),
-        ambition=ask("Ambition (ce que vous voulez changer)"),
-        valeurs=ask_list("Valeurs (séparées par des virgules)"),
-        personnalite=ask_list("Personnalité, ton de la communication (séparé par des virgules)"),
+    typer.echo(
+        "Carte d'identité de l'association (Entrée : garder le texte d'exemple, Ctrl-C : annuler)"
     )
+    nom = ""
+    while not nom:
+        nom = _ask("Nom de l'association")
+    return Identity(
+        nom=nom,
+        territoire=_ask("Territoire d'action (ville, quartier...)"),
+        contact=_ask("Contact (courriel ou téléphone)"),
+        vision=_ask("Vision (le problème tel que vous le voyez)"),
+        mission=_ask("Mission (ce que vous faites)"),
+        ambition=_ask("Ambition (ce que vous voulez changer)"),
+        objectifs=_ask_list("Objectifs (séparés par des virgules)"),
+        valeurs=_ask_list("Valeurs (séparées par des virgules)"),
+        personnalite=_ask_list("Personnalité, ton de la communication (séparé par des virgules)"),
+        couleurs={name: _ask_colour(name, default) for name, default in _COLOURS},
+    )
+
+
+_COLOURS = (("principale", "#1F5F8B"), ("secondaire", "#E07A1F"), ("accent", "#3A9D5D"))
+
+
+def _ask(question: str, default: str = "") -> str:
+    return str(typer.prompt(question, default=default, show_default=bool(default))).strip()
+
+
+def _ask_list(question: str) -> list[str]:
+    return [part.strip() for part in _ask(question).split(",") if part.strip()]
+
+
+def _ask_colour(name: str, default: str) -> str:
+    """A colour `#RRVVBB`, asked again until it is one."""
+    import re
+
+    while True:
+        answer = _ask(f"Couleur {name} (#RRVVBB)", default)
+        if re.fullmatch(r"#?[0-9A-Fa-f]{6}", answer):
+            return "#" + answer.removeprefix("#").upper()
+        typer.echo(f"  « {answer} » n'est pas une couleur #RRVVBB (par exemple {default})")

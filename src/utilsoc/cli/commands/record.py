@@ -89,38 +89,24 @@ def cli_command_record(
     """Enregistrer une valeur d'indicateur pour une période (sans argument : saisie guidée)."""
     from utilsoc.actions.record import Request, record_value
     from utilsoc.cli.output import echo
-    from utilsoc.errors import UsageError
     from utilsoc.model.load import load_valid_project
     from utilsoc.project import find_root
 
-    if replace != (motif is not None):
-        raise UsageError(
-            "--replace et --motif vont ensemble", 'exemple : --replace --motif "erreur de saisie"'
-        )
+    _check_pairs(replace, motif, valeur, numerateur, denominateur)
     layout = find_root(base_dir(ctx))
+    author = author or default_author()
     if indicateur is None and is_terminal():
         from utilsoc.cli.commands.guided import guided_session
 
-        guided_session(layout, period, author or default_author(), parse_date(date))
+        guided_session(layout, period, author, parse_date(date))
         return
-    terms = (numerateur, denominateur)
-    if terms != (None, None) and (None in terms or valeur is not None):
-        raise UsageError(
-            "--numerateur et --denominateur vont ensemble, à la place de la valeur",
-            "exemple : utilsoc record taux_assiduite --numerateur 37 --denominateur 94 -p 2025",
-        )
-    if indicateur is None or (valeur is None and numerateur is None) or period is None:
-        raise UsageError(
-            "indiquez l'indicateur, la valeur et --period",
-            "exemple : utilsoc record nb_eleves 42 --period 2025-T1 ; sans argument dans un "
-            "terminal, la saisie est guidée",
-        )
-    project, referentiel = load_valid_project(layout)
+    indicateur, period = _required(indicateur, period, valeur or numerateur)
+    _, referentiel = load_valid_project(layout)
     request = Request(
         indicateur,
         valeur,
         period,
-        author or default_author(),
+        author,
         _dimensions(dim or []),
         note,
         motif,
@@ -129,6 +115,41 @@ def cli_command_record(
         denominateur,
     )
     echo(record_value(layout, referentiel, request))
+
+
+def _check_pairs(
+    replace: bool,
+    motif: str | None,
+    valeur: str | None,
+    numerateur: str | None,
+    denominateur: str | None,
+) -> None:
+    """Options that only go together: --replace and --motif, a rate's two terms."""
+    from utilsoc.errors import UsageError
+
+    if replace != (motif is not None):
+        raise UsageError(
+            "--replace et --motif vont ensemble", 'exemple : --replace --motif "erreur de saisie"'
+        )
+    terms = (numerateur, denominateur)
+    if terms != (None, None) and (None in terms or valeur is not None):
+        raise UsageError(
+            "--numerateur et --denominateur vont ensemble, à la place de la valeur",
+            "exemple : utilsoc record taux_assiduite --numerateur 37 --denominateur 94 -p 2025",
+        )
+
+
+def _required(indicateur: str | None, period: str | None, value: str | None) -> tuple[str, str]:
+    """The indicator and the period, given with a value, outside the guided entry."""
+    from utilsoc.errors import UsageError
+
+    if indicateur is None or value is None or period is None:
+        raise UsageError(
+            "indiquez l'indicateur, la valeur et --period",
+            "exemple : utilsoc record nb_eleves 42 --period 2025-T1 ; sans argument dans un "
+            "terminal, la saisie est guidée",
+        )
+    return indicateur, period
 
 
 def is_terminal() -> bool:

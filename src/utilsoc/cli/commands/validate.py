@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from utilsoc.cli.commands.common import Format, base_dir
+
+if TYPE_CHECKING:
+    from utilsoc.folder import Outcome
+    from utilsoc.project import Layout
 
 
 def cli_command_validate(
@@ -31,8 +35,10 @@ def cli_command_validate(
     from utilsoc.folder import check_folder
     from utilsoc.project import find_root
 
-    outcome = check_folder(find_root(base_dir(ctx, dossier)))
+    layout = find_root(base_dir(ctx, dossier))
+    outcome = check_folder(layout)
     errors = outcome.errors
+    outcome = _with_network(layout, outcome)
     if format is Format.JSON:
         print_json([issue.to_dict() for issue in outcome.issues])
     else:
@@ -44,3 +50,17 @@ def cli_command_validate(
             echo(paint(f"référentiel valide : {outcome.summary}", "ok", None))
     if errors:
         raise typer.Exit(int(ExitCode.DONNEES_INVALIDES))
+
+
+def _with_network(layout: Layout, outcome: Outcome) -> Outcome:
+    """A member of a network in a parent folder: its `commun:` links too, as warnings."""
+    from utilsoc.network.member import enclosing_network
+
+    if enclosing_network(layout.root) is None:  # the usual case: no import, one stat a level
+        return outcome
+    from dataclasses import replace
+
+    from utilsoc.network.member import member_link_warnings
+
+    found = member_link_warnings(layout)
+    return replace(outcome, issues=sorted([*outcome.issues, *found], key=lambda i: i.sort_key))
