@@ -35,6 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 UTILSOC = str(BIN / "utilsoc")
 SITES = [f"Site {n:02d}" for n in range(50)]
+# Before the generated months: a period already begun (`record` refuses a future one) and
+# one with no value yet, removed after the runs.
+RECORD_PERIOD = "2016-01"
 
 
 def generate(folder: Path, months: int, indicators: int = 200) -> None:
@@ -289,7 +292,7 @@ def _compare_record(folder: Path, runs: int) -> None:
                 "ind_000",
                 str(7 + n),
                 "-p",
-                "2030-01",
+                RECORD_PERIOD,
                 "--dim",
                 f"site={SITES[n]}",
                 "-a",
@@ -300,7 +303,7 @@ def _compare_record(folder: Path, runs: int) -> None:
         assert code == 0, "record a échoué"
         times.append(elapsed)
     validate = statistics.median(validates)
-    shutil.rmtree(folder / "mesures" / "2030-01", ignore_errors=True)
+    shutil.rmtree(folder / "mesures" / RECORD_PERIOD, ignore_errors=True)
     record = statistics.median(times)
     _line("utilsoc validate du référentiel seul", validate)
     _line(

@@ -86,9 +86,9 @@ class Folder:
     @cached_property
     def measures(self) -> Measures:
         """The current values: replacements resolved, values in conflict left out."""
-        from utilsoc.compute.merge import Measures, consolidate
+        from utilsoc.compute.merge import Measures
 
-        merged = consolidate(self.records)
+        merged = self.checked.merged  # consolidated once, by the check that found conflicts
         return Measures(list(merged.current.values()), self.evidence, merged.conflicts)
 
 

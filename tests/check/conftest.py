@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,3 +41,66 @@ def issues_after(example, monkeypatch: pytest.MonkeyPatch) -> Edit:
         return [issue.format() for issue in load_folder(Layout(folder)).issues]
 
     return edit
+
+
+def _line(value: str, site: str = "Les Tilleuls", author: str = "Nadia", code: str = "") -> str:
+    code = code or "nb_eleves_accompagnes"
+    return (
+        f"  - {{indicateur: {code}, période: 2024-2025, valeur: {value}, "
+        f'dimensions: {{site: "{site}"}}, auteur: {author}, date: 2025-09-05}}\n'
+    )
+
+
+@pytest.fixture
+def measures_folder(example) -> Callable[[], Path]:
+    """The example folder, plus files valid, invalid and unreadable, read fast or strictly."""
+
+    def make() -> Path:
+        root: Path = example("echec-scolaire")
+        files = {
+            "valide-1": "valeurs:\n" + _line("12") + _line("13", "La Garenne"),
+            "valide-2": "valeurs:\n" + _line("7", "Centre-ville", "Yves"),
+            "strict": "valeurs:\n" + _line("12").replace("}\n", "}  # relu\n"),
+            "inconnu": "valeurs:\n" + _line("4") + _line("5", code="nb_inconnu") + _line("x"),
+            "dimension": "valeurs:\n" + _line("3", "Ailleurs") + _line("3", "Ailleurs"),
+            "conflit": "valeurs:\n" + _line("99"),
+            "preuve": (
+                "témoignages:\n  - {période: 2024-2025, texte: Merci, rôle: autre, "
+                "pseudonyme: Z, consentement: true, critères: [NON-9], auteur: Nadia, "
+                "date: 2025-01-02}  # vu\n"
+            ),
+            "syntaxe": "valeurs:\n  - {indicateur: [\n",
+            "marqueurs": "valeurs:\n<<<<<<< HEAD\n"
+            + _line("1")
+            + "=======\n"
+            + _line("2")
+            + ">>>>>>>\n",
+        }
+        for name, text in files.items():
+            path = root / "mesures" / "2024-2025" / f"{name}.yaml"
+            path.write_text(text, encoding="utf-8")
+        latin1 = "valeurs: é\n".encode("latin-1")
+        (root / "mesures" / "2024-2025" / "latin1.yaml").write_bytes(latin1)
+        return root
+
+    return make
+
+
+@pytest.fixture
+def remote(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Any folder goes to the workers; the list counts the files sent to them."""
+    from utilsoc.store import parallel
+
+    monkeypatch.setattr(parallel, "MIN_FILES", 1)
+    monkeypatch.setattr(parallel, "MIN_WORK_FORK", 0.0)
+    monkeypatch.setattr(parallel, "MIN_WORK_SPAWN", 0.0)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    sent: list[int] = []
+    in_order = parallel.Workers.in_order
+
+    def counted(self: Any, items: Any, far: Any, *args: Any) -> Any:
+        sent.append(sum(far))
+        return in_order(self, items, far, *args)
+
+    monkeypatch.setattr(parallel.Workers, "in_order", counted)
+    return sent

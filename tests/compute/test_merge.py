@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from utilsoc.compute.merge import consolidate
+from utilsoc.compute.merge import Gathering, consolidate
 from utilsoc.model.mesures import Mesure, Valeur
 
 
@@ -96,3 +96,48 @@ def test_rates_with_other_parts_conflict_and_other_dimensions_do_not() -> None:
     assert list(consolidate([first, other]).conflicts) == [first.key]
     elsewhere = _record("2025-T1", "5", "b", dimensions={"site": "Brest"})
     assert len(consolidate([_record("2025-T1", "4"), elsewhere]).current) == 2
+
+
+def test_keys_recorded_several_times_are_resolved_wherever_they_appear() -> None:
+    def value(period: str, text: str, author: str, **dims: str) -> Any:
+        return Valeur.model_validate(
+            {
+                "indicateur": "nb",
+                "période": period,
+                "valeur": text,
+                "auteur": author,
+                "date": "2025-01-02",
+                "dimensions": dims,
+            }
+        ).to_mesure()
+
+    records = [
+        value("2025", "1", "a", site="N"),
+        value("2024", "2", "a"),
+        value("2025", "1", "b", site="N"),  # the same value again: no conflict
+        value("2023", "5", "a"),
+        value("2024", "3", "b"),  # another value: a conflict
+        value("2025", "1", "c", site="S"),
+    ]
+    merged = consolidate(records)
+    assert list(merged.current) == [  # keys recorded once first, as before
+        ("nb", "2023", ()),
+        ("nb", "2025", (("site", "S"),)),
+        ("nb", "2025", (("site", "N"),)),
+    ]
+    assert merged.current[("nb", "2025", (("site", "N"),))].auteur == "a"
+    assert list(merged.conflicts) == [("nb", "2024", ())]
+    assert [r.valeur for r in merged.conflicts[("nb", "2024", ())]] == ["2", "3"]
+    assert [r.auteur for r in merged.history[("nb", "2025", (("site", "N"),))]] == ["a", "b"]
+    assert consolidate(list(reversed(records))).current.keys() == merged.current.keys()
+    for cut in range(len(records) + 1):  # file by file, as the gate gathers them
+        gathering = Gathering()
+        gathering.add(records[:cut])
+        gathering.add(records[cut:])
+        by_files = gathering.consolidate()
+        assert list(by_files.current.items()) == list(merged.current.items())
+        assert by_files.conflicts == merged.conflicts
+        assert by_files.history == merged.history
+    twice = consolidate([records[1], records[1]])  # one record read twice: no conflict
+    assert twice.history[records[1].key] == [records[1], records[1]]
+    assert list(twice.current.values()) == [records[1]]

@@ -44,6 +44,8 @@ def test_a_quarterly_count_is_a_running_total_against_its_yearly_target() -> Non
         ("2026-T3", 105, 140),
     ]
     assert points[-1].within == Period.parse("2026")
+    # Each year is a span of its own: the running total starts again with 2026.
+    assert [p.span.name for p in points] == ["2025", "2026", "2026", "2026"]
     # No quarter is ever set against the yearly target on its own.
     assert all(p.within is not None for p in points)
 

@@ -289,3 +289,20 @@ def test_a_year_recorded_over_its_quarters_never_silently_replaces_them() -> Non
     # The same figure twice is no slip: nothing to warn of.
     agreeing = build_series(_indicator(), [*quarters, _record("2024", "3980")])
     assert agreeing.alerts == []
+
+
+def test_a_value_read_once_gives_the_same_point_to_every_record_that_repeats_it() -> None:
+    ind = _indicator(type="taux", dimensions=["site"])
+    records = [
+        _record("2025-T1", "40", dimensions={"site": "A"}),
+        _record("2025-T1", "40", dimensions={"site": "B"}),
+        _record("2025-T1", numérateur=1, dénominateur=4, dimensions={"site": "C"}),
+        _record("2025-T1", numérateur=3, dénominateur=4, dimensions={"site": "D"}),
+        _record("2025-T1", "abc", dimensions={"site": "E"}),  # `validate` names it
+    ]
+    parts = build_series(ind, records).parts[Period.parse("2025-T1")]
+    assert parts[(("site", "A"),)] is parts[(("site", "B"),)]
+    assert parts[(("site", "A"),)].number == 40.0
+    assert parts[(("site", "C"),)].number == 25.0  # terms never taken from another record
+    assert parts[(("site", "D"),)].number == 75.0
+    assert parts[(("site", "E"),)].number is None

@@ -62,15 +62,6 @@ def test_same_chart_same_bytes_and_key() -> None:
     assert other.key != SERIES.key
 
 
-def test_alternative_text_lists_values_in_french() -> None:
-    assert SERIES.alt == (
-        "Élèves accompagnés. 2024-2025 : 120 élèves ; 2025-2026 : 150,5 élèves"
-        " ; référence 100 élèves ; cible 160 élèves."
-    )
-    pairs = Chart("entree_sortie", "Confiance", ["moyenne"], [2.1], second=[3.4])
-    assert pairs.alt == "Confiance. moyenne : entrée 2,1, sortie 3,4."
-
-
 def test_bars_and_entry_exit_draw() -> None:
     bars = draw_svg(Chart("barres", "Par site", ["Brest", "Quimper"], [3.0, 5.0]))
     assert "Brest" in bars
@@ -163,9 +154,30 @@ def test_entry_exit_chart_spans_the_scale_with_a_whole_title_and_the_legend_off_
     assert ">0</text>" not in svg  # no tick below the scale
 
 
-def test_a_chart_without_scale_keeps_its_former_key() -> None:
-    import dataclasses
+def _line_path(svg: str, colour: str) -> str:
+    """The `d` of the data line drawn in `colour` (drawn before its legend's sample)."""
+    return re.findall(rf'<path d="([^"]*)"[^>]*style="fill: none;[^"]*stroke: {colour};', svg)[0]
 
-    assert "scale" not in repr(SERIES.key)
-    scaled = dataclasses.replace(ENTRY_EXIT, scale=None)
-    assert scaled.key != ENTRY_EXIT.key
+
+def test_a_running_total_and_its_targets_break_between_target_periods() -> None:
+    """T4 2024 → T1 2025 is no fall: each year's running total is a line of its own."""
+    chart = Chart(
+        "serie",
+        "Heures",
+        ["T3 2024", "T4 2024", "T1 2025", "T2 2025"],
+        [10.0, 25.0, 12.0, 30.0],
+        targets=[35.0, 35.0, 40.0, 40.0],
+        line="réalisé, cumulé sur l'année",
+        colours=("#111111", "#222222", "#333333"),
+        segments=[0, 0, 1, 1],
+        target_segments=[0, 0, 1, 1],
+    )
+    for svg in (draw_svg(chart), draw_svg(chart)):  # fresh, then a reused figure
+        assert _line_path(svg, "#111111").count("M") == 2
+        assert _line_path(svg, "#333333").count("M") == 2
+    joined = Chart(
+        "serie", "Heures", chart.labels, chart.values, targets=chart.targets, colours=chart.colours
+    )
+    svg = draw_svg(joined)
+    assert _line_path(svg, "#111111").count("M") == 1
+    assert joined.key != chart.key

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from utilsoc.report.filters import format_headline, format_value
+
 INDICATORS = """\
           - code: projets
             libellé: Nombre de projets nés
@@ -137,3 +139,30 @@ def test_both_formats_get_french_spaces(cli, folder: Path) -> None:
     markdown = _report(cli, folder, "md", "financeur")
     assert "> «\xa0Merci\u202f!\xa0»" in markdown
     assert "| --- | ---: | ---: | ---: | ---: | --- | --- |" in markdown
+
+
+def test_values_read_as_their_type() -> None:
+    indicator = {"type": "montant", "unite": "€"}
+    assert format_value(1234.5, indicator) == "1\u202f234,50\u202f€"
+    assert format_value(1234.5, {**indicator, "decimales": 0}) == "1\u202f234\u202f€"
+    assert format_value(82.5, {"type": "taux", "unite": "%"}) == "82,5\u202f%"
+    assert format_value(82.5, {"type": "taux", "unite": "%", "decimales": 2}) == "82,50\u202f%"
+    assert format_value(3.0, {"type": "taux", "unite": "pour mille"}) == "3 pour mille"
+    assert format_value(1, {"type": "oui_non", "unite": ""}) == "oui"
+    assert format_value(0.2, {"type": "oui_non", "unite": ""}) == "non"
+    assert format_value("en cours", indicator) == "en cours"
+    assert format_value(None, indicator) == "—"
+
+
+def test_headline_figures_are_rounded_without_cents() -> None:
+    def indicator(kind: str, unit: str = "") -> dict[str, str]:
+        return {"type": kind, "unite": unit}
+
+    nbsp = "\u202f"
+    assert format_headline(5420.35, indicator("montant", "€")) == f"5{nbsp}420{nbsp}€"
+    assert format_value(5420.35, indicator("montant", "€")) == f"5{nbsp}420,35{nbsp}€"
+    assert format_headline(37.24, indicator("taux", "%")) == f"37{nbsp}%"
+    assert format_headline(139.4, indicator("nombre", "élèves")) == "139 élèves"
+    assert format_headline(3.44, indicator("score", "points")) == "3,4 points"
+    assert format_headline(None, indicator("nombre")) == "—"
+    assert format_headline(1.0, indicator("oui_non")) == "oui"

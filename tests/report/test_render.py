@@ -13,8 +13,6 @@ from utilsoc.errors import ExitCode
 from utilsoc.report.render import (
     build_environment,
     escape_markdown,
-    format_headline,
-    format_value,
     render,
     tidy_markdown,
 )
@@ -121,12 +119,7 @@ def test_unknown_template_and_logframe(cli, folder: Path) -> None:
     assert "cadre logique inconnu : nope" in logframe.stderr
 
 
-def test_filters_and_markdown_tidying() -> None:
-    indicator = {"type": "montant", "unite": "€"}
-    assert format_value(1234.5, indicator) == "1\u202f234,50\u202f€"
-    assert format_value(82.5, {"type": "taux", "unite": "%"}) == "82,5\u202f%"
-    assert format_value(1, {"type": "oui_non", "unite": ""}) == "oui"
-    assert format_value(None, indicator) == "—"
+def test_markdown_escaping_and_tidying() -> None:
     assert escape_markdown("a|b *c*") == r"a\|b \*c\*"
     assert (
         tidy_markdown("# T\ntexte\n- a\n- b\n\n\n\n## U\n") == "# T\n\ntexte\n\n- a\n- b\n\n## U\n"
@@ -243,17 +236,3 @@ def test_the_time_limit_holds_without_signals(cli, folder: Path, monkeypatch) ->
     result = cli("-C", str(folder), "report", "-t", "lent", "-f", "md", "-p", "2026")
     assert result.exit_code == ExitCode.DONNEES_INVALIDES
     assert "le modèle a tourné plus de" in result.stderr
-
-
-def test_headline_figures_are_rounded_without_cents() -> None:
-    def indicator(kind: str, unit: str = "") -> dict[str, str]:
-        return {"type": kind, "unite": unit}
-
-    nbsp = "\u202f"
-    assert format_headline(5420.35, indicator("montant", "€")) == f"5{nbsp}420{nbsp}€"
-    assert format_value(5420.35, indicator("montant", "€")) == f"5{nbsp}420,35{nbsp}€"
-    assert format_headline(37.24, indicator("taux", "%")) == f"37{nbsp}%"
-    assert format_headline(139.4, indicator("nombre", "élèves")) == "139 élèves"
-    assert format_headline(3.44, indicator("score", "points")) == "3,4 points"
-    assert format_headline(None, indicator("nombre")) == "—"
-    assert format_headline(1.0, indicator("oui_non")) == "oui"

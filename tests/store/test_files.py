@@ -68,13 +68,17 @@ def test_cache_is_keyed_by_content(tmp_path: Path) -> None:
     assert document is not None
     assert document.position(("valeurs", 0)) == (2, 5)
     path.write_text("valeurs:\n" + LINE.replace("valeur: 12", "valeur: 13"), encoding="utf-8")
-    before = {p.name for p in cache.iterdir()}
+    (entry,) = cache.iterdir()
+    before = entry.read_bytes()
     changed, _, _ = read_measures(path, cache)
     assert changed is not None
     assert changed.valeurs[0].valeur == "13"
-    after = {p.name for p in cache.iterdir()}
-    assert len(after) == 1  # the entry of the old content is replaced, not kept
-    assert after != before
+    assert [p.name for p in cache.iterdir()] == [entry.name]  # replaced, not kept beside
+    assert entry.read_bytes() != before
+    entry.write_bytes(before)  # an entry made from other bytes is never used
+    stale, _, _ = read_measures(path, cache)
+    assert stale is not None
+    assert stale.valeurs[0].valeur == "13"
 
 
 def test_a_corrupt_cache_entry_is_ignored(tmp_path: Path) -> None:

@@ -1,41 +1,27 @@
 """Measurement files checked against the référentiel: which records are valid, and why not.
 
-One pass reads every file (through the store's cache), checks each value and each piece of
-evidence against the référentiel, and finds the values in conflict. What is valid is kept;
-every problem becomes an `Issue` at its file, line and column.
+One pass reads every file and checks it (`check.files`, here or in worker processes),
+then looks across files: values in conflict, follow-ups of unknown tracks, periods that
+overlap or lie far from their targets. What is valid is kept; every problem becomes an
+`Issue` at its file, line and column.
 """
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any
 
+from utilsoc.check.files import EVIDENCE, FileCheck, checked_files
 from utilsoc.check.spans import coarse_issues, target_issues
 from utilsoc.codes import Code
-from utilsoc.compute.merge import consolidate
-from utilsoc.errors import DataErrors, Issue, UtilsocError
+from utilsoc.compute.merge import Consolidated, Gathering
+from utilsoc.errors import Issue
 from utilsoc.model.load import Project
-from utilsoc.model.mesures import FichierMesures, Mesure
+from utilsoc.model.mesures import Mesure
 from utilsoc.project import path_from_root
-from utilsoc.store.cache import measure_files
-from utilsoc.store.files import Contenu, measures_cache, read_measures
-from utilsoc.yamlio.reader import Document
-
-EVIDENCE = (
-    "temoignages",
-    "faits_marquants",
-    "resultats_inattendus",
-    "pistes_amelioration",
-    "partenariat",
-    "questionnaires",
-    "jugements",
-    "suivis",
-)
 
 
 @dataclass
@@ -49,20 +35,7 @@ class MeasureCheck:
     files: int = 0
     read: int = 0
     unchecked: int = 0
-
-
-@dataclass
-class FileCheck:
-    """One measurement file checked: its problems, its valid values and evidence."""
-
-    file: str = ""
-    issues: list[Issue] = field(default_factory=list)
-    read: int = 0
-    unchecked: int = 0
-    records: list[Mesure] = field(default_factory=list)
-    lines: Sequence[int] = ()  # the line of each valid value, for conflict messages
-    evidence: dict[str, list[Any]] = field(default_factory=dict)
-    followups: list[tuple[Any, str, int, int]] = field(default_factory=list)
+    merged: Consolidated = field(default_factory=Consolidated)  # of `records`
 
 
 # (index in MeasureCheck.records of a file's first valid value, its file, their lines)
@@ -80,15 +53,20 @@ def check_measures(project: Project, *, checked: bool = True) -> MeasureCheck:
         checked: False when the référentiel has errors: the records are then only read
             (their checks would all be follow-on errors) and counted as `unchecked`.
     """
+    from utilsoc.store.filecache import sync
+    from utilsoc.store.files import measures_cache
     from utilsoc.store.parallel import paused_gc
 
     result = MeasureCheck()
     blocks: list[Block] = []
+    gathering = Gathering()  # grouped while the workers read the next files
     # Closed on the way out: on Ctrl-C or an error, the workers end at once.
-    with paused_gc(), closing(_checked_files(project, checked)) as found_files:
+    with paused_gc(), closing(checked_files(project, checked)) as found_files:
         for found in found_files:
             _add(result, blocks, found)
-    merged = consolidate(result.records)
+            gathering.add(found.records)
+        sync(measures_cache(project.layout))  # the cache entries written, in one call
+        merged = result.merged = gathering.consolidate()
     place = _placer(result.records, blocks)
     result.issues.extend(_conflict_issues(merged, place, project))
     result.issues.extend(_followup_issues(result))
@@ -100,31 +78,21 @@ def check_measures(project: Project, *, checked: bool = True) -> MeasureCheck:
 
 
 def _placer(records: list[Mesure], blocks: list[Block]) -> Callable[[Mesure], tuple[str, int]]:
-    """Where a valid value was read: its file and line, from the files' blocks."""
-    index = {id(record): n for n, record in enumerate(records)}
+    """Where a valid value was read: its file and line, from the files' blocks.
+
+    Why the index is built on first use: most folders have no value to place.
+    """
+    index: dict[int, int] = {}
     starts = [block[0] for block in blocks]
 
     def place(record: Mesure) -> tuple[str, int]:
+        if not index:
+            index.update(zip(map(id, records), range(len(records)), strict=True))
         n = index[id(record)]
         start, file, lines = blocks[bisect_right(starts, n) - 1]
         return file, lines[n - start]
 
     return place
-
-
-def _checked_files(project: Project, checked: bool) -> Generator[FileCheck, None, None]:
-    """Each file checked, in order: here, or in workers when the folder is large enough."""
-    from utilsoc.store.parallel import Workers, cores, plan
-
-    here = FileChecker(project, checked)
-    files = measure_files(project.layout)
-    remote = plan(files, here.cache)
-    if remote is None:
-        yield from map(here.check, files)
-        return
-    slim = replace(project, documents={}, issues=[])  # what workers need, pickled light
-    with Workers(min(cores(), sum(remote)), _start_worker, (slim, checked)) as workers:
-        yield from workers.in_order(files, remote, here.check, _check_there, _received)
 
 
 def _add(result: MeasureCheck, blocks: list[Block], found: FileCheck) -> None:
@@ -138,100 +106,6 @@ def _add(result: MeasureCheck, blocks: list[Block], found: FileCheck) -> None:
     if found.records:
         blocks.append((len(result.records), found.file, found.lines))
         result.records.extend(found.records)
-
-
-class FileChecker:
-    """Reads and checks one measurement file at a time, here or in a worker process."""
-
-    def __init__(self, project: Project, checked: bool) -> None:
-        from utilsoc.check.values import RecordChecker
-
-        self.project = project
-        self.cache = measures_cache(project.layout)
-        referentiel = project.referentiel if checked else None
-        self.checker = RecordChecker(referentiel) if referentiel is not None else None
-
-    def check(self, path: Path) -> FileCheck:
-        """The file's problems, and what in it is valid."""
-        content, document, file_issues = read_measures(path, self.cache)
-        found = FileCheck(issues=list(file_issues))
-        if content is None or document is None:
-            return found
-        found.file = document.file
-        found.read = len(content.valeurs)
-        if self.checker is None:
-            found.unchecked = found.read + _evidence_count(content)
-            return found
-        _keep_evidence(found, self.project, content, document)
-        records, numbers, check = found.records, [], self.checker.check
-        strict: list[Document] = []  # the file read strictly, when a problem needs a column
-        for n, record in enumerate(content.valeurs):
-            problems = check(record)
-            if problems:
-                found.issues.extend(_value_issues(problems, document, n, strict))
-                continue
-            records.append(record)
-            numbers.append(n)
-        found.lines = _lines(document, numbers)
-        return found
-
-
-def _lines(document: Document, numbers: list[int]) -> Sequence[int]:
-    """The line of each value numbered, as `document.position` gives it (faster)."""
-    known = document.record_lines.get("valeurs")
-    if known is None:
-        return [document.position(("valeurs", n))[0] for n in numbers]
-    return known if len(numbers) == len(known) else [known[n] for n in numbers]
-
-
-_WORKER: dict[str, FileChecker] = {}
-
-
-def _start_worker(project: Project, checked: bool) -> None:
-    """In a worker process: the checker, built once for every file it is sent."""
-    _WORKER["checker"] = FileChecker(project, checked)
-
-
-def _check_there(path: Path) -> tuple[Any, ...]:
-    """In a worker process: check a file, answer in a compact, picklable form.
-
-    Why errors are answered, not raised: `DataErrors` would not survive pickling.
-    """
-    from utilsoc.store.parallel import paused_gc
-    from utilsoc.store.wire import pack
-
-    try:
-        with paused_gc():
-            found = _WORKER["checker"].check(path)
-    except DataErrors as errors:
-        return ("data", errors.issues, errors.after)
-    except UtilsocError as error:
-        return ("error", type(error), error.message, error.hint)
-    lines = array("I", found.lines)
-    answer = (
-        found.file,
-        found.issues,
-        found.read,
-        found.unchecked,
-        lines,
-        found.evidence,
-        found.followups,
-    )
-    return ("ok", pack(found.records), *answer)
-
-
-def _received(answer: tuple[Any, ...]) -> FileCheck:
-    """The `FileCheck` a worker sent; its error raised again here."""
-    from utilsoc.store.wire import unpack
-
-    if answer[0] == "data":
-        errors = DataErrors(answer[1])
-        errors.after = answer[2]
-        raise errors
-    if answer[0] == "error":
-        raise answer[1](answer[2], answer[3])
-    _, packed, file, issues, read, unchecked, lines, evidence, followups = answer
-    return FileCheck(file, issues, read, unchecked, unpack(packed), lines, evidence, followups)
 
 
 def _followup_issues(result: MeasureCheck) -> list[Issue]:
@@ -256,57 +130,6 @@ def _followup_issues(result: MeasureCheck) -> list[Issue]:
             )
         )
     return issues
-
-
-def _evidence_count(content: Contenu) -> int:
-    return sum(len(getattr(content, name)) for name in EVIDENCE)
-
-
-def _value_issues(
-    problems: list[Any], document: Document, n: int, strict: list[Document]
-) -> list[Issue]:
-    """The problems of value `n`, located; `strict` keeps the strict reading for the next."""
-    located = document
-    if document.record_lines:  # read fast: read strictly (once) for exact columns
-        if not strict:
-            strict.append(_strict_document(document))
-        located = strict[0]
-    issues = []
-    for problem in problems:
-        line, column = located.position(("valeurs", n, *problem.loc))
-        issues.append(
-            Issue(document.file, line, column, problem.code, problem.message, problem.hint)
-        )
-    return issues
-
-
-def _strict_document(document: Document) -> Document:
-    from utilsoc.yamlio.reader import read_yaml
-
-    return read_yaml(Path(document.file), document.file)
-
-
-def _keep_evidence(
-    found: FileCheck, project: Project, content: Contenu, document: Document
-) -> None:
-    from utilsoc.actions.evidence import reference_problems
-
-    for name, model_field in FichierMesures.model_fields.items():
-        if name == "valeurs":
-            continue
-        for n, record in enumerate(getattr(content, name)):
-            problems = reference_problems(project, record)
-            for problem in problems:
-                loc = (model_field.alias or name, n, problem.field)
-                line, column = document.position(loc)
-                found.issues.append(
-                    Issue(document.file, line, column, problem.code, problem.message, problem.hint)
-                )
-            if not problems:
-                found.evidence.setdefault(name, []).append(record)
-                if name == "suivis":
-                    line, column = document.position((model_field.alias or name, n, "piste"))
-                    found.followups.append((record, document.file, line, column))
 
 
 def _conflict_issues(

@@ -19,7 +19,7 @@ from utilsoc.errors import Issue
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import Mesure
 from utilsoc.model.periods import Period
-from utilsoc.model.referentiel import Referentiel
+from utilsoc.model.referentiel import Indicateur, Referentiel
 
 Place = Callable[[Mesure], tuple[str, int]]  # a valid value's file and line
 
@@ -38,7 +38,7 @@ def coarse_issues(referentiel: Referentiel, records: Iterable[Mesure], place: Pl
     indicators = referentiel.indicators()
     issues = []
     for code, own in by_code.items():
-        if code not in indicators or not _nested({r.periode for r in own}):
+        if code not in indicators or not _nested(_distinct_periods(own)):
             continue
         for alert in build_series(indicators[code], own).alerts:
             if alert.kind is not Anomaly.COARSE_OVER_FINE:
@@ -85,46 +85,53 @@ def target_issues(project: Project, records: Iterable[Mesure]) -> list[Issue]:
     """
     referentiel = project.referentiel
     assert referentiel is not None
-    periods = {r.periode for r in records}
+    periods = _distinct_periods(records)
     today = dt.date.today()
-    first = min((p.start for p in periods), default=today)
-    last = max((p.end for p in periods), default=today)
+    years = (
+        min((p.start for p in periods), default=today).year,
+        max((p.end for p in periods), default=today).year,
+    )
     cadres = _cadre_periods(project)
     report = Reporter(project)
     for place, indicator in referentiel.iter_indicators():
         for n, cible in enumerate(indicator.cibles):
-            period = cible.periode
-            loc = indicator_loc(place, "cibles", n, "periode")
-            # Outside every logframe citing the indicator, none of whose targets falls in
-            # one: a target for the next convention is planning, one alone is a typo.
-            conventions = [
-                (name, c)
-                for name, c in cadres.get(indicator.code, [])
-                if not any(other.periode.overlaps(c) for other in indicator.cibles)
-            ]
-            if conventions:
-                names = ", ".join(f"{name} ({c.label})" for name, c in conventions)
-                report.add(
-                    ROLE,
-                    loc,
-                    Code.CIBLE_HORS_PERIODE,
-                    f"la cible de {period.name} de « {indicator.code} » est hors de la "
-                    f"période du cadre logique : {names}",
-                    "aucune cible de l'indicateur ne porte sur cette période : vérifiez "
-                    "l'année de la cible (une faute de frappe ?) ou la période du cadre logique",
-                    "avertissement",
-                )
-            elif period.start.year > last.year + DECADE or period.end.year < first.year - DECADE:
-                report.add(
-                    ROLE,
-                    loc,
-                    Code.CIBLE_HORS_PERIODE,
-                    f"la cible de {period.name} de « {indicator.code} » est à plus de "
-                    f"{DECADE} ans des valeurs enregistrées ({first.year} à {last.year})",
-                    "vérifiez l'année de la cible (une faute de frappe ?)",
-                    "avertissement",
-                )
+            far = _far_target(indicator, cible.periode, cadres.get(indicator.code, []), years)
+            if far is not None:
+                loc = indicator_loc(place, "cibles", n, "periode")
+                report.add(ROLE, loc, Code.CIBLE_HORS_PERIODE, *far, "avertissement")
     return report.issues
+
+
+def _far_target(
+    indicator: Indicateur,
+    period: Period,
+    cadres: list[tuple[str, Period]],
+    years: tuple[int, int],
+) -> tuple[str, str] | None:
+    """The message and hint for a target far from its logframes or the values, if it is.
+
+    Outside every logframe citing the indicator, none of whose targets falls in one: a
+    target for the next convention is planning, one alone is a typo.
+    """
+    conventions = [
+        (name, c) for name, c in cadres if not any(o.periode.overlaps(c) for o in indicator.cibles)
+    ]
+    if conventions:
+        names = ", ".join(f"{name} ({c.label})" for name, c in conventions)
+        return (
+            f"la cible de {period.name} de « {indicator.code} » est hors de la "
+            f"période du cadre logique : {names}",
+            "aucune cible de l'indicateur ne porte sur cette période : vérifiez "
+            "l'année de la cible (une faute de frappe ?) ou la période du cadre logique",
+        )
+    first, last = years
+    if period.start.year > last + DECADE or period.end.year < first - DECADE:
+        return (
+            f"la cible de {period.name} de « {indicator.code} » est à plus de "
+            f"{DECADE} ans des valeurs enregistrées ({first} à {last})",
+            "vérifiez l'année de la cible (une faute de frappe ?)",
+        )
+    return None
 
 
 def _cadre_periods(project: Project) -> dict[str, list[tuple[str, Period]]]:
@@ -140,3 +147,12 @@ def _cadre_periods(project: Project) -> dict[str, list[tuple[str, Period]]]:
         for code in sorted(codes):
             result[code].append((name, cadre.periode))
     return result
+
+
+def _distinct_periods(records: Iterable[Mesure]) -> set[Period]:
+    """The periods of these records, each once.
+
+    Why by name: a name hashes in C, a Period in Python (its fields, its kind's enum);
+    a federation has a million records and a hundred periods.
+    """
+    return set({r.periode.name: r.periode for r in records}.values())

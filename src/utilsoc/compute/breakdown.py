@@ -113,22 +113,25 @@ def marginal(
     The finest parts that hold `names` and nothing more are used: parts by site alone
     rather than site × household type, which would count the same people again.
     """
-    wanted = set(names)
-    shapes = {key: tuple(name for name, _ in key) for key in parts}  # keys are sorted
-    holding = [key for key, shape in shapes.items() if wanted.issubset(shape)]
-    if not holding:
-        return {}
-    finest = min(len(key) for key in holding)
-    shape = min(shapes[key] for key in holding if len(key) == finest)
-    if len(shape) == len(names):  # parts by exactly these dimensions: nothing to combine
-        return {
-            tuple(dict(key)[name] for name in names): parts[key]
-            for key in holding
-            if shapes[key] == shape
-        }
+    shape = _finest_shape(parts, names)
+    chosen = {key: point for key, point in parts.items() if _shape(key) == shape}
+    if shape is not None and len(shape) == len(names):  # nothing to combine
+        return {tuple(dict(key)[name] for name in names): point for key, point in chosen.items()}
     grouped: dict[Values, list[Point]] = defaultdict(list)
-    for key in holding:
-        if shapes[key] == shape:
-            values = dict(key)
-            grouped[tuple(values[name] for name in names)].append(parts[key])
+    for key, point in chosen.items():
+        values = dict(key)
+        grouped[tuple(values[name] for name in names)].append(point)
     return {values: combine(indicator, points) for values, points in grouped.items()}
+
+
+def _shape(key: DimensionKey) -> tuple[str, ...]:
+    """The dimensions of a part, in order (its key is sorted by them)."""
+    return tuple(name for name, _ in key)
+
+
+def _finest_shape(
+    parts: dict[DimensionKey, Point], names: tuple[str, ...]
+) -> tuple[str, ...] | None:
+    """The fewest dimensions holding all of `names` that parts are recorded by, if any."""
+    holding = [shape for shape in {_shape(key) for key in parts} if set(names) <= set(shape)]
+    return min(holding, key=lambda shape: (len(shape), shape), default=None)

@@ -33,16 +33,24 @@ def convention_target(indicator: Indicateur, period: Period, years: list[Period]
     exact = next((c.valeur for c in indicator.cibles if c.periode == period), None)
     if exact is not None:
         return exact
-    own = {c.periode: c.valeur for c in indicator.cibles}
-    per_year = [own.get(year) for year in years]
+    return _from_years(indicator, _per_year(indicator, years))
+
+
+def _from_years(indicator: Indicateur, per_year: list[float | None]) -> float | None:
+    """The whole period's target made from its years' (see the module's docstring)."""
     present = [v for v in per_year if v is not None]
+    complete = len(present) == len(per_year)
     if _summed(indicator):
-        return sum(present) if len(present) == len(years) else None
-    if present and len(set(present)) == 1 and len(present) == len(years):
+        return sum(present) if complete else None
+    if complete and len(set(present)) == 1:
         return present[0]
-    if indicator.rollup is Agregation.DERNIERE and per_year[-1] is not None:
-        return per_year[-1]
-    return None
+    return per_year[-1] if indicator.rollup is Agregation.DERNIERE else None
+
+
+def _per_year(indicator: Indicateur, years: list[Period]) -> list[float | None]:
+    """The target declared for each year exactly, or None."""
+    own = {c.periode: c.valeur for c in indicator.cibles}
+    return [own.get(year) for year in years]
 
 
 def progress_over(series: Series, period: Period) -> Progress:

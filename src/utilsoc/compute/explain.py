@@ -81,20 +81,30 @@ def _none_inside(
     target_period: Period | None,
 ) -> Explanation:
     """Nothing recorded within `window`, the report's `period` or the part of it targeted."""
-    computed = series.indicator.calcul is not None
-    if computed and any(window.contains(p) for p in series.answers):
+    indicator = series.indicator
+    if indicator.calcul is not None and any(window.contains(p) for p in series.answers):
         return Explanation(Reason.UNPAIRED)
+    nearby = _recorded_nearby(recorded, window, period, target_period)
+    if nearby is not None:
+        return nearby
+    if indicator.calcul is not None:
+        return Explanation(Reason.NO_ANSWERS)
+    if indicator.formule is not None:
+        return Explanation(Reason.FORMULA_TERM_MISSING)
+    return Explanation(Reason.NOTHING_RECORDED)
+
+
+def _recorded_nearby(
+    recorded: set[Period], window: Period, period: Period, target_period: Period | None
+) -> Explanation | None:
+    """Values overflowing `window`, or in the report's `period` outside its target's."""
     overlapping = sorted(p for p in recorded if window.overlaps(p))
     if overlapping:
         return Explanation(Reason.OVERFLOWS, period=overlapping[-1])
     in_report = sorted(p for p in recorded if period.contains(p))
     if in_report and target_period is not None:
         return Explanation(Reason.OUTSIDE_TARGET, period=target_period, latest=in_report[-1])
-    if computed:
-        return Explanation(Reason.NO_ANSWERS)
-    if series.indicator.formule is not None:
-        return Explanation(Reason.FORMULA_TERM_MISSING)
-    return Explanation(Reason.NOTHING_RECORDED)
+    return None
 
 
 def _no_total(series: Series, inside: list[Period]) -> Explanation | None:

@@ -71,17 +71,10 @@ def pair_answers(
 
     With `period`, only answers whose period lies within it.
     """
-    latest: dict[tuple[str, str, Moment], tuple[dt.date, float]] = {}
-    for response in responses:
-        if response.indicateur != questionnaire:
-            continue
-        if period is not None and not period.contains(response.periode):
-            continue
-        key = (response.periode.name, response.participant, response.moment)
-        if key not in latest or latest[key][0] <= response.date:
-            latest[key] = (response.date, response.score)
     moments: dict[PairKey, dict[Moment, float]] = defaultdict(dict)
-    for (period_name, participant, moment), (_, score) in latest.items():
+    for (period_name, participant, moment), (_, score) in _latest_answers(
+        responses, questionnaire, period
+    ).items():
         moments[(period_name, participant)][moment] = score
     gains = Gains()
     for who in sorted(moments):
@@ -93,6 +86,21 @@ def pair_answers(
         else:
             gains.exit_only.append(who[1])
     return gains
+
+
+def _latest_answers(
+    responses: Iterable[Reponse], questionnaire: str, period: Period | None
+) -> dict[tuple[str, str, Moment], tuple[dt.date, float]]:
+    """Each participant's latest score at each moment of each answer period (within `period`)."""
+    latest: dict[tuple[str, str, Moment], tuple[dt.date, float]] = {}
+    for response in responses:
+        wanted = response.indicateur == questionnaire
+        if not wanted or (period is not None and not period.contains(response.periode)):
+            continue
+        key = (response.periode.name, response.participant, response.moment)
+        if key not in latest or latest[key][0] <= response.date:
+            latest[key] = (response.date, response.score)
+    return latest
 
 
 def answer_periods(responses: Iterable[Reponse], questionnaire: str) -> dict[Period, int]:

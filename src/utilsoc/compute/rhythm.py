@@ -23,51 +23,59 @@ _COUNTS = (TypeIndicateur.NOMBRE, TypeIndicateur.MONTANT, TypeIndicateur.DUREE)
 class RhythmPoint:
     """One point of a chart: a period's value (or running total) and the target it meets.
 
-    `within`: for a running total, the target's period it is summed over.
+    `within`: for a running total, the target's period it is summed over. `span`: the
+    period the point is grouped in (its target's, else its calendar year): a chart draws
+    each span's points, and their target, apart from the next span's.
     """
 
     period: Period
     value: float
     target: float | None = None
     within: Period | None = None
+    span: Period | None = None
 
 
 def rhythm_points(series: Series, until: dt.date) -> list[RhythmPoint]:
     """The values recorded up to `until`, each against its target, by the target's rhythm."""
-    items = [
-        (p, point)
-        for p, point in series.totals.items()
-        if point.number is not None and p.end <= until
-    ]
-    by_bucket: dict[Period, list[tuple[Period, Point]]] = defaultdict(list)
+    by_span: dict[Period, list[tuple[Period, Point]]] = defaultdict(list)
     targets: dict[Period, Cible] = {}
-    for period, point in items:
+    for period, point in series.totals.items():
+        if point.number is None or period.end > until:
+            continue
         cible = _target_of(series, period)
-        bucket = cible.periode if cible else _calendar(period)
+        span = cible.periode if cible else _calendar(period)
         if cible:
-            targets[bucket] = cible
-        by_bucket[bucket].append((period, point))
+            targets[span] = cible
+        by_span[span].append((period, point))
     result: list[RhythmPoint] = []
-    for bucket, inside in by_bucket.items():
-        result.extend(_bucket_points(series, bucket, targets.get(bucket), inside))
+    for span, inside in by_span.items():
+        result.extend(_span_points(series, span, targets.get(span), inside))
     return sorted(result, key=lambda r: (r.period.end, r.period.start))
 
 
-def _bucket_points(
-    series: Series, bucket: Period, cible: Cible | None, inside: list[tuple[Period, Point]]
+def _span_points(
+    series: Series, span: Period, cible: Cible | None, inside: list[tuple[Period, Point]]
 ) -> list[RhythmPoint]:
+    """The points of one span: each value as it is, or their running total within it."""
     chosen = sorted(same_granularity(inside))
     aim = cible.valeur if cible else None
+    if not _summed_within(series, span, chosen):
+        return [RhythmPoint(p, point.number or 0.0, aim, span=span) for p, point in chosen]
+    points, running = [], 0.0
+    for period, point in chosen:
+        running += point.number or 0.0
+        points.append(RhythmPoint(period, running, aim, within=span, span=span))
+    return points
+
+
+def _summed_within(series: Series, span: Period, chosen: list[tuple[Period, Point]]) -> bool:
+    """True for a count with targets recorded by periods finer than `span`.
+
+    A year without its own target is summed up like the others, for one rhythm.
+    """
     indicator = series.indicator
     summed = indicator.rollup is Agregation.SOMME and indicator.type in _COUNTS
-    # A year without its own target is summed up like the others, for one rhythm.
-    if not (summed and indicator.cibles) or all(p == bucket for p, _ in chosen):
-        return [RhythmPoint(p, point.number or 0.0, aim) for p, point in chosen]
-    points, total = [], 0.0
-    for period, point in chosen:
-        total += point.number or 0.0
-        points.append(RhythmPoint(period, total, aim, bucket))
-    return points
+    return summed and bool(indicator.cibles) and any(p != span for p, _ in chosen)
 
 
 def _target_of(series: Series, period: Period) -> Cible | None:

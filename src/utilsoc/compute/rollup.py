@@ -92,17 +92,22 @@ def _pooled(rule: Agregation, kind: TypeIndicateur, points: list[Point]) -> Poin
     terms = pooled_terms(points)
     if terms is not None:
         return terms
-    numbers = [p.number for p in points if p.number is not None]
-    if not numbers or (kind is TypeIndicateur.TAUX and len(numbers) > 1):
+    valued = [p for p in points if p.number is not None]
+    if not valued or (kind is TypeIndicateur.TAUX and len(valued) > 1):
         return Point(None)  # percentages without their parts: no average
     if rule is Agregation.SOMME:
-        return Point(sum(numbers))
-    weights = [p.weight for p in points if p.number is not None]
-    if all(weights):  # means of questionnaire pairs: the mean of all their pairs
-        total = sum(w or 0.0 for w in weights)
-        value = sum((p.number or 0.0) * (p.weight or 0.0) for p in points if p.number is not None)
-        return Point(value / total, weight=total)
-    return Point(sum(numbers) / len(numbers))
+        return Point(sum(p.number or 0.0 for p in valued))
+    return _mean(valued)
+
+
+def _mean(valued: list[Point]) -> Point:
+    """The mean of points with a value; of all their pairs for questionnaire means."""
+    numbers = [p.number or 0.0 for p in valued]
+    if not all(p.weight for p in valued):
+        return Point(sum(numbers) / len(numbers))
+    weights = [p.weight or 0.0 for p in valued]
+    total = sum(weights)
+    return Point(sum(n * w for n, w in zip(numbers, weights, strict=True)) / total, weight=total)
 
 
 def coarse_over_fine(series: Series) -> list[Alert]:

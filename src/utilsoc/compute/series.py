@@ -133,8 +133,9 @@ def build_series(indicator: Indicateur, records: Iterable[Mesure]) -> Series:
         )
         return series
     by_period: dict[Period, Cells] = defaultdict(dict)
+    point = _pointer(indicator)
     for record in own:
-        by_period[record.periode][record.cle_dimensions] = _point(indicator, record)
+        by_period[record.periode][record.cle_dimensions] = point(record)
     for period in sorted(by_period):
         _add_period(series, period, by_period[period])
     series.alerts.extend(coarse_over_fine(series))
@@ -161,6 +162,26 @@ def _add_period(series: Series, period: Period, cells: Cells) -> None:
 def record_point(indicator: Indicateur, record: Mesure) -> Point:
     """One recorded value as a point (a rate by its two terms), as the series reads it."""
     return _point(indicator, record)
+
+
+def _pointer(indicator: Indicateur) -> Callable[[Mesure], Point]:
+    """`_point` for one indicator's records, each distinct value text read once.
+
+    Why: a federation's indicator has tens of thousands of records and a few hundred
+    distinct values; reading a number again (and building its point) is most of the work.
+    Points are immutable, so records with the same value share one.
+    """
+    known: dict[str | None, Point] = {}
+
+    def point(record: Mesure) -> Point:
+        if record.numerateur is not None and record.denominateur is not None:
+            return Point(None, record.numerateur, record.denominateur)
+        found = known.get(record.valeur)
+        if found is None:
+            found = known[record.valeur] = _point(indicator, record)
+        return found
+
+    return point
 
 
 def _point(indicator: Indicateur, record: Mesure) -> Point:

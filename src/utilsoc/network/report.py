@@ -180,7 +180,8 @@ def _by_registre(totals: list[CommonTotal]) -> list[dict[str, Any]]:
 
 def _chart(total: CommonTotal, names: dict[str, str]) -> dict[str, str] | None:
     """Bars of the members' shares: one bar per member that reported."""
-    from utilsoc.report.drawing import Chart, draw_svg
+    from utilsoc.report.chart_spec import Chart
+    from utilsoc.report.drawing import draw_svg
 
     shares = total.reporting
     if len(shares) < 2 or total.indicator.type.value in ("qualitatif", "oui_non"):

@@ -1,20 +1,33 @@
 """Charts of a report as SVG, cached by the hash of their description, drawn in workers.
 
 Imported only by `report`. A second report on unchanged data draws nothing; a report
-with many charts shares them between two processes. Drawing itself is in `drawing`.
+with many charts shares them between two processes; each chart the rendered text shows
+takes the place of its placeholder. Drawing itself is in `drawing`.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import os
+import re
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from utilsoc.report.drawing import Chart, draw_svg
+from utilsoc.errors import UserError
+from utilsoc.report.chart_spec import Chart
+from utilsoc.report.drawing import draw_svg
+from utilsoc.store.atomic import write_atomic
+from utilsoc.store.cache import CACHE_FOLDER, CODE_STAMP
 
-__all__ = ["Chart", "Workers", "draw_svg", "render_svgs"]
+__all__ = ["PLACEHOLDER", "Chart", "Workers", "draw_svg", "insert_charts", "render_svgs"]
+
+PLACEHOLDER = "utilsoc:graphique:"
+_PLACEHOLDERS = re.compile(re.escape(PLACEHOLDER) + r"([0-9a-f]{20})")
+# Even altered: another case (`upper`) or URL-encoded (`urlencode`: « %3A » for « : »).
+_ANY_PLACEHOLDER = re.compile(r"utilsoc(?::|%3a)graphique", re.IGNORECASE)
 
 
 class Workers:
@@ -140,3 +153,70 @@ def _store_svg(path: Path, svg: str) -> None:
     except OSError:  # a cache that cannot be written: the chart is drawn next time
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+def chart_cache(root: Path) -> Path:
+    """Where the drawn charts of the folder `root` are kept: one folder per code version.
+
+    The charts of another version are removed (they would never be read again).
+    """
+    base = root / CACHE_FOLDER / "graphiques"
+    if base.is_dir() and not (base / CODE_STAMP).is_dir():
+        for old in base.iterdir():
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    return base / CODE_STAMP
+
+
+def insert_charts(
+    text: str,
+    charts: dict[str, Chart],
+    template: str,
+    beside: Path | None,
+    cache: Path,
+    workers: Workers,
+) -> str:
+    """Draw the charts the rendered text shows and put them in place of their placeholders.
+
+    HTML (`beside` None) gets each chart inline as a data URI; Markdown links to
+    `NOM_graphiques/KEY.svg`, written next to the report `beside` (and stale charts of an
+    earlier report removed).
+
+    Raises:
+        UserError: the `template` altered a placeholder, so its chart cannot be put in.
+    """
+    found = _PLACEHOLDERS.findall(text)
+    if len(_ANY_PLACEHOLDER.findall(text)) != sum(key in charts for key in found):
+        raise UserError(
+            f"le modèle « {template} » a modifié l'adresse d'un graphique "
+            f"(« {PLACEHOLDER}… ») : le graphique ne peut pas être inséré",
+            "écrivez {{ graphique.src }} tel quel, sans filtre, "
+            "ou utilisez la macro graphique de « _macros »",
+        )
+    svgs = render_svgs([charts[key] for key in sorted(set(found))], cache, workers)
+    sources = _data_uris(svgs) if beside is None else _svg_files(svgs, beside)
+    return _PLACEHOLDERS.sub(lambda match: sources.get(match[1], match[0]), text)
+
+
+def _data_uris(svgs: dict[str, str]) -> dict[str, str]:
+    return {
+        key: "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+        for key, svg in svgs.items()
+    }
+
+
+def _svg_files(svgs: dict[str, str], report: Path) -> dict[str, str]:
+    """Write each chart in `NOM_graphiques/` beside `report`; remove the ones it no longer shows."""
+    folder = f"{report.stem}_graphiques"
+    sources = {key: f"{folder}/{key}.svg" for key in svgs}
+    for key, svg in svgs.items():
+        write_atomic(report.parent / sources[key], svg)
+    stale = report.parent / folder
+    if stale.is_dir():
+        for old in stale.glob("*.svg"):
+            if old.stem not in svgs:
+                old.unlink()
+    return sources

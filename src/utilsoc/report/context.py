@@ -10,23 +10,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from utilsoc.compute.convention import progress_over, years_of
-from utilsoc.compute.explain import explain
+from utilsoc.compute.convention import years_of
 from utilsoc.compute.merge import Measures
 from utilsoc.compute.points import Series
-from utilsoc.compute.progress import Progress, trend
 from utilsoc.compute.questionnaires import pair_answers, questionnaire_of
-from utilsoc.compute.rhythm import rhythm_points
-from utilsoc.compute.rollup import roll_up
 from utilsoc.compute.series import build_all_series
-from utilsoc.french import shared_decimals
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period, format_day
-from utilsoc.model.referentiel import Dimension, Indicateur
-from utilsoc.report.breakdowns import breakdown_context, crossing_context, unfilled_context
-from utilsoc.report.convention import years_context
-from utilsoc.report.disclosure import mark_gap, target_revisions, tracks_about
+from utilsoc.model.referentiel import Referentiel
+from utilsoc.report.disclosure import tracks_about
 from utilsoc.report.evidence_context import evidence_context, gains_context
+from utilsoc.report.indicator_context import indicator_context
 from utilsoc.report.method import (
     audience_context,
     method_fields,
@@ -41,7 +35,6 @@ from utilsoc.report.sections import (
     self_assessment_context,
     self_assessment_meeting,
 )
-from utilsoc.report.wording import ANSWERED, alert_text, explanation_text
 
 
 @dataclass(frozen=True)
@@ -63,46 +56,21 @@ def build_context(
     provenance: Provenance,
 ) -> dict[str, Any]:
     """Everything a template may show, as plain data."""
-    referentiel = project.referentiel
-    association = project.association
+    referentiel, association = project.referentiel, project.association
     assert referentiel is not None
     assert association is not None
+    period = options.period
     responses = evidence.get("questionnaires", [])
     all_series = build_all_series(referentiel, measures.records, responses)
-    answered = {  # scores whose entry/exit gains the report shows (pairs in the period)
-        code
-        for code in {r.indicateur for r in responses}
-        if pair_answers(responses, code, options.period).pairs
-    }
-    tracks = evidence.get("pistes_amelioration", [])
-    gains = gains_context(referentiel, responses, options.period)
-    pairs = {g["code"]: g["participants"] for g in gains}
-    labels = {code: i.libelle for code, i in referentiel.indicators().items()}
-    dimensions = {d.code: d for d in referentiel.dimensions}
-    indicators = {
-        code: indicator_context(
-            series,
-            options.period,
-            code in answered,
-            tracks_about(code, tracks, options.period),
-            dimensions,
-        )
-        | method_fields(series, options.period, pairs.get(code), labels)
-        for code, series in all_series.items()
-    }
-    period = options.period
-    cadre = logframe_context(project, options.logframe, indicators)
-    domains = domains_context(referentiel, indicators, evidence, period)
-    answers = judgements(evidence, period)
-    for domain in domains:
-        for criterion in domain["criteres"]:
-            criterion["jugement"] = answers.get(criterion["code"])
+    gains = gains_context(referentiel, responses, period)
+    indicators = _indicators(referentiel, all_series, evidence, period, gains)
+    answered = {r.indicateur for r in responses if period.overlaps(r.periode)}
     return {
         "rapport": _about(options, provenance, referentiel.version),
         "association": association.model_dump(mode="json"),
-        "domaines": domains,
+        "domaines": _judged_domains(referentiel, indicators, evidence, period),
         "indicateurs": indicators,
-        "cadre": cadre,
+        "cadre": logframe_context(project, options.logframe, indicators),
         "chaine_resultats": results_chain(
             indicators[i.code] for _, i in referentiel.iter_indicators()
         ),
@@ -113,18 +81,63 @@ def build_context(
         "gains": gains,
         "auto_evaluation": self_assessment_context(referentiel, indicators),
         "seance_auto_evaluation": self_assessment_meeting(referentiel),
-        "lacunes": _gaps(
-            all_series, period, {r.indicateur for r in responses if period.overlaps(r.periode)}
-        ),
-        "ventilations_manquantes": [
-            {"code": i["code"], "libelle": i["libelle"], "dimensions": i["dimensions_vides"]}
-            for i in indicators.values()
-            if i["dimensions_vides"]
-        ],
+        "lacunes": _gaps(all_series, period, answered),
+        "ventilations_manquantes": _unfilled(indicators),
         "chiffres_cles": [
             indicators[c] for c in association.identite.indicateurs_cles if c in indicators
         ],
     }
+
+
+def _indicators(
+    referentiel: Referentiel,
+    all_series: dict[str, Series],
+    evidence: dict[str, list[Any]],
+    period: Period,
+    gains: list[dict[str, Any]],
+) -> dict[str, dict[str, Any]]:
+    """Each indicator's context, with its method and the number of people behind it."""
+    responses = evidence.get("questionnaires", [])
+    answered = {  # scores whose entry/exit gains the report shows (pairs in the period)
+        code
+        for code in {r.indicateur for r in responses}
+        if pair_answers(responses, code, period).pairs
+    }
+    tracks = evidence.get("pistes_amelioration", [])
+    pairs = {g["code"]: g["participants"] for g in gains}
+    labels = {code: i.libelle for code, i in referentiel.indicators().items()}
+    dimensions = {d.code: d for d in referentiel.dimensions}
+    return {
+        code: indicator_context(
+            series, period, code in answered, tracks_about(code, tracks, period), dimensions
+        )
+        | method_fields(series, period, pairs.get(code), labels)
+        for code, series in all_series.items()
+    }
+
+
+def _judged_domains(
+    referentiel: Referentiel,
+    indicators: dict[str, dict[str, Any]],
+    evidence: dict[str, list[Any]],
+    period: Period,
+) -> list[dict[str, Any]]:
+    """The domains, each criterion with the evaluative judgement of `period`, if any."""
+    domains = domains_context(referentiel, indicators, evidence, period)
+    answers = judgements(evidence, period)
+    for domain in domains:
+        for criterion in domain["criteres"]:
+            criterion["jugement"] = answers.get(criterion["code"])
+    return domains
+
+
+def _unfilled(indicators: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The indicators whose declared dimensions no value of the period fills."""
+    return [
+        {"code": i["code"], "libelle": i["libelle"], "dimensions": i["dimensions_vides"]}
+        for i in indicators.values()
+        if i["dimensions_vides"]
+    ]
 
 
 def _about(options: Options, provenance: Provenance, version: str | None) -> dict[str, Any]:
@@ -146,142 +159,6 @@ def _about(options: Options, provenance: Provenance, version: str | None) -> dic
         "version_utilsoc": provenance.version,
         "version_referentiel": version,
         "annees": [{"nom": y.name, "libelle": y.label} for y in years_of(period)],
-    }
-
-
-def indicator_context(
-    series: Series,
-    period: Period,
-    answered: bool = False,
-    tracks: list[str] | None = None,
-    dimensions: dict[str, Dimension] | None = None,
-) -> dict[str, Any]:
-    """One indicator: definition, baseline, target, achieved, gap, status, series, parts.
-
-    `answered`: entry/exit pairs exist for it in `period` (the report shows their gains).
-    `tracks`: the actions of the improvement tracks of `period` that name it.
-    `dimensions`: the référentiel's, by code, to name and order the breakdowns.
-    """
-    dimensions = dimensions or {}
-    indicator = series.indicator
-    state = progress_over(series, period)
-    texts = [text for p, text in sorted(series.texts.items()) if period.overlaps(p)]
-    gap = None if state.value is None or state.target is None else state.value - state.target
-    context = {
-        "code": indicator.code,
-        "libelle": indicator.libelle,
-        "definition": indicator.definition,
-        "type": indicator.type.value,
-        "unite": "€" if indicator.type.value == "montant" else indicator.unite or "",
-        "unite_pluriel": indicator.unite_pluriel,
-        "sens": indicator.sens.value,
-        "methode": indicator.methode.value,
-        "source": indicator.source,
-        "reference": _baseline(indicator),
-        "cible": _target(state, period),
-        "realise": texts[-1] if texts else state.value,
-        "ecart": gap,
-        "progression": state.progress,
-        "statut": state.status.value,
-        "tendance": trend(series),
-        "serie": _points(series, period),
-        "courbe": _curve(series, period),
-        "ventilation": breakdown_context(series, period, dimensions),
-        "croisements": crossing_context(series, period, dimensions),
-        "dimensions_vides": unfilled_context(series, period, dimensions),
-        "calcul": _computed(series, period),
-        "avertissements": [alert_text(alert, _names(dimensions)) for alert in series.alerts],
-        "explication": _explanation(series, period, state, answered),
-        "notes": _notes(series, period),  # `commentaire` joins both, once options are known
-        "par_annee": years_context(series, period),
-        "revisions": target_revisions(indicator, period),
-        "pistes": list(tracks or []),
-    }
-    context["decimales"] = _decimals(context)
-    return mark_gap(context)
-
-
-def _decimals(indicator: dict[str, Any]) -> int:
-    """The one precision of the indicator's figures in the report (see `shared_decimals`)."""
-    values = [point["valeur"] for point in indicator["serie"]]
-    values += [part["nombre"] for b in indicator["ventilation"] for part in b["parts"]]
-    for key in ("reference", "cible"):
-        if indicator[key] is not None:
-            values.append(indicator[key]["valeur"])
-    if isinstance(indicator["realise"], int | float):
-        values.append(indicator["realise"])
-    return shared_decimals([float(v) for v in values], indicator["type"])
-
-
-def _names(dimensions: dict[str, Dimension] | None) -> dict[str, str]:
-    """The label of each dimension, by code (alerts name dimensions by their labels)."""
-    return {code: d.nom for code, d in (dimensions or {}).items()}
-
-
-def _target(state: Progress, period: Period) -> dict[str, Any] | None:
-    if state.target is None:
-        return None
-    shown = state.target_period or period
-    return {"valeur": state.target, "periode": shown.label}
-
-
-def _points(series: Series, period: Period) -> list[dict[str, Any]]:
-    """The recorded totals up to the end of `period`, for the chart and the table."""
-    return [
-        {"periode": p.name, "libelle": p.label, "court": p.short_label, "valeur": point.number}
-        for p, point in series.totals.items()
-        if point.number is not None and p.end <= period.end
-    ]
-
-
-def _curve(series: Series, period: Period) -> list[dict[str, Any]]:
-    """The chart's points at the rhythm of the targets (see `compute.rhythm`)."""
-    return [
-        {
-            "court": r.period.short_label,
-            "valeur": r.value,
-            "cible": r.target,
-            "cumul": r.within.kind.value if r.within else None,
-        }
-        for r in rhythm_points(series, period.end)
-    ]
-
-
-def _computed(series: Series, period: Period) -> dict[str, Any] | None:
-    """How an indicator drawn from a questionnaire is computed, and from how many people."""
-    calcul = series.indicator.calcul
-    if calcul is None:
-        return None
-    point = roll_up(series, period)
-    count = point.denominator if point.numerator is not None else point.weight
-    return {
-        "questionnaire": questionnaire_of(series.indicator),
-        "mesure": calcul.mesure.value,
-        "seuil": calcul.seuil,
-        "participants": None if count is None else round(count),
-    }
-
-
-def _explanation(series: Series, period: Period, state: Progress, answered: bool) -> str | None:
-    if answered and state.value is None and series.indicator.calcul is None:
-        return ANSWERED
-    why = explain(series, period, state)
-    return None if why is None else explanation_text(why)
-
-
-def _notes(series: Series, period: Period) -> list[str]:
-    """The notes of periods within `period`, each once, in the order of the periods."""
-    inside = (notes for p, notes in sorted(series.notes.items()) if period.contains(p))
-    return list(dict.fromkeys(note for notes in inside for note in notes))
-
-
-def _baseline(indicator: Indicateur) -> dict[str, Any] | None:
-    if indicator.reference is None:
-        return None
-    return {
-        "valeur": indicator.reference.valeur,
-        "periode": indicator.reference.periode.label,
-        "source": indicator.reference.source,
     }
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from utilsoc.compute.merge import Measures
-from utilsoc.compute.progress import intersection
+from utilsoc.compute.progress import Progress, intersection
 from utilsoc.compute.series import Series, build_all_series, progress, progress_for, trend
 from utilsoc.model.mesures import Mesure, Moment, PisteAmelioration, Reponse
 from utilsoc.model.periods import Period, periods_between
@@ -48,27 +49,15 @@ def indicator_status(
     """
     indicator = series.indicator
     state = progress(series) if period is None else progress_for(series, period)
-    judged = period or state.target_period
-    latest = max(series.totals) if series.totals else None
-    text_periods = [p for p in series.texts if period is None or period.overlaps(p)]
-    text_period = max(text_periods) if text_periods else None
     return {
         "code": indicator.code,
         "libellé": indicator.libelle,
         "type": indicator.type.value,
         "unité": indicator.unite,
         "valeurs": {p.name: series.totals[p].number for p in series.totals},
-        "ventilation": {
-            p.name: {
-                "/".join(f"{k}={v}" for k, v in key): point.number for key, point in parts.items()
-            }
-            for p, parts in series.parts.items()
-            if parts
-        },
-        "dernière_période": latest.name if latest else None,
-        "dernière_valeur": series.totals[latest].number if latest else None,
-        "dernier_texte": series.texts[text_period] if text_period else None,
-        "période_du_texte": text_period.name if text_period else None,
+        "ventilation": _parts(series),
+        **_latest(series),
+        **_latest_text(series, period),
         "cible": state.target,
         "période_cible": state.target_period.name if state.target_period else None,
         "valeur_cible_période": state.value,
@@ -76,17 +65,62 @@ def indicator_status(
         # beside a yearly target).
         "valeur_jugée": state.value,
         "période_jugée": _judged_period(state.target_period, period),
-        "progression": None if state.progress is None else round(state.progress, 4),
+        # Unrounded, as every JSON figure: the terminal view rounds it when it prints it.
+        "progression": state.progress,
         "statut": state.status.value,
         "tendance": trend(series),
         "avertissements": [alert_text(alert) for alert in series.alerts_over(period)],
-        "écart_à_expliquer": judged is not None
-        and unexplained(
-            state,
-            notes_within(series, judged),
-            tracks_about(indicator.code, tracks or [], judged),
-        ),
+        "écart_à_expliquer": _to_explain(series, state, period or state.target_period, tracks),
     }
+
+
+@lru_cache(maxsize=4096)
+def _part_label(key: tuple[tuple[str, str], ...]) -> str:
+    """« site=Nord/sexe=F »: each distinct set of dimension values written once.
+
+    Why cached: a federation's dashboard has a million parts and a few hundred such sets.
+    """
+    return "/".join(f"{k}={v}" for k, v in key)
+
+
+def _parts(series: Series) -> dict[str, dict[str, float | None]]:
+    """Each period's parts, by their dimension values (`site=Brest/foyer=famille`)."""
+    return {
+        p.name: {_part_label(key): point.number for key, point in parts.items()}
+        for p, parts in series.parts.items()
+        if parts
+    }
+
+
+def _latest(series: Series) -> dict[str, Any]:
+    latest = max(series.totals, default=None)
+    return {
+        "dernière_période": latest.name if latest else None,
+        "dernière_valeur": series.totals[latest].number if latest else None,
+    }
+
+
+def _latest_text(series: Series, period: Period | None) -> dict[str, Any]:
+    """The latest text recorded (within `period`), and its period."""
+    within = [p for p in series.texts if period is None or period.overlaps(p)]
+    latest = max(within, default=None)
+    return {
+        "dernier_texte": series.texts[latest] if latest else None,
+        "période_du_texte": latest.name if latest else None,
+    }
+
+
+def _to_explain(
+    series: Series,
+    state: Progress,
+    judged: Period | None,
+    tracks: list[PisteAmelioration] | None,
+) -> bool:
+    """Behind its target over `judged`, with neither a note nor an improvement track."""
+    if judged is None:
+        return False
+    notes = notes_within(series, judged)
+    return unexplained(state, notes, tracks_about(series.indicator.code, tracks or [], judged))
 
 
 def _judged_period(target: Period | None, period: Period | None) -> str | None:

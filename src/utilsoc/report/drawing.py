@@ -1,87 +1,20 @@
 """Drawing a chart as SVG: matplotlib's Figure API (no pyplot), same bytes for same data.
 
-A `Chart` is a plain description (kind, labels, values, reference lines); `draw_svg` turns
-it into a standalone SVG. matplotlib is imported only when a chart is drawn.
+`draw_svg` turns a `Chart` (see `chart_spec`) into a standalone SVG. matplotlib is
+imported only when a chart is drawn.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import textwrap
-from dataclasses import dataclass, field, fields
-from functools import cached_property
+from dataclasses import dataclass
 from typing import Any
 
 from utilsoc.french import format_number
-from utilsoc.french.grammar import with_unit
+from utilsoc.report.chart_spec import Chart
 
-_STYLE_VERSION = "4"
-
-
-@dataclass(frozen=True)
-class Chart:
-    """What to draw: a time series, bars per dimension value, or entry/exit pairs."""
-
-    kind: str  # "serie", "barres" or "entree_sortie"
-    title: str
-    labels: list[str]
-    values: list[float]
-    unit: str = ""
-    baseline: float | None = None
-    target: float | None = None
-    second: list[float] = field(default_factory=list)
-    colours: tuple[str, str, str] = ("#1F5F8B", "#E07A1F", "#3A9D5D")
-    plural: str | None = None  # the unit's plural when irregular (see `grammar.unit_forms`)
-    decimals: int | None = None  # the indicator's one precision in the report
-    # A series: each point's own target (a step line; None where the point has none),
-    # and the legend of its values (« réalisé, cumulé sur l'année » for a running total).
-    targets: list[float | None] = field(default_factory=list)
-    line: str = "réalisé"
-    scale: tuple[float, float] | None = None  # a score's scale: the value axis spans it
-
-    @cached_property
-    def key(self) -> str:
-        """Hash of the description: the cache key and the chart's stable id."""
-        # As `asdict(self)` gives, without its deep copy (a tenth of a cached report's time).
-        fields_ = {f.name: getattr(self, f.name) for f in fields(self)}
-        if self.scale is None:  # charts without a scale keep the keys they had before it
-            del fields_["scale"]
-        data = json.dumps([_STYLE_VERSION, fields_], sort_keys=True, ensure_ascii=False)
-        return hashlib.blake2b(data.encode(), digest_size=10).hexdigest()
-
-    @property
-    def alt(self) -> str:
-        """A French text alternative listing the values, for screen readers."""
-        points = " ; ".join(
-            f"{label} : {self._figure(value)}"
-            for label, value in zip(self.labels, self.values, strict=False)
-        )
-        if self.kind == "entree_sortie":
-            points = " ; ".join(
-                f"{label} : entrée {format_number(a)}, sortie {format_number(b)}"
-                for label, a, b in zip(self.labels, self.values, self.second, strict=False)
-            )
-        if self.targets:
-            points = " ; ".join(
-                f"{label} : {self._figure(value)}"
-                + ("" if aim is None else f" (cible {self._figure(aim)})")
-                for label, value, aim in zip(self.labels, self.values, self.targets, strict=False)
-            )
-        extra = ""
-        if self.line != "réalisé":
-            points = f"{self.line} : {points}"
-        if self.baseline is not None:
-            extra += f" ; référence {self._figure(self.baseline)}"
-        if self.target is not None:
-            extra += f" ; cible {self._figure(self.target)}"
-        return f"{self.title}. {points}{extra}."
-
-    def _figure(self, value: float) -> str:
-        """`1 élève`, `12,5 %`: the value in the indicator's precision, with its unit."""
-        shown = round(value, 2 if self.decimals is None else self.decimals)
-        return with_unit(format_number(value, self.decimals), shown, self.unit, self.plural)
+__all__ = ["Chart", "draw_svg", "figure_of"]
 
 
 def draw_svg(chart: Chart) -> str:
@@ -185,11 +118,12 @@ def _series_figure(chart: Chart) -> Any:
         _SERIES_FIGURES[shape] = _SeriesFigure(figure, lines[0], title, lines[1], lines[2])
         return figure
     axes = reused.figure.axes[0]
-    positions = list(range(len(chart.labels)))
-    reused.line.set_data(positions, chart.values)
+    reused.line.set_data(*_broken(chart.values, chart.segments))
     if reused.baseline is not None:
         reused.baseline.set_ydata([chart.baseline, chart.baseline])
-    if reused.target is not None:
+    if chart.targets:
+        reused.target.set_data(*_broken(_target_line(chart), chart.target_segments))
+    elif reused.target is not None:
         reused.target.set_ydata(_target_line(chart))
     reused.title.set_text(chart.title)
     axes.set_xticklabels(_shown_ticks(chart.labels)[1])
@@ -200,9 +134,12 @@ def _series_figure(chart: Chart) -> Any:
 def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
     """Draw a time series; return its line, baseline and target (None when absent)."""
     main, second, accent = chart.colours
-    positions = list(range(len(chart.labels)))
     (line,) = axes.plot(
-        positions, chart.values, marker="o", color=main, linewidth=2, label=chart.line
+        *_broken(chart.values, chart.segments),
+        marker="o",
+        color=main,
+        linewidth=2,
+        label=chart.line,
     )
     baseline = target = None
     if chart.baseline is not None:
@@ -211,10 +148,9 @@ def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
         )
     if chart.targets:
         # A step per point: each value meets its own period's target, and a lone point
-        # still shows its target as a dash.
+        # still shows its target as a dash. Each target period's step stands alone.
         (target,) = axes.plot(
-            positions,
-            _target_line(chart),
+            *_broken(_target_line(chart), chart.target_segments),
             color=accent,
             linestyle="--",
             linewidth=1.4,
@@ -239,6 +175,23 @@ def _target_line(chart: Chart) -> list[float]:
         return [float("nan") if t is None else t for t in chart.targets]
     assert chart.target is not None
     return [chart.target, chart.target]
+
+
+def _broken(values: list[float], segments: list[int]) -> tuple[list[float], list[float]]:
+    """The x and y of a line at positions 0, 1, …, broken between segments.
+
+    A point with no value (NaN) halfway between two segments makes matplotlib lift the pen
+    there; markers stay on the values alone.
+    """
+    xs: list[float] = []
+    ys: list[float] = []
+    for position, value in enumerate(values):
+        if segments and position and segments[position] != segments[position - 1]:
+            xs.append(position - 0.5)
+            ys.append(float("nan"))
+        xs.append(position)
+        ys.append(value)
+    return xs, ys
 
 
 def _fit_y(axes: Any, chart: Chart) -> None:

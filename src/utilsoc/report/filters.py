@@ -1,14 +1,23 @@
-"""Report filters for the French of figures and labels: gaps, signs, counts, articles.
+"""Report filters for the French of figures and labels: values, gaps, signs, counts.
 
 Used by `render`'s Jinja environment; each returns text ready for a template.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
-from utilsoc.french import NARROW_NBSP, format_number, format_signed, plural
-from utilsoc.french.grammar import lower_first, of_label
+from utilsoc.french import (
+    NARROW_NBSP,
+    format_amount,
+    format_number,
+    format_percent,
+    format_signed,
+    plural,
+)
+from utilsoc.french.grammar import lower_first, of_label, with_unit
 
 
 class UserText(str):
@@ -48,3 +57,80 @@ def lower_first_filter(label: Any) -> str:
 def of_label_filter(label: Any) -> str:
     """`Évolution {{ i.libelle | de }}` → « Évolution du nombre d'élèves »."""
     return UserText(of_label(str(label)))
+
+
+def number_filter(value: Any, decimals: int | None = None) -> str:
+    """`{{ x | nombre }}` → « 1 234,5 »."""
+    return "—" if value is None else format_number(float(value), decimals)
+
+
+def amount_filter(value: Any) -> str:
+    """`{{ x | montant }}` → « 1 234,50 € »."""
+    return "—" if value is None else format_amount(float(value))
+
+
+def percent_filter(value: Any) -> str:
+    """`{{ 0.62 | pourcent }}` → « 62 % »."""
+    return "—" if value is None else format_percent(round(float(value) * 100))
+
+
+def format_value(value: Any, indicator: dict[str, Any]) -> str:
+    """A value as the indicator's type reads: `1 234 €`, `82,5 %`, `oui`, `12 élèves`.
+
+    The result holds the association's own words (a unit, a text): it stays user text.
+    """
+    if value is None:
+        return UserText("—")
+    if isinstance(value, str):
+        return UserText(value)
+    if indicator["type"] == "oui_non":
+        return UserText("oui" if value >= 0.5 else "non")
+    writer = _WRITERS.get(indicator["type"], _with_unit)
+    return UserText(writer(float(value), indicator))
+
+
+def format_headline(value: Any, indicator: dict[str, Any]) -> str:
+    """A headline figure, rounded: `5 420 €` (no cents), `37 %`, `139 élèves`, `1,4 point`.
+
+    Why: a figure on a card or a poster is read at a glance; precision lives in the report.
+    Below 10 a number keeps one decimal, so a score of 3,4 out of 5 does not become 3.
+    """
+    if value is None or isinstance(value, str) or indicator["type"] == "oui_non":
+        return format_value(value, indicator)
+    number = float(value)
+    if indicator["type"] == "montant":
+        return UserText(f"{format_number(round(number))}\u202f€")
+    rounded = (
+        round(number) if abs(number) >= 10 or indicator["type"] == "taux" else round(number, 1)
+    )
+    return format_value(float(rounded), indicator)
+
+
+def _amount(number: float, indicator: dict[str, Any]) -> str:
+    decimals = indicator.get("decimales")
+    return format_amount(number) if decimals is None else euros(number, decimals)
+
+
+def _rate(number: float, indicator: dict[str, Any]) -> str:
+    """A percentage (a rate with another unit reads as any number with its unit)."""
+    if indicator["unite"] not in ("", "%"):
+        return _with_unit(number, indicator)
+    decimals = indicator.get("decimales")
+    if decimals is None:
+        return format_percent(round(number, 1))
+    return f"{format_number(number, decimals)}{NARROW_NBSP}%"
+
+
+def _with_unit(number: float, indicator: dict[str, Any]) -> str:
+    decimals = indicator.get("decimales")
+    shown = round(number, 2 if decimals is None else decimals)
+    unit = indicator["unite"]
+    return with_unit(format_number(number, decimals), shown, unit, indicator.get("unite_pluriel"))
+
+
+_WRITERS: dict[str, Callable[[float, dict[str, Any]], str]] = {"montant": _amount, "taux": _rate}
+
+
+def css_class(status: str) -> str:
+    """`en bonne voie` → `statut-en-bonne-voie`."""
+    return "statut-" + re.sub(r"[^a-z]+", "-", status.replace("é", "e").replace("à", "a"))

@@ -23,15 +23,18 @@ import markupsafe
 from jinja2.exceptions import SecurityError
 
 from utilsoc.errors import UserError
-from utilsoc.french import NARROW_NBSP, format_amount, format_number, format_percent
-from utilsoc.french.grammar import with_unit
 from utilsoc.report.filters import (
     UserText,
+    amount_filter,
     count_of,
-    euros,
+    css_class,
     format_gap,
+    format_headline,
+    format_value,
     lower_first_filter,
+    number_filter,
     of_label_filter,
+    percent_filter,
     signed,
 )
 from utilsoc.report.sandbox import ContainedLoader, Deadline, ReportSandbox, timed_range
@@ -85,9 +88,9 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
     environment.globals["range"] = timed_range(deadline)
     environment.filters.update(
         {
-            "nombre": _number,
-            "pourcent": _percent,
-            "montant": _amount,
+            "nombre": number_filter,
+            "pourcent": percent_filter,
+            "montant": amount_filter,
             "md": escape_markdown,
             "valeur": format_value,
             "chiffre_cle": format_headline,
@@ -255,65 +258,3 @@ def _starts_block(line: str, previous: str) -> bool:
 def escape_markdown(text: Any) -> str:
     """Escape what Markdown would read as markup (a `|` would break a table)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
-
-
-def _number(value: Any, decimals: int | None = None) -> str:
-    return "—" if value is None else format_number(float(value), decimals)
-
-
-def _amount(value: Any) -> str:
-    return "—" if value is None else format_amount(float(value))
-
-
-def _percent(value: Any) -> str:
-    return "—" if value is None else format_percent(round(float(value) * 100))
-
-
-def format_value(value: Any, indicator: dict[str, Any]) -> str:
-    """A value as the indicator's type reads: `1 234 €`, `82,5 %`, `oui`, `12 élèves`.
-
-    The result holds the association's own words (a unit, a text): it stays user text.
-    """
-    return UserText(_value_text(value, indicator))
-
-
-def format_headline(value: Any, indicator: dict[str, Any]) -> str:
-    """A headline figure, rounded: `5 420 €` (no cents), `37 %`, `139 élèves`, `1,4 point`.
-
-    Why: a figure on a card or a poster is read at a glance; precision lives in the report.
-    Below 10 a number keeps one decimal, so a score of 3,4 out of 5 does not become 3.
-    """
-    if value is None or isinstance(value, str) or indicator["type"] == "oui_non":
-        return format_value(value, indicator)
-    number = float(value)
-    if indicator["type"] == "montant":
-        return UserText(f"{format_number(round(number))}\u202f€")
-    rounded = (
-        round(number) if abs(number) >= 10 or indicator["type"] == "taux" else round(number, 1)
-    )
-    return format_value(float(rounded), indicator)
-
-
-def _value_text(value: Any, indicator: dict[str, Any]) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return value
-    kind, unit = indicator["type"], indicator["unite"]
-    if kind == "oui_non":
-        return "oui" if value >= 0.5 else "non"
-    decimals = indicator.get("decimales")
-    number = float(value)
-    if kind == "montant":
-        return format_amount(number) if decimals is None else euros(number, decimals)
-    if kind == "taux" and unit in ("", "%"):
-        if decimals is None:
-            return format_percent(round(number, 1))
-        return f"{format_number(number, decimals)}{NARROW_NBSP}%"
-    shown = round(number, 2 if decimals is None else decimals)
-    return with_unit(format_number(number, decimals), shown, unit, indicator.get("unite_pluriel"))
-
-
-def css_class(status: str) -> str:
-    """`en bonne voie` → `statut-en-bonne-voie`."""
-    return "statut-" + re.sub(r"[^a-z]+", "-", status.replace("é", "e").replace("à", "a"))

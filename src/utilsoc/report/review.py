@@ -44,22 +44,28 @@ def action_plan(
     An earlier action is left out once a follow-up before `period` closed it (done or
     dropped): the review after that one has already said so.
     """
-    tracks = [
-        t
-        for t in evidence.get("pistes_amelioration", [])
-        if logframe is None or t.cadre in (None, logframe)
-    ]
+    tracks = _of_logframe(evidence.get("pistes_amelioration", []), logframe)
     followups: list[Suivi] = evidence.get("suivis", [])
-    current = [t for t in tracks if period.overlaps(t.periode)]
     earlier = [t for t in tracks if t.periode.end < period.start]
     return {
-        "actions": [_action(t, _latest(followups, t, period.end), period) for t in current],
+        "actions": [
+            _action(t, _latest(followups, t, period.end), period)
+            for t in tracks
+            if period.overlaps(t.periode)
+        ],
         "suites": [
             _action(t, _latest(followups, t, period.end), period)
             for t in earlier
             if not _closed_before(followups, t, period)
         ],
     }
+
+
+def _of_logframe(tracks: list[PisteAmelioration], logframe: str | None) -> list[PisteAmelioration]:
+    """The tracks of `logframe` and those of no logframe in particular (all without one)."""
+    if logframe is None:
+        return tracks
+    return [t for t in tracks if t.cadre in (None, logframe)]
 
 
 def _latest(followups: list[Suivi], track: PisteAmelioration, until: Any) -> Suivi | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from utilsoc.model.cadre import CadreLogique, SousObjectif
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import Temoignage
 from utilsoc.model.periods import Period, format_day
@@ -62,11 +63,7 @@ def logframe_context(
     if code is None:
         return None
     cadre = project.cadres[code]
-    codes = [
-        c
-        for sous in cadre.sous_objectifs
-        for c in (*sous.indicateurs, *(c for r in sous.resultats_attendus for c in r.indicateurs))
-    ]
+    cited = [c for c in _cited(cadre) if c in indicators]
     return {
         "code": code,
         "financeur": cadre.financeur,
@@ -74,28 +71,37 @@ def logframe_context(
         "programme": cadre.programme,
         "periode": cadre.periode.label if cadre.periode else None,
         "objectif_general": cadre.objectif_general,
-        "sous_objectifs": [
-            {
-                "code": sous.code,
-                "intitule": sous.intitule,
-                "indicateurs": [indicators[c] for c in sous.indicateurs if c in indicators],
-                "resultats": [
-                    {
-                        "code": r.code,
-                        "intitule": r.intitule,
-                        "indicateurs": [indicators[c] for c in r.indicateurs if c in indicators],
-                    }
-                    for r in sous.resultats_attendus
-                ],
-            }
-            for sous in cadre.sous_objectifs
-        ],
+        "sous_objectifs": [_sub_objective(sous, indicators) for sous in cadre.sous_objectifs],
         "attentes_partenariat": list(cadre.attentes_partenariat),
-        "chaine_resultats": results_chain(indicators[c] for c in codes if c in indicators),
+        "chaine_resultats": results_chain(indicators[c] for c in cited),
         "cibles_revisees": [
-            indicators[c]
-            for c in dict.fromkeys(codes)
-            if c in indicators and indicators[c]["revisions"]
+            indicators[c] for c in dict.fromkeys(cited) if indicators[c]["revisions"]
+        ],
+    }
+
+
+def _cited(cadre: CadreLogique) -> list[str]:
+    """The codes the logframe cites, in its order: each sub-objective's, then its results'."""
+    return [
+        c
+        for sous in cadre.sous_objectifs
+        for c in (*sous.indicateurs, *(c for r in sous.resultats_attendus for c in r.indicateurs))
+    ]
+
+
+def _sub_objective(sous: SousObjectif, indicators: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A sub-objective, its indicators and its expected results with theirs."""
+
+    def known(codes: list[str]) -> list[dict[str, Any]]:
+        return [indicators[c] for c in codes if c in indicators]
+
+    return {
+        "code": sous.code,
+        "intitule": sous.intitule,
+        "indicateurs": known(sous.indicateurs),
+        "resultats": [
+            {"code": r.code, "intitule": r.intitule, "indicateurs": known(r.indicateurs)}
+            for r in sous.resultats_attendus
         ],
     }
 

@@ -16,6 +16,7 @@ already writes `12 %`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
@@ -57,29 +58,44 @@ def typeset_html(html: str) -> str:
 
 def typeset_markdown(markdown: str) -> str:
     """French spaces in a Markdown document, outside code, link targets and table rules."""
+    lines = markdown.split("\n")
     result: list[str] = []
     prose: list[str] = []
-    fence: str | None = None
-    previous_blank = True
-    for line in markdown.split("\n"):
-        opening = _FENCE.match(line)
-        indented_code = previous_blank and line.startswith(("    ", "\t")) and fence is None
-        if fence is not None or opening or indented_code or _DELIMITER_ROW.match(line):
-            if prose:
-                result.append(_outside(_MARKDOWN_SKIPPED, "\n".join(prose)))
-            prose = []
+    for line, verbatim in zip(lines, _verbatim(lines), strict=True):
+        if verbatim:
+            _add_prose(result, prose)
             result.append(line)
-            if opening and fence is None:
-                fence = opening.group(1)[0] * 3
-            elif fence is not None and line.strip().startswith(fence):
-                fence = None
-            previous_blank = indented_code
-            continue
-        prose.append(line)
-        previous_blank = not line.strip()
+        else:
+            prose.append(line)
+    _add_prose(result, prose)
+    return "\n".join(result)
+
+
+def _add_prose(result: list[str], prose: list[str]) -> None:
+    """Typeset the prose lines gathered so far as one text (a link may span lines)."""
     if prose:
         result.append(_outside(_MARKDOWN_SKIPPED, "\n".join(prose)))
-    return "\n".join(result)
+        prose.clear()
+
+
+def _verbatim(lines: list[str]) -> Iterator[bool]:
+    """For each line, True when it is left as it is: code (fenced or indented), table rule."""
+    fence: str | None = None
+    previous_blank = True
+    for line in lines:
+        opening = _FENCE.match(line)
+        indented = previous_blank and fence is None and line.startswith(("    ", "\t"))
+        verbatim = fence is not None or indented or bool(opening or _DELIMITER_ROW.match(line))
+        yield verbatim
+        fence = _fence_after(fence, opening, line)
+        previous_blank = indented if verbatim else not line.strip()
+
+
+def _fence_after(fence: str | None, opening: re.Match[str] | None, line: str) -> str | None:
+    """The code fence open after `line`: opened by it, closed by it, or as it was."""
+    if fence is None:
+        return opening.group(1)[0] * 3 if opening else None
+    return None if line.strip().startswith(fence) else fence
 
 
 def _outside(skipped: re.Pattern[str], text: str) -> str:

@@ -97,9 +97,9 @@ def plan(files: Sequence[Path], cache: Path, method: str | None = None) -> list[
     """
     if cores() < 2 or len(files) < MIN_FILES:
         return None
-    from utilsoc.store.files import cache_prefix
+    from utilsoc.store.filecache import cache_prefix, entry_dates
 
-    written = _cache_dates(cache)
+    written = entry_dates(cache)
     remote, work = [], 0.0
     for path in files:
         try:
@@ -115,19 +115,6 @@ def plan(files: Sequence[Path], cache: Path, method: str | None = None) -> list[
     if work < (MIN_WORK_FORK if fork else MIN_WORK_SPAWN):
         return None
     return remote
-
-
-def _cache_dates(cache: Path) -> dict[str, int]:
-    """When each file's cache entry was written, by the entry's path prefix."""
-    try:
-        with os.scandir(cache) as entries:
-            return {
-                entry.name.split("-")[0]: entry.stat().st_mtime_ns
-                for entry in entries
-                if entry.name.endswith(".marshal")
-            }
-    except OSError:
-        return {}
 
 
 class Workers:

@@ -9,6 +9,7 @@ from utilsoc.codes import Code
 from utilsoc.errors import Issue
 
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+_MARKERS = ("<" * 7, "=" * 7, ">" * 7)
 _INVISIBLE = {"\x85": "NEL", "\u2028": "LS", "\u2029": "PS"}
 
 
@@ -60,6 +61,8 @@ def _encoding_issue(raw: bytes, offset: int, file: str) -> Issue:
 
 def _conflict_issues(text: str, file: str) -> list[Issue]:
     """One issue per `<<<<<<<` line, or for the first stray `=======`/`>>>>>>>` line."""
+    if not any(marker in text for marker in _MARKERS):
+        return []  # a plain substring search first: the pattern is slow on megabytes
     markers = list(_CONFLICT.finditer(text))
     starts = [m for m in markers if m.group(1).startswith("<")] or markers[:1]
     issues = []

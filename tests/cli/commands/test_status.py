@@ -39,6 +39,18 @@ def test_text_and_json_come_from_the_same_figures(cli, example) -> None:
     assert row[3:5] == [f"{item['progression'] * 100:.0f} %", item["statut"]]
 
 
+def test_json_progress_is_not_rounded_while_the_table_rounds_it(cli, example) -> None:
+    folder = example("vide")
+    record = ("-C", str(folder), "record", "-a", "m", CODE, "33.33333", "-p", "2026")
+    assert cli(*record).exit_code == 0
+    data = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
+    [item] = [i for d in data["domaines"] for c in d["critères"] for i in c["indicateurs"]]
+    assert item["progression"] == 33.33333 / 50  # from a baseline of 0 to a target of 50
+    assert round(item["progression"], 4) != item["progression"]
+    row = _table_row(cli("-C", str(folder), "status", "-p", "2026").stdout, "Nombre")
+    assert row[3] == "67 %"
+
+
 def test_a_period_that_does_not_exist_is_a_usage_error(cli, example) -> None:
     folder = example("vide")
     result = cli("-C", str(folder), "status", "-p", "2026-S3")

@@ -55,94 +55,109 @@ def _print_dashboard(data: dict[str, Any]) -> None:
     import sys
 
     from rich.console import Console
-    from rich.table import Table
-
-    from utilsoc.french import format_number, format_signed, plural
 
     # Labels, codes, values and authors are the association's text: shown, never obeyed
     # (neither rich markup such as « [red] » nor terminal control characters).
     console = Console(width=None if sys.stdout.isatty() else 120, emoji=False)
     for domain in data["domaines"]:
-        table = Table(
-            title=_text(f"{domain['code']} — {domain['nom']}"), title_justify="left", expand=False
-        )
-        table.add_column("indicateur", max_width=30, no_wrap=True, overflow="ellipsis")
-        first = f"valeur {data['période']}" if data.get("période_choisie") else "valeur"
-        table.add_column(first, max_width=34, no_wrap=True, overflow="ellipsis")
-        for header in ("cible", "progr.", "statut", ""):
-            table.add_column(header, no_wrap=True)
-        for criterion in domain["critères"]:
-            for item in criterion["indicateurs"]:
-                shown = _shown_value(item, bool(data.get("période_choisie")), format_number)
-                target = (
-                    "—"
-                    if item["cible"] is None
-                    else (f"{format_number(item['cible'])} ({item['période_cible']})")
-                )
-                ratio = item["progression"]
-                table.add_row(
-                    _text(item["libellé"]),
-                    _text(shown),
-                    target,
-                    "—" if ratio is None else f"{format_number(round(ratio * 100))} %",
-                    item["statut"],
-                    item["tendance"],
-                )
-        console.print(table)
+        console.print(_domain_table(domain, data))
     for gains in data.get("questionnaires", []):
-        if gains["paires"]:
-            console.print(
-                f"[bold]{_text(gains['libellé'])}[/bold] : "
-                f"{plural(gains['paires'], 'participant suivi', 'participants suivis')}, "
-                f"{format_number(gains['entrée_moyenne'])} → "
-                f"{format_number(gains['sortie_moyenne'])} "
-                f"(gain moyen {format_signed(gains['gain_moyen'])})"
-            )
-            told = _progress(gains)
-            if told:
-                console.print(f"  {_text(told)}")
-        missing = len(gains["sans_sortie"]) + len(gains["sans_entrée"])
-        if missing:
-            answers = plural(missing, "réponse sans sa paire", "réponses sans leur paire")
-            console.print(f"  {answers} (entrée ou sortie)")
-    unfilled = data.get("ventilations_manquantes", [])
-    if unfilled:
-        console.print(
-            f"[bold]Ventilations jamais renseignées ({data['période']}) :[/bold] "
-            + _text(
-                ", ".join(f"{u['indicateur']} ({', '.join(u['dimensions'])})" for u in unfilled)
-            )
-        )
-    if data["manquants"]:
-        console.print(
-            f"[bold]Valeurs manquantes ({data['période']}) :[/bold] "
-            + _text(", ".join(f"{m['code']} {m['période']}" for m in data["manquants"]))
-        )
+        _print_questionnaire(console, gains)
+    _print_missing(console, data)
     _print_gaps(console, data)
-    for domain in data["domaines"]:
-        for criterion in domain["critères"]:
-            for item in criterion["indicateurs"]:
-                for warning in item["avertissements"]:
-                    console.print(
-                        f"[yellow]Attention[/yellow] {_text(item['code'] + ' ' + warning)}"
-                    )
+    for item in _items(data):
+        for warning in item["avertissements"]:
+            console.print(f"[yellow]Attention[/yellow] {_text(item['code'] + ' ' + warning)}")
     for conflict in data["conflits"]:
         values = ", ".join(f"{v['valeur']} ({v['auteur']})" for v in conflict["valeurs"])
         about = f"{conflict['indicateur']} {conflict['période']} : {values}"
         console.print(f"[red]Conflit[/red] {_text(about)}")
 
 
+def _items(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every indicator of the dashboard, in the order of the référentiel."""
+    return [
+        item
+        for domain in data["domaines"]
+        for criterion in domain["critères"]
+        for item in criterion["indicateurs"]
+    ]
+
+
+def _domain_table(domain: dict[str, Any], data: dict[str, Any]) -> Any:
+    """One domain's indicators: value, target, progress (rounded), status and trend."""
+    from rich.table import Table
+
+    chosen = bool(data.get("période_choisie"))
+    table = Table(
+        title=_text(f"{domain['code']} — {domain['nom']}"), title_justify="left", expand=False
+    )
+    table.add_column("indicateur", max_width=30, no_wrap=True, overflow="ellipsis")
+    first = f"valeur {data['période']}" if chosen else "valeur"
+    table.add_column(first, max_width=34, no_wrap=True, overflow="ellipsis")
+    for header in ("cible", "progr.", "statut", ""):
+        table.add_column(header, no_wrap=True)
+    for item in _items({"domaines": [domain]}):
+        table.add_row(*_row(item, chosen))
+    return table
+
+
+def _row(item: dict[str, Any], chosen: bool) -> list[str]:
+    from utilsoc.french import format_number
+
+    target = item["cible"]
+    ratio = item["progression"]
+    return [
+        _text(item["libellé"]),
+        _text(_shown_value(item, chosen, format_number)),
+        "—" if target is None else f"{format_number(target)} ({item['période_cible']})",
+        "—" if ratio is None else f"{format_number(round(ratio * 100))} %",
+        item["statut"],
+        item["tendance"],
+    ]
+
+
+def _print_questionnaire(console: Any, gains: dict[str, Any]) -> None:
+    """Entry → exit means, who progressed, and the answers without their pair."""
+    from utilsoc.french import format_number, format_signed, plural
+
+    if gains["paires"]:
+        console.print(
+            f"[bold]{_text(gains['libellé'])}[/bold] : "
+            f"{plural(gains['paires'], 'participant suivi', 'participants suivis')}, "
+            f"{format_number(gains['entrée_moyenne'])} → "
+            f"{format_number(gains['sortie_moyenne'])} "
+            f"(gain moyen {format_signed(gains['gain_moyen'])})"
+        )
+        told = _progress(gains)
+        if told:
+            console.print(f"  {_text(told)}")
+    missing = len(gains["sans_sortie"]) + len(gains["sans_entrée"])
+    if missing:
+        answers = plural(missing, "réponse sans sa paire", "réponses sans leur paire")
+        console.print(f"  {answers} (entrée ou sortie)")
+
+
+def _print_missing(console: Any, data: dict[str, Any]) -> None:
+    """Breakdowns never filled, then values missing, over the dashboard's period."""
+    unfilled = data.get("ventilations_manquantes", [])
+    if unfilled:
+        names = ", ".join(f"{u['indicateur']} ({', '.join(u['dimensions'])})" for u in unfilled)
+        console.print(
+            f"[bold]Ventilations jamais renseignées ({data['période']}) :[/bold] " + _text(names)
+        )
+    if data["manquants"]:
+        console.print(
+            f"[bold]Valeurs manquantes ({data['période']}) :[/bold] "
+            + _text(", ".join(f"{m['code']} {m['période']}" for m in data["manquants"]))
+        )
+
+
 def _print_gaps(console: Any, data: dict[str, Any]) -> None:
     """One warning per indicator behind its target that nothing explains yet, one hint."""
     from utilsoc.report.wording import GAP_HINT, GAP_TO_EXPLAIN
 
-    gaps = [
-        item["code"]
-        for domain in data["domaines"]
-        for criterion in domain["critères"]
-        for item in criterion["indicateurs"]
-        if item.get("écart_à_expliquer")
-    ]
+    gaps = [item["code"] for item in _items(data) if item.get("écart_à_expliquer")]
     for code in gaps:
         about = f"{code} : {GAP_TO_EXPLAIN} (en retard sur sa cible, sans note ni piste)"
         console.print(f"[yellow]Attention[/yellow] {_text(about)}")
