@@ -14,7 +14,8 @@ from utilsoc.model.referentiel import TypeIndicateur
 from utilsoc.project import Layout
 from utilsoc.resources import data_dir
 
-EXAMPLES = sorted(p for p in data_dir("examples").iterdir() if p.is_dir())
+# examples/reseau-*/ are example networks (tests/network/test_example.py), not associations.
+EXAMPLES = sorted(p for p in data_dir("examples").iterdir() if (p / "referentiel.yaml").is_file())
 REALISTIC = [p for p in EXAMPLES if p.name != "vide"]
 
 

@@ -39,12 +39,26 @@ def cli_command_reseau_init(
     nom: NameOption = "Mon réseau",
     territoire: TerritoryOption = "",
     periode: PeriodOption = "2025",
+    exemple: Annotated[
+        str | None,
+        typer.Option(
+            "--example",
+            "-e",
+            help="Créer un réseau d'exemple complet, membres compris : brest.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Créer le dossier d'un réseau : reseau.yaml commenté, à compléter."""
-    from utilsoc.actions.network import init_network
+    from utilsoc.actions.network import init_example, init_network
     from utilsoc.cli.output import echo
     from utilsoc.project import display_path
 
+    if exemple is not None:
+        written = init_example(base_dir(ctx, dossier), exemple)
+        echo(f"réseau d'exemple créé : {display_path(written)}, ses membres dans membres/")
+        echo(f"étape suivante : utilsoc -C {display_path(written.parent)} reseau status")
+        return
     written = init_network(base_dir(ctx, dossier), nom, territoire, periode)
     echo(f"réseau créé : {display_path(written)}")
     echo(f"étape suivante : utilsoc -C {display_path(written.parent)} reseau membre ajouter CHEMIN")
