@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from utilsoc.compute.points import Series
-from utilsoc.compute.progress import value_window
 from utilsoc.compute.rollup import roll_up
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period
@@ -65,7 +64,8 @@ def _base(
         return {"n": pairs, "de": "participants", "libelle": None}
     if indicator.type is not TypeIndicateur.TAUX:
         return None
-    point = roll_up(series, value_window(indicator, period))
+    # Over the whole report: a two-year convention's N counts both years, as its total does.
+    point = roll_up(series, period)
     formula = indicator.formule
     named = labels.get(formula.denominateur or "") if formula else indicator.denominateur
     return {
