@@ -51,6 +51,11 @@ def trend_words(indicator: dict[str, Any]) -> str:
     return f"{arrow} {_TRENDS[arrow]}" if arrow in _TRENDS else ""
 
 
+def planned_action(action: str) -> str:
+    """An improvement track beside the figure it answers: « action prévue : … »."""
+    return f"action prévue : {action.rstrip('.')}"
+
+
 def gaps_refused(gaps: list[tuple[str, str]]) -> tuple[str, str]:
     """`report --final`'s message and hint, listing the gaps by code and label."""
     listed = " ; ".join(f"{code} ({label})" for code, label in gaps)
