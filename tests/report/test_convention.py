@@ -41,3 +41,14 @@ def test_a_qualitative_indicator_shows_each_years_text() -> None:
     series = _series("qualitatif", {"2025": "Des élèves plus confiants", "2026": "Ils osent"})
     years = years_context(series, CONVENTION)
     assert [y["realise"] for y in years] == ["Des élèves plus confiants", "Ils osent"]
+
+
+def test_the_funder_report_over_a_convention_says_what_its_total_adds(
+    cli, example, tmp_path
+) -> None:
+    folder = example("lien-social")
+    out = tmp_path / "f.md"
+    result = cli("-C", str(folder), "report", "-t", "financeur", "-f", "md", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8").replace("\xa0", " ")
+    assert text.count("une même personne suivie deux années y compte deux fois") == 1
