@@ -50,7 +50,8 @@ def make_network_report(
         )
     assert network.period is not None
     period = network.period
-    target = output or network.root / "rapports" / f"reseau-{period}.{kind}"
+    # A range's name holds « .. »: the file name keeps its two days, joined by « _ ».
+    target = output or network.root / "rapports" / f"reseau-{period.name.replace('..', '_')}.{kind}"
     layout = Layout(network.root)
     check_output(layout, target, "reseau report", force)
     totals = network_totals(network)
