@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from utilsoc.compute.points import Anomaly, Point, Series
@@ -18,7 +19,7 @@ def _indicator(**fields: Any) -> Indicateur:
     return Indicateur.model_validate({**base, **fields})
 
 
-def _series(values: dict[str, Point | float | None], **fields: Any) -> Series:
+def _series(values: Mapping[str, Point | float | None], **fields: Any) -> Series:
     """A series whose totals are `values` by period name, in the order given."""
     totals = {
         Period.parse(name): value if isinstance(value, Point) else Point(value)
