@@ -267,7 +267,34 @@ def _labels(axes: Any, labels: list[str]) -> None:
     axes.margins(x=0.08)
 
 
-_DRAWERS = {"barres": _bars, "entree_sortie": _entry_exit}
+def _tornado(axes: Any, chart: Chart) -> None:
+    """One horizontal bar per assumption around the base ratio, widest at the top.
+
+    Each bar spans the ratio at both ends of its range; a dashed line marks 1 : 1, the
+    point below which the estimate no longer repays the investment. Bars and the line
+    carry SVG ids (`barre-tornade-N`, `ligne-1-pour-1`) so a reader can find them.
+    """
+    count = len(chart.labels)
+    axes.figure.set_size_inches(8.0, max(3.0, 1.3 + 0.42 * count))
+    axes.figure.subplots_adjust(left=0.36, bottom=0.12 + 0.6 / max(count, 3))
+    base = chart.baseline or 0.0
+    for row, (low, high) in enumerate(zip(chart.values, chart.second, strict=False)):
+        start, end = min(low, high), max(low, high)
+        (bar,) = axes.barh([row], [end - start], left=start, height=0.6, color=chart.colours[0])
+        bar.set_gid(f"barre-tornade-{row}")
+    axes.axvline(base, color="#222222", linewidth=1.0, label="ratio de base")
+    one = axes.axvline(1.0, color=chart.colours[1], linestyle="--", linewidth=1.4, label="1 : 1")
+    one.set_gid("ligne-1-pour-1")
+    axes.set_yticks(list(range(count)), chart.labels)
+    axes.invert_yaxis()
+    axes.grid(axis="y", visible=False)
+    axes.grid(axis="x", color="#dddddd", linewidth=0.6)
+    axes.xaxis.set_major_formatter(_french_ticks())
+    axes.set_xlim(left=min(0.0, *chart.values, *chart.second))
+    axes.legend(frameon=False, fontsize=8, loc="lower right")
+
+
+_DRAWERS = {"barres": _bars, "entree_sortie": _entry_exit, "tornade": _tornado}
 
 
 def _french_ticks() -> Any:
