@@ -51,6 +51,7 @@ def value_summary(project: Project, series: dict[str, Series]) -> dict[str, Any]
     )
     return {
         "periode": project.valeur_sociale.periode.label,
+        "nom": project.valeur_sociale.periode.name,
         **_totals(result, inputs),
     }
 
