@@ -108,3 +108,12 @@ def test_the_budget_is_the_one_asked_for_or_the_only_one_of_the_logframe(cli, mo
     assert "# Compte rendu financier — Second budget" in _read(
         folder / "rapports" / "compte-rendu-2025.md"
     )
+
+
+def test_without_a_budget_the_compte_rendu_asks_for_one(cli, money_folder) -> None:  # noqa: ANN001
+    folder = money_folder(budget=None, value_map=None)
+    result = _report(cli, folder)
+    assert result.exit_code == 2
+    assert "aucun budget ne nomme le cadre logique « financeur »" in result.stderr
+    assert "budgets : aucun" in result.stderr
+    assert not (folder / "rapports").exists()

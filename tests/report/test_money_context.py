@@ -144,3 +144,12 @@ def test_no_social_value_section_without_a_value_map(cli, money_folder) -> None:
     folder = money_folder(value_map=None)
     assert cli("-C", str(folder), "report", "-t", "financeur", "-f", "md").exit_code == 0
     assert "Valeur sociale" not in _read(folder / "rapports" / "financeur-2025.md")
+
+
+def test_without_a_value_map_the_sroi_report_says_how_to_make_one(cli, money_folder) -> None:  # noqa: ANN001
+    folder = money_folder(value_map=None)
+    result = _sroi(cli, folder)
+    assert result.exit_code == 1
+    assert "pas de carte de la valeur sociale" in result.stderr
+    assert "docs/argent.md" in result.stderr
+    assert not (folder / "rapports").exists()

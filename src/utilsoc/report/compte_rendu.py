@@ -14,6 +14,7 @@ from typing import Any
 from utilsoc.compute.points import Series
 from utilsoc.errors import UsageError
 from utilsoc.model.load import Project
+from utilsoc.model.money import Budget
 from utilsoc.model.periods import format_day
 from utilsoc.money.budget import ACCOUNTS, Figures, Line
 from utilsoc.money.value_map import budget_with_hours
@@ -51,7 +52,6 @@ def compte_rendu_context(
     """The compte rendu's data for budget `code`."""
     budget = project.budgets[code]
     figures = budget_with_hours(code, budget, series)
-    volunteering = budget.benevolat
     return {
         "budget": code,
         "intitule": budget.intitule,
@@ -65,29 +65,38 @@ def compte_rendu_context(
         "produits": [_line(line) for line in figures.section("produits")],
         "contributions": [_line(line) for line in figures.section("contributions")],
         "totaux": _totals(figures),
-        "benevolat": None
-        if volunteering is None
-        else {
-            "heures": figures.volunteer_hours,
-            "heures_prevues": volunteering.heures_prevues,
-            "taux": volunteering.taux_horaire,
-            "justification": volunteering.justification,
-            "indicateur": volunteering.indicateur,
-        },
-        "charges_indirectes": None
-        if budget.charges_indirectes is None
-        else {
-            "regle": budget.charges_indirectes.regle,
-            "comptes": [
-                {"compte": c, "libelle": ACCOUNTS.get(c, str(c))}
-                for c in budget.charges_indirectes.comptes
-            ],
-        },
+        "benevolat": _volunteering(budget, figures),
+        "charges_indirectes": _indirect_costs(budget),
         "ecarts_a_expliquer": [_line(line) for line in figures.unexplained],
         "ecarts_expliques": [
             _line(line) for line in figures.lines if line.significant and not line.unexplained
         ],
         "beneficiaires": _beneficiaries(project, code, logframe, indicators),
+    }
+
+
+def _volunteering(budget: Budget, figures: Figures) -> dict[str, Any] | None:
+    """The hours done and planned, the hourly rate and where it comes from."""
+    volunteering = budget.benevolat
+    if volunteering is None:
+        return None
+    return {
+        "heures": figures.volunteer_hours,
+        "heures_prevues": volunteering.heures_prevues,
+        "taux": volunteering.taux_horaire,
+        "justification": volunteering.justification,
+        "indicateur": volunteering.indicateur,
+    }
+
+
+def _indirect_costs(budget: Budget) -> dict[str, Any] | None:
+    """The allocation rule of indirect costs and the accounts that carry them."""
+    indirect = budget.charges_indirectes
+    if indirect is None:
+        return None
+    return {
+        "regle": indirect.regle,
+        "comptes": [{"compte": c, "libelle": ACCOUNTS.get(c, str(c))} for c in indirect.comptes],
     }
 
 

@@ -13,11 +13,11 @@ from typing import Any
 from utilsoc.compute.merge import Measures
 from utilsoc.compute.points import Series
 from utilsoc.compute.series import build_all_series
-from utilsoc.errors import DataErrors
+from utilsoc.errors import DataErrors, UserError
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period
 from utilsoc.money.sensitivity import Swing, monte_carlo, swings
-from utilsoc.money.sroi import Sroi, compute_sroi, outcome_value
+from utilsoc.money.sroi import Assumptions, Sroi, compute_sroi, outcome_value
 from utilsoc.money.value_map import ValueInputs, value_inputs
 from utilsoc.report.compte_rendu import choose_budget, compte_rendu_context
 from utilsoc.report.money_output import MONEY_TEMPLATES
@@ -65,8 +65,6 @@ def sroi_context(
         UserError: no value map, or no investment.
         DataErrors: an outcome without a quantity, budget actuals incomplete.
     """
-    from utilsoc.errors import UserError
-
     value_map = project.valeur_sociale
     if value_map is None:
         raise UserError(
@@ -152,7 +150,7 @@ def _value_map(
     return rows
 
 
-def _steps(assumptions: Any, rate: float) -> dict[str, Any]:
+def _steps(assumptions: Assumptions, rate: float) -> dict[str, Any]:
     """One outcome's computation: the impact's factors, then each year, discounted."""
     value = outcome_value(assumptions, rate)
     years = [
