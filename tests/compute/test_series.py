@@ -172,6 +172,25 @@ def test_trend_compares_periods_of_the_same_kind() -> None:
     assert trend(series) == "↘"
 
 
+def test_trend_follows_the_targets_rhythm_over_whole_periods() -> None:
+    yearly = _indicator(cibles=[{"période": 2025, "valeur": 100}])
+    quarters = {
+        "2024-T1": "5",
+        "2024-T2": "5",
+        "2024-T3": "5",
+        "2024-T4": "5",
+        "2025-T1": "9",
+        "2025-T2": "9",
+        "2025-T3": "9",
+        "2025-T4": "1",
+    }
+    records = [_record(period, value) for period, value in quarters.items()]
+    # the last quarter fell (9 → 1), but the year rose (20 → 28)
+    assert trend(build_series(yearly, records)) == "↗"
+    # a year not yet whole is not compared: 2026-T1 alone says nothing of 2026
+    assert trend(build_series(yearly, [*records, _record("2026-T1", "1")])) == "↗"
+
+
 def test_calculated_rate_comes_from_its_formula_and_rolls_up_from_parts() -> None:
     from utilsoc.compute.series import build_all_series
     from utilsoc.model.referentiel import Referentiel
