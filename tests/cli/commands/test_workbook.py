@@ -29,3 +29,10 @@ def test_saisie_refuses_bad_options_and_writes_nothing(cli, example) -> None:
         assert result.exit_code == ExitCode.USAGE, (args, result.stdout)
         assert said in result.stderr, (args, result.stderr)
         assert not (folder / "f.xlsx").exists()
+
+
+def test_formulaire_writes_an_xlsx_only(cli, example) -> None:
+    folder = example("vide")
+    result = cli("-C", str(folder), "formulaire", "nb_personnes_accompagnees", "-o", "q.csv")
+    assert result.exit_code == ExitCode.USAGE
+    assert "un XLSForm est un classeur .xlsx" in result.stderr

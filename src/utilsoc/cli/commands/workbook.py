@@ -85,3 +85,55 @@ def cli_command_saisie(
     write_atomic_bytes(target, build_workbook(name, digest, referentiel, chosen, rows))
     record_output(layout, target, "saisie")
     echo(f"{display_path(target)} : {plural(len(rows), 'ligne')} à remplir pour {chosen.label}")
+
+
+def cli_command_formulaire(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Indicateur score du questionnaire.")],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Formulaire XLSForm à écrire (.xlsx)."),
+    ],
+    force: Force = False,
+) -> None:
+    """Écrire le formulaire XLSForm (KoboToolbox, ODK) d'un questionnaire et sa correspondance."""
+    import datetime as dt
+
+    from utilsoc.actions.xlsform import (
+        build_xlsform,
+        computed_from,
+        form_version,
+        mapping_text,
+        questionnaire_indicator,
+    )
+    from utilsoc.cli.output import echo
+    from utilsoc.errors import UsageError
+    from utilsoc.model.load import load_valid_project
+    from utilsoc.project import display_path, find_root
+    from utilsoc.store.atomic import write_atomic, write_atomic_bytes
+    from utilsoc.store.outputs import check_output, record_output
+
+    layout = find_root(base_dir(ctx))
+    target = base_dir(ctx, output)
+    if target.suffix.lower() != ".xlsx":
+        raise UsageError(f"{display_path(target)} : un XLSForm est un classeur .xlsx", "-o q.xlsx")
+    check_output(layout, target, "formulaire", force)
+    _, referentiel = load_valid_project(layout)
+    indicator = questionnaire_indicator(referentiel, code)
+    mapping = layout.root / "correspondances" / f"{indicator.code}.yaml"
+    text = mapping_text(indicator, target.name)
+    if mapping.exists() and mapping.read_text(encoding="utf-8") != text:
+        raise UsageError(
+            f"{display_path(mapping)} existe déjà, avec un autre contenu",
+            "renommez-le ou supprimez-le, puis relancez : utilsoc ne l'écrase jamais",
+        )
+    write_atomic_bytes(target, build_xlsform(indicator, form_version(dt.date.today())))
+    record_output(layout, target, "formulaire")
+    mapping.parent.mkdir(exist_ok=True)
+    write_atomic(mapping, text)
+    echo(f"{display_path(target)} : formulaire « {indicator.libelle} »")
+    echo(f"{display_path(mapping)} : correspondance de son export")
+    derived = computed_from(referentiel, indicator.code)
+    if derived:
+        echo(f"calculés à partir des réponses : {', '.join(derived)}")
+    echo(f"import des réponses : utilsoc import export.csv -m {display_path(mapping)}")
