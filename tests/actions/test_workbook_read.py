@@ -116,3 +116,17 @@ def test_a_workbook_saved_by_libreoffice_imports(fiche, tmp_path) -> None:
     result = fiche.run_import(path=out / "fiche.xlsx")
     assert result.exit_code == 0, result.stderr
     assert [r.valeur for r in fiche.records()] == ["4"]
+
+
+def test_a_dry_run_shows_the_rows_and_the_conflicts_at_their_cells(fiche) -> None:
+    fiche.make()
+    fiche.fill({("confiance", None, "Valeur"): 4, ("nb_personnes_accompagnees", "F", "Valeur"): 2})
+    assert fiche.run_import().exit_code == 0
+    fiche.fill({("confiance", None, "Valeur"): 5, ("nb_personnes_accompagnees", "H", "Valeur"): 1})
+    row = fiche.rows()[("confiance", None)]
+    before = fiche.mesures()
+    result = fiche.run_import("--dry-run")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "nb_personnes_accompagnees 2025, sexe=H → 1" in result.stdout
+    assert f"feuille Saisie, A{row} : confiance 2025 : 4 déjà enregistré par Léa" in result.stderr
+    assert fiche.mesures() == before

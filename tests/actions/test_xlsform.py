@@ -118,3 +118,21 @@ def test_only_a_score_with_a_scale_makes_a_form(cli, form) -> None:
         assert result.exit_code == ExitCode.USAGE
         assert said in result.stderr
         assert not (form / "q.xlsx").exists()
+
+
+def test_the_filter_left_commented_keeps_only_approved_submissions(cli, form, tmp_path) -> None:
+    mapping = form / "correspondances" / "confiance.yaml"
+    text = mapping.read_text(encoding="utf-8")
+    mapping.write_text(text.replace("# filtre:", "filtre:"), encoding="utf-8")
+    export = _export(
+        tmp_path / "kobo.csv",
+        [
+            "P01;entree;2;2025-01-15;1;u1;2025-01-15T10:00:00;validation_status_approved;1",
+            "P02;entree;3;2025-01-15;2;u2;2025-01-15T10:00:00;;2",
+            "P03;entree;1;2025-01-15;3;u3;2025-01-15T10:00:00;validation_status_not_approved;3",
+        ],
+    )
+    result = cli("-C", str(form), "import", str(export), "-m", str(mapping))
+    assert result.exit_code == 0, result.stderr
+    assert "2 lignes écartées par le filtre" in result.stdout
+    assert "1 enregistrement importé" in result.stdout

@@ -21,6 +21,7 @@ PARTICIPANT, MOMENT, DAY = "participant", "moment", "today"
 # A participant's code as `questionnaire` accepts it: letters, digits, - and _.
 CODE_PATTERN = "^[A-Za-z0-9_-]+$"
 MOMENTS = (("entree", "Entrée"), ("sortie", "Sortie"))
+FILTER_LINE = "# filtre: {colonne: _validation_status, valeurs: [validation_status_approved]}"
 
 
 def questionnaire_indicator(referentiel: Referentiel, code: str) -> Indicateur:
@@ -153,5 +154,8 @@ def mapping_text(indicator: Indicateur, form: str) -> str:
         "# yaml-language-server: $schema=../schemas/correspondance.schema.json\n"
         f"# Export du formulaire {form} (KoboToolbox ou ODK), écrit par « utilsoc formulaire ».\n"
         "# Exportez les réponses avec les noms XML des questions comme en-têtes de colonnes.\n"
-        "# La période de chaque réponse est celle qui contient sa date (colonne today).\n" + body
+        "# La période de chaque réponse est celle qui contient sa date (colonne today).\n"
+        + body
+        + "# Pour ne compter que les soumissions approuvées dans KoboToolbox, décommentez :\n"
+        + f"{FILTER_LINE}\n"
     )

@@ -67,10 +67,12 @@ def cli_command_import(
     project, _ = load_valid_project(find_root(base_dir(ctx)))
     source = base_dir(ctx, file)
     if mapping is None:
-        plan = _plan_workbook(project, source, author, period)
+        plan = _plan_workbook(project, source, author, period, dry_run)
     else:
-        plan = _plan_table(project, source, base_dir(ctx, mapping))
+        plan = _plan_table(project, source, base_dir(ctx, mapping), dry_run)
     _say_days(plan)
+    if plan.filtered:
+        echo(plural(plan.filtered, "ligne écartée", "lignes écartées") + " par le filtre")
     for path, records in sorted(plan.files.items()):
         echo(f"{display_path(path)} : {plural(len(records), 'ligne')}")
     if plan.skipped:
@@ -82,16 +84,39 @@ def cli_command_import(
             )
         )
     if dry_run:
-        written = plural(
-            plan.count, "enregistrement serait écrit", "enregistrements seraient écrits"
-        )
-        echo(f"simulation : {written}, aucun fichier modifié")
+        _show_dry_run(plan, project)
         return
     apply_plan(plan)
     echo(plural(plan.count, "enregistrement importé", "enregistrements importés"))
 
 
-def _plan_table(project: Project, source: Path, mapping: Path) -> Plan:
+def _show_dry_run(plan: Plan, project: Project) -> None:
+    """The first records, totals per indicator and period, then the conflicts, if any.
+
+    Raises:
+        DataErrors: values recorded with other figures (nothing is written anyway).
+    """
+    from utilsoc.actions.import_preview import first_rows, totals
+    from utilsoc.cli.output import echo
+    from utilsoc.errors import DataErrors
+    from utilsoc.french import plural
+
+    if plan.rows:
+        echo("premiers enregistrements :")
+        for line in first_rows(plan):
+            echo(f"  {line}")
+        echo("par indicateur et période :")
+        for line in totals(plan, project.referentiel):
+            echo(f"  {line}")
+    written = plural(plan.count, "enregistrement serait écrit", "enregistrements seraient écrits")
+    echo(f"simulation : {written}, aucun fichier modifié")
+    if plan.conflicts:
+        error = DataErrors(plan.conflicts)
+        error.after = "simulation : ces lignes diffèrent des valeurs déjà enregistrées"
+        raise error
+
+
+def _plan_table(project: Project, source: Path, mapping: Path, dry_run: bool) -> Plan:
     """The plan of a table read through its mapping file."""
     from utilsoc.actions.importer import load_mapping, plan_import
     from utilsoc.cli.output import note
@@ -101,10 +126,13 @@ def _plan_table(project: Project, source: Path, mapping: Path) -> Plan:
     table = read_table(source, display_path(source))
     if table.notice:
         note(table.notice)
-    return plan_import(project, table, load_mapping(mapping, display_path(mapping)))
+    found = load_mapping(mapping, display_path(mapping))
+    return plan_import(project, table, found, keep_conflicts=dry_run)
 
 
-def _plan_workbook(project: Project, source: Path, author: str | None, period: str | None) -> Plan:
+def _plan_workbook(
+    project: Project, source: Path, author: str | None, period: str | None, dry_run: bool
+) -> Plan:
     """The plan of an entry workbook (`utilsoc saisie`): its own keys stand for a mapping."""
     from utilsoc.actions.importer import plan_import
     from utilsoc.actions.workbook import referentiel_digest
@@ -134,9 +162,11 @@ def _plan_workbook(project: Project, source: Path, author: str | None, period: s
             "avec le référentiel actuel"
         )
     try:
-        return plan_import(project, entry.table, entry.mapping)
+        plan = plan_import(project, entry.table, entry.mapping, keep_conflicts=dry_run)
     except DataErrors as error:
         raise located(entry, error) from None
+    plan.conflicts = located(entry, DataErrors(plan.conflicts)).issues
+    return plan
 
 
 def _say_days(plan: Plan) -> None:
