@@ -28,22 +28,7 @@ NO_PERIOD = (
 
 def check_columns(table: Table, mapping: Correspondance) -> None:
     """Each column the mapping names must be in the table: said at the mapping's line."""
-    wanted: list[tuple[tuple[str | int, ...], str]] = [
-        *((("colonnes", str(field)), name) for field, name in mapping.colonnes.items()),
-        *((("dimensions", dim), name) for dim, name in mapping.dimensions.items()),
-        *(
-            ((("indicateurs", code, *term), name))
-            for code, target in mapping.indicateurs.items()
-            for term, name in _named_columns(target)
-        ),
-    ]
-    wanted += [
-        (
-            (("filtre", *((n,) if isinstance(mapping.filtre, list) else ()), "colonne")),
-            f.colonne,
-        )
-        for n, f in enumerate(mapping.filters)
-    ]
+    wanted = _wanted(mapping)
     hint = "colonnes du fichier : " + ", ".join(table.header)
     issues = []
     for loc, name in wanted:
@@ -54,6 +39,24 @@ def check_columns(table: Table, mapping: Correspondance) -> None:
         issues.append(Issue(file, line, column, Code.COLONNE_MANQUANTE, message, hint))
     if issues:
         raise DataErrors(issues)
+
+
+def _wanted(mapping: Correspondance) -> list[tuple[tuple[str | int, ...], str]]:
+    """Each column the mapping names, with the key that names it."""
+    listed = isinstance(mapping.filtre, list)
+    return [
+        *((("colonnes", str(field)), name) for field, name in mapping.colonnes.items()),
+        *((("dimensions", dim), name) for dim, name in mapping.dimensions.items()),
+        *(
+            ((("indicateurs", code, *term), name))
+            for code, target in mapping.indicateurs.items()
+            for term, name in _named_columns(target)
+        ),
+        *(
+            (("filtre", *((n,) if listed else ()), "colonne"), f.colonne)
+            for n, f in enumerate(mapping.filters)
+        ),
+    ]
 
 
 def kept_rows(table: Table, mapping: Correspondance) -> list[tuple[int, dict[str, Any]]]:

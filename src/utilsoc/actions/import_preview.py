@@ -67,16 +67,26 @@ def _summary(kind: TypeIndicateur | None, records: list[Record]) -> str:
     values = [r for r in records if isinstance(r, Valeur)]
     counted = plural(len(values), "valeur")
     if kind is TypeIndicateur.TAUX:
-        top = sum(r.numerateur or 0 for r in values)
-        bottom = sum(r.denominateur or 0 for r in values)
-        share = f" ({format_percent(100 * top / bottom)})" if bottom else ""
-        return f"{counted}, {format_number(top)}/{format_number(bottom)} au total{share}"
-    numbers = [float(str(r.valeur)) for r in values if _is_number(r.valeur)]
-    if kind in SUMMED and numbers:
-        return f"{counted}, total {format_number(sum(numbers))}"
-    if kind is TypeIndicateur.SCORE and numbers:
-        return f"{counted}, moyenne {format_number(fmean(numbers))}"
-    return counted
+        return f"{counted}, {_rate(values)}"
+    figures = _figures(kind, [float(str(r.valeur)) for r in values if _is_number(r.valeur)])
+    return f"{counted}, {figures}" if figures else counted
+
+
+def _figures(kind: TypeIndicateur | None, numbers: list[float]) -> str | None:
+    """The total of counts, amounts and durations; the mean of scores."""
+    if numbers and kind in SUMMED:
+        return f"total {format_number(sum(numbers))}"
+    if numbers and kind is TypeIndicateur.SCORE:
+        return f"moyenne {format_number(fmean(numbers))}"
+    return None
+
+
+def _rate(values: list[Valeur]) -> str:
+    """A rate's terms added up: `1 048/1 313 au total (79,8 %)`."""
+    top = sum(r.numerateur or 0 for r in values)
+    bottom = sum(r.denominateur or 0 for r in values)
+    share = f" ({format_percent(100 * top / bottom)})" if bottom else ""
+    return f"{format_number(top)}/{format_number(bottom)} au total{share}"
 
 
 def _is_number(value: object) -> bool:

@@ -191,12 +191,7 @@ def _rows(
     grid = {line[0].row: line for line in book.typed[sheet].iter_rows(max_col=width)}
     kept = book.cached[sheet].iter_rows(max_col=width, values_only=True)
     cached = dict(enumerate(kept, start=1))
-    header = [c.value for c in grid.get(1, ())] + [None] * width
-    if header[:width] != columns:
-        first = next(n for n, (a, b) in enumerate(zip(header, columns, strict=False)) if a != b)
-        text = f"colonne « {columns[first]} » attendue, « {header[first] or ''} » lue"
-        hint = f"ne déplacez ni ne supprimez de colonne : {REMADE}"
-        raise DataErrors([book.issue(sheet, 1, first + 1, Code.FICHE_MODIFIEE, text, hint)])
+    _check_header(book, sheet, columns, grid)
     _check_keys(book, sheet, columns, keys, grid)
     issues: list[Issue] = []
     rows = []
@@ -214,6 +209,19 @@ def _rows(
     return rows
 
 
+def _check_header(
+    book: _Book, sheet: str, columns: list[str], grid: dict[int, tuple[Any, ...]]
+) -> None:
+    """The first row still names the columns the workbook was made with, in order."""
+    header = [c.value for c in grid.get(1, ())] + [None] * len(columns)
+    moved = [n for n, (a, b) in enumerate(zip(header, columns, strict=False)) if a != b]
+    if moved:
+        first = moved[0]
+        text = f"colonne « {columns[first]} » attendue, « {header[first] or ''} » lue"
+        hint = f"ne déplacez ni ne supprimez de colonne : {REMADE}"
+        raise DataErrors([book.issue(sheet, 1, first + 1, Code.FICHE_MODIFIEE, text, hint)])
+
+
 def _check_keys(
     book: _Book,
     sheet: str,
@@ -224,18 +232,29 @@ def _check_keys(
     """Each row still holds the indicator and dimensions it was made for; none added."""
     hint = f"ne supprimez, n'ajoutez ni ne déplacez de ligne : {REMADE}"
     for number, code, dims in keys:
-        line = grid.get(number)
-        found = line[0].value if line else None
-        seen = {name: line[columns.index(name)].value for name in dims} if line else {}
-        if found != code or seen != dims:
+        found = _key_at(grid.get(number), columns, dims)
+        if found != (code, dims):
             shown = " ".join([code, *(f"{k}={v}" for k, v in dims.items())])
-            text = f"ligne de « {shown} » attendue, « {found or ''} » lu : lignes supprimées ?"
+            text = f"ligne de « {shown} » attendue, « {found[0] or ''} » lu : lignes supprimées ?"
             raise DataErrors([book.issue(sheet, number, 1, Code.FICHE_MODIFIEE, text, hint)])
     last = keys[-1][0] if keys else 1
-    for number, line in grid.items():
-        if number > last and any(cell.value not in (None, "") for cell in line):
-            text = "ligne ajoutée, absente de la fiche d'origine"
-            raise DataErrors([book.issue(sheet, number, 1, Code.FICHE_MODIFIEE, text, hint)])
+    added = [n for n, line in grid.items() if n > last and _filled(line)]
+    if added:
+        text = "ligne ajoutée, absente de la fiche d'origine"
+        raise DataErrors([book.issue(sheet, added[0], 1, Code.FICHE_MODIFIEE, text, hint)])
+
+
+def _filled(line: tuple[Any, ...]) -> bool:
+    return any(cell.value not in (None, "") for cell in line)
+
+
+def _key_at(
+    line: tuple[Any, ...] | None, columns: list[str], dims: dict[str, str]
+) -> tuple[Any, dict[str, Any]]:
+    """The indicator code and the dimension values a row of the sheet holds now."""
+    if not line:
+        return None, {}
+    return line[0].value, {name: line[columns.index(name)].value for name in dims}
 
 
 def _cell(
