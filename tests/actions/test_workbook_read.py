@@ -130,3 +130,13 @@ def test_a_dry_run_shows_the_rows_and_the_conflicts_at_their_cells(fiche) -> Non
     assert "nb_personnes_accompagnees 2025, sexe=H → 1" in result.stdout
     assert f"feuille Saisie, A{row} : confiance 2025 : 4 déjà enregistré par Léa" in result.stderr
     assert fiche.mesures() == before
+
+
+def test_a_damaged_workbook_is_refused(fiche) -> None:
+    fiche.make()
+    with zipfile.ZipFile(fiche.path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    with zipfile.ZipFile(fiche.path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, b"<broken" if name.endswith("sheet2.xml") else data)
+    assert "[tableau-illisible]" in fiche.refused()

@@ -138,11 +138,19 @@ def located(entry: Entry, error: DataErrors) -> DataErrors:
 
 
 def _open(path: Path, display: str) -> _Book:
+    import zipfile
+    from xml.etree.ElementTree import ParseError
+
     import openpyxl
 
     raw = read_regular(path, display, MAX_TABLE_BYTES)
-    typed = openpyxl.load_workbook(io.BytesIO(raw), data_only=False)
-    cached = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
+    try:
+        typed = openpyxl.load_workbook(io.BytesIO(raw), data_only=False)
+        cached = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
+    except (zipfile.BadZipFile, ParseError, KeyError, IndexError, ValueError, TypeError, OSError):
+        text = "classeur Excel illisible (fichier abîmé)"
+        hint = "ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format .xlsx"
+        raise DataErrors([Issue(display, 1, 1, Code.TABLEAU_ILLISIBLE, text, hint)]) from None
     return _Book(display, typed, cached)
 
 
