@@ -41,7 +41,7 @@ def test_validate_imports_no_rendering_library(example, tmp_path: Path) -> None:
     folder = example("vide")
     modules = _modules(["validate", str(folder)], tmp_path)
     assert {"pydantic", "yaml"} <= modules
-    assert not modules & {"jinja2", "matplotlib", "numpy", "pyarrow"}
+    assert not modules & {"jinja2", "matplotlib", "numpy", "pyarrow", "openpyxl", "pyxform"}
 
 
 def test_the_network_status_does_not_load_the_parquet_writer(tmp_path: Path) -> None:
@@ -51,3 +51,9 @@ def test_the_network_status_does_not_load_the_parquet_writer(tmp_path: Path) -> 
     modules = _modules(["-C", str(tmp_path / "net"), "reseau", "status"], tmp_path)
     assert "pydantic" in modules
     assert "pyarrow" not in modules
+
+
+def test_the_entry_workbook_library_waits_for_its_command(tmp_path: Path) -> None:
+    modules = _modules(["saisie", "--help"], tmp_path)
+    assert "typer" in modules
+    assert not modules & {"openpyxl", "pyxform"}

@@ -92,6 +92,8 @@ class Code(StrEnum):
     LIGNE_EN_DOUBLE = "ligne-en-double"  #: import: the same value twice in the file
     FORMULE = "formule"  #: import: an Excel formula in a cell
     TABLEAU_ILLISIBLE = "tableau-illisible"  #: import: a workbook that cannot be read
+    FICHE_AUTRE = "fiche-autre"  #: import: an entry workbook of another association or period
+    FICHE_MODIFIEE = "fiche-modifiee"  #: import: an entry workbook whose structure was edited
 
     # Money: budgets and the social value map.
     COMPTE_INVALIDE = "compte-invalide"  #: an account outside its section, a grant without funder

@@ -134,3 +134,38 @@ def test_a_questionnaire_mapping_s_codes_are_judged_at_their_lines(cli, example,
         "map.yaml:9:3: erreur: « nb_ateliers » n'est pas un score — un questionnaire "
         "d'entrée/sortie renseigne un indicateur de type score [correspondance-invalide]",
     ]
+
+
+def test_a_filter_column_absent_from_the_table_is_said_at_its_line(cli, example, monkeypatch):
+    lines = _import(
+        cli,
+        example,
+        monkeypatch,
+        WIDE + "filtre:\n  colonne: Statut\n  valeurs: [validé]\n",
+    )
+    assert lines[0].startswith("map.yaml:10:12: erreur: colonne « Statut » introuvable")
+
+
+def test_a_filter_of_a_list_is_said_at_its_own_line(cli, example, monkeypatch) -> None:
+    listed = WIDE + "filtre:\n  - colonne: Sexe\n    valeurs: [F]\n  - colonne: État\n"
+    lines = _import(cli, example, monkeypatch, listed + "    valeurs: [ok]\n")
+    assert lines[0].startswith("map.yaml:12:14: erreur: colonne « État » introuvable")
+
+
+def test_only_the_rows_every_filter_keeps_are_imported(cli, example, monkeypatch) -> None:
+    folder: Path = example("vide", ATELIERS)
+    filters = (
+        "filtre:\n  - {colonne: Sexe, valeurs: [F, autre]}\n"
+        "  - {colonne: Ateliers, valeurs: ['1']}\n"
+    )
+    (folder / "map.yaml").write_text(WIDE + filters, encoding="utf-8")
+    table = TABLE + "2024;autre;5;3;1\n"
+    (folder / "a.csv").write_text(table, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    result = cli("import", "a.csv", "-m", "map.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert "2 lignes écartées par le filtre" in result.stdout
+    text = (folder / "mesures" / "2024" / "tableur.yaml").read_text(encoding="utf-8")
+    assert "sexe: F" in text
+    assert "sexe: H" not in text
+    assert "autre" not in text

@@ -8,7 +8,9 @@ in vain; it is one mistake, at one line of the mapping.
 from __future__ import annotations
 
 import difflib
+from typing import Any
 
+from utilsoc.actions.import_cells import cell_text
 from utilsoc.check.values import Problem
 from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, Issue
@@ -26,15 +28,7 @@ NO_PERIOD = (
 
 def check_columns(table: Table, mapping: Correspondance) -> None:
     """Each column the mapping names must be in the table: said at the mapping's line."""
-    wanted: list[tuple[tuple[str, ...], str]] = [
-        *((("colonnes", str(field)), name) for field, name in mapping.colonnes.items()),
-        *((("dimensions", dim), name) for dim, name in mapping.dimensions.items()),
-        *(
-            ((("indicateurs", code, *term), name))
-            for code, target in mapping.indicateurs.items()
-            for term, name in _named_columns(target)
-        ),
-    ]
+    wanted = _wanted(mapping)
     hint = "colonnes du fichier : " + ", ".join(table.header)
     issues = []
     for loc, name in wanted:
@@ -45,6 +39,38 @@ def check_columns(table: Table, mapping: Correspondance) -> None:
         issues.append(Issue(file, line, column, Code.COLONNE_MANQUANTE, message, hint))
     if issues:
         raise DataErrors(issues)
+
+
+def _wanted(mapping: Correspondance) -> list[tuple[tuple[str | int, ...], str]]:
+    """Each column the mapping names, with the key that names it."""
+    listed = isinstance(mapping.filtre, list)
+    return [
+        *((("colonnes", str(field)), name) for field, name in mapping.colonnes.items()),
+        *((("dimensions", dim), name) for dim, name in mapping.dimensions.items()),
+        *(
+            ((("indicateurs", code, *term), name))
+            for code, target in mapping.indicateurs.items()
+            for term, name in _named_columns(target)
+        ),
+        *(
+            (("filtre", *((n,) if listed else ()), "colonne"), f.colonne)
+            for n, f in enumerate(mapping.filters)
+        ),
+    ]
+
+
+def kept_rows(table: Table, mapping: Correspondance) -> list[tuple[int, dict[str, Any]]]:
+    """The rows every filter of the mapping keeps (all of them without `filtre`).
+
+    Why: survey exports hold every submission; only the reviewed ones (KoboToolbox's
+    `_validation_status`) should count.
+    """
+    filters = mapping.filters
+    return [
+        (number, row)
+        for number, row in table.rows
+        if all(f.keeps(cell_text(row.get(f.colonne))) for f in filters)
+    ]
 
 
 def _named_columns(target: str | Termes) -> list[tuple[tuple[str, ...], str]]:

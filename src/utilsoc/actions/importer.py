@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from utilsoc.actions.import_cells import day_as_period
-from utilsoc.actions.import_mapping import check_columns
+from utilsoc.actions.import_mapping import check_columns, kept_rows
 from utilsoc.actions.import_rows import Record, read_row
 from utilsoc.codes import Code
 from utilsoc.compute.merge import consolidate
@@ -44,6 +44,9 @@ class Plan:
     layout: Layout
     files: dict[Path, list[Record]] = field(default_factory=dict)
     skipped: int = 0
+    filtered: int = 0  # rows the mapping's `filtre` left out
+    rows: list[tuple[int, Record]] = field(default_factory=list)  # new records, table order
+    conflicts: list[Issue] = field(default_factory=list)  # kept only for a dry run
     # Periods read from days (a date column mapped as the period): the days of each.
     from_days: dict[Period, list[dt.date]] = field(default_factory=dict)
     period_column: str | None = None
@@ -67,8 +70,13 @@ def load_mapping(path: Path, display: str) -> Correspondance:
     return mapping.read_from(document)
 
 
-def plan_import(project: Project, table: Table, mapping: Correspondance) -> Plan:
-    """Turn every row into records; any bad cell makes the whole import fail.
+def plan_import(
+    project: Project, table: Table, mapping: Correspondance, *, keep_conflicts: bool = False
+) -> Plan:
+    """Turn every row the mapping's filter keeps into records; any bad cell fails it all.
+
+    With `keep_conflicts` (a dry run), values recorded with other figures are kept in
+    `plan.conflicts` instead of raised, so that the rest of the plan can be shown.
 
     Raises:
         DataErrors: one issue per bad cell, as `fichier:ligne:colonne`.
@@ -78,7 +86,8 @@ def plan_import(project: Project, table: Table, mapping: Correspondance) -> Plan
     records: list[Record] = []
     lines: list[int] = []  # the table row of each record, for messages
     from_days: dict[Period, list[dt.date]] = {}
-    for number, row in table.rows:
+    kept = kept_rows(table, mapping)
+    for number, row in kept:
         row_records, row_issues = read_row(project, table, mapping, number, row)
         records.extend(row_records)
         lines.extend([number] * len(row_records))
@@ -90,6 +99,9 @@ def plan_import(project: Project, table: Table, mapping: Correspondance) -> Plan
     if issues:
         raise DataErrors(list(issues))
     plan = _against_existing(project, table, records, lines)
+    if plan.conflicts and not keep_conflicts:
+        raise DataErrors(plan.conflicts)
+    plan.filtered = len(table.rows) - len(kept)
     plan.from_days = dict(sorted(from_days.items()))
     plan.period_column = mapping.colonnes.get(Champ.PERIODE)
     return plan
@@ -137,19 +149,17 @@ def _describe(record: Record) -> str:
 def _against_existing(
     project: Project, table: Table, records: list[Record], lines: list[int]
 ) -> Plan:
-    """The records not in the folder yet; one recorded with other figures is an issue."""
+    """The records not in the folder yet; one recorded with other figures is a conflict."""
     current, answers = _existing(project, {r.periode for r in records})
     plan = Plan(project.layout)
-    conflicts = []
     for record, line in zip(records, lines, strict=True):
         if _recorded(record, current, answers):
             plan.skipped += 1
         elif isinstance(record, Valeur) and record.key in current:
-            conflicts.append(_conflict(table, line, record, current[record.key]))
+            plan.conflicts.append(_conflict(table, line, record, current[record.key]))
         else:
             plan.files.setdefault(record_path(project.layout, record), []).append(record)
-    if conflicts:
-        raise DataErrors(conflicts)
+            plan.rows.append((line, record))
     return plan
 
 

@@ -23,6 +23,7 @@ from utilsoc.cli.commands.schema import cli_command_schema
 from utilsoc.cli.commands.status import cli_command_status
 from utilsoc.cli.commands.tables import cli_command_export, cli_command_import
 from utilsoc.cli.commands.validate import cli_command_validate
+from utilsoc.cli.commands.workbook import cli_command_formulaire, cli_command_saisie
 from utilsoc.cli.errors import DEBUG, run_guarded
 from utilsoc.errors import UsageError
 
@@ -35,6 +36,8 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "merge": cli_command_merge,
     "import": cli_command_import,
     "export": cli_command_export,
+    "saisie": cli_command_saisie,
+    "formulaire": cli_command_formulaire,
     "status": cli_command_status,
     "report": cli_command_report,
     "schema": cli_command_schema,

@@ -42,6 +42,21 @@ class Termes(Modele):
         return (self.numerateur, self.denominateur)
 
 
+class Filtre(Modele):
+    """Ne garder que les lignes dont une colonne a l'une des valeurs données."""
+
+    colonne: Texte = Field(description="Colonne lue, par exemple _validation_status.")
+    valeurs: list[Texte] = Field(
+        min_length=1,
+        description="Valeurs gardées, par exemple [validation_status_approved] ; "
+        "les autres lignes sont écartées.",
+    )
+
+    def keeps(self, cell: str | None) -> bool:
+        """True when the row's cell, as text, is one of the kept values."""
+        return cell is not None and cell in self.valeurs
+
+
 class Correspondance(Modele):
     """Fichier de correspondance : quelle colonne du tableau contient quoi."""
 
@@ -60,6 +75,11 @@ class Correspondance(Modele):
         default_factory=dict,
         description="Indicateur → colonne (une colonne par indicateur) ; pour un taux, "
         "{numérateur: colonne, dénominateur: colonne}.",
+    )
+    filtre: Filtre | list[Filtre] | None = Field(
+        None,
+        description="Lignes gardées : {colonne: …, valeurs: […]}, ou une liste de tels filtres "
+        "(toutes leurs conditions à la fois) ; les autres lignes sont écartées.",
     )
     _document: Document | None = PrivateAttr(None)
 
@@ -82,6 +102,13 @@ class Correspondance(Modele):
             raise ValueError("un questionnaire donne un score par colonne, sans numérateur")
         return self
 
+    @property
+    def filters(self) -> list[Filtre]:
+        """Every filter of the mapping, none when it keeps every row."""
+        if self.filtre is None:
+            return []
+        return self.filtre if isinstance(self.filtre, list) else [self.filtre]
+
     def indicator_columns(self) -> list[str]:
         """Every column named under `indicateurs` (a rate names two)."""
         return [
@@ -95,7 +122,7 @@ class Correspondance(Modele):
         self._document = document
         return self
 
-    def where(self, *loc: str, key: bool = True) -> tuple[str, int, int] | None:
+    def where(self, *loc: str | int, key: bool = True) -> tuple[str, int, int] | None:
         """File, line and column of the key (or the value) at `loc` in the mapping file.
 
         None for a mapping not read from a file.

@@ -12,6 +12,7 @@ from utilsoc.cli.commands.common import Force, IgnoreErrors, base_dir, print_ski
 
 if TYPE_CHECKING:
     from utilsoc.actions.importer import Plan
+    from utilsoc.model.load import Project
 
 
 class TableFormat(StrEnum):
@@ -25,29 +26,53 @@ def cli_command_import(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="Tableau à importer (.csv ou .xlsx).")],
     mapping: Annotated[
-        Path, typer.Option("--mapping", "-m", help="Fichier YAML de correspondance des colonnes.")
-    ],
+        Path | None,
+        typer.Option(
+            "--mapping",
+            "-m",
+            help="Fichier YAML de correspondance des colonnes (inutile pour une fiche "
+            "faite par « utilsoc saisie »).",
+            show_default=False,
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Montrer ce qui serait enregistré, sans rien écrire.")
     ] = False,
+    author: Annotated[
+        str | None,
+        typer.Option(
+            "--author",
+            "-a",
+            help="Fiche de saisie : qui enregistre (par défaut : l'utilisateur git).",
+            show_default=False,
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            "-p",
+            help="Fiche de saisie : la période attendue (refuse la fiche d'une autre période).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Importer des valeurs ou des réponses de questionnaire depuis un tableur."""
-    from utilsoc.actions.importer import apply_plan, load_mapping, plan_import
-    from utilsoc.cli.output import echo, note
+    from utilsoc.actions.importer import apply_plan
+    from utilsoc.cli.output import echo
     from utilsoc.french import plural
     from utilsoc.model.load import load_valid_project
     from utilsoc.project import display_path, find_root
-    from utilsoc.tables.spreadsheet import read_table
 
     project, _ = load_valid_project(find_root(base_dir(ctx)))
     source = base_dir(ctx, file)
-    table = read_table(source, display_path(source))
-    if table.notice:
-        note(table.notice)
-    plan = plan_import(
-        project, table, load_mapping(base_dir(ctx, mapping), display_path(base_dir(ctx, mapping)))
-    )
+    if mapping is None:
+        plan = _plan_workbook(project, source, author, period, dry_run)
+    else:
+        plan = _plan_table(project, source, base_dir(ctx, mapping), dry_run)
     _say_days(plan)
+    if plan.filtered:
+        echo(plural(plan.filtered, "ligne écartée", "lignes écartées") + " par le filtre")
     for path, records in sorted(plan.files.items()):
         echo(f"{display_path(path)} : {plural(len(records), 'ligne')}")
     if plan.skipped:
@@ -59,13 +84,89 @@ def cli_command_import(
             )
         )
     if dry_run:
-        written = plural(
-            plan.count, "enregistrement serait écrit", "enregistrements seraient écrits"
-        )
-        echo(f"simulation : {written}, aucun fichier modifié")
+        _show_dry_run(plan, project)
         return
     apply_plan(plan)
     echo(plural(plan.count, "enregistrement importé", "enregistrements importés"))
+
+
+def _show_dry_run(plan: Plan, project: Project) -> None:
+    """The first records, totals per indicator and period, then the conflicts, if any.
+
+    Raises:
+        DataErrors: values recorded with other figures (nothing is written anyway).
+    """
+    from utilsoc.actions.import_preview import first_rows, totals
+    from utilsoc.cli.output import echo
+    from utilsoc.errors import DataErrors
+    from utilsoc.french import plural
+
+    if plan.rows:
+        echo("premiers enregistrements :")
+        for line in first_rows(plan):
+            echo(f"  {line}")
+        echo("par indicateur et période :")
+        for line in totals(plan, project.referentiel):
+            echo(f"  {line}")
+    written = plural(plan.count, "enregistrement serait écrit", "enregistrements seraient écrits")
+    echo(f"simulation : {written}, aucun fichier modifié")
+    if plan.conflicts:
+        error = DataErrors(plan.conflicts)
+        error.after = "simulation : ces lignes diffèrent des valeurs déjà enregistrées"
+        raise error
+
+
+def _plan_table(project: Project, source: Path, mapping: Path, dry_run: bool) -> Plan:
+    """The plan of a table read through its mapping file."""
+    from utilsoc.actions.importer import load_mapping, plan_import
+    from utilsoc.cli.output import note
+    from utilsoc.project import display_path
+    from utilsoc.tables.spreadsheet import read_table
+
+    table = read_table(source, display_path(source))
+    if table.notice:
+        note(table.notice)
+    found = load_mapping(mapping, display_path(mapping))
+    return plan_import(project, table, found, keep_conflicts=dry_run)
+
+
+def _plan_workbook(
+    project: Project, source: Path, author: str | None, period: str | None, dry_run: bool
+) -> Plan:
+    """The plan of an entry workbook (`utilsoc saisie`): its own keys stand for a mapping."""
+    from utilsoc.actions.importer import plan_import
+    from utilsoc.actions.workbook import referentiel_digest
+    from utilsoc.actions.workbook_read import is_entry_workbook, located, read_entry
+    from utilsoc.cli.commands.record import default_author
+    from utilsoc.cli.commands.workbook import parse_period
+    from utilsoc.cli.output import note
+    from utilsoc.errors import DataErrors, UsageError
+    from utilsoc.model.periods import Period
+    from utilsoc.project import display_path
+
+    shown = display_path(source)
+    if not source.exists():
+        raise UsageError(f"fichier introuvable : {shown}")
+    if not is_entry_workbook(source):
+        raise UsageError(
+            f"{shown} n'est pas une fiche faite par « utilsoc saisie »",
+            "donnez le fichier de correspondance des colonnes avec -m correspondance.yaml",
+        )
+    expected = parse_period(period) if period else None
+    assert expected is None or isinstance(expected, Period)
+    name = project.association.nom if project.association else ""
+    entry = read_entry(source, shown, name, author or default_author(), expected)
+    if entry.digest != referentiel_digest(project.layout):
+        note(
+            f"{shown} : le référentiel a changé depuis la fiche, les valeurs sont vérifiées "
+            "avec le référentiel actuel"
+        )
+    try:
+        plan = plan_import(project, entry.table, entry.mapping, keep_conflicts=dry_run)
+    except DataErrors as error:
+        raise located(entry, error) from None
+    plan.conflicts = located(entry, DataErrors(plan.conflicts)).issues
+    return plan
 
 
 def _say_days(plan: Plan) -> None:
