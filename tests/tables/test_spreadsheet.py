@@ -88,6 +88,25 @@ def test_a_damaged_workbook_is_located(tmp_path: Path) -> None:
     assert shown.startswith("a.xlsx:1:1: erreur: classeur Excel illisible")
     path.write_text("Indicateur;Valeur\n", encoding="utf-8")  # a CSV renamed .xlsx
     assert _issue(path)[1] == "tableau-illisible"
+    _broken_sheet_xml(path)
+    assert _issue(path)[1] == "tableau-illisible"
+
+
+def _broken_sheet_xml(path: Path) -> None:
+    """A real workbook whose sheet's XML was cut (a copy interrupted, a bad sync)."""
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Indicateur", "Valeur"])
+    book.save(path)
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"][:120]
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="pas de FIFO sous Windows")

@@ -163,6 +163,7 @@ def _formula(display: str, cell: Any) -> Issue:
 
 def _xlsx_grid(raw: bytes, display: str) -> list[list[Any]]:
     import zipfile
+    from xml.etree.ElementTree import ParseError
 
     import openpyxl
 
@@ -172,7 +173,7 @@ def _xlsx_grid(raw: bytes, display: str) -> list[list[Any]]:
             return [list(row) for row in book.worksheets[0].iter_rows()]
         finally:
             book.close()
-    except (zipfile.BadZipFile, KeyError, IndexError, ValueError, TypeError, OSError):
+    except (zipfile.BadZipFile, ParseError, KeyError, IndexError, ValueError, TypeError, OSError):
         raise DataErrors(
             [
                 Issue(
