@@ -71,16 +71,18 @@ def unfilled(series: Series, period: Period) -> list[str]:
         return []
     if not any(period.overlaps(p) for p in series.totals):
         return []  # no value at all: a gap of its own, told elsewhere
-    # Parts of the same periods the values were looked for in: a school year's breakdown
-    # fills its dimensions for a calendar year it overlaps.
-    recorded = {
-        name
-        for p, parts in series.parts.items()
-        if period.overlaps(p)
-        for key in parts
-        for name, _ in key
-    }
+    recorded = _dimensions_overlapping(series, period)
     return [name for name in indicator.dimensions if name not in recorded]
+
+
+def _dimensions_overlapping(series: Series, period: Period) -> set[str]:
+    """Dimensions with parts in periods overlapping `period`.
+
+    Why overlapping: the values were looked for the same way, and a school year's
+    breakdown fills its dimensions for a calendar year it overlaps.
+    """
+    overlapping = [parts for p, parts in series.parts.items() if period.overlaps(p)]
+    return {name for parts in overlapping for key in parts for name, _ in key}
 
 
 def _parts_within(series: Series, period: Period) -> dict[Period, dict[DimensionKey, Point]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from utilsoc.compute.points import Series
+from utilsoc.compute.points import Point, Series
 from utilsoc.compute.rollup import days, roll_up
 from utilsoc.model.periods import Kind, Period, period_containing
 from utilsoc.model.referentiel import Agregation, Cible, Indicateur, Sens, TypeIndicateur
@@ -209,17 +209,26 @@ _KIND_DAYS = {
 def _rhythm_totals(series: Series) -> list[tuple[Period, float]]:
     """The series' totals, rolled up to the targets' kind of period when it is coarser."""
     recorded = [(p, t.number) for p, t in series.totals.items() if t.number is not None]
-    kinds = {c.periode.kind for c in series.indicator.cibles if c.periode.kind in _KIND_DAYS}
-    if not recorded or len(kinds) != 1:
-        return recorded
-    (kind,) = kinds
-    finest = min(_KIND_DAYS.get(p.kind, 0) for p, _ in recorded)
-    if _KIND_DAYS[kind] <= finest:
+    kind = _coarser_target_kind(series, recorded)
+    if kind is None:
         return recorded
     spans = sorted({period_containing(p.start, kind) for p, _ in recorded})
     rolled = [(span, roll_up(series, span)) for span in spans]
-    return [
-        (span, point.number)
-        for span, point in rolled
-        if point.number is not None and point.coverage >= 1.0
-    ]
+    return [(s, point.number) for s, point in rolled if _whole(point)]
+
+
+def _coarser_target_kind(
+    series: Series, recorded: list[tuple[Period, float | None]]
+) -> Kind | None:
+    """The one kind of period of the targets, when it is coarser than the values'."""
+    kinds = {c.periode.kind for c in series.indicator.cibles if c.periode.kind in _KIND_DAYS}
+    if not recorded or len(kinds) != 1:
+        return None
+    (kind,) = kinds
+    finest = min(_KIND_DAYS.get(p.kind, 0) for p, _ in recorded)
+    return kind if _KIND_DAYS[kind] > finest else None
+
+
+def _whole(point: Point) -> bool:
+    """A total over a whole period: only whole periods are compared."""
+    return point.number is not None and point.coverage >= 1.0
