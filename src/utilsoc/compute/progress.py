@@ -209,23 +209,21 @@ _KIND_DAYS = {
 def _rhythm_totals(series: Series) -> list[tuple[Period, float]]:
     """The series' totals, rolled up to the targets' kind of period when it is coarser."""
     recorded = [(p, t.number) for p, t in series.totals.items() if t.number is not None]
-    kind = _coarser_target_kind(series, recorded)
+    kind = _coarser_target_kind(series, [p for p, _ in recorded])
     if kind is None:
         return recorded
     spans = sorted({period_containing(p.start, kind) for p, _ in recorded})
     rolled = [(span, roll_up(series, span)) for span in spans]
-    return [(s, point.number) for s, point in rolled if _whole(point)]
+    return [(s, point.number) for s, point in rolled if point.number is not None and _whole(point)]
 
 
-def _coarser_target_kind(
-    series: Series, recorded: list[tuple[Period, float | None]]
-) -> Kind | None:
+def _coarser_target_kind(series: Series, recorded: list[Period]) -> Kind | None:
     """The one kind of period of the targets, when it is coarser than the values'."""
     kinds = {c.periode.kind for c in series.indicator.cibles if c.periode.kind in _KIND_DAYS}
     if not recorded or len(kinds) != 1:
         return None
     (kind,) = kinds
-    finest = min(_KIND_DAYS.get(p.kind, 0) for p, _ in recorded)
+    finest = min(_KIND_DAYS.get(p.kind, 0) for p in recorded)
     return kind if _KIND_DAYS[kind] > finest else None
 
 
