@@ -51,3 +51,13 @@ def test_the_network_status_does_not_load_the_parquet_writer(tmp_path: Path) -> 
     modules = _modules(["-C", str(tmp_path / "net"), "reseau", "status"], tmp_path)
     assert "pydantic" in modules
     assert "pyarrow" not in modules
+
+
+def test_office_libraries_are_loaded_only_for_their_format(example, tmp_path: Path) -> None:
+    folder = example("vide")
+    assert not _modules(["--help"], tmp_path) & {"docx", "lxml", "pypdf"}
+    output = tmp_path / "bilan.html"
+    modules = _modules(["-C", str(folder), "report", "-p", "2025", "-o", str(output)], tmp_path)
+    assert output.exists()
+    assert "jinja2" in modules
+    assert not modules & {"docx", "lxml"}

@@ -17,6 +17,9 @@ class ReportFormat(StrEnum):
 
     HTML = "html"
     MD = "md"
+    DOCX = "docx"
+    PDF = "pdf"
+    XLSX = "xlsx"
 
 
 TemplateOption = Annotated[
@@ -53,7 +56,10 @@ PeriodOption = Annotated[
 FormatOption = Annotated[
     ReportFormat,
     typer.Option(  # noqa: A002 - the option is named --format
-        "--format", "-f", help="html (un seul fichier, imprimable en PDF) ou md."
+        "--format",
+        "-f",
+        help="html (un seul fichier, imprimable en PDF), md, docx (Word), pdf "
+        "(avec Chromium, Chrome ou Edge) ou xlsx (rapport au financeur).",
     ),
 ]
 

@@ -1,0 +1,227 @@
+"""`report --format docx`: the report as a Word document a person can edit.
+
+The document follows the report's Markdown template, rendered from the same context as
+the HTML: headings become Word headings (Titre 1 to 3), tables real tables with a header
+row repeated on each page, charts PNG images drawn by matplotlib with their text
+alternative. A4 portrait, page numbers in the footer.
+
+Why the Markdown rendering: it is the report's structure and nothing else (no layout),
+so the four reports and every template an association adapts in modeles/ give a Word
+document without a second set of templates. python-docx (the `office` extra) is
+imported only here, when a Word document is asked for.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import TYPE_CHECKING, Any
+
+from utilsoc.errors import UserError
+from utilsoc.report.charts import PLACEHOLDER
+
+if TYPE_CHECKING:
+    from utilsoc.report.chart_spec import Chart
+
+__all__ = ["missing_library", "write_docx"]
+
+_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]])*)\]\((?P<src>[^)]*)\)")
+_TABLE_RULE = re.compile(r"^\|(\s*:?-+:?\s*\|)+$")
+# Inline markup the templates write: bold, italics, code, links, escaped characters.
+_INLINE = re.compile(
+    r"\*\*(?P<bold>(?:\\.|[^*])+)\*\*|\*(?P<italic>(?:\\.|[^*])+)\*|`(?P<code>[^`]*)`"
+    r"|\[(?P<text>(?:\\.|[^\]])*)\]\(<?(?P<href>[^)>]*)>?\)|\\(?P<escaped>.)"
+)
+
+
+def missing_library() -> UserError:
+    """The message when python-docx is not installed."""
+    return UserError(
+        "le format docx demande la bibliothèque python-docx, qui n'est pas installée",
+        'installez-la : pip install "utilsoc[office]" (ou pip install python-docx), '
+        "ou choisissez --format html",
+    )
+
+
+def write_docx(markdown: str, charts: dict[str, Chart], title: str) -> bytes:
+    """The Word document of a report rendered in Markdown, with `charts` drawn as PNG.
+
+    Raises:
+        UserError: python-docx is not installed.
+    """
+    try:
+        import docx
+    except ImportError:
+        raise missing_library() from None
+    document = docx.Document()
+    _page_setup(document)
+    document.core_properties.title = title
+    document.core_properties.language = "fr-FR"
+    lines = markdown.split("\n")
+    index = 0
+    while index < len(lines):
+        index = _block(document, lines, index, charts)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _block(document: Any, lines: list[str], index: int, charts: dict[str, Chart]) -> int:
+    """Add the block starting at `lines[index]`; return the index of the next one."""
+    line = lines[index]
+    heading = re.match(r"(#{1,6}) (.*)", line)
+    if heading:
+        level = min(len(heading[1]), 3)
+        _inline(document.add_heading(level=level), heading[2])
+        return index + 1
+    if line.startswith("|") and index + 1 < len(lines) and _TABLE_RULE.match(lines[index + 1]):
+        end = index + 2
+        while end < len(lines) and lines[end].startswith("|"):
+            end += 1
+        _table(document, lines[index], lines[index + 1], lines[index + 2 : end])
+        return end
+    image = _IMAGE.fullmatch(line.strip())
+    if image:
+        _picture(document, image["alt"], image["src"], charts)
+        return index + 1
+    if line.startswith(("- ", "> ")):
+        return _items(document, lines, index)
+    if not line.strip() or line == "---":
+        return index + 1
+    end = index + 1
+    while end < len(lines) and lines[end].strip() and not _opens_block(lines[end]):
+        end += 1
+    _inline(document.add_paragraph(), " ".join(lines[index:end]))
+    return end
+
+
+def _opens_block(line: str) -> bool:
+    return line.startswith(("#", "|", "- ", "> ", "![")) or line == "---"
+
+
+def _items(document: Any, lines: list[str], index: int) -> int:
+    """A list (`- `) or a quotation (`> `): one paragraph per item or quoted line."""
+    mark = lines[index][:2]
+    style = "List Bullet" if mark == "- " else "Quote"
+    end = index
+    while end < len(lines) and lines[end].startswith(mark):
+        text = lines[end][2:]
+        end += 1
+        while mark == "- " and end < len(lines) and lines[end].startswith("  "):
+            text += " " + lines[end].strip()
+            end += 1
+        _inline(document.add_paragraph(style=style), text)
+    return end
+
+
+def _cells(row: str) -> list[str]:
+    r"""The cells of a Markdown table row; an escaped `\\|` stays in its cell."""
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", row.strip())[1:-1]]
+
+
+def _table(document: Any, header: str, rule: str, rows: list[str]) -> None:
+    """A table with its header row (repeated on each page) and right-aligned figures."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    names = _cells(header)
+    right = [cell.endswith(":") for cell in _cells(rule)]
+    table = document.add_table(rows=1 + len(rows), cols=len(names))
+    table.style = "Table Grid"
+    _repeat_header(table.rows[0])
+    for number, row in enumerate([header, *rows]):
+        for column, text in enumerate(_cells(row)[: len(names)]):
+            paragraph = table.cell(number, column).paragraphs[0]
+            _inline(paragraph, text, bold=number == 0)
+            if right[column] if column < len(right) else False:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph()
+
+
+def _repeat_header(row: Any) -> None:
+    """Mark `row` as the table's header: Word repeats it and screen readers announce it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _inline(paragraph: Any, text: str, bold: bool = False) -> None:
+    """Add `text` to `paragraph` as runs: bold, italics and code as Word formats them."""
+    position = 0
+    for match in _INLINE.finditer(text):
+        if match.start() > position:
+            paragraph.add_run(text[position : match.start()]).bold = bold or None
+        position = match.end()
+        if match["escaped"] is not None:
+            paragraph.add_run(match["escaped"]).bold = bold or None
+        elif match["text"] is not None:
+            shown = _plain(match["text"])
+            address = match["href"]
+            paragraph.add_run(shown if shown == address else f"{shown} ({address})")
+        elif match["code"] is not None:
+            paragraph.add_run(match["code"]).font.name = "Consolas"
+        else:
+            run = paragraph.add_run(_plain(match["bold"] or match["italic"]))
+            run.bold = True if match["bold"] is not None else (bold or None)
+            run.italic = match["italic"] is not None or None
+    if position < len(text):
+        paragraph.add_run(text[position:]).bold = bold or None
+
+
+def _plain(text: str) -> str:
+    """`text` without its Markdown escapes."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def _picture(document: Any, alt: str, source: str, charts: dict[str, Chart]) -> None:
+    """A chart as a PNG image across the text's width, with its text alternative."""
+    from docx.shared import Cm
+
+    key = source.removeprefix(PLACEHOLDER)
+    if key not in charts:  # an image of the association's own template: its text only
+        document.add_paragraph(_plain(alt))
+        return
+    run = document.add_paragraph().add_run()
+    shape = run.add_picture(io.BytesIO(draw_png(charts[key])), width=Cm(17))
+    shape._inline.docPr.set("descr", _plain(alt))
+    shape._inline.docPr.set("title", charts[key].title)
+
+
+def draw_png(chart: Chart) -> bytes:
+    """`chart` as a PNG image, drawn as the HTML report's SVG is."""
+    import matplotlib
+
+    from utilsoc.report.drawing import figure_of
+
+    matplotlib.use("Agg")
+    matplotlib.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9})
+    buffer = io.BytesIO()
+    figure_of(chart).savefig(buffer, format="png", dpi=150, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _page_setup(document: Any) -> None:
+    """A4 portrait, 2 cm margins, the page number centred in the footer."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("Page ")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
