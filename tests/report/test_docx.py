@@ -132,3 +132,26 @@ def test_libreoffice_converts_the_document_to_pdf(cli, tmp_path) -> None:
 
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "financeur.pdf").pages)
     assert "Réalisations attendues" in text
+
+
+def test_a_second_document_reuses_the_drawn_images(cli, tmp_path) -> None:
+    folder = _folder(tmp_path)
+    output = tmp_path / "financeur.docx"
+    assert _report(cli, folder, "financeur", output).exit_code == 0
+    pngs = sorted((folder / ".utilsoc-cache" / "graphiques").rglob("*.png"))
+    assert len(pngs) > 1
+    # Another chart's image in place of the first: the next document takes it as drawn.
+    first = docx.Document(str(output)).inline_shapes[0]._inline.docPr.get("descr")
+    shapes = docx.Document(str(output)).inline_shapes
+    keys = {png.stem: png for png in pngs}
+    document = docx.Document(str(output))
+    blip = shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
+    drawn = document.part.related_parts[blip].blob
+    key = next(k for k, png in keys.items() if png.read_bytes() == drawn)
+    other = next(png for k, png in keys.items() if k != key)
+    keys[key].write_bytes(other.read_bytes())
+    assert _report(cli, folder, "financeur", output).exit_code == 0
+    again = docx.Document(str(output))
+    blip = again.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
+    assert again.part.related_parts[blip].blob == other.read_bytes()
+    assert again.inline_shapes[0]._inline.docPr.get("descr") == first

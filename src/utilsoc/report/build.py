@@ -103,15 +103,15 @@ def _rendered(
         return write_xlsx(context, request.template)
     charts = attach_charts(context, request.charts)
     source = _SOURCE.get(request.format, request.format)
+    cache = chart_cache(layout.root)
     text = render(
         build_environment(layout.root / MODELES), f"{request.template}.{source}.j2", context
     )
     if request.format == "docx":
         from utilsoc.report.docx import write_docx
 
-        return write_docx(tidy_markdown(text), charts, _title(context))
+        return write_docx(tidy_markdown(text), charts, _title(context), cache)
     beside = output if request.format == "md" else None
-    cache = chart_cache(layout.root)
     text = insert_charts(text, charts, request.template, beside, cache, workers)
     if request.format == "pdf":
         from utilsoc.report.pdf import print_pdf

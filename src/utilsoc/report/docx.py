@@ -13,7 +13,9 @@ imported only here, when a Word document is asked for.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +23,8 @@ from utilsoc.errors import UserError
 from utilsoc.report.charts import PLACEHOLDER
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from utilsoc.report.chart_spec import Chart
 
 __all__ = ["missing_library", "write_docx"]
@@ -43,8 +47,12 @@ def missing_library() -> UserError:
     )
 
 
-def write_docx(markdown: str, charts: dict[str, Chart], title: str) -> bytes:
+def write_docx(
+    markdown: str, charts: dict[str, Chart], title: str, cache: Path | None = None
+) -> bytes:
     """The Word document of a report rendered in Markdown, with `charts` drawn as PNG.
+
+    Each PNG is kept in `cache` by the chart's key, beside the SVGs of the HTML report.
 
     Raises:
         UserError: python-docx is not installed.
@@ -60,13 +68,42 @@ def write_docx(markdown: str, charts: dict[str, Chart], title: str) -> bytes:
     lines = markdown.split("\n")
     index = 0
     while index < len(lines):
-        index = _block(document, lines, index, charts)
+        index = _block(document, lines, index, _Pictures(charts, cache))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _block(document: Any, lines: list[str], index: int, charts: dict[str, Chart]) -> int:
+class _Pictures:
+    """The report's charts, drawn as PNG once and kept in the charts' cache."""
+
+    def __init__(self, charts: dict[str, Chart], cache: Path | None) -> None:
+        self.charts = charts
+        self.cache = cache
+
+    def png(self, key: str) -> bytes:
+        path = self.cache / f"{key}.png" if self.cache else None
+        if path is not None and path.is_file():
+            return path.read_bytes()
+        data = draw_png(self.charts[key])
+        if path is not None:
+            _store(path, data)
+        return data
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Keep a drawn PNG, renamed into place; a cache that cannot be written is no error."""
+    temporary = path.with_name(f".{path.stem}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def _block(document: Any, lines: list[str], index: int, charts: _Pictures) -> int:
     """Add the block starting at `lines[index]`; return the index of the next one."""
     line = lines[index]
     heading = re.match(r"(#{1,6}) (.*)", line)
@@ -176,18 +213,18 @@ def _plain(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
-def _picture(document: Any, alt: str, source: str, charts: dict[str, Chart]) -> None:
+def _picture(document: Any, alt: str, source: str, charts: _Pictures) -> None:
     """A chart as a PNG image across the text's width, with its text alternative."""
     from docx.shared import Cm
 
     key = source.removeprefix(PLACEHOLDER)
-    if key not in charts:  # an image of the association's own template: its text only
+    if key not in charts.charts:  # an image of the association's own template: its text only
         document.add_paragraph(_plain(alt))
         return
     run = document.add_paragraph().add_run()
-    shape = run.add_picture(io.BytesIO(draw_png(charts[key])), width=Cm(17))
+    shape = run.add_picture(io.BytesIO(charts.png(key)), width=Cm(17))
     shape._inline.docPr.set("descr", _plain(alt))
-    shape._inline.docPr.set("title", charts[key].title)
+    shape._inline.docPr.set("title", charts.charts[key].title)
 
 
 def draw_png(chart: Chart) -> bytes:
