@@ -101,7 +101,7 @@ _EVENTS = (
 
 _DUCKDB = (
     "import sys, duckdb\n"
-    "duckdb.sql(f\"SELECT commun, sum(valeur_commune) FILTER (WHERE compte) "
+    'duckdb.sql(f"SELECT commun, sum(valeur_commune) FILTER (WHERE compte) '
     "FROM '{sys.argv[1]}' GROUP BY commun\").fetchall()\n"
 )
 
@@ -136,11 +136,19 @@ def main() -> None:
         peak = max(peak, memory)
     warm = [_run(status, folder)[0] for _ in range(args.runs)]
     _line("libyaml, flux d'événements seul (référence)", statistics.median(events))
-    _line("reseau status à froid", statistics.median(cold), peak,
-          f"{statistics.median(ratios):4.2f} × la référence (cible ≤ 0,7)")
+    _line(
+        "reseau status à froid",
+        statistics.median(cold),
+        peak,
+        f"{statistics.median(ratios):4.2f} × la référence (cible ≤ 0,7)",
+    )
     target = 10.0 if args.grand else 2.0
-    _line("reseau status à chaud (membres inchangés)", statistics.median(warm), None,
-          f"cible ≤ {target:g} s")
+    _line(
+        "reseau status à chaud (membres inchangés)",
+        statistics.median(warm),
+        None,
+        f"cible ≤ {target:g} s",
+    )
     _peer(folder)
 
 
@@ -153,11 +161,14 @@ def _peer(folder: Path) -> None:
         print("DuckDB ou pyarrow absent : pas de comparaison avec l'export Parquet")
         return
     export = folder / "export" / "reseau.parquet"
-    subprocess.run([UTILSOC, "reseau", "export", "--force"], cwd=folder, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [UTILSOC, "reseau", "export", "--force"], cwd=folder, check=True, capture_output=True
+    )
     query = [sys.executable, "-c", _DUCKDB, str(export)]
-    _line("DuckDB : totaux sur l'export Parquet (pair)",
-          statistics.median(_run(query, folder)[0] for _ in range(3)))
+    _line(
+        "DuckDB : totaux sur l'export Parquet (pair)",
+        statistics.median(_run(query, folder)[0] for _ in range(3)),
+    )
 
 
 if __name__ == "__main__":
