@@ -110,7 +110,7 @@ def _rendered(
     if request.format == "docx":
         from utilsoc.report.docx import write_docx
 
-        return write_docx(tidy_markdown(text), charts, _title(context), cache)
+        return write_docx(tidy_markdown(text), charts, _title(context), cache, workers)
     beside = output if request.format == "md" else None
     text = insert_charts(text, charts, request.template, beside, cache, workers)
     if request.format == "pdf":

@@ -20,10 +20,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from utilsoc.errors import UserError
-from utilsoc.report.charts import PLACEHOLDER
+from utilsoc.report.charts import PLACEHOLDER, Workers
+from utilsoc.report.docx_xml import plain, segments, table_xml
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from docx.shared import Length
 
     from utilsoc.report.chart_spec import Chart
 
@@ -31,11 +34,6 @@ __all__ = ["missing_library", "write_docx"]
 
 _IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]])*)\]\((?P<src>[^)]*)\)")
 _TABLE_RULE = re.compile(r"^\|(\s*:?-+:?\s*\|)+$")
-# Inline markup the templates write: bold, italics, code, links, escaped characters.
-_INLINE = re.compile(
-    r"\*\*(?P<bold>(?:\\.|[^*])+)\*\*|\*(?P<italic>(?:\\.|[^*])+)\*|`(?P<code>[^`]*)`"
-    r"|\[(?P<text>(?:\\.|[^\]])*)\]\(<?(?P<href>[^)>]*)>?\)|\\(?P<escaped>.)"
-)
 
 
 def missing_library() -> UserError:
@@ -48,7 +46,11 @@ def missing_library() -> UserError:
 
 
 def write_docx(
-    markdown: str, charts: dict[str, Chart], title: str, cache: Path | None = None
+    markdown: str,
+    charts: dict[str, Chart],
+    title: str,
+    cache: Path | None = None,
+    workers: Workers | None = None,
 ) -> bytes:
     """The Word document of a report rendered in Markdown, with `charts` drawn as PNG.
 
@@ -65,10 +67,14 @@ def write_docx(
     _page_setup(document)
     document.core_properties.title = title
     document.core_properties.language = "fr-FR"
+    shown = re.findall(re.escape(PLACEHOLDER) + r"([0-9a-f]{20})", markdown)
+    with contextlib.ExitStack() as stack:
+        drawing = workers or stack.enter_context(Workers())
+        pictures = _Pictures(charts, cache, shown, drawing)
     lines = markdown.split("\n")
     index = 0
     while index < len(lines):
-        index = _block(document, lines, index, _Pictures(charts, cache))
+        index = _block(document, lines, index, pictures)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -77,18 +83,58 @@ def write_docx(
 class _Pictures:
     """The report's charts, drawn as PNG once and kept in the charts' cache."""
 
-    def __init__(self, charts: dict[str, Chart], cache: Path | None) -> None:
+    def __init__(
+        self, charts: dict[str, Chart], cache: Path | None, shown: list[str], workers: Workers
+    ) -> None:
         self.charts = charts
         self.cache = cache
+        self.drawn: dict[str, bytes] = {}
+        self.parts: dict[str, tuple[str, Any]] = {}  # the chart's relation and image
+        self.shapes = 1000  # the pictures' numbers: above those of the empty document
+        missing = [
+            key
+            for key in dict.fromkeys(shown)
+            if key in charts and not (cache and (cache / f"{key}.png").is_file())
+        ]
+        pngs = workers.map(draw_png, [charts[key] for key in missing])
+        for key, data in zip(missing, pngs, strict=True):
+            self.drawn[key] = data
+            if cache is not None:
+                _store(cache / f"{key}.png", data)
+
+    def place(self, part: Any, run: Any, key: str, width: Length) -> Any:
+        """`run.add_picture` for the chart `key`, each chart's image stored once.
+
+        Why not python-docx's: it numbers each picture by searching the whole document
+        and compares each new image with all the others, minutes on 200 charts.
+        """
+        from docx.image.image import Image
+        from docx.opc.constants import RELATIONSHIP_TYPE
+        from docx.opc.packuri import PackURI
+        from docx.oxml.shape import CT_Inline
+        from docx.parts.image import ImagePart
+
+        if key not in self.parts:
+            image = Image.from_blob(self.png(key))
+            name = PackURI(f"/word/media/graphique{len(self.parts) + 1}.png")
+            image_part = ImagePart.from_image(image, name)
+            part.package.image_parts.append(image_part)
+            self.parts[key] = (part.relate_to(image_part, RELATIONSHIP_TYPE.IMAGE), image)
+        r_id, image = self.parts[key]
+        shown = image.scaled_dimensions(width, None)
+        self.shapes += 1
+        inline = CT_Inline.new_pic_inline(self.shapes, r_id, image.filename, *shown)
+        run._r.add_drawing(inline)
+        return inline
 
     def png(self, key: str) -> bytes:
+        """The chart's PNG, drawn or from the cache (drawn again if the cache lost it)."""
+        if key in self.drawn:
+            return self.drawn[key]
         path = self.cache / f"{key}.png" if self.cache else None
         if path is not None and path.is_file():
             return path.read_bytes()
-        data = draw_png(self.charts[key])
-        if path is not None:
-            _store(path, data)
-        return data
+        return draw_png(self.charts[key])
 
 
 def _store(path: Path, data: bytes) -> None:
@@ -157,60 +203,31 @@ def _cells(row: str) -> list[str]:
 
 
 def _table(document: Any, header: str, rule: str, rows: list[str]) -> None:
-    """A table with its header row (repeated on each page) and right-aligned figures."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    """A table with its header row (repeated on each page) and right-aligned figures.
+
+    Why XML in one piece: python-docx adds a cell in time growing with the table (a
+    report of 200 indicators took minutes); the table is the same.
+    """
+    from docx.oxml import parse_xml
 
     names = _cells(header)
     right = [cell.endswith(":") for cell in _cells(rule)]
-    table = document.add_table(rows=1 + len(rows), cols=len(names))
-    table.style = "Table Grid"
-    _repeat_header(table.rows[0])
-    for number, row in enumerate([header, *rows]):
-        for column, text in enumerate(_cells(row)[: len(names)]):
-            paragraph = table.cell(number, column).paragraphs[0]
-            _inline(paragraph, text, bold=number == 0)
-            if right[column] if column < len(right) else False:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    document.add_paragraph()
-
-
-def _repeat_header(row: Any) -> None:
-    """Mark `row` as the table's header: Word repeats it and screen readers announce it."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+    cells = [
+        [segments(text, bold=number == 0) for text in _cells(row)[: len(names)]]
+        for number, row in enumerate([header, *rows])
+    ]
+    table = parse_xml(table_xml(len(names), right, cells))
+    document.add_paragraph()._p.addprevious(table)
 
 
 def _inline(paragraph: Any, text: str, bold: bool = False) -> None:
     """Add `text` to `paragraph` as runs: bold, italics and code as Word formats them."""
-    position = 0
-    for match in _INLINE.finditer(text):
-        if match.start() > position:
-            paragraph.add_run(text[position : match.start()]).bold = bold or None
-        position = match.end()
-        if match["escaped"] is not None:
-            paragraph.add_run(match["escaped"]).bold = bold or None
-        elif match["text"] is not None:
-            shown = _plain(match["text"])
-            address = match["href"]
-            paragraph.add_run(shown if shown == address else f"{shown} ({address})")
-        elif match["code"] is not None:
-            paragraph.add_run(match["code"]).font.name = "Consolas"
-        else:
-            run = paragraph.add_run(_plain(match["bold"] or match["italic"]))
-            run.bold = True if match["bold"] is not None else (bold or None)
-            run.italic = match["italic"] is not None or None
-    if position < len(text):
-        paragraph.add_run(text[position:]).bold = bold or None
-
-
-def _plain(text: str) -> str:
-    """`text` without its Markdown escapes."""
-    return re.sub(r"\\(.)", r"\1", text)
+    for segment in segments(text, bold):
+        run = paragraph.add_run(segment.text)
+        run.bold = segment.bold or None
+        run.italic = segment.italic or None
+        if segment.code:
+            run.font.name = "Consolas"
 
 
 def _picture(document: Any, alt: str, source: str, charts: _Pictures) -> None:
@@ -219,12 +236,12 @@ def _picture(document: Any, alt: str, source: str, charts: _Pictures) -> None:
 
     key = source.removeprefix(PLACEHOLDER)
     if key not in charts.charts:  # an image of the association's own template: its text only
-        document.add_paragraph(_plain(alt))
+        document.add_paragraph(plain(alt))
         return
     run = document.add_paragraph().add_run()
-    shape = run.add_picture(io.BytesIO(charts.png(key)), width=Cm(17))
-    shape._inline.docPr.set("descr", _plain(alt))
-    shape._inline.docPr.set("title", charts.charts[key].title)
+    shape = charts.place(document.part, run, key, Cm(17))
+    shape.docPr.set("descr", plain(alt))
+    shape.docPr.set("title", charts.charts[key].title)
 
 
 def draw_png(chart: Chart) -> bytes:
