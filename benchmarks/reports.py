@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from federation import UTILSOC, generate  # noqa: E402
+from federation import ROOT, UTILSOC, generate  # noqa: E402
 
 # One chart as the report draws it for this folder (a value a month, no reference line,
 # a dozen month labels), written the plain way: a new Figure for each chart, the same
@@ -107,7 +107,13 @@ def main() -> None:
     months = 10 if args.small else 100
     generate(folder, months)
     if args.office:
-        _office(folder, args.runs)
+        example = folder.parent / "utilsoc-office-exemple"
+        shutil.rmtree(example, ignore_errors=True)
+        shutil.copytree(ROOT / "examples" / "echec-scolaire", example)
+        print("Une association (examples/echec-scolaire, bilan 2025-2026) :")
+        _office(example, args.runs, ["-p", "2025-2026"])
+        print(f"Le dossier de fédération ({months} mois, 200 indicateurs) :")
+        _office(folder, args.runs, [])
         return
     cores = min(2, os.cpu_count() or 1)
     report = [UTILSOC, "report", "-t", "bilan", "-o", str(folder.parent / "bilan-bench.html")]
@@ -149,28 +155,40 @@ def main() -> None:
     )
 
 
-def _office(folder: Path, runs: int) -> None:
+def _has_browser() -> bool:
+    from utilsoc.errors import UserError
+    from utilsoc.report.pdf import find_browser
+
+    try:
+        find_browser()
+    except UserError:
+        return False
+    return True
+
+
+def _office(folder: Path, runs: int, period: list[str]) -> None:
     """docx and pdf against the HTML report of the same data, medians of `runs`."""
     cache = folder / ".utilsoc-cache"
-    _timed([UTILSOC, "report", "-t", "communication", "-o", str(folder.parent / "c.html")], folder)
-    formats = ["html", "docx"] + (["pdf"] if shutil.which("chromium") else [])
+    card = [UTILSOC, "report", "-t", "communication", *period]
+    _timed([*card, "-o", str(folder.parent / "c.html"), "--force"], folder)
+    formats = ["html", "docx"] + (["pdf"] if _has_browser() else [])
     times: dict[tuple[str, bool], list[float]] = {}
     for _ in range(runs):
         for fmt in formats:  # alternated, so that a change in the machine's load hits all
-            command = [UTILSOC, "report", "-t", "bilan", "-f", fmt]
-            command += ["-o", str(folder.parent / f"bilan-bench.{fmt}")]
+            command = [UTILSOC, "report", "-t", "bilan", "-f", fmt, *period]
+            command += ["-o", str(folder.parent / f"bilan-bench.{fmt}"), "--force"]
             shutil.rmtree(cache / "graphiques", ignore_errors=True)
             times.setdefault((fmt, False), []).append(_timed(command, folder))
             times.setdefault((fmt, True), []).append(_timed(command, folder))
     for cached in (False, True):
         html = statistics.median(times[("html", cached)])
         state = "graphiques en cache" if cached else "graphiques à dessiner"
-        print(f"rapport html, {state} : {html:7.2f} s")
+        print(f"  rapport html, {state} : {html:7.2f} s")
         for fmt, target in (("docx", 2), ("pdf", 3)):
             if (fmt, cached) in times:
                 value = statistics.median(times[(fmt, cached)])
                 print(
-                    f"rapport {fmt}, {state} : {value:7.2f} s  {value / html:4.2f} × le html "
+                    f"  rapport {fmt}, {state} : {value:7.2f} s  {value / html:4.2f} × le html "
                     f"(cible ≤ {target})"
                 )
 

@@ -69,7 +69,8 @@ def make_report(gate: Gate, request: Request) -> Path:
     if not (isinstance(cached, dict) and cached.get("options") == key):
         cached = None
     # New data means new charts, most likely: start the drawing processes now.
-    with Workers(start=cached is None and request.charts != "aucun") as workers:
+    drawing = request.charts != "aucun" and request.format != "xlsx"
+    with Workers(start=cached is None and drawing) as workers:
         if cached is None:
             context = _new_context(gate.folder(), request, logframe)
             store_result(layout, "rapport", digest, {"options": key, "contexte": context})
