@@ -245,7 +245,11 @@ def _picture(document: Any, alt: str, source: str, charts: _Pictures) -> None:
 
 
 def draw_png(chart: Chart) -> bytes:
-    """`chart` as a PNG image, drawn as the HTML report's SVG is."""
+    """`chart` as a PNG image, drawn as the HTML report's SVG is.
+
+    Why 120 dpi: sharp across the 17 cm of text (about 140 pixels an inch) in print and
+    on screen, and a third cheaper to draw than 150 dpi on a report of 200 charts.
+    """
     import matplotlib
 
     from utilsoc.report.drawing import figure_of
@@ -253,7 +257,7 @@ def draw_png(chart: Chart) -> bytes:
     matplotlib.use("Agg")
     matplotlib.rcParams.update({"font.family": "DejaVu Sans", "font.size": 9})
     buffer = io.BytesIO()
-    figure_of(chart).savefig(buffer, format="png", dpi=150, metadata={"Software": None})
+    figure_of(chart).savefig(buffer, format="png", dpi=120, metadata={"Software": None})
     return buffer.getvalue()
 
 
