@@ -61,7 +61,7 @@ def _paired(a: list[str], b: list[str], runs: int, cwd: Path) -> tuple[float, fl
 
 
 def _largest_example() -> str:
-    examples = [p for p in (ROOT / "examples").iterdir() if p.is_dir()]
+    examples = [p for p in (ROOT / "examples").iterdir() if (p / "referentiel.yaml").is_file()]
     return max(examples, key=lambda p: (p / "referentiel.yaml").stat().st_size).name
 
 

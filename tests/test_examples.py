@@ -14,7 +14,8 @@ from utilsoc.model.referentiel import TypeIndicateur
 from utilsoc.project import Layout
 from utilsoc.resources import data_dir
 
-EXAMPLES = sorted(p for p in data_dir("examples").iterdir() if p.is_dir())
+# examples/reseau-*/ are example networks (tests/network/test_example.py), not associations.
+EXAMPLES = sorted(p for p in data_dir("examples").iterdir() if (p / "referentiel.yaml").is_file())
 REALISTIC = [p for p in EXAMPLES if p.name != "vide"]
 
 
@@ -114,6 +115,8 @@ def test_questionnaires_follow_each_indicator_direction(tmp_path: Path) -> None:
 
 def test_self_assessments_point_at_indicators_with_figures(tmp_path: Path) -> None:
     """Every strength and weakness rests on an indicator that has values, a text or answers."""
+    from utilsoc.compute.questionnaires import questionnaire_of
+
     for name, folder in _realistic(tmp_path).items():
         recorded = {r.indicateur for r in folder.records}
         recorded |= {r.indicateur for r in folder.evidence["questionnaires"]}
@@ -121,11 +124,90 @@ def test_self_assessments_point_at_indicators_with_figures(tmp_path: Path) -> No
         recorded |= {
             code
             for code, indicator in ref.indicators().items()
-            if indicator.formule is not None and indicator.formule.numerateur in recorded
+            if (indicator.formule is not None and indicator.formule.numerateur in recorded)
+            or questionnaire_of(indicator) in recorded
         }
         for theme in ref.auto_evaluation:
             for constat in [*theme.forces, *theme.faiblesses]:
                 assert constat.indicateur in recorded, (name, constat.constat)
+
+
+_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+_DAY = re.compile(r"\b(\d{1,2})(?:er)?[ \xa0](" + "|".join(_MONTHS) + r")[ \xa0](\d{4})\b")
+# What a practitioner would not sign: each is a gap the example's data should have filled.
+_NOT_SIGNED = (
+    "écart à expliquer",  # behind its target with neither a note nor a track
+    "À vérifier",  # a strength or weakness the figures beside it contradict
+    "iveau non précisé",  # an indicator without its place in the results chain
+    "pas encore formulée",  # a criterion's question left unanswered
+    "Auto-évaluation non datée",
+    "à désigner",  # an action without an owner
+    "à fixer",  # an action without a deadline
+)
+
+
+def _with_figures(folder) -> set[str]:
+    """Labels of the indicators with data: values, answers, or a formula's numerator."""
+    from utilsoc.compute.questionnaires import questionnaire_of
+
+    indicators = folder.project.referentiel.indicators()
+    recorded = {r.indicateur for r in folder.records}
+    answered = {r.indicateur for r in folder.evidence["questionnaires"]}
+    return {
+        indicator.libelle
+        for code, indicator in indicators.items()
+        if code in recorded
+        or questionnaire_of(indicator) in answered
+        or (indicator.formule is not None and indicator.formule.numerateur in recorded)
+    }
+
+
+def _reports(example: Path, tmp_path: Path, cli) -> dict[str, str]:
+    """Every report of the example, with default options: one financeur per logframe."""
+    layout = _copy(example, tmp_path)
+    folder = load_folder(layout)
+    runs = {f"financeur-{code}": ["-t", "financeur", "-l", code] for code in folder.project.cadres}
+    runs |= {name: ["-t", name] for name in ("bilan", "communication", "referentiel")}
+    texts = {}
+    for name, options in runs.items():
+        output = tmp_path / f"{name}.md"
+        result = cli("-C", str(layout.root), "report", *options, "-f", "md", "-o", str(output))
+        assert result.exit_code == 0, (name, result.stderr)
+        texts[name] = output.read_text(encoding="utf-8")
+    return texts
+
+
+@pytest.mark.parametrize("example", REALISTIC, ids=lambda p: p.name)
+def test_every_default_report_is_one_a_practitioner_would_sign(
+    cli, example: Path, tmp_path: Path
+) -> None:
+    """No « sans donnée » beside data, no date after today, nothing left to explain."""
+    with_figures = _with_figures(load_folder(_copy(example, tmp_path / "lu")))
+    today = dt.date.today()
+    for name, text in _reports(example, tmp_path, cli).items():
+        for line in text.splitlines():
+            if line.startswith("|") and "sans donnée" in line:
+                label = line.strip("|").split(" | ")[0].strip().strip("*").replace("\\", "")
+                assert label not in with_figures, (name, line)
+        for day, month, year in _DAY.findall(text):
+            date = dt.date(int(year), _MONTHS.index(month) + 1, int(day))
+            assert date <= today, (name, date)
+        for words in _NOT_SIGNED:
+            assert words not in text, (name, words)
+        assert re.search(r"(?i)établi le \d", text), name  # every report is dated
 
 
 @pytest.mark.parametrize("template", ["financeur", "bilan", "communication"])

@@ -20,13 +20,6 @@ WITHOUT_TEST_MODULE = {
     "model/cadre.py": "pydantic fields only; read through model/load.py",
     "model/correspondance.py": "pydantic fields only; read by actions/importer.py",
     "model/publics.py": "pydantic fields only; read through model/load.py",
-    # Modules another branch is rewriting now (issue 10, parallel reading): their test
-    # modules come with that work. Remove each entry when its branch is merged.
-    "report/breakdowns.py": "words compute/breakdown's facts; tests/report/test_context.py",
-    "report/convention.py": "words compute/convention's facts; tests/report/test_build.py",
-    "compute/points.py": "in flight on an issue-10 branch",
-    "compute/progress.py": "in flight on an issue-10 branch",
-    "compute/rollup.py": "in flight on an issue-10 branch",
 }
 
 

@@ -48,6 +48,7 @@ def test_installed_wheel_scaffolds_validates_and_reports(tmp_path: Path) -> None
     wheel = next(wheels.glob("utilsoc-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "utilsoc/_data/examples/vide/referentiel.yaml" in names
+    assert "utilsoc/_data/examples/reseau-brest/liens-mediation.yaml" in names
     assert "utilsoc/_data/templates/financeur.html.j2" in names
     assert "utilsoc/catalogue/data/01-lien-social.yaml" in names
     assert [n for n in names if ".utilsoc-cache" in n or n.endswith(".lock")] == []
@@ -99,3 +100,5 @@ def test_installed_wheel_scaffolds_validates_and_reports(tmp_path: Path) -> None
     report = utilsoc("-C", "asso", "report", "-t", "communication", "-p", "2025", "-o", "c.html")
     assert report.returncode == 0, report.stderr
     assert '<html lang="fr">' in (work / "asso" / "c.html").read_text(encoding="utf-8")
+    assert utilsoc("reseau", "init", "brest", "--example", "brest").returncode == 0
+    assert utilsoc("-C", "brest", "reseau", "validate").returncode == 0

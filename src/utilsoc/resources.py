@@ -20,5 +20,12 @@ def data_dir(name: str) -> Path:
 
 
 def example_names() -> list[str]:
-    """Names of the bundled examples."""
-    return sorted(p.name for p in data_dir("examples").iterdir() if p.is_dir())
+    """Names of the bundled examples of an association's folder."""
+    folders = data_dir("examples").iterdir()
+    return sorted(p.name for p in folders if (p / "referentiel.yaml").is_file())
+
+
+def network_example_names() -> list[str]:
+    """Names of the bundled example networks: `examples/reseau-NAME` holds reseau.yaml."""
+    folders = data_dir("examples").iterdir()
+    return sorted(p.name.removeprefix("reseau-") for p in folders if (p / "reseau.yaml").is_file())

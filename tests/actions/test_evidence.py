@@ -259,20 +259,21 @@ def test_questionnaire_answers_follow_the_indicator_frequency(cli, example) -> N
     folder = example("echec-scolaire")
     before = {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")}
     result = cli(
-        "-C", str(folder), "questionnaire", "score_confiance_entree", "P77", "3",
+        "-C", str(folder), "questionnaire", "score_confiance_sortie", "P77", "3",
         "-m", "entrée", "-p", "2026-T2", "-a", "claire",
     )  # fmt: skip
     assert result.exit_code == 1
     assert result.stderr.startswith(
         "erreur: 2e trimestre 2026 ne correspond pas à la fréquence scolaire de "
-        "« score_confiance_entree » — indiquez une période de cette fréquence, par exemple "
+        "« score_confiance_sortie » — indiquez une période de cette fréquence, par exemple "
         "2025-2026"
     )
     assert {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")} == before
     path = folder / "mesures" / "2026-T2" / "p77.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         "questionnaires:\n"
-        "  - {indicateur: score_confiance_entree, période: 2026-T2, participant: P77, "
+        "  - {indicateur: score_confiance_sortie, période: 2026-T2, participant: P77, "
         'moment: "entrée", score: 3, auteur: claire, date: 2026-05-02}\n',
         encoding="utf-8",
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from utilsoc.actions.network import add_member, init_network
+from utilsoc.actions.network import add_member, init_network, with_link
 from utilsoc.errors import UsageError, UserError
 from utilsoc.network.load import load_network
 
@@ -77,3 +77,33 @@ def test_the_same_member_twice_or_a_plain_folder_is_refused(tmp_path: Path) -> N
     with pytest.raises(UserError, match="pas le dossier d'une association"):
         add_member(root, "vide", None, None)
     assert (root / "reseau.yaml").read_bytes() == before
+
+
+REFERENTIEL = """\
+dimensions:
+  - code: lieu
+domaines:
+  - code: D
+    critères:
+      - code: D-1
+        indicateurs:
+          - code: heures  # en heures
+            type: durée
+          - code: heures_benevolat
+            type: durée
+"""
+
+
+def test_a_link_goes_right_under_its_indicator_at_its_indentation() -> None:
+    text = with_link(REFERENTIEL, "heures", "temps", 0.125)
+    assert "- code: heures  # en heures\n            commun: temps\n" in text
+    assert "            facteur: 0.125\n            type: durée\n" in text
+    assert text.count("commun:") == 1
+    crlf = with_link(REFERENTIEL.replace("\n", "\r\n"), "heures_benevolat", "benevolat")
+    assert "- code: heures_benevolat\r\n            commun: benevolat\r\n" in crlf
+    assert "\n" not in crlf.replace("\r\n", "")
+
+
+def test_a_link_to_an_indicator_that_is_not_there_is_refused() -> None:
+    with pytest.raises(UserError, match="« lieu_x » n'est plus"):
+        with_link(REFERENTIEL, "lieu_x", "temps")

@@ -14,7 +14,9 @@ from utilsoc.actions.schema import SCHEMAS, build_schema, render_schemas
 from utilsoc.resources import data_dir
 
 ROOT = Path(__file__).parent.parent.parent
-EXAMPLES = sorted(p for p in data_dir("examples").iterdir() if p.is_dir())
+ASSOCIATIONS = [p for p in data_dir("examples").iterdir() if (p / "referentiel.yaml").is_file()]
+# The example networks' own member folders are association folders too.
+EXAMPLES = sorted(ASSOCIATIONS) + sorted(data_dir("examples").glob("reseau-*/membres/*"))
 
 
 class _Yaml12Loader(yaml.SafeLoader):
@@ -60,6 +62,16 @@ def test_editors_accept_every_example_file(example: Path) -> None:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Yaml12Loader)  # noqa: S506
         errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=str)
         assert not errors, f"{path}: {errors[0].message} at {list(errors[0].absolute_path)}"
+
+
+def test_editors_accept_every_example_network() -> None:
+    model, describes = SCHEMAS["reseau.schema.json"]
+    validator = jsonschema.Draft202012Validator(build_schema(model, describes))
+    networks = sorted(data_dir("examples").glob("reseau-*/reseau.yaml"))
+    assert networks
+    for path in networks:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Yaml12Loader)  # noqa: S506
+        assert [error.message for error in validator.iter_errors(data)] == [], path
 
 
 def test_schema_accepts_keys_without_accents_and_refuses_unknown_keys() -> None:

@@ -105,3 +105,12 @@ def test_declared_dimensions_never_filled_are_listed() -> None:
     series = build_series(_indicator(), records)
     assert unfilled(series, YEAR) == ["foyer", "sexe"]
     assert unfilled(series, Period.parse("2026")) == []  # nothing recorded then: a gap instead
+
+
+def test_a_school_year_breakdown_fills_its_dimensions_for_a_calendar_year_it_overlaps() -> None:
+    indicator = _indicator(fréquence="scolaire", dimensions=["site"])
+    series = build_series(indicator, [_record("2025-2026", "7", site="Nord")])
+    assert unfilled(series, Period.parse("2026")) == []
+    assert unfilled(build_series(indicator, [_record("2025-2026", "7")]), Period.parse("2026")) == [
+        "site"
+    ]

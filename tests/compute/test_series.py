@@ -1,7 +1,7 @@
 """Aggregation: totals, roll-ups, rates from their parts, progress, status.
 
-One module for compute/series.py and the modules it gathers (points, rollup, progress):
-they share these builders. The French wording is tested in report/test_wording.
+Built from records through compute/series.py, end to end; points, rollup and progress
+each have their own unit tests too. The French wording is tested in report/test_wording.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from utilsoc.compute.series import (
     progress,
     progress_for,
     roll_up,
-    trend,
 )
 from utilsoc.model.mesures import Mesure, Valeur
 from utilsoc.model.periods import Period
@@ -165,11 +164,6 @@ def test_progress_respects_direction_and_coverage() -> None:
     assert progress(build_series(down, [_record("2025-T4", "18")])).status is Statut.ATTEINT
     assert progress(build_series(down, [_record("2025-T4", "35")])).status is Statut.EN_RETARD
     assert progress(build_series(up, [])).status is Statut.SANS_DONNEE
-
-
-def test_trend_compares_periods_of_the_same_kind() -> None:
-    series = build_series(_indicator(), [_record("2025-T1", "5"), _record("2025-T2", "3")])
-    assert trend(series) == "↘"
 
 
 def test_calculated_rate_comes_from_its_formula_and_rolls_up_from_parts() -> None:

@@ -53,3 +53,12 @@ def test_an_actual_not_yet_known_leaves_the_actual_total_open() -> None:
     figures = budget_figures("b", Budget.model_validate(data))
     assert figures.total("charges", actual=True) is None
     assert figures.imbalance(actual=True) is None
+
+
+def test_the_volunteering_explanation_explains_both_of_its_lines() -> None:
+    volunteering = {**BUDGET["bénévolat"], "explication": "Un été plus actif que prévu."}
+    data = {**BUDGET, "bénévolat": volunteering}
+    figures = budget_figures("b", Budget.model_validate(data), volunteer_hours=120)
+    assert [line.account for line in figures.unexplained] == [60]
+    in_kind = figures.section("contributions")
+    assert [line.explanation for line in in_kind] == ["Un été plus actif que prévu."] * 2

@@ -94,5 +94,6 @@ def test_common_indicators_are_grouped_by_their_catalogue_registre(builder: Netw
     assert _run("-C", str(root), "reseau", "report", "-f", "md").exit_code == 0
     text = (root / "rapports" / "reseau-2025.md").read_text(encoding="utf-8")
     assert "### Par registre d'utilité sociale" in text
-    assert f"**{first.registre.nom}**\u00a0: Personnes accompagnées (1\u202f234 personnes)." in text
-    assert "**Indicateurs propres au réseau**\u00a0: Part des personnes" in text
+    line = f"- **{first.registre.nom}**\u00a0: Personnes accompagnées, 1\u202f234 personnes."
+    assert line in text
+    assert "- **Indicateurs propres au réseau**\u00a0: Part des personnes" in text

@@ -55,3 +55,19 @@ def test_the_alternative_gives_each_point_its_target_and_says_when_it_is_a_runni
         "Heures. réalisé, cumulé sur l'année : T1 2026 : 100 heures ; "
         "T2 2026 : 220 heures (cible 400 heures)."
     )
+
+
+def test_a_tornado_alternative_lists_each_assumption_the_base_ratio_and_the_line() -> None:
+    tornado = Chart(
+        "tornade",
+        "Sensibilité",
+        ["aubaine", "proxy"],
+        [1.2, 0.8],
+        baseline=1.5,
+        target=1.0,
+        second=[1.7, 2.25],
+    )
+    assert tornado.alt == (
+        "Sensibilité. aubaine : de 1,20 à 1,70 ; proxy : de 0,80 à 2,25"
+        " ; ratio de base 1,50 : 1 ; ligne à 1 : 1."
+    )

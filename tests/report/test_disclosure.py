@@ -98,7 +98,10 @@ def test_a_gap_nobody_explained_is_marked_warned_and_blocks_the_final_report(
     assert cli("-C", str(folder), *piste).exit_code == 0
     accepted = _report(cli, folder, final, "-f", "md", "--final")
     assert accepted.exit_code == 0, accepted.stderr
-    assert "écart à expliquer" not in final.read_text(encoding="utf-8")
+    text = final.read_text(encoding="utf-8")
+    assert "écart à expliquer" not in text
+    # the track that explains it is shown beside the figure, not only in the action plan
+    assert _row(text).endswith("| en retard | action prévue\u00a0: Rouvrir le site en septembre |")
     status = cli("-C", str(folder), "status", "-p", "2026")
     assert "écart à expliquer" not in status.stdout
 

@@ -155,3 +155,15 @@ def test_a_second_document_reuses_the_drawn_images(cli, tmp_path) -> None:
     blip = again.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
     assert again.part.related_parts[blip].blob == other.read_bytes()
     assert again.inline_shapes[0]._inline.docPr.get("descr") == first
+
+
+@pytest.mark.parametrize("template", ["sroi", "compte-rendu"])
+def test_the_money_reports_are_word_documents_too(cli, money_folder, template) -> None:
+    folder = money_folder()
+    result = cli("-C", str(folder), "report", "-t", template, "-f", "docx", "-o", "r.docx")
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(folder / "r.docx"))
+    assert document.paragraphs[0].style.name == "Heading 1"
+    assert document.tables
+    if template == "sroi":  # the tornado chart, as an image with its alternative
+        assert "ligne à 1\xa0: 1" in document.inline_shapes[0]._inline.docPr.get("descr")

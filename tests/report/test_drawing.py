@@ -181,3 +181,21 @@ def test_a_running_total_and_its_targets_break_between_target_periods() -> None:
     svg = draw_svg(joined)
     assert _line_path(svg, "#111111").count("M") == 1
     assert joined.key != chart.key
+
+
+def test_a_tornado_draws_one_bar_per_assumption_around_the_base_and_a_line_at_one() -> None:
+    labels = [f"hypothèse {n}" for n in range(5)]
+    lows = [0.6, 1.1, 1.3, 1.4, 1.45]
+    highs = [2.4, 1.9, 1.7, 1.6, 1.55]
+    svg = draw_svg(
+        Chart("tornade", "Sensibilité", labels, lows, baseline=1.5, target=1.0, second=highs)
+    )
+    assert len(re.findall(r'<g id="barre-tornade-\d+"', svg)) == 5
+    assert svg.count('id="ligne-1-pour-1"') == 1
+    assert "hypothèse 4" in svg
+    assert "1 : 1" in svg
+    # Each bar spans its two ratios: drawn widths are proportional to the ranges.
+    edges = re.findall(r'<g id="barre-tornade-\d+">\s*<path d="M ([\d.]+) [\d.]+\s*L ([\d.]+)', svg)
+    widths = [float(end) - float(start) for start, end in edges]
+    spans = [high - low for low, high in zip(lows, highs, strict=True)]
+    assert [round(w / widths[0], 3) for w in widths] == [round(s / spans[0], 3) for s in spans]

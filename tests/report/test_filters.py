@@ -166,3 +166,11 @@ def test_headline_figures_are_rounded_without_cents() -> None:
     assert format_headline(3.44, indicator("score", "points")) == "3,4 points"
     assert format_headline(None, indicator("nombre")) == "—"
     assert format_headline(1.0, indicator("oui_non")) == "oui"
+
+
+def test_a_headline_drops_the_reports_precision() -> None:
+    nbsp = "\u202f"
+    shown_with_one_decimal = {"type": "taux", "unite": "%", "decimales": 1}
+    assert format_headline(5.73, shown_with_one_decimal) == f"6{nbsp}%"
+    tasks = {"type": "nombre", "unite": "tâches sur 12", "decimales": 2}
+    assert format_headline(5.9, tasks) == "5,9 tâches sur 12"

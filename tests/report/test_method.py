@@ -189,3 +189,36 @@ def test_the_card_addresses_one_audience_with_its_message_and_personality(
     assert unknown.stderr.startswith(
         "erreur: audience inconnue : presse — audiences de publics.yaml : financeurs"
     )
+
+
+def test_a_two_year_conventions_n_counts_both_years(cli, example, tmp_path) -> None:
+    folder = _folder(example)
+    cadre = folder / "cadres-logiques" / "financeur.yaml"
+    cadre.write_text(
+        cadre.read_text(encoding="utf-8").replace(
+            "période: 2026", "période: 2025-01-01..2026-12-31"
+        ),
+        encoding="utf-8",
+    )
+    referentiel = folder / "referentiel.yaml"
+    referentiel.write_text(
+        referentiel.read_text(encoding="utf-8").replace(
+            "              - période: 2026\n                valeur: 50\n",
+            "              - période: 2025\n                valeur: 45\n"
+            "              - période: 2026\n                valeur: 50\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    for period, top, bottom in (("2025-T4", 9, 30), ("2026-T1", 12, 40)):
+        (folder / "mesures" / period).mkdir(parents=True)
+        (folder / "mesures" / period / "m.yaml").write_text(
+            f"valeurs:\n  - {{indicateur: taux_retour, période: {period}, numérateur: {top}, "
+            f"dénominateur: {bottom}, auteur: M, date: 2026-07-01}}\n",
+            encoding="utf-8",
+        )
+    out = tmp_path / "f.md"
+    _run(cli, folder, "report", "-t", "financeur", "-f", "md", "-o", str(out))
+    annex = _plain(out.read_text(encoding="utf-8")).split("## Annexe : méthodologie\n")[1]
+    row = next(line for line in annex.splitlines() if line.startswith("| **Taux de retour**"))
+    assert row.endswith("| 70 (Personnes venues) |")  # 30 in 2025 + 40 in 2026, not 30

@@ -128,7 +128,7 @@ def test_markdown_escaping_and_tidying() -> None:
 
 def test_builtin_templates_compile_in_the_sandbox() -> None:
     environment = build_environment(None)
-    for name in ("financeur", "bilan", "communication"):
+    for name in ("financeur", "bilan", "communication", "compte-rendu", "sroi"):
         for fmt in ("html", "md"):
             environment.get_template(f"{name}.{fmt}.j2")
     with pytest.raises(Exception, match="introuvable"):

@@ -110,3 +110,14 @@ def test_progress_is_told_in_the_direction_of_the_score() -> None:
     )
     assert progress_text(0, 12, Sens.HAUSSE, 2) == "personne ne gagne au moins 2 points (sur 12)"
     assert progress_text(None, 12, Sens.STABILITE, None) is None
+
+
+def test_a_questionnaire_measure_in_words() -> None:
+    from utilsoc.report.wording import questionnaire_measure
+
+    assert questionnaire_measure("moyenne_sortie", "Confiance en soi", None) == (
+        "moyenne à la sortie du questionnaire « Confiance en soi »"
+    )
+    assert questionnaire_measure("part_progression", "Confiance", 1) == (
+        "part des participants qui progressent d'au moins 1 point du questionnaire « Confiance »"
+    )

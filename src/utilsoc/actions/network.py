@@ -7,6 +7,7 @@ its lines at the end of the `membres:` block, never by re-dumping the file.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from utilsoc.errors import UsageError, UserError
@@ -62,10 +63,121 @@ def init_network(folder: Path, name: str, territory: str, period: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     text = _TEMPLATE.format(nom=_quoted(name), territoire=_quoted(territory), periode=period)
     write_atomic(target, text)
+    _write_gitignore(folder)
+    return target
+
+
+def init_example(folder: Path, example: str) -> Path:
+    """Write the bundled example network `example` in `folder`, which must be empty or new.
+
+    Each `liens-*.yaml` of the example names an association example to copy as a member
+    and the `commun:` links to insert in its référentiel.
+
+    Why: the association example stays the one source of its own files; the network only
+    adds its links, so the two never drift apart.
+
+    Raises:
+        UsageError: unknown example.
+        UserError: `folder` is not empty, or a linked indicator left the association example.
+    """
+    from utilsoc.resources import data_dir, network_example_names
+
+    if example not in network_example_names():
+        raise UsageError(
+            f"réseau d'exemple inconnu : « {example} »",
+            "réseaux d'exemple disponibles : " + ", ".join(network_example_names()),
+        )
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise UserError(
+            f"{display_path(folder)} n'est pas vide",
+            "choisissez un dossier nouveau ou vide : l'exemple n'écrase aucun fichier",
+        )
+    source = data_dir("examples") / f"reseau-{example}"
+    members = [_member_example(path) for path in sorted(source.glob("liens-*.yaml"))]
+    _copy_tree(source, folder)
+    for member in members:
+        member.write(folder)
+    _write_gitignore(folder)
+    return folder / RESEAU
+
+
+@dataclass(frozen=True)
+class _MemberExample:
+    """A member copied from an association example, with its `commun:` links."""
+
+    folder: str  # relative to the network's folder
+    example: str
+    links: tuple[tuple[str, str, float | None], ...]  # (own code, common code, factor)
+
+    def linked(self, text: str) -> str:
+        """The référentiel `text` with every link inserted."""
+        for code, common, factor in self.links:
+            text = with_link(text, code, common, factor)
+        return text
+
+    def write(self, network: Path) -> None:
+        """The association example, as `utilsoc init` writes it, then its links."""
+        from utilsoc.actions.init import scaffold
+        from utilsoc.store.atomic import write_atomic
+
+        target = network / self.folder
+        scaffold(target, self.example)
+        text = (target / REFERENTIEL).read_text(encoding="utf-8")
+        write_atomic(target / REFERENTIEL, self.linked(text))
+
+
+def _member_example(links_file: Path) -> _MemberExample:
+    """A `liens-*.yaml` file read, its links checked on the association example."""
+    from utilsoc.resources import data_dir
+    from utilsoc.yamlio.reader import read_yaml
+
+    data = read_yaml(links_file, links_file.name).data
+    links = tuple(
+        (str(code), str(link["commun"]), link.get("facteur"))
+        for code, link in data["liens"].items()
+    )
+    member = _MemberExample(str(data["membre"]), str(data["exemple"]), links)
+    source = data_dir("examples") / member.example / REFERENTIEL
+    member.linked(source.read_text(encoding="utf-8"))  # fails before anything is written
+    return member
+
+
+def with_link(text: str, code: str, common: str, factor: float | None = None) -> str:
+    """`text` (a référentiel) with `commun:` (and `facteur:`) under indicator `code`.
+
+    Raises:
+        UserError: no indicator `code` in `text`.
+    """
+    pattern = re.compile(rf"^([ \t]*)- code:[ \t]*{re.escape(code)}[ \t]*(#.*)?\r?$", re.M)
+    match = pattern.search(text)
+    if match is None:
+        raise UserError(
+            f"l'indicateur « {code} » n'est plus dans l'exemple d'association",
+            f"mettez à jour les liens de l'exemple de réseau (commun: {common})",
+        )
+    indent = match.group(1) + "  "
+    newline = "\r\n" if "\r\n" in text else "\n"
+    added = f"{newline}{indent}commun: {common}"
+    if factor is not None:
+        added += f"{newline}{indent}facteur: {factor:g}"
+    end = match.end() - (1 if match.group(0).endswith("\r") else 0)
+    return text[:end] + added + text[end:]
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    """The example's own files, without its link files nor any working file."""
+    import shutil
+
+    ignored = shutil.ignore_patterns(".utilsoc-cache", "*.lock", "liens-*.yaml", "rapports")
+    shutil.copytree(source, target, ignore=ignored, dirs_exist_ok=True)
+
+
+def _write_gitignore(folder: Path) -> None:
+    from utilsoc.store.atomic import write_atomic
+
     ignore = folder / ".gitignore"
     if not ignore.exists():
         write_atomic(ignore, ".utilsoc-cache/\nrapports/\n")
-    return target
 
 
 def add_member(root: Path, path: str, code: str | None, name: str | None) -> str:
@@ -108,27 +220,35 @@ def add_member(root: Path, path: str, code: str | None, name: str | None) -> str
 
 def _with_member(text: str, newline: str, code: str, name: str, path: str) -> str:
     """`text` with one more item at the end of its top-level `membres:` block."""
-    entry = [
-        f"  - code: {code}",
-        f"    nom: {_quoted(name)}",
-        f"    chemin: {_quoted(path)}",
-    ]
+    entry = [f"  - code: {code}", f"    nom: {_quoted(name)}", f"    chemin: {_quoted(path)}"]
     lines = split_lines(text)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    start = _members_key(lines, newline)
+    end = _block_end(lines, start)
+    lines[end:end] = [line + newline for line in entry]
+    return "".join(lines)
+
+
+def _members_key(lines: list[str], newline: str) -> int:
+    """The line of `membres:` (added at the end if missing; `[]` opened as a block)."""
     start = next((n for n, line in enumerate(lines) if re.match(r"membres\s*:", line)), None)
     if start is None:
         lines.append(f"{newline}membres:{newline}")
-        start = len(lines) - 1
-    elif re.match(r"membres\s*:\s*\[\s*\](\s*#.*)?\s*$", lines[start]):
+        return len(lines) - 1
+    if re.match(r"membres\s*:\s*\[\s*\](\s*#.*)?\s*$", lines[start]):
         lines[start] = f"membres:{newline}"
+    return start
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """Where the indented block after line `start` ends (blank lines after it stay after)."""
     end = start + 1
     while end < len(lines) and (lines[end][:1] in (" ", "-", "\t") or not lines[end].strip()):
         end += 1
     while end > start + 1 and not lines[end - 1].strip():
-        end -= 1  # blank lines after the block stay after it
-    if lines and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += newline
-    lines[end:end] = [line + newline for line in entry]
-    return "".join(lines)
+        end -= 1
+    return end
 
 
 def _relative(root: Path, member: Path) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from utilsoc.check.reporter import Loc, Reporter
 from utilsoc.codes import Code
 from utilsoc.french import format_number
-from utilsoc.model.money import Budget, ValeurSociale
+from utilsoc.model.money import Budget, Ligne, Resultat, ValeurSociale
 from utilsoc.money.budget import SECTIONS, budget_figures
 
 _SECTION_NAMES = {
@@ -117,9 +117,15 @@ def _check_funders(report: Reporter, role: str, budget: Budget) -> None:
     cadre = cadres.get(budget.cadre)
     if cadre is None:
         return
+    _check_convention(report, role, budget, [line for _, line in grants])
+
+
+def _check_convention(report: Reporter, role: str, budget: Budget, grants: list[Ligne]) -> None:
+    """The budget's logframe: its funder among the grants, its period the convention's."""
+    assert budget.cadre is not None
+    cadre = report.project.cadres[budget.cadre]
     if not any(
-        _same_funder(line.cadre, line.financeur, budget.cadre, cadre.financeur)
-        for _, line in grants
+        _same_funder(line.cadre, line.financeur, budget.cadre, cadre.financeur) for line in grants
     ):
         report.add(
             role,
@@ -186,35 +192,40 @@ def _check_value_map(report: Reporter, value_map: ValeurSociale, codes: set[str]
         [(("beneficiaires",), value_map.beneficiaires)] if value_map.beneficiaires else []
     )
     for index, outcome in enumerate(value_map.resultats):
-        where = ("resultats", index)
         if outcome.indicateur:
-            refs.append(((*where, "indicateur"), outcome.indicateur))
-        elif outcome.quantite is None:
-            report.add(
-                role,
-                where,
-                Code.QUANTITE_MANQUANTE,
-                f"résultat « {outcome.code} » sans quantité",
-                "donnez l'indicateur qui la mesure (indicateur:) ou la quantité "
-                "(quantité:, avec source_quantité:)",
-            )
-        if not (outcome.proxy.source or "").strip():
-            report.add(
-                role,
-                (*where, "proxy"),
-                Code.PROXY_SANS_SOURCE,
-                f"proxy du résultat « {outcome.code} » sans source",
-                "citez d'où vient le montant (étude, barème, année) : un lecteur doit "
-                "pouvoir le vérifier",
-                "avertissement",
-            )
-        for key, bounds in outcome.sensibilite.items():
-            if key not in SENSITIVITY_KEYS or bounds.min > bounds.max:
-                report.add(
-                    role,
-                    (*where, "sensibilite", key),
-                    Code.SENSIBILITE_INVALIDE,
-                    f"plage de sensibilité « {key} » invalide",
-                    "clés possibles : " + ", ".join(SENSITIVITY_KEYS) + " ; min ≤ max",
-                )
+            refs.append((("resultats", index, "indicateur"), outcome.indicateur))
+        _check_outcome(report, index, outcome)
     report.references(role, refs, "indicateur", codes)
+
+
+def _check_outcome(report: Reporter, index: int, outcome: Resultat) -> None:
+    """A quantity to value, a proxy one can check, sensitivity ranges that make sense."""
+    role, where = "valeur", ("resultats", index)
+    if not outcome.indicateur and outcome.quantite is None:
+        report.add(
+            role,
+            where,
+            Code.QUANTITE_MANQUANTE,
+            f"résultat « {outcome.code} » sans quantité",
+            "donnez l'indicateur qui la mesure (indicateur:) ou la quantité "
+            "(quantité:, avec source_quantité:)",
+        )
+    if not (outcome.proxy.source or "").strip():
+        report.add(
+            role,
+            (*where, "proxy"),
+            Code.PROXY_SANS_SOURCE,
+            f"proxy du résultat « {outcome.code} » sans source",
+            "citez d'où vient le montant (étude, barème, année) : un lecteur doit "
+            "pouvoir le vérifier",
+            "avertissement",
+        )
+    for key, bounds in outcome.sensibilite.items():
+        if key not in SENSITIVITY_KEYS or bounds.min > bounds.max:
+            report.add(
+                role,
+                (*where, "sensibilite", key),
+                Code.SENSIBILITE_INVALIDE,
+                f"plage de sensibilité « {key} » invalide",
+                "clés possibles : " + ", ".join(SENSITIVITY_KEYS) + " ; min ≤ max",
+            )

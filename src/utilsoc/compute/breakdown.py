@@ -71,7 +71,15 @@ def unfilled(series: Series, period: Period) -> list[str]:
         return []
     if not any(period.overlaps(p) for p in series.totals):
         return []  # no value at all: a gap of its own, told elsewhere
-    recorded = set(_recorded_dimensions(series, period))
+    # Parts of the same periods the values were looked for in: a school year's breakdown
+    # fills its dimensions for a calendar year it overlaps.
+    recorded = {
+        name
+        for p, parts in series.parts.items()
+        if period.overlaps(p)
+        for key in parts
+        for name, _ in key
+    }
     return [name for name in indicator.dimensions if name not in recorded]
 
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from utilsoc.compute.points import Series
 from utilsoc.compute.rollup import days, roll_up
-from utilsoc.model.periods import Kind, Period
+from utilsoc.model.periods import Kind, Period, period_containing
 from utilsoc.model.referentiel import Agregation, Cible, Indicateur, Sens, TypeIndicateur
 
 
@@ -175,8 +175,14 @@ def _overlap(a: Period, b: Period) -> int:
 
 
 def trend(series: Series) -> str:
-    """↗, ↘ or → between the last two recorded totals of the same kind of period."""
-    points = [(p, t.number) for p, t in series.totals.items() if t.number is not None]
+    """↗, ↘ or → between the last two totals at the rhythm of the indicator's targets.
+
+    Why the targets' rhythm: a count recorded monthly against a yearly target moves from
+    one month to the next for reasons that say nothing of the year (holidays); its trend
+    compares the last two whole years. Without coarser targets, the last two recorded
+    totals of the same kind of period are compared.
+    """
+    points = _rhythm_totals(series)
     if len(points) < 2:
         return ""
     last_period, last = points[-1]
@@ -189,3 +195,31 @@ def trend(series: Series) -> str:
     if last == previous:
         return "→"
     return "↗" if last > previous else "↘"
+
+
+_KIND_DAYS = {
+    Kind.MOIS: 30,
+    Kind.TRIMESTRE: 91,
+    Kind.SEMESTRE: 182,
+    Kind.ANNEE: 365,
+    Kind.ANNEE_SCOLAIRE: 365,
+}
+
+
+def _rhythm_totals(series: Series) -> list[tuple[Period, float]]:
+    """The series' totals, rolled up to the targets' kind of period when it is coarser."""
+    recorded = [(p, t.number) for p, t in series.totals.items() if t.number is not None]
+    kinds = {c.periode.kind for c in series.indicator.cibles if c.periode.kind in _KIND_DAYS}
+    if not recorded or len(kinds) != 1:
+        return recorded
+    (kind,) = kinds
+    finest = min(_KIND_DAYS.get(p.kind, 0) for p, _ in recorded)
+    if _KIND_DAYS[kind] <= finest:
+        return recorded
+    spans = sorted({period_containing(p.start, kind) for p, _ in recorded})
+    rolled = [(span, roll_up(series, span)) for span in spans]
+    return [
+        (span, point.number)
+        for span, point in rolled
+        if point.number is not None and point.coverage >= 1.0
+    ]

@@ -133,10 +133,11 @@ def budget_figures(code: str, budget: Budget, volunteer_hours: float | None = No
         rate = budget.benevolat.taux_horaire
         planned = (budget.benevolat.heures_prevues or 0.0) * rate
         actual = None if volunteer_hours is None else volunteer_hours * rate
+        why = budget.benevolat.explication
         for account, label in ((86, VOLUNTEERING_USE), (87, VOLUNTEERING)):
             figures.lines.append(
                 Line(
-                    "contributions", account, label, None, planned, actual, None, budget.seuil_ecart
+                    "contributions", account, label, None, planned, actual, why, budget.seuil_ecart
                 )
             )
         figures.volunteer_hours, figures.volunteer_rate = volunteer_hours, rate

@@ -109,15 +109,20 @@ def _break_even(name: str, ratio: Callable[[float], float]) -> float | None:
     if name == "duration":
         years = [y for y in range(1, 51) if ratio(y) >= 1]
         return float(years[0]) if years and ratio(1) < 1 else None
-    lo, hi = (0.0, 1.0) if name in (*_PERCENTS, "rate") else (0.0, _upper(ratio))
-    f_lo, f_hi = ratio(lo) - 1, ratio(hi) - 1
+    hi = 1.0 if name in (*_PERCENTS, "rate") else _upper(ratio)
+    return _bisect(lambda x: ratio(x) - 1, 0.0, hi)
+
+
+def _bisect(f: Callable[[float], float], lo: float, hi: float) -> float | None:
+    """A root of the monotone `f` between `lo` and `hi`; None when it keeps one sign."""
+    f_lo = f(lo)
     if f_lo == 0:
         return lo
-    if f_lo * f_hi > 0:
+    if f_lo * f(hi) > 0:
         return None
     for _ in range(80):
         middle = (lo + hi) / 2
-        f_middle = ratio(middle) - 1
+        f_middle = f(middle)
         if (f_middle < 0) == (f_lo < 0):
             lo, f_lo = middle, f_middle
         else:

@@ -58,39 +58,55 @@ def value_inputs(project: Project, series: dict[str, Series]) -> ValueInputs:
     value_map = project.valeur_sociale
     assert value_map is not None
     inputs = ValueInputs()
-    document = project.documents["valeur"]
     for index, outcome in enumerate(value_map.resultats):
-        quantity = outcome.quantite
-        if outcome.indicateur is not None and outcome.indicateur in series:
-            quantity = roll_up(series[outcome.indicateur], value_map.periode).number
-            if quantity is None:
-                line, column = document.position(("resultats", index, "indicateur"))
-                inputs.issues.append(
-                    Issue(
-                        document.file,
-                        line,
-                        column,
-                        Code.QUANTITE_MANQUANTE,
-                        f"« {outcome.indicateur} » n'a aucune valeur pour "
-                        f"{value_map.periode.label} : le résultat « {outcome.code} » n'a "
-                        "pas de quantité",
-                        "enregistrez ses valeurs de la période, ou déclarez quantité: avec "
-                        "source_quantité:",
-                    )
-                )
-                continue
-        inputs.outcomes.append(_assumptions(outcome.code, outcome, quantity or 0.0))
-        for key, bounds in outcome.sensibilite.items():
-            low, high = (
-                (bounds.min / 100, bounds.max / 100)
-                if key in _PERCENT_KEYS
-                else (bounds.min, bounds.max)
-            )
-            inputs.ranges[(outcome.code, _ASSUMPTION_KEYS[key])] = (low, high)
+        quantity = _quantity(project, value_map, index, series, inputs)
+        if quantity is None:
+            continue
+        inputs.outcomes.append(_assumptions(outcome.code, outcome, quantity))
+        inputs.ranges.update(_ranges(outcome))
     _investment(project, value_map, series, inputs)
     if value_map.beneficiaires and value_map.beneficiaires in series:
         inputs.beneficiaries = roll_up(series[value_map.beneficiaires], value_map.periode).number
     return inputs
+
+
+def _quantity(
+    project: Project,
+    value_map: ValeurSociale,
+    index: int,
+    series: dict[str, Series],
+    inputs: ValueInputs,
+) -> float | None:
+    """The outcome's quantity over the map's period; None (with an issue) when it has none."""
+    outcome = value_map.resultats[index]
+    if outcome.indicateur is None or outcome.indicateur not in series:
+        return outcome.quantite or 0.0
+    quantity = roll_up(series[outcome.indicateur], value_map.periode).number
+    if quantity is None:
+        document = project.documents["valeur"]
+        line, column = document.position(("resultats", index, "indicateur"))
+        inputs.issues.append(
+            Issue(
+                document.file,
+                line,
+                column,
+                Code.QUANTITE_MANQUANTE,
+                f"« {outcome.indicateur} » n'a aucune valeur pour {value_map.periode.label} : "
+                f"le résultat « {outcome.code} » n'a pas de quantité",
+                "enregistrez ses valeurs de la période, ou déclarez quantité: avec "
+                "source_quantité:",
+            )
+        )
+    return quantity
+
+
+def _ranges(outcome: Resultat) -> Ranges:
+    """The outcome's declared sensitivity ranges (percentages as fractions)."""
+    found: Ranges = {}
+    for key, bounds in outcome.sensibilite.items():
+        scale = 100 if key in _PERCENT_KEYS else 1
+        found[(outcome.code, _ASSUMPTION_KEYS[key])] = (bounds.min / scale, bounds.max / scale)
+    return found
 
 
 def _assumptions(code: str, outcome: Resultat, quantity: float) -> Assumptions:

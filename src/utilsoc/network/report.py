@@ -19,7 +19,7 @@ from utilsoc.network.totals import CommonTotal, network_totals
 from utilsoc.network.wording import figure, rule_text, share_notes
 
 if TYPE_CHECKING:
-    from utilsoc.network.load import Network
+    from utilsoc.network.load import Member, Network
 
 
 def make_network_report(
@@ -50,7 +50,8 @@ def make_network_report(
         )
     assert network.period is not None
     period = network.period
-    target = output or network.root / "rapports" / f"reseau-{period}.{kind}"
+    # A range's name holds « .. »: the file name keeps its two days, joined by « _ ».
+    target = output or network.root / "rapports" / f"reseau-{period.name.replace('..', '_')}.{kind}"
     layout = Layout(network.root)
     check_output(layout, target, "reseau report", force)
     totals = network_totals(network)
@@ -69,56 +70,67 @@ def network_context(
     network: Network, totals: list[CommonTotal], period: Period, day: dt.date, *, charts: bool
 ) -> dict[str, Any]:
     """Everything the template shows, as plain data."""
-    from utilsoc.report.provenance import read_provenance
-
     assert network.model is not None
-    from utilsoc.network.evidence import shared_evidence
-
-    provenance = read_provenance(network.root)
     names = {m.code: m.entry.nom for m in network.members}
     dimensions = {d.code: d.nom for d in network.model.commun.dimensions}
     return {
         "association": {"nom": network.model.nom, "couleurs": _colours()},
         "reseau": {"nom": network.model.nom, "territoire": network.model.territoire},
-        "rapport": {
-            "periode": {
-                "nom": period.name,
-                "libelle": period.label,
-                "debut": format_day(period.start),
-                "fin": format_day(period.end),
-            },
-            "date": format_day(min(day, dt.date.today())),
-            "provenance": provenance.texte,
-            "commit": provenance.commit,
-            "version_utilsoc": provenance.version,
-            "lignes_ecartees": 0,
-        },
-        "membres": [
-            {
-                "code": m.code,
-                "nom": m.entry.nom,
-                "compte": m.reason is None,
-                "raison": m.reason,
-                "rendus": sum(1 for t in totals for s in t.reporting if s.member == m.code),
-                "suivis": sum(1 for t in totals for s in t.shares if s.member == m.code),
-            }
-            for m in network.members
-        ],
+        "rapport": _about(network, period, day),
+        "membres": [_member(m, totals) for m in network.members],
         "ecartes": [{"nom": m.entry.nom, "raison": m.reason} for m in network.members if m.reason],
         "indicateurs": [_indicator(t, names, dimensions, charts) for t in totals],
         "registres": _by_registre(totals),
-        "preuves": [
-            {
-                "membre": e.member,
-                "genre": e.kind,
-                "periode": e.period.label,
-                "texte": e.text,
-                "titre": e.title,
-                "qui": e.speaker,
-            }
-            for e in shared_evidence(network)
-        ],
+        "preuves": _evidence(network),
     }
+
+
+def _about(network: Network, period: Period, day: dt.date) -> dict[str, Any]:
+    """The report itself: its period, its date (never after today), its sources."""
+    from utilsoc.report.provenance import read_provenance
+
+    provenance = read_provenance(network.root)
+    return {
+        "periode": {
+            "nom": period.name,
+            "libelle": period.label,
+            "debut": format_day(period.start),
+            "fin": format_day(period.end),
+        },
+        "date": format_day(min(day, dt.date.today())),
+        "provenance": provenance.texte,
+        "commit": provenance.commit,
+        "version_utilsoc": provenance.version,
+        "lignes_ecartees": 0,
+    }
+
+
+def _member(member: Member, totals: list[CommonTotal]) -> dict[str, Any]:
+    """A member's line: counted or left out, and how many common indicators it filled."""
+    return {
+        "code": member.code,
+        "nom": member.entry.nom,
+        "compte": member.reason is None,
+        "raison": member.reason,
+        "rendus": sum(1 for t in totals for s in t.reporting if s.member == member.code),
+        "suivis": sum(1 for t in totals for s in t.shares if s.member == member.code),
+    }
+
+
+def _evidence(network: Network) -> list[dict[str, Any]]:
+    from utilsoc.network.evidence import shared_evidence
+
+    return [
+        {
+            "membre": e.member,
+            "genre": e.kind,
+            "periode": e.period.label,
+            "texte": e.text,
+            "titre": e.title,
+            "qui": e.speaker,
+        }
+        for e in shared_evidence(network)
+    ]
 
 
 def _indicator(

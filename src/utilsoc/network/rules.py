@@ -8,6 +8,8 @@ taken across.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from utilsoc.compute.points import Point, pooled_terms
 from utilsoc.model.referentiel import Agregation, Indicateur
 
@@ -18,13 +20,20 @@ def across(indicator: Indicateur, points: list[Point]) -> Point:
     if terms is not None:
         return terms
     numbers = [p.number for p in points if p.number is not None]
-    rule = indicator.rollup
-    if rule in (Agregation.SOMME, Agregation.DERNIERE):
-        return Point(sum(numbers))
-    if rule is Agregation.MIN:
-        return Point(min(numbers))
-    if rule is Agregation.MAX:
-        return Point(max(numbers))
+    simple = _SIMPLE.get(indicator.rollup)
+    return Point(simple(numbers)) if simple else _mean(points, numbers)
+
+
+_SIMPLE: dict[Agregation, Callable[[list[float]], float]] = {
+    Agregation.SOMME: sum,
+    Agregation.DERNIERE: sum,  # each is already a member's last value
+    Agregation.MIN: min,
+    Agregation.MAX: max,
+}
+
+
+def _mean(points: list[Point], numbers: list[float]) -> Point:
+    """Weighted by the observations behind each mean when all are known, else plain."""
     weights = [p.weight for p in points]
     if all(weights):
         n = sum(w or 0.0 for w in weights)

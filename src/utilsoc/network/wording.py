@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from utilsoc.compute.points import Point
 from utilsoc.french import format_number, plural
 from utilsoc.french.grammar import with_unit
 from utilsoc.model.referentiel import Agregation, Indicateur, TypeIndicateur
 from utilsoc.network.totals import CommonTotal, Share
+
+if TYPE_CHECKING:
+    from utilsoc.network.load import Network
 
 _RULES = {
     Agregation.SOMME: "somme des membres",
@@ -125,3 +128,26 @@ def _point_data(point: Point) -> dict[str, Any]:
         "effectif": point.weight,
         "couverture": point.coverage,
     }
+
+
+def status_data(network: Network, totals: list[CommonTotal]) -> dict[str, Any]:
+    """`reseau status --format json`: the network, its members, every total unrounded."""
+    assert network.model is not None
+    return {
+        "reseau": network.model.nom,
+        "periode": str(network.period),
+        "membres": {m.code: m.reason or "compté" for m in network.members},
+        "indicateurs": totals_data(totals),
+    }
+
+
+def status_lines(network: Network, totals: list[CommonTotal]) -> list[str]:
+    """`reseau status` for people: the members left out, then each common indicator."""
+    assert network.model is not None
+    assert network.period is not None
+    names = {m.code: m.entry.nom for m in network.members}
+    lines = [f"{network.model.nom} — {network.period.label}"]
+    lines += [f"écarté : {m.entry.nom} ({m.reason})" for m in network.members if m.reason]
+    for total in totals:
+        lines += ["", *total_lines(total, names)]
+    return lines

@@ -13,6 +13,7 @@ from utilsoc.folder import lines_left_out
 from utilsoc.project import MODELES, Layout
 from utilsoc.report.chart_context import attach_charts
 from utilsoc.report.charts import Workers, chart_cache, insert_charts
+from utilsoc.report.money_output import MONEY_TEMPLATES, attach_tornado, refuse_unexplained
 from utilsoc.report.period import data_date, report_period, set_printed_date
 from utilsoc.report.provenance import read_provenance
 from utilsoc.report.render import build_environment, render, tidy_markdown
@@ -47,6 +48,7 @@ class Request:
     force: bool = False  # replace an existing file this command did not write
     final: bool = False  # refuse while an indicator behind its target is unexplained
     audience: str | None = None  # the code of the audience a page addresses
+    budget: str | None = None  # compte-rendu: the budget (budgets/<code>.yaml) it reports on
 
 
 def make_report(gate: Gate, request: Request) -> Path:
@@ -65,6 +67,8 @@ def make_report(gate: Gate, request: Request) -> Path:
     logframe = _logframe([path.stem for path in layout.cadre_files()], request)
     digest = gate.digest
     key = json.dumps([request.period, logframe, str(request.date), request.audience])
+    if request.template in MONEY_TEMPLATES:  # their context holds more than the others'
+        key = json.dumps([key, request.template, request.budget])
     cached = load_result(layout, "rapport", digest)
     if not (isinstance(cached, dict) and cached.get("options") == key):
         cached = None
@@ -83,6 +87,8 @@ def make_report(gate: Gate, request: Request) -> Path:
         _add_provenance(context, layout, request)
         set_printed_date(context, request.date, dt.date.today())
         _add_comments(context, request)
+        if request.final:
+            refuse_unexplained(context)
         period_name = context["rapport"]["periode"]["nom"]
         output = request.output or layout.root / "rapports" / (
             f"{request.template}-{period_name}.{request.format}"
@@ -102,7 +108,7 @@ def _rendered(
         from utilsoc.report.xlsx import write_xlsx
 
         return write_xlsx(context, request.template)
-    charts = attach_charts(context, request.charts)
+    charts = attach_charts(context, request.charts) | attach_tornado(context, request.charts)
     source = _SOURCE.get(request.format, request.format)
     cache = chart_cache(layout.root)
     text = render(
@@ -174,11 +180,14 @@ def _new_context(folder: Folder, request: Request, logframe: str | None) -> dict
     depends on the clock.
     """
     from utilsoc.report.context import Options, build_context
+    from utilsoc.report.money_context import add_money, money_period
 
     project, measures = folder.project, folder.measures
     if project.association is None:  # admitted: only measurement lines may be invalid
         raise DataErrors(folder.outcome.issues)
-    period = report_period(project, measures, request.period, request.template, logframe)
+    period = money_period(project, request.template, logframe, request.budget, request.period)
+    if period is None:
+        period = report_period(project, measures, request.period, request.template, logframe)
     options = Options(
         request.template,
         period,
@@ -186,9 +195,11 @@ def _new_context(folder: Folder, request: Request, logframe: str | None) -> dict
         request.date or data_date(measures, period),
         _audience(project, request.audience),
     )
-    return build_context(
+    context = build_context(
         project, measures, measures.evidence, options, read_provenance(folder.layout.root)
     )
+    add_money(context, project, measures, request.template, logframe, request.budget)
+    return context
 
 
 def _add_provenance(context: dict[str, Any], layout: Layout, request: Request) -> None:
@@ -234,7 +245,7 @@ def _relink(context: dict[str, Any]) -> dict[str, Any]:
 def _logframe(cadres: list[str], request: Request) -> str | None:
     """The logframe asked for, or the only one for a funder report (names of the files)."""
     if request.logframe is None:
-        if request.template == "financeur":
+        if request.template in ("financeur", "compte-rendu"):
             if len(cadres) == 1:
                 return cadres[0]
             raise UsageError(

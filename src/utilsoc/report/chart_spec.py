@@ -18,9 +18,14 @@ _STYLE_VERSION = "4"
 
 @dataclass(frozen=True)
 class Chart:
-    """What to draw: a time series, bars per dimension value, or entry/exit pairs."""
+    """What to draw: a time series, bars per dimension value, entry/exit pairs, a tornado.
 
-    kind: str  # "serie", "barres" or "entree_sortie"
+    A tornado (SROI sensitivity) has one horizontal bar per assumption, from `values`
+    (the ratio at the low end) to `second` (at the high end), around `baseline` (the base
+    ratio), with a line at `target` (1 : 1).
+    """
+
+    kind: str  # "serie", "barres", "entree_sortie" or "tornade"
     title: str
     labels: list[str]
     values: list[float]
@@ -57,6 +62,9 @@ class Chart:
     def alt(self) -> str:
         """A French text alternative listing the values, for screen readers."""
         points = " ; ".join(self._point_texts())
+        if self.kind == "tornade":
+            base = format_number(self.baseline or 0.0, 2)
+            return f"{self.title}. {points} ; ratio de base {base} : 1 ; ligne à 1 : 1."
         if self.line != "réalisé":
             points = f"{self.line} : {points}"
         lines = [("référence", self.baseline), ("cible", self.target)]
@@ -68,6 +76,11 @@ class Chart:
         if self.kind == "entree_sortie":
             return [
                 f"{label} : entrée {format_number(a)}, sortie {format_number(b)}"
+                for label, a, b in zip(self.labels, self.values, self.second, strict=False)
+            ]
+        if self.kind == "tornade":
+            return [
+                f"{label} : de {format_number(a, 2)} à {format_number(b, 2)}"
                 for label, a, b in zip(self.labels, self.values, self.second, strict=False)
             ]
         aims = self.targets or [None] * len(self.values)

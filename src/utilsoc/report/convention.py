@@ -17,10 +17,16 @@ def years_context(series: Series, period: Period) -> list[dict[str, Any]]:
         result.append(
             {
                 "periode": year.name,
-                "realise": value,
+                "realise": _text_of(series, year) if value is None else value,
                 "cible": target,
                 "ecart": None if value is None or target is None else value - target,
                 "statut": state.status.value,
             }
         )
     return result
+
+
+def _text_of(series: Series, year: Period) -> str | None:
+    """A qualitative indicator's latest text within the year (None for the others)."""
+    within = [p for p in series.texts if year.overlaps(p)]
+    return series.texts[max(within)] if within else None

@@ -139,7 +139,7 @@ def missing(
     today: dt.date,
     answered: frozenset[str] = frozenset(),
 ) -> list[dict[str, str]]:
-    """Indicator periods within `period`, begun by `today`, with no value recorded.
+    """Indicator periods within `period`, over by `today`, with no value recorded.
 
     Calculated indicators are never missing, nor the scores of `answered` questionnaires:
     their figures come from elsewhere.
@@ -157,9 +157,16 @@ def missing(
 
 
 def _due(indicator: Indicateur, period: Period, today: dt.date) -> list[Period]:
+    """The indicator's periods within `period` that are over by `today`.
+
+    Why over, not begun: December's value cannot be known on the 2nd of December; a
+    period still running is not missing yet (guided entry proposes the same ones).
+    """
     kind = indicator.frequence.kind
     return [
-        p for p in periods_between(period.start, min(period.end, today), kind) if period.contains(p)
+        p
+        for p in periods_between(period.start, min(period.end, today), kind)
+        if period.contains(p) and p.end < today
     ]
 
 

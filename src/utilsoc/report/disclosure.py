@@ -91,15 +91,17 @@ def add_comments(context: dict[str, Any], *, notes: bool, funder: bool) -> list[
     `notes`: the values' notes are shown. `funder`: the report is about its logframe's
     indicators only. The gaps are also kept as `ecarts_a_expliquer`.
     """
-    from utilsoc.report.wording import GAP_TO_EXPLAIN
+    from utilsoc.report.wording import GAP_TO_EXPLAIN, planned_action
 
     for indicator in context["indicateurs"].values():
         if not notes:
             indicator["notes"] = []
         mark_gap(indicator)
         flag = GAP_TO_EXPLAIN if indicator["a_expliquer"] else None
+        # A track explains a gap as a note does: the reader sees it beside the figure.
+        actions = [planned_action(action) for action in indicator["pistes"]]
         indicator["commentaire"] = " ; ".join(
-            filter(None, [flag, indicator["explication"], *indicator["notes"]])
+            filter(None, [flag, indicator["explication"], *indicator["notes"], *actions])
         )
     gaps = gaps_to_explain(_shown(context, funder))
     context["ecarts_a_expliquer"] = gaps

@@ -44,7 +44,9 @@ def figure_of(chart: Chart) -> Any:
     lines = textwrap.wrap(chart.title, _TITLE_WIDTH) or [""]
     axes.set_title("\n".join(lines), **_TITLE)
     # Room above the axes for every line of the title: a long title is never cut.
-    figure.subplots_adjust(top=min(0.86, 0.95 - 0.055 * len(lines)))
+    # (As much room in inches on a taller figure: a tornado grows with its bars.)
+    room = 1 - min(0.86, 0.95 - 0.055 * len(lines))
+    figure.subplots_adjust(top=1 - room * 3.0 / figure.get_figheight())
     return figure
 
 
@@ -267,7 +269,35 @@ def _labels(axes: Any, labels: list[str]) -> None:
     axes.margins(x=0.08)
 
 
-_DRAWERS = {"barres": _bars, "entree_sortie": _entry_exit}
+def _tornado(axes: Any, chart: Chart) -> None:
+    """One horizontal bar per assumption around the base ratio, widest at the top.
+
+    Each bar spans the ratio at both ends of its range; a dashed line marks 1 : 1, the
+    point below which the estimate no longer repays the investment. Bars and the line
+    carry SVG ids (`barre-tornade-N`, `ligne-1-pour-1`) so a reader can find them.
+    """
+    count = len(chart.labels)
+    height = max(3.0, 1.3 + 0.42 * count)
+    axes.figure.set_size_inches(8.0, height)
+    axes.figure.subplots_adjust(left=0.34, bottom=0.8 / height)
+    base = chart.baseline or 0.0
+    for row, (low, high) in enumerate(zip(chart.values, chart.second, strict=False)):
+        start, end = min(low, high), max(low, high)
+        (bar,) = axes.barh([row], [end - start], left=start, height=0.6, color=chart.colours[0])
+        bar.set_gid(f"barre-tornade-{row}")
+    axes.axvline(base, color="#222222", linewidth=1.0, label="ratio de base")
+    one = axes.axvline(1.0, color=chart.colours[1], linestyle="--", linewidth=1.4, label="1 : 1")
+    one.set_gid("ligne-1-pour-1")
+    axes.set_yticks(list(range(count)), ["\n".join(textwrap.wrap(x, 32)) for x in chart.labels])
+    axes.invert_yaxis()
+    axes.grid(axis="y", visible=False)
+    axes.grid(axis="x", color="#dddddd", linewidth=0.6)
+    axes.xaxis.set_major_formatter(_french_ticks())
+    axes.set_xlim(left=min(0.0, *chart.values, *chart.second))
+    axes.figure.legend(frameon=False, fontsize=8, loc="lower center", ncols=2)
+
+
+_DRAWERS = {"barres": _bars, "entree_sortie": _entry_exit, "tornade": _tornado}
 
 
 def _french_ticks() -> Any:

@@ -103,7 +103,8 @@ def format_headline(value: Any, indicator: dict[str, Any]) -> str:
     rounded = (
         round(number) if abs(number) >= 10 or indicator["type"] == "taux" else round(number, 1)
     )
-    return format_value(float(rounded), indicator)
+    # The report's one precision would write « 6,0 % » beside a table saying 5,7 %.
+    return format_value(float(rounded), {**indicator, "decimales": None})
 
 
 def _amount(number: float, indicator: dict[str, Any]) -> str:

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from utilsoc.compute.points import Series
-from utilsoc.compute.progress import value_window
 from utilsoc.compute.rollup import roll_up
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period
@@ -29,15 +28,9 @@ def method_fields(
     """
     indicator = series.indicator
     scale = indicator.echelle
-    formula = indicator.formule
     return {
         "niveau": indicator.niveau.value if indicator.niveau else None,
-        "formule_texte": None
-        if formula is None
-        else " ÷ ".join(
-            labels.get(code, code) for code in (formula.numerateur, formula.denominateur) if code
-        )
-        + ("" if formula.facteur == 1 else f" × {formula.facteur:g}"),
+        "formule_texte": _computed_from(indicator, labels),
         "frequence": indicator.frequence.value,
         "collecte_par": indicator.collecte_par,
         "numerateur_texte": indicator.numerateur,
@@ -56,6 +49,21 @@ def method_fields(
     }
 
 
+def _computed_from(indicator: Indicateur, labels: dict[str, str]) -> str | None:
+    """How a computed indicator is obtained: its formula, or its questionnaire measure."""
+    from utilsoc.report.wording import questionnaire_measure
+
+    formula, calcul = indicator.formule, indicator.calcul
+    if formula is not None:
+        terms = (formula.numerateur, formula.denominateur)
+        text = " ÷ ".join(labels.get(code, code) for code in terms if code)
+        return text + ("" if formula.facteur == 1 else f" × {formula.facteur:g}")
+    if calcul is not None:
+        source = calcul.questionnaire or indicator.code
+        return questionnaire_measure(calcul.mesure.value, labels.get(source, source), calcul.seuil)
+    return None
+
+
 def _base(
     series: Series, period: Period, pairs: int | None, labels: dict[str, str]
 ) -> dict[str, Any] | None:
@@ -70,7 +78,8 @@ def _base(
         return {"n": pairs, "de": "participants", "libelle": None}
     if indicator.type is not TypeIndicateur.TAUX:
         return None
-    point = roll_up(series, value_window(indicator, period))
+    # Over the whole report: a two-year convention's N counts both years, as its total does.
+    point = roll_up(series, period)
     formula = indicator.formule
     named = labels.get(formula.denominateur or "") if formula else indicator.denominateur
     return {

@@ -51,6 +51,27 @@ def trend_words(indicator: dict[str, Any]) -> str:
     return f"{arrow} {_TRENDS[arrow]}" if arrow in _TRENDS else ""
 
 
+_MEASURE_WORDS = {
+    "moyenne_entrée": "moyenne à l'entrée",
+    "moyenne_sortie": "moyenne à la sortie",
+    "gain_moyen": "gain moyen entre l'entrée et la sortie",
+    "part_progression": "part des participants qui progressent",
+}
+
+
+def questionnaire_measure(measure: str, questionnaire: str, threshold: float | None) -> str:
+    """« moyenne à la sortie du questionnaire « Confiance en soi » »."""
+    words = _MEASURE_WORDS.get(measure, measure)
+    if measure == "part_progression" and threshold:
+        words += f" d'au moins {plural(threshold, 'point')}"
+    return f"{words} du questionnaire « {questionnaire} »"
+
+
+def planned_action(action: str) -> str:
+    """An improvement track beside the figure it answers: « action prévue : … »."""
+    return f"action prévue : {action.rstrip('.')}"
+
+
 def gaps_refused(gaps: list[tuple[str, str]]) -> tuple[str, str]:
     """`report --final`'s message and hint, listing the gaps by code and label."""
     listed = " ; ".join(f"{code} ({label})" for code, label in gaps)

@@ -89,18 +89,18 @@ def test_a_value_recorded_meanwhile_is_refused_and_the_others_written(
         layout = find_root(folder)
         _, referentiel = load_valid_project(layout)
         record_value(
-            layout, referentiel, Request("taux_assiduite", "81/100", "2026-T4", "claire", {})
+            layout, referentiel, Request("taux_assiduite", "81/100", "2026-10", "claire", {})
         )
         return confirm(*args)
 
     monkeypatch.setattr(guided, "_confirm", someone_else_records_first)
     # heures_accompagnement on three sites, taux_assiduite, nb_relais_information
-    answers = "2026-T4\n1200\n\n\n79/100\n9\no\n"
+    answers = "2026-10\n1200\n\n\n79/100\n9\no\n"
     result = cli("-C", str(folder), "record", "-a", "lea", input=answers)
     assert result.exit_code == ExitCode.DONNEES_INVALIDES
     assert "non enregistré : taux_assiduite = 79/100 — une valeur existe déjà" in result.stderr
     assert "1 valeur non enregistrée : taux_assiduite" in result.stderr
-    assert [v[0] for v in _values(folder / "mesures" / "2026-T4" / "lea.yaml")] == [
+    assert [v[0] for v in _values(folder / "mesures" / "2026-10" / "lea.yaml")] == [
         "heures_accompagnement",
         "nb_relais_information",
     ]
@@ -110,28 +110,28 @@ def test_a_value_recorded_meanwhile_is_refused_and_the_others_written(
 def test_a_value_already_recorded_is_shown_not_asked(cli, example, terminal) -> None:
     folder = example("echec-scolaire")
     claire = ("-C", str(folder), "record", "-a", "claire", "taux_assiduite", "81/100")
-    assert cli(*claire, "-p", "2026-T4").exit_code == 0
-    answers = "2026-T4\n\n\n\n9\no\n"
+    assert cli(*claire, "-p", "2026-10").exit_code == 0
+    answers = "2026-10\n\n\n\n9\no\n"
     result = cli("-C", str(folder), "record", "-a", "lea", input=answers)
     assert result.exit_code == 0, result.stderr
     assert "  valeur : déjà enregistré, 81/100 (claire, " in result.stdout
-    assert _values(folder / "mesures" / "2026-T4" / "lea.yaml") == [
+    assert _values(folder / "mesures" / "2026-10" / "lea.yaml") == [
         ("nb_relais_information", {}, "9", None)
     ]
 
 
 def test_guided_session_lists_every_value_a_broken_file_stops(cli, example, terminal) -> None:
     folder = example("echec-scolaire")
-    broken = folder / "mesures" / "2026-T4" / "claire.yaml"
+    broken = folder / "mesures" / "2026-10" / "claire.yaml"
     broken.parent.mkdir(parents=True, exist_ok=True)
     broken.write_text("valeurs:\n  - indicateur: [taux\n", encoding="utf-8")
     before = {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")}
-    answers = "2026-T4\n1200\n\n\n79/100\n9\no\n"
+    answers = "2026-10\n1200\n\n\n79/100\n9\no\n"
     result = cli("-C", str(folder), "record", "-a", "lea", input=answers)
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
     assert "non enregistré : heures_accompagnement = 1200" in result.stderr
-    assert "/mesures/2026-T4/claire.yaml:3:1: erreur: crochet" in result.stderr.replace("\\", "/")
+    assert "/mesures/2026-10/claire.yaml:3:1: erreur: crochet" in result.stderr.replace("\\", "/")
     assert result.stderr.count("claire.yaml:3:1") == 1  # told once, not under each value
     assert (
         "3 valeurs non enregistrées : heures_accompagnement, taux_assiduite, nb_relais_information"
@@ -284,30 +284,30 @@ pty_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminal P
 def test_guided_entry_through_a_terminal_writes_every_answer_at_once(example) -> None:
     folder = example("echec-scolaire")
     session = Terminal("-C", str(folder), "record", "-a", "lea")
-    session.expect("Période (2025, 2025-T1, 2025-03, 2024-2025...) [2026-T3]: ")
-    session.type("")
-    heading = session.expect("site=Les Tilleuls (précédent 2026-T2 : 490): ")
-    assert "3 indicateurs, 5 valeurs pour 3e trimestre 2026" in heading
-    assert "— cible 2026 : 5\u202f700 heures" in heading
+    session.expect("Période (2025, 2025-T1, 2025-03, 2024-2025...) [2026-11]: ")
+    session.type("2026-09")
+    heading = session.expect("site=Les Tilleuls (précédent 2026-08 : 0): ")
+    assert "3 indicateurs, 5 valeurs pour septembre 2026" in heading
+    assert "— cible 2026-2027 : 5\u202f900 heures" in heading
     session.type("612,5")
-    session.expect("site=La Garenne (précédent 2026-T2 : 373): ")
+    session.expect("site=La Garenne (précédent 2026-08 : 0): ")
     session.type("passer")
-    session.expect("site=Centre-ville (précédent 2026-T2 : 537): ")
+    session.expect("site=Centre-ville (précédent 2026-08 : 0): ")
     session.type("33%")
-    refused = session.expect("site=Centre-ville (précédent 2026-T2 : 537): ")
+    refused = session.expect("site=Centre-ville (précédent 2026-08 : 0): ")
     assert "écrivez la valeur sans le signe % — écrivez 33 ;" in refused
     session.type("400")
-    heading = session.expect("valeur (précédent 2026-T2 : 866/1220): ")
+    heading = session.expect("valeur (précédent 2026-08 : 57/100): ")
     assert "un taux, par ses deux termes" in heading
     session.type("37/94")
-    session.expect("valeur (précédent 2026-T2 : 6): ")
+    session.expect("valeur (précédent 2026-08 : 0): ")
     session.type("")
     summary = session.expect("Enregistrer ces 3 valeurs ? (o/n) [n]: ")
     assert "heures_accompagnement (site=Les Tilleuls) = 612,5 heures" in summary
     session.type("o")
     assert session.finish() == 0, session.screen
-    assert "valeur enregistrée : taux_assiduite = 37/94 (3e trimestre 2026)" in session.screen
-    assert _values(folder / "mesures" / "2026-T3" / "lea.yaml") == [
+    assert "valeur enregistrée : taux_assiduite = 37/94 (septembre 2026)" in session.screen
+    assert _values(folder / "mesures" / "2026-09" / "lea.yaml") == [
         ("heures_accompagnement", {"site": "Les Tilleuls"}, "612.5", None),
         ("heures_accompagnement", {"site": "Centre-ville"}, "400", None),
         ("taux_assiduite", {}, None, 37.0),
@@ -319,12 +319,12 @@ def test_ctrl_c_in_the_terminal_leaves_every_file_as_it_was(example) -> None:
     folder = example("echec-scolaire")
     before = _snapshot(folder)
     prompts = [
-        ("[2026-T3]: ", "2026-T3"),
-        ("(précédent 2026-T2 : 490): ", "612,5"),
-        ("(précédent 2026-T2 : 373): ", "passer"),
-        ("(précédent 2026-T2 : 537): ", "400"),
-        ("(précédent 2026-T2 : 866/1220): ", "37/94"),
-        ("(précédent 2026-T2 : 6): ", ""),
+        ("[2026-11]: ", "2026-09"),
+        ("Les Tilleuls (précédent 2026-08 : 0): ", "612,5"),
+        ("La Garenne (précédent 2026-08 : 0): ", "passer"),
+        ("Centre-ville (précédent 2026-08 : 0): ", "400"),
+        ("(précédent 2026-08 : 57/100): ", "37/94"),
+        ("relais) — cible 2026-2027 : 40 relais\r\n  valeur (précédent 2026-08 : 0): ", ""),
         ("Enregistrer ces 3 valeurs ? (o/n) [n]: ", None),
     ]
     for stop in (2, 6):  # in the middle of the questions, then at the confirmation

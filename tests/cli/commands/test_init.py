@@ -55,6 +55,7 @@ def test_interactive_init_fills_the_commented_skeleton_with_the_answers(
         "1d5c4d",
         "",  # secondaire: the default
         "#AA0000",
+        "",  # no catalogue indicator
     ]
     result = cli("init", "asso", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.stderr
@@ -87,3 +88,20 @@ def test_interactive_init_fills_the_commented_skeleton_with_the_answers(
     )
     readme = (tmp_path / "asso" / "README.md").read_text(encoding="utf-8")
     assert readme.startswith("# Les Amis: du « quartier » — évaluation")
+
+
+def test_interactive_init_offers_catalogue_indicators(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("utilsoc.cli.commands.init.is_terminal", lambda: True)
+    identity = ["Les Amis", *[""] * 11]  # the example's texts and colours for the rest
+    picks = ["personnes_touchee", "personnes_touchees, temps_collectifs"]  # a typo: asked again
+    result = cli("init", "asso", input="\n".join(identity + picks) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "vouliez-vous dire « personnes_touchees »" in result.stdout
+    assert "indicateur ajouté : personnes_touchees (catalogue), sous le critère COH-1" in (
+        result.stdout
+    )
+    assert cli("-C", "asso", "validate").exit_code == 0
+    text = (tmp_path / "asso" / "referentiel.yaml").read_text(encoding="utf-8")
+    assert "catalogue: personnes_touchees" in text
+    assert "catalogue: temps_collectifs" in text
+    assert "# Auto-évaluation" in text  # the skeleton's comments are kept

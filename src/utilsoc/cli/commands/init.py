@@ -34,16 +34,59 @@ def cli_command_init(
     from utilsoc.project import display_path
 
     target = base_dir(ctx, dossier)
-    identity = None
+    identity, picked = None, []
     if example is None:
         example = "vide"
         if is_terminal():
             identity = _ask_identity()
+            picked = _ask_catalogue()
         else:
             note("pas de terminal : référentiel vide commenté créé (voir --example)")
     written = scaffold(target, example, identity)
     echo(f"référentiel créé dans {display_path(target)} ({plural(len(written), 'fichier')})")
+    for line in _add_picked(target, picked):
+        echo(line)
     echo(f"étape suivante : cd {display_path(target)} && utilsoc validate")
+
+
+def _ask_catalogue() -> list[str]:
+    """Codes of catalogue indicators to start from, asked again until each one is known."""
+    from utilsoc import catalogue
+    from utilsoc.errors import UserError
+
+    typer.echo(
+        "Indicateurs du catalogue d'utilsoc à reprendre (« utilsoc catalogue » les liste, "
+        "par registre)"
+    )
+    while True:
+        codes = _ask_list("Codes séparés par des virgules (Entrée : aucun)")
+        try:
+            return [catalogue.entry(code).indicateur.code for code in codes]
+        except UserError as error:
+            typer.echo(f"  {error.message}" + (f" — {error.hint}" if error.hint else ""))
+
+
+def _add_picked(target: Path, codes: list[str]) -> list[str]:
+    """Each picked catalogue indicator added under the first criterion of the référentiel."""
+    from utilsoc.actions.indicateur import add_from_catalogue
+    from utilsoc.errors import UserError
+    from utilsoc.model.load import load_valid_project
+    from utilsoc.project import Layout
+
+    if not codes:
+        return []
+    layout = Layout(target)
+    _, referentiel = load_valid_project(layout)
+    critere = referentiel.domaines[0].criteres[0].code
+    lines = []
+    for code in codes:
+        try:
+            added = add_from_catalogue(layout, code, critere)
+        except UserError as error:
+            lines.append(f"indicateur {code} non ajouté : {error.message}")
+            continue
+        lines.append(f"indicateur ajouté : {added.code} (catalogue), sous le critère {critere}")
+    return lines
 
 
 def is_terminal() -> bool:

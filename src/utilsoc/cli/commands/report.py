@@ -28,7 +28,7 @@ TemplateOption = Annotated[
         "--template",
         "-t",
         help="financeur, bilan, communication, referentiel (le tableau du référentiel), "
-        "ou un modèle de modeles/.",
+        "compte-rendu (Cerfa 15059), sroi (valeur sociale), ou un modèle de modeles/.",
     ),
 ]
 
@@ -110,6 +110,17 @@ FinalOption = Annotated[
 ]
 
 
+BudgetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--budget",
+        help="compte-rendu : le budget (nom du fichier de budgets/ sans .yaml), quand le "
+        "cadre logique en a plusieurs ou qu'aucun ne le nomme.",
+        show_default=False,
+    ),
+]
+
+
 def cli_command_report(
     ctx: typer.Context,
     template: TemplateOption = "bilan",
@@ -121,6 +132,7 @@ def cli_command_report(
     without_notes: WithoutNotesOption = False,
     audience: AudienceOption = None,
     final: FinalOption = False,
+    budget: BudgetOption = None,
     ignore_errors: IgnoreErrors = False,
     force: Force = False,
 ) -> None:
@@ -143,6 +155,7 @@ def cli_command_report(
         force=force,
         final=final,
         audience=audience,
+        budget=budget,
     )
     written = make_report(gate, request)
     print_skipped(gate.admit())

@@ -39,12 +39,26 @@ def cli_command_reseau_init(
     nom: NameOption = "Mon réseau",
     territoire: TerritoryOption = "",
     periode: PeriodOption = "2025",
+    exemple: Annotated[
+        str | None,
+        typer.Option(
+            "--example",
+            "-e",
+            help="Créer un réseau d'exemple complet, membres compris : brest.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Créer le dossier d'un réseau : reseau.yaml commenté, à compléter."""
-    from utilsoc.actions.network import init_network
+    from utilsoc.actions.network import init_example, init_network
     from utilsoc.cli.output import echo
     from utilsoc.project import display_path
 
+    if exemple is not None:
+        written = init_example(base_dir(ctx, dossier), exemple)
+        echo(f"réseau d'exemple créé : {display_path(written)}, ses membres dans membres/")
+        echo(f"étape suivante : utilsoc -C {display_path(written.parent)} reseau status")
+        return
     written = init_network(base_dir(ctx, dossier), nom, territoire, periode)
     echo(f"réseau créé : {display_path(written)}")
     echo(f"étape suivante : utilsoc -C {display_path(written.parent)} reseau membre ajouter CHEMIN")
@@ -115,34 +129,17 @@ def cli_command_reseau_status(
     """Totaux du réseau pour chaque indicateur commun, et qui a rendu ses chiffres."""
     from utilsoc.cli.output import echo, print_issues, print_json
     from utilsoc.network.totals import network_totals
-    from utilsoc.network.wording import total_lines, totals_data
+    from utilsoc.network.wording import status_data, status_lines
 
     network = _network(ctx, period)
     _refuse_errors(network)
-    assert network.model is not None
-    assert network.period is not None
-    chosen = network.period
     totals = network_totals(network)
     if format is Format.JSON:
-        print_json(
-            {
-                "reseau": network.model.nom,
-                "periode": str(chosen),
-                "membres": {m.code: m.reason or "compté" for m in network.members},
-                "indicateurs": totals_data(totals),
-            }
-        )
+        print_json(status_data(network, totals))
         return
     print_issues(network.issues)
-    names = {m.code: m.entry.nom for m in network.members}
-    echo(f"{network.model.nom} — {chosen.label}")
-    for member in network.members:
-        if member.reason:
-            echo(f"écarté : {member.entry.nom} ({member.reason})")
-    for total in totals:
-        echo()
-        for line in total_lines(total, names):
-            echo(line)
+    for line in status_lines(network, totals):
+        echo(line)
 
 
 def _network(ctx: typer.Context, period: str | None = None) -> Network:
