@@ -69,7 +69,16 @@ def test_the_funder_report_prints_on_a4_pages_with_its_figures(cli, tmp_path) ->
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
     assert "Rapport à la Fondation Horizons Jeunesse" in text
     assert "Réalisations attendues" in text
-    assert re.search(r"80,4\s?%", text)  # the diploma success rate of the example
+    # Every figure of the funder table, as the Markdown report of the same data gives it.
+    markdown = cli("-C", str(tmp_path / "echec-scolaire"), "report", "-t", "financeur", "-f", "md")
+    assert markdown.exit_code == 0, markdown.stderr
+    shown = (tmp_path / "echec-scolaire" / "rapports").glob("financeur-*.md")
+    rows = re.findall(
+        r"^\| Taux de réussite au diplôme[^|]*\| ([^|(]+)", next(shown).read_text("utf-8"), re.M
+    )
+    figure = re.sub(r"\s+", " ", rows[0]).strip()
+    assert figure.endswith("%")
+    assert figure in text.replace("\u202f", " ").replace("\xa0", " ")
     fonts = _fonts(reader)
     assert fonts
     assert all(embedded for _, embedded in fonts), fonts
