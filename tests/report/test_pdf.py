@@ -69,7 +69,7 @@ def test_the_funder_report_prints_on_a4_pages_with_its_figures(cli, tmp_path) ->
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
     assert "Rapport à la Fondation Horizons Jeunesse" in text
     assert "Réalisations attendues" in text
-    # Every figure of the funder table, as the Markdown report of the same data gives it.
+    # A figure of the funder table, as the Markdown report of the same data gives it.
     markdown = cli("-C", str(tmp_path / "echec-scolaire"), "report", "-t", "financeur", "-f", "md")
     assert markdown.exit_code == 0, markdown.stderr
     shown = (tmp_path / "echec-scolaire" / "rapports").glob("financeur-*.md")
