@@ -10,7 +10,10 @@ missing; --small: ten months, 100,000 values, instead of a hundred months and a 
   recomputed from the files' cache, both for information;
 - the report right after `report -t communication` on the same data (which computed the
   data and drew no chart), every chart to draw: target ≤ 1.2 × 200 charts ÷ cores;
-- the same report again with every chart cached (target ≤ 0.2 × the previous).
+- the same report again with every chart cached (target ≤ 0.2 × the previous);
+- with --office: the report as docx and as pdf beside the HTML report of the same data,
+  measured in one run, charts to draw and charts cached (targets: docx ≤ 2 × HTML, pdf ≤
+  3 × HTML; pdf is skipped without Chromium, Chrome or Edge).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from federation import UTILSOC, generate  # noqa: E402
+from federation import ROOT, UTILSOC, generate  # noqa: E402
 
 # One chart as the report draws it for this folder (a value a month, no reference line,
 # a dozen month labels), written the plain way: a new Figure for each chart, the same
@@ -98,10 +101,20 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, default=Path("/tmp/utilsoc-federation"))
     parser.add_argument("--small", action="store_true")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--office", action="store_true", help="only the docx and pdf figures")
     args = parser.parse_args()
     folder: Path = args.folder
     months = 10 if args.small else 100
     generate(folder, months)
+    if args.office:
+        example = folder.parent / "utilsoc-office-exemple"
+        shutil.rmtree(example, ignore_errors=True)
+        shutil.copytree(ROOT / "examples" / "echec-scolaire", example)
+        print("Une association (examples/echec-scolaire, bilan 2025-2026) :")
+        _office(example, args.runs, ["-p", "2025-2026"])
+        print(f"Le dossier de fédération ({months} mois, 200 indicateurs) :")
+        _office(folder, args.runs, [])
+        return
     cores = min(2, os.cpu_count() or 1)
     report = [UTILSOC, "report", "-t", "bilan", "-o", str(folder.parent / "bilan-bench.html")]
     cache = folder / ".utilsoc-cache"
@@ -140,6 +153,44 @@ def main() -> None:
         f"rapport, graphiques en cache : {warm:7.2f} s  {warm / cold:4.2f} × le précédent "
         "(cible ≤ 0,2)"
     )
+
+
+def _has_browser() -> bool:
+    from utilsoc.errors import UserError
+    from utilsoc.report.pdf import find_browser
+
+    try:
+        find_browser()
+    except UserError:
+        return False
+    return True
+
+
+def _office(folder: Path, runs: int, period: list[str]) -> None:
+    """docx and pdf against the HTML report of the same data, medians of `runs`."""
+    cache = folder / ".utilsoc-cache"
+    card = [UTILSOC, "report", "-t", "communication", *period]
+    _timed([*card, "-o", str(folder.parent / "c.html"), "--force"], folder)
+    formats = ["html", "docx"] + (["pdf"] if _has_browser() else [])
+    times: dict[tuple[str, bool], list[float]] = {}
+    for _ in range(runs):
+        for fmt in formats:  # alternated, so that a change in the machine's load hits all
+            command = [UTILSOC, "report", "-t", "bilan", "-f", fmt, *period]
+            command += ["-o", str(folder.parent / f"bilan-bench.{fmt}"), "--force"]
+            shutil.rmtree(cache / "graphiques", ignore_errors=True)
+            times.setdefault((fmt, False), []).append(_timed(command, folder))
+            times.setdefault((fmt, True), []).append(_timed(command, folder))
+    for cached in (False, True):
+        html = statistics.median(times[("html", cached)])
+        state = "graphiques en cache" if cached else "graphiques à dessiner"
+        print(f"  rapport html, {state} : {html:7.2f} s")
+        for fmt, target in (("docx", 2), ("pdf", 3)):
+            if (fmt, cached) in times:
+                value = statistics.median(times[(fmt, cached)])
+                print(
+                    f"  rapport {fmt}, {state} : {value:7.2f} s  {value / html:4.2f} × le html "
+                    f"(cible ≤ {target})"
+                )
 
 
 if __name__ == "__main__":

@@ -57,3 +57,13 @@ def test_the_entry_workbook_library_waits_for_its_command(tmp_path: Path) -> Non
     modules = _modules(["saisie", "--help"], tmp_path)
     assert "typer" in modules
     assert not modules & {"openpyxl", "pyxform"}
+
+
+def test_office_libraries_are_loaded_only_for_their_format(example, tmp_path: Path) -> None:
+    folder = example("vide")
+    assert not _modules(["--help"], tmp_path) & {"docx", "lxml", "pypdf"}
+    output = tmp_path / "bilan.html"
+    modules = _modules(["-C", str(folder), "report", "-p", "2025", "-o", str(output)], tmp_path)
+    assert output.exists()
+    assert "jinja2" in modules
+    assert not modules & {"docx", "lxml"}

@@ -54,6 +54,9 @@ def test_missing_argument_and_bad_choice_are_french(cli) -> None:
     missing = cli("templates", "eject")
     assert missing.exit_code == ExitCode.USAGE
     assert "manquant — voir « utilsoc templates eject --help »" in missing.stderr
-    choice = cli("report", "--format", "pdf")
+    choice = cli("report", "--format", "odt")
     assert choice.exit_code == ExitCode.USAGE
-    assert "valeur invalide pour --format/-f : « pdf » (possibles : html, md)" in choice.stderr
+    assert (
+        "valeur invalide pour --format/-f : « odt » (possibles : html, md, docx, pdf, xlsx)"
+        in choice.stderr
+    )

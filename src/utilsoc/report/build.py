@@ -17,13 +17,17 @@ from utilsoc.report.money_output import MONEY_TEMPLATES, attach_tornado, refuse_
 from utilsoc.report.period import data_date, report_period, set_printed_date
 from utilsoc.report.provenance import read_provenance
 from utilsoc.report.render import build_environment, render, tidy_markdown
-from utilsoc.store.atomic import write_atomic
+from utilsoc.store.atomic import write_atomic_bytes
 from utilsoc.store.cache import load_result, store_result
 from utilsoc.store.outputs import check_output, record_output
 
 if TYPE_CHECKING:
     from utilsoc.folder import Folder, Gate
     from utilsoc.model.load import Project
+
+# html and md from the templates; docx from the md template, pdf printed from the html.
+FORMATS = ("html", "md", "docx", "pdf", "xlsx")
+_SOURCE = {"docx": "md", "pdf": "html"}
 
 # The models (pydantic) and the aggregation are imported only when the report's data is
 # computed: a report on unchanged data reuses it without them.
@@ -56,8 +60,9 @@ def make_report(gate: Gate, request: Request) -> Path:
             the association's data, or a file `report` did not write (without `force`).
         UserError: template errors.
     """
-    if request.format not in ("html", "md"):
-        raise UsageError(f"format inconnu : {request.format}", "html ou md")
+    if request.format not in FORMATS:
+        raise UsageError(f"format inconnu : {request.format}", ", ".join(FORMATS))
+    _check_tools(request.format, request.template)
     layout = gate.layout
     logframe = _logframe([path.stem for path in layout.cadre_files()], request)
     digest = gate.digest
@@ -68,7 +73,8 @@ def make_report(gate: Gate, request: Request) -> Path:
     if not (isinstance(cached, dict) and cached.get("options") == key):
         cached = None
     # New data means new charts, most likely: start the drawing processes now.
-    with Workers(start=cached is None and request.charts != "aucun") as workers:
+    drawing = request.charts != "aucun" and request.format != "xlsx"
+    with Workers(start=cached is None and drawing) as workers:
         if cached is None:
             context = _new_context(gate.folder(), request, logframe)
             store_result(layout, "rapport", digest, {"options": key, "contexte": context})
@@ -88,26 +94,67 @@ def make_report(gate: Gate, request: Request) -> Path:
             f"{request.template}-{period_name}.{request.format}"
         )
         check_output(layout, output, "report", request.force)
-        text = _rendered(context, request, layout, output, workers)
-    write_atomic(output, text)
+        data = _rendered(context, request, layout, output, workers)
+    write_atomic_bytes(output, data)
     record_output(layout, output, "report")
     return output
 
 
 def _rendered(
     context: dict[str, Any], request: Request, layout: Layout, output: Path, workers: Workers
-) -> str:
-    """The report's text: the template rendered, then the charts it shows put in place."""
+) -> bytes:
+    """The report's bytes: the template rendered, then the charts it shows put in place."""
+    if request.format == "xlsx":
+        from utilsoc.report.xlsx import write_xlsx
+
+        return write_xlsx(context, request.template)
     charts = attach_charts(context, request.charts) | attach_tornado(context, request.charts)
-    text = render(
-        build_environment(layout.root / MODELES),
-        f"{request.template}.{request.format}.j2",
-        context,
-    )
-    beside = output if request.format == "md" else None
+    source = _SOURCE.get(request.format, request.format)
     cache = chart_cache(layout.root)
+    text = render(
+        build_environment(layout.root / MODELES), f"{request.template}.{source}.j2", context
+    )
+    if request.format == "docx":
+        from utilsoc.report.docx import write_docx
+
+        return write_docx(tidy_markdown(text), charts, _title(context), cache, workers)
+    beside = output if request.format == "md" else None
     text = insert_charts(text, charts, request.template, beside, cache, workers)
-    return tidy_markdown(text) if request.format == "md" else text
+    if request.format == "pdf":
+        from utilsoc.report.pdf import print_pdf
+
+        return print_pdf(text)
+    return (tidy_markdown(text) if request.format == "md" else text).encode("utf-8")
+
+
+def _title(context: dict[str, Any]) -> str:
+    """The document's title, as its properties show it."""
+    return f"{context['association']['nom']} — {context['rapport']['periode']['libelle']}"
+
+
+def _check_tools(fmt: str, template: str) -> None:
+    """Before any work: the format suits the template, and what it needs is installed.
+
+    Raises:
+        UsageError: xlsx for another report than the funder's.
+        UserError: a library or program is missing; the message says what to install.
+    """
+    if fmt == "xlsx" and template != "financeur":
+        raise UsageError(
+            "le format xlsx est celui du rapport au financeur (tableau cibles et réalisés)",
+            "utilisez --template financeur, ou --format html, md, docx ou pdf",
+        )
+    if fmt == "docx":
+        from utilsoc.report.docx import missing_library
+
+        try:
+            import docx  # noqa: F401
+        except ImportError:
+            raise missing_library() from None
+    elif fmt == "pdf":
+        from utilsoc.report.pdf import find_browser
+
+        find_browser()
 
 
 def _add_comments(context: dict[str, Any], request: Request) -> None:

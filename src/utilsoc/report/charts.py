@@ -12,9 +12,9 @@ import contextlib
 import os
 import re
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from utilsoc.errors import UserError
 from utilsoc.report.chart_spec import Chart
@@ -23,6 +23,8 @@ from utilsoc.store.atomic import write_atomic
 from utilsoc.store.cache import CACHE_FOLDER, CODE_STAMP
 
 __all__ = ["PLACEHOLDER", "Chart", "Workers", "draw_svg", "insert_charts", "render_svgs"]
+
+T = TypeVar("T")
 
 PLACEHOLDER = "utilsoc:graphique:"
 _PLACEHOLDERS = re.compile(re.escape(PLACEHOLDER) + r"([0-9a-f]{20})")
@@ -84,18 +86,22 @@ class Workers:
 
     def draw(self, charts: list[Chart]) -> list[str]:
         """Each chart's SVG, in order; in the workers when there are enough to share."""
+        return self.map(draw_svg, charts)
+
+    def map(self, draw: Callable[[Chart], T], charts: list[Chart]) -> list[T]:
+        """`draw` (a module-level function) applied to each chart, shared when worth it."""
         if len(charts) >= 8:
             self._start()
         if self.pool is None or len(charts) < 8:
-            return [draw_svg(chart) for chart in charts]
+            return [draw(chart) for chart in charts]
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return list(self.pool.map(draw_svg, charts, chunksize=8))
+            return list(self.pool.map(draw, charts, chunksize=8))
         except BrokenProcessPool:
             self.close()
             self._broken = True
-            return [draw_svg(chart) for chart in charts]
+            return [draw(chart) for chart in charts]
 
 
 def _warm_up() -> None:

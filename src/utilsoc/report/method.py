@@ -37,7 +37,12 @@ def method_fields(
         "denominateur_texte": indicator.denominateur,
         "echelle": None if scale is None else {"min": scale.min, "max": scale.max},
         "cibles": [
-            {"valeur": c.valeur, "periode": c.periode.label, "revisee": bool(c.revisions)}
+            {
+                "valeur": c.valeur,
+                "periode": c.periode.label,
+                "code": c.periode.name,
+                "revisee": bool(c.revisions),
+            }
             for c in sorted(indicator.cibles, key=lambda c: c.periode)
         ],
         "base": _base(series, period, pairs, labels),

@@ -56,3 +56,20 @@ def test_an_unknown_template_to_eject_and_a_bad_date_are_usage_errors(cli, folde
     dated = cli("-C", str(folder), "report", "-p", "2026", "--date", "2026-13-01")
     assert dated.exit_code == ExitCode.USAGE
     assert "date « 2026-13-01 » invalide" in dated.stderr
+
+
+def test_a_word_document_follows_the_adapted_markdown_template(cli, folder: Path) -> None:
+    docx = pytest.importorskip("docx")
+    result = cli("-C", str(folder), "templates", "eject", "communication", "-f", "docx")
+    assert result.exit_code == 0, result.stderr
+    copy = folder / "modeles" / "communication.md.j2"
+    assert not (folder / "modeles" / "communication.html.j2").exists()
+    copy.write_text(
+        copy.read_text(encoding="utf-8").replace("## Nos valeurs", "## Ce en quoi nous croyons"),
+        encoding="utf-8",
+    )
+    args = ("report", "-t", "communication", "-f", "docx", "-p", "2026", "-o", "c.docx")
+    report = cli("-C", str(folder), *args)
+    assert report.exit_code == 0, report.stderr
+    headings = [p.text for p in docx.Document(str(folder / "c.docx")).paragraphs]
+    assert "Ce en quoi nous croyons" in headings

@@ -17,6 +17,9 @@ class ReportFormat(StrEnum):
 
     HTML = "html"
     MD = "md"
+    DOCX = "docx"
+    PDF = "pdf"
+    XLSX = "xlsx"
 
 
 TemplateOption = Annotated[
@@ -53,7 +56,10 @@ PeriodOption = Annotated[
 FormatOption = Annotated[
     ReportFormat,
     typer.Option(  # noqa: A002 - the option is named --format
-        "--format", "-f", help="html (un seul fichier, imprimable en PDF) ou md."
+        "--format",
+        "-f",
+        help="html (un seul fichier, imprimable en PDF), md, docx (Word), pdf "
+        "(avec Chromium, Chrome ou Edge) ou xlsx (rapport au financeur).",
     ),
 ]
 
@@ -201,7 +207,9 @@ def cli_command_templates_eject(
     from utilsoc.resources import data_dir
     from utilsoc.store.atomic import write_atomic
 
-    formats = [format.value] if format else ["html", "md"]
+    # A Word document follows the Markdown template, a PDF the HTML one.
+    template_of = {"docx": "md", "pdf": "html"}
+    formats = [template_of.get(format.value, format.value)] if format else ["html", "md"]
     target = find_root(base_dir(ctx)).root / MODELES
     sources = [data_dir("templates") / f"{name}.{fmt}.j2" for fmt in formats]
     sources = [source for source in sources if source.is_file()]

@@ -1,0 +1,90 @@
+"""`report --template financeur --format xlsx`: read back with openpyxl."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+
+from utilsoc.errors import ExitCode
+from utilsoc.resources import data_dir
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "echec-scolaire"
+    shutil.copytree(
+        data_dir("examples") / "echec-scolaire",
+        folder,
+        ignore=shutil.ignore_patterns(".utilsoc-cache", "*.lock"),
+    )
+    return folder
+
+
+def _sheet(cli, tmp_path: Path):
+    output = tmp_path / "financeur.xlsx"
+    args = ["-t", "financeur", "-f", "xlsx", "-o", str(output), "--date", "2026-11-30"]
+    result = cli("-C", str(_folder(tmp_path)), "report", *args)
+    assert result.exit_code == 0, result.stderr
+    return openpyxl.load_workbook(output).worksheets[0]
+
+
+def _rows(sheet) -> dict[str, dict[str, object]]:
+    header = [cell.value for cell in sheet[1]]
+    return {
+        row[2]: dict(zip(header, row, strict=True)) for row in sheet.iter_rows(2, values_only=True)
+    }
+
+
+def test_one_row_per_indicator_with_targets_and_actuals_per_period(cli, tmp_path) -> None:
+    sheet = _sheet(cli, tmp_path)
+    assert sheet.title == "Cibles et réalisés"
+    rows = _rows(sheet)
+    pupils = rows["nb_eleves_accompagnes"]
+    assert pupils["Indicateur"] == "Nombre d'élèves accompagnés"
+    assert pupils["Référence"] == 138
+    assert pupils["année scolaire 2024-2025 — cible"] == 150
+    assert pupils["année scolaire 2024-2025 — réalisé"] == 147
+    assert pupils["année scolaire 2025-2026 — réalisé"] == 155
+    assert pupils["année scolaire 2026-2027 — réalisé"] is None
+    assert pupils["Statut"] == "en retard"
+    assert str(pupils["Sous-objectif"]).startswith("SO1 : ")
+    # Every indicator of the logframe's table, each once.
+    assert len(rows) == sheet.max_row - 1
+
+
+def test_the_header_is_frozen_and_figures_have_french_display_formats(cli, tmp_path) -> None:
+    sheet = _sheet(cli, tmp_path)
+    assert sheet.freeze_panes == "E2"
+    assert sheet["A1"].font.bold
+    header = [cell.value for cell in sheet[1]]
+    row = next(r for r in sheet.iter_rows(2) if r[2].value == "taux_assiduite")
+    reference = row[header.index("Référence")]
+    assert reference.number_format == '#,##0.0" %"'
+    count = next(r for r in sheet.iter_rows(2) if r[2].value == "nb_eleves_accompagnes")
+    assert count[header.index("Réalisé")].number_format == "#,##0"
+    assert sheet.column_dimensions["D"].width == 48
+
+
+def test_the_periods_are_in_time_order() -> None:
+    from utilsoc.report.xlsx import _periods
+
+    first = {
+        "serie": [{"libelle": "année 2025", "periode": "2025"}],
+        "cibles": [{"periode": "année 2026", "code": "2026"}],
+    }
+    second = {
+        "serie": [{"libelle": "T4 2024", "periode": "2024-T4"}],
+        "cibles": [{"periode": "T1 2025", "code": "2025-T1"}],
+    }
+    assert _periods([first, second]) == ["T4 2024", "T1 2025", "année 2025", "année 2026"]
+
+
+def test_another_report_than_the_funders_is_refused(cli, tmp_path) -> None:
+    output = tmp_path / "bilan.xlsx"
+    result = cli(
+        "-C", str(_folder(tmp_path)), "report", "-t", "bilan", "-f", "xlsx", "-o", str(output)
+    )
+    assert result.exit_code == ExitCode.USAGE
+    assert "--template financeur" in result.stderr
+    assert not output.exists()
