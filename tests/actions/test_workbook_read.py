@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 import zipfile
@@ -48,9 +49,11 @@ def _with_cached_value(path: Path, formula: str, value: str) -> None:
     with zipfile.ZipFile(path) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     sheet = "xl/worksheets/sheet2.xml"
-    old = f"<f>{formula}</f><v />"
-    assert old in parts[sheet].decode()
-    parts[sheet] = parts[sheet].decode().replace(old, f"<f>{formula}</f><v>{value}</v>").encode()
+    # openpyxl writes the empty result as `<v />`, `<v/>` or `<v></v>` (with or without lxml)
+    empty = re.compile(f"<f>{re.escape(formula)}</f>(<v */>|<v></v>)?")
+    text, count = empty.subn(f"<f>{formula}</f><v>{value}</v>", parts[sheet].decode())
+    assert count == 1
+    parts[sheet] = text.encode()
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
