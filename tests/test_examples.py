@@ -176,7 +176,7 @@ def _with_figures(folder) -> set[str]:
 
 
 # The examples with money: a budget per logframe and a value map (issue 12 §6).
-WITH_MONEY = ["lien-social"]
+WITH_MONEY = ["lien-social", "mediation-numerique"]
 
 
 def _budgeted(root: Path) -> set[str]:
