@@ -175,12 +175,63 @@ def _with_figures(folder) -> set[str]:
     }
 
 
+# The examples with money: a budget per logframe and a value map (issue 12 §6).
+WITH_MONEY = ["lien-social", "mediation-numerique"]
+
+
+def _budgeted(root: Path) -> set[str]:
+    """The logframes that a budget of the folder names (`cadre:`)."""
+    codes = set()
+    for path in (root / "budgets").glob("*.yaml"):
+        match = re.search(r"^cadre: *([\w-]+)", path.read_text(encoding="utf-8"), re.MULTILINE)
+        if match:
+            codes.add(match[1])
+    return codes
+
+
+@pytest.mark.parametrize("name", WITH_MONEY)
+def test_money_examples_have_a_budget_for_each_logframe_and_a_value_map(name: str) -> None:
+    root = data_dir("examples") / name
+    cadres = {path.stem for path in (root / "cadres-logiques").glob("*.yaml")}
+    assert cadres
+    assert cadres <= _budgeted(root)
+    assert (root / "valeur-sociale.yaml").is_file()
+
+
+@pytest.mark.parametrize("name", WITH_MONEY)
+def test_money_reports_render_final_with_a_publishable_ratio(
+    cli, name: str, tmp_path: Path
+) -> None:
+    """The compte rendu passes --final (every gap explained); the ratio is 1,5 to 4 : 1."""
+    texts = _reports(data_dir("examples") / name, tmp_path, cli)
+    assert any(key.startswith("compte-rendu-") for key in texts), sorted(texts)
+    for key, text in texts.items():
+        if key.startswith("compte-rendu-"):
+            assert "Tableau de synthèse" in text, key
+            assert "expliqué (annexe)" in text, key  # realistic gaps, each explained
+    ratio = re.search(r"\*\*(\d+),(\d\d)\s:\s1\*\*", texts["sroi"])
+    assert ratio, texts["sroi"][:500]
+    assert 1.5 <= float(f"{ratio[1]}.{ratio[2]}") <= 4
+    assert "À lire avec ses hypothèses" in texts["sroi"]  # the caveat is shown
+
+
 def _reports(example: Path, tmp_path: Path, cli) -> dict[str, str]:
-    """Every report of the example, with default options: one financeur per logframe."""
+    """Every report of the example, with default options: one financeur per logframe.
+
+    With a budget for a logframe, its compte rendu in its final version; with a value map,
+    the sroi report.
+    """
     layout = _copy(example, tmp_path)
     folder = load_folder(layout)
     runs = {f"financeur-{code}": ["-t", "financeur", "-l", code] for code in folder.project.cadres}
     runs |= {name: ["-t", name] for name in ("bilan", "communication", "referentiel")}
+    runs |= {
+        f"compte-rendu-{code}": ["-t", "compte-rendu", "-l", code, "--final"]
+        for code in folder.project.cadres
+        if code in _budgeted(layout.root)
+    }
+    if (layout.root / "valeur-sociale.yaml").is_file():
+        runs["sroi"] = ["-t", "sroi"]
     texts = {}
     for name, options in runs.items():
         output = tmp_path / f"{name}.md"

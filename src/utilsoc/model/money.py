@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from utilsoc.model.base import Code, Modele, Texte
@@ -73,8 +73,18 @@ def _as_percent(text: str) -> str:
     return f'"{shown:g} %"'.replace(".", ",")
 
 
-Montant = Annotated[float, BeforeValidator(parse_amount)]
-Pourcentage = Annotated[float, BeforeValidator(parse_percent)]
+# Why WithJsonSchema: the editors' schema must accept what the reader accepts
+# (`1 200,50`, `"15 %"`), not only the float it becomes.
+Montant = Annotated[
+    float,
+    BeforeValidator(parse_amount),
+    WithJsonSchema({"type": ["number", "string"]}),
+]
+Pourcentage = Annotated[
+    float,
+    BeforeValidator(parse_percent),
+    WithJsonSchema({"type": "string", "pattern": _PERCENT.pattern}),
+]
 
 
 class Ligne(Modele):
