@@ -117,3 +117,12 @@ def test_without_a_budget_the_compte_rendu_asks_for_one(cli, money_folder) -> No
     assert "aucun budget ne nomme le cadre logique « financeur »" in result.stderr
     assert "budgets : aucun" in result.stderr
     assert not (folder / "rapports").exists()
+
+
+def test_a_grant_gap_names_its_funder_in_the_annex(cli, example, tmp_path) -> None:
+    folder = example("lien-social")
+    out = tmp_path / "cr.md"
+    result = cli("-C", str(folder), "report", "-t", "compte-rendu", "-f", "md", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    annex = out.read_text(encoding="utf-8").replace("\xa0", " ").split("Annexe")[-1]
+    assert "- **74 — Subventions d'exploitation : Ville de Vaubréant** (" in annex

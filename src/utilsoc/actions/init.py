@@ -47,6 +47,8 @@ tenu avec utilsoc, qui vérifie ces fichiers et en tire les tableaux de bord et 
 | `referentiel.yaml` | dimensions, domaines → critères → indicateurs, auto-évaluation |
 | `cadres-logiques/` | un cadre logique par financeur |
 | `mesures/` | valeurs et témoignages enregistrés, période après période |
+| `budgets/` | s'il y en a : le budget prévu et réalisé de chaque action (compte rendu financier) |
+| `valeur-sociale.yaml` | s'il existe : la carte de la valeur sociale (SROI) |
 | `modeles/` | vos modèles de rapports, s'ils remplacent ceux d'utilsoc |
 | `schemas/` | schémas pour l'aide à la saisie dans VS Code (ne pas modifier) |
 
