@@ -116,7 +116,15 @@ def main() -> None:
         _office(folder, args.runs, [])
         return
     cores = min(2, os.cpu_count() or 1)
-    report = [UTILSOC, "report", "-t", "bilan", "-o", str(folder.parent / "bilan-bench.html")]
+    report = [
+        UTILSOC,
+        "report",
+        "-t",
+        "bilan",
+        "-o",
+        str(folder.parent / "bilan-bench.html"),
+        "--force",
+    ]
     cache = folder / ".utilsoc-cache"
     shutil.rmtree(cache, ignore_errors=True)
     nothing = _timed(report, folder)
@@ -126,7 +134,15 @@ def main() -> None:
     rebuilt = _timed(report, folder)
     shutil.rmtree(cache / "graphiques", ignore_errors=True)
     (cache / "rapport.json").unlink(missing_ok=True)
-    card = [UTILSOC, "report", "-t", "communication", "-o", str(folder.parent / "carte.html")]
+    card = [
+        UTILSOC,
+        "report",
+        "-t",
+        "communication",
+        "-o",
+        str(folder.parent / "carte.html"),
+        "--force",
+    ]
     _timed(card, folder)  # another report on the same data: it computes the data, no chart
     # Bare charts and reports alternate, so that a change in the machine's load hits both.
     bares, colds, warms = [], [], []
