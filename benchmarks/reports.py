@@ -129,11 +129,9 @@ def main() -> None:
     shutil.rmtree(cache, ignore_errors=True)
     nothing = _timed(report, folder)
     print(f"rapport, aucun cache (lecture YAML de toutes les valeurs) : {nothing:7.2f} s")
-    shutil.rmtree(cache / "graphiques", ignore_errors=True)
-    (cache / "rapport.json").unlink(missing_ok=True)
+    _forget(cache)
     rebuilt = _timed(report, folder)
-    shutil.rmtree(cache / "graphiques", ignore_errors=True)
-    (cache / "rapport.json").unlink(missing_ok=True)
+    _forget(cache)
     card = [
         UTILSOC,
         "report",
@@ -148,7 +146,8 @@ def main() -> None:
     bares, colds, warms = [], [], []
     for _ in range(args.runs):
         bares.append(_bare(months))
-        shutil.rmtree(cache / "graphiques", ignore_errors=True)
+        for kept in ("graphiques", "rendus"):  # charts to draw: no document kept either
+            shutil.rmtree(cache / kept, ignore_errors=True)
         colds.append(_timed(report, folder))
         warms.append(_timed(report, folder))
     bare, cold, warm = (statistics.median(x) for x in (bares, colds, warms))
@@ -169,6 +168,13 @@ def main() -> None:
         f"rapport, graphiques en cache : {warm:7.2f} s  {warm / cold:4.2f} × le précédent "
         "(cible ≤ 0,2)"
     )
+
+
+def _forget(cache: Path) -> None:
+    """The charts, the report's data and the rendered documents kept: all drawn again."""
+    for kept in ("graphiques", "rendus"):
+        shutil.rmtree(cache / kept, ignore_errors=True)
+    (cache / "rapport.json").unlink(missing_ok=True)
 
 
 def _has_browser() -> bool:
