@@ -51,7 +51,7 @@ commun:
 
 def init_network(folder: Path, name: str, territory: str, period: str) -> Path:
     """Write a commented reseau.yaml (and a .gitignore) in `folder`, which may not hold one."""
-    _check_period(period)
+    parse_period(period)
     target = folder / RESEAU
     if target.exists():
         raise UserError(
@@ -291,10 +291,11 @@ def _quoted(text: str) -> str:
     return f'"{escaped}"'
 
 
-def _check_period(text: str) -> None:
+def parse_period(text: str) -> Period:
+    """A period typed on the command line; a French usage error otherwise."""
     from utilsoc.model.periods import PERIOD_HINT
 
     try:
-        Period.parse(text)
+        return Period.parse(text)
     except ValueError as error:
         raise UsageError(str(error), PERIOD_HINT) from None

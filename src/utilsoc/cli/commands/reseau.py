@@ -12,6 +12,7 @@ from utilsoc.cli.commands.common import Force, Format, base_dir
 from utilsoc.cli.french import FrenchCommand, FrenchGroup
 
 if TYPE_CHECKING:
+    from utilsoc.model.periods import Period
     from utilsoc.network.load import Network
 
 reseau_app = typer.Typer(
@@ -172,14 +173,10 @@ def _inside_member(network: Network, file: str) -> bool:
     return any(path.is_relative_to(m.root) and m.reason is not None for m in network.members)
 
 
-def _period(text: str):  # type: ignore[no-untyped-def]
-    from utilsoc.errors import UsageError
-    from utilsoc.model.periods import PERIOD_HINT, Period
+def _period(text: str) -> Period:
+    from utilsoc.actions.network import parse_period
 
-    try:
-        return Period.parse(text)
-    except ValueError as error:
-        raise UsageError(str(error), PERIOD_HINT) from None
+    return parse_period(text)
 
 
 class ExportFormat(StrEnum):
