@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from utilsoc.compute.points import Point, Series
+from utilsoc.compute.points import DimensionKey, Point, Series
 from utilsoc.compute.rollup import periods_used
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Indicateur
@@ -28,18 +28,25 @@ def member_parts(
     period: Period,
     dimensions: list[str],
 ) -> Parts:
-    """The member's figure over `period` for each value of each common dimension it records."""
-    found: dict[str, dict[str, list[Point]]] = {}
+    """The member's figure over `period` for each value of each common dimension it records.
+
+    Why grouped by the parts' keys first: a member has a part per value and period, and
+    the few distinct keys are then judged (one common dimension?) once each.
+    """
+    by_key: dict[DimensionKey, list[Point]] = {}
     for link in own:
-        one = series[link.indicator.code]
+        one, factor = series[link.indicator.code], link.factor
         for used in periods_used(one, period):
             for key, point in one.parts.get(used, {}).items():
-                if len(key) == 1 and key[0][0] in dimensions and point.number is not None:
-                    ((dimension, value),) = key
-                    found.setdefault(dimension, {}).setdefault(value, []).append(
-                        scaled(point, link.factor)
-                    )
-    return {
-        dimension: {value: across(common, points) for value, points in values.items()}
-        for dimension, values in found.items()
-    }
+                group = by_key.get(key)
+                if group is None:
+                    group = by_key[key] = []
+                group.append(point if factor == 1.0 else scaled(point, factor))
+    wanted = set(dimensions)
+    result: Parts = {}
+    for key, points in by_key.items():
+        if len(key) == 1 and key[0][0] in wanted:
+            numbers = [point for point in points if point.number is not None]
+            if numbers:
+                result.setdefault(key[0][0], {})[key[0][1]] = across(common, numbers)
+    return result

@@ -107,7 +107,11 @@ def _fast_value(row: Any, shared: Shared) -> Mesure | None:
 
 
 def _canonical_line(line: str, shared: Shared) -> Mesure | None:
-    """One value line in the exact form `record` writes, read by one regular expression."""
+    """One value line in the exact form `record` writes, read by one regular expression.
+
+    Why the bare tokens are taken as they are: the expression admits no space in them,
+    so only quoted texts need decoding and the checks of `_text`.
+    """
     match = _CANONICAL.fullmatch(line)
     if match is None:
         return None
@@ -117,12 +121,12 @@ def _canonical_line(line: str, shared: Shared) -> Mesure | None:
         return Mesure(
             _code(code),
             parse_period(period),
-            _optional_text(_scalar(value)),
-            _number(numerator),
-            _number(denominator),
+            None if value is None else _token(value),
+            None if numerator is None else _number(numerator),
+            None if denominator is None else _number(denominator),
             dimensions,
-            _optional_text(_scalar(note)),
-            _text(_scalar(author)),
+            None if note is None else _token(note),
+            _text(_token(author)),
             parse_day(day),
             None,
             key,
@@ -131,12 +135,22 @@ def _canonical_line(line: str, shared: Shared) -> Mesure | None:
         return None
 
 
+def _token(token: str) -> str | None:
+    """A bare or quoted text of a canonical line, as `_optional_text` would keep it."""
+    if token[0] == '"':
+        return _optional_text(json.loads(token))
+    return None if token in _NULLS else token
+
+
+_NULLS = frozenset(("null", "Null", "NULL"))
+
+
 def _scalar(token: str | None) -> str | None:
     if token is None:
         return None
     if token.startswith('"'):
         return str(json.loads(token))
-    return None if token in ("null", "Null", "NULL") else token
+    return None if token in _NULLS else token
 
 
 def _pairs(inner: str | None, shared: Shared) -> Dimensions:
