@@ -25,7 +25,7 @@ def test_the_inventory_lists_what_validate_refuses_and_still_exits_0(cli, exampl
     path = folder / "mesures" / "2026" / "paul.yaml"
     path.parent.mkdir(parents=True)
     path.write_text(
-        "faits_marquants:\n  - {période: 2026, titre: Fête, récit: \"écrire à a.b@free.fr\", "
+        'faits_marquants:\n  - {période: 2026, titre: Fête, récit: "écrire à a.b@free.fr", '
         "auteur: paul, date: 2026-01-05}\n",
         encoding="utf-8",
     )
