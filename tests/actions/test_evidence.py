@@ -371,3 +371,14 @@ def test_questionnaire_answers_follow_the_indicator_frequency(cli, example) -> N
     assert validated.exit_code == 1
     assert "mesures/2026-T2/p77.yaml:2:" in validated.stderr
     assert "[periode-hors-frequence]" in validated.stderr
+
+
+@pytest.mark.parametrize("code", ["MARTIN_Ines", "ines.martin"])
+def test_a_participant_code_that_is_a_name_is_refused(cli, example, code: str) -> None:
+    folder = example("vide", SCORE)
+    base = ["-C", str(folder), "questionnaire", "confiance", code, "3", "-m", "entrée"]
+    result = cli(*base, "-p", "2026", "-a", "m")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "le code du participant contient un nom complet" in result.stderr
+    assert not (folder / "mesures").exists()
+    assert cli(*base[:4], "P012", *base[5:], "-p", "2026", "-a", "m").exit_code == 0

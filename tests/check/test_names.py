@@ -58,6 +58,8 @@ def test_three_words_of_one_name_are_one_span() -> None:
         "pierre qui roule",
         "rose des vents",
         "Madame Martin",
+        "Port Louis",
+        "le marché de Noël Solidaire",
         "Marie",
         "P012",
         "Y. K.",

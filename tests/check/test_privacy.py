@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from utilsoc.check.privacy import note_problems, personal_problems, texts
+from utilsoc.check.privacy import note_problems, personal_problems, text_problems, texts
 from utilsoc.codes import Code
 from utilsoc.errors import ExitCode
 from utilsoc.model.mesures import Partenariat, Reponse, Temoignage, Valeur
@@ -129,3 +129,33 @@ def test_a_consented_full_name_validates(cli, example) -> None:
     )
     result = cli("-C", str(folder), "validate")
     assert result.exit_code == 0, result.stderr
+
+
+def test_any_text_can_be_checked_with_its_own_words() -> None:
+    [problem] = text_problems("reponses", "la réponse", "c'est Yanis KERBRAT")
+    assert problem.message == "la réponse contient un nom complet : « Yanis KERBRAT »"
+    assert text_problems("reponses", "la réponse", "Yanis KERBRAT", consented=True) == []
+    assert text_problems("reponses", "la réponse", "Yanis a dit oui") == []
+
+
+def test_validate_reads_the_name_list_only_when_texts_exist(example) -> None:
+    from utilsoc.check import names
+    from utilsoc.folder import load_folder
+    from utilsoc.project import Layout
+
+    folder = example("vide")
+    _measures(
+        folder,
+        "valeurs:\n  - {indicateur: nb_personnes_accompagnees, période: 2026, valeur: 4, "
+        "dimensions: {sexe: F}, auteur: Marie Dupré, date: 2026-01-05}\n",
+    )
+    names._lists.cache_clear()
+    assert not load_folder(Layout(folder)).outcome.errors
+    assert names._lists.cache_info().currsize == 0
+    _measures(
+        folder,
+        "valeurs:\n  - {indicateur: nb_personnes_accompagnees, période: 2026, valeur: 4, "
+        "dimensions: {sexe: F}, note: RAS ce mois-ci, auteur: Marie Dupré, date: 2026-01-05}\n",
+    )
+    assert not load_folder(Layout(folder)).outcome.errors
+    assert names._lists.cache_info().currsize == 1

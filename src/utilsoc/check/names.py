@@ -120,7 +120,7 @@ def _is_pair(first: _Token, other: _Token, lists: _Lists, shouted: bool) -> bool
     names = lists.names
     if first.folded not in names and not all(p in names for p in first.folded.split("-")):
         return False
-    if other.folded in lists.common or len(other.word) < 2:
+    if other.folded in lists.common or other.folded in lists.places or len(other.word) < 2:
         return False
     plain_word = first.folded in lists.word_names
     if _capitalised(other.word) and not shouted:

@@ -55,12 +55,23 @@ def personal_problems(record: Any) -> list[Problem]:
     consented = bool(getattr(record, "nom_complet", False))
     may_consent = hasattr(record, "nom_complet") and not consented
     labels = FIELDS.get(type(record).__name__, {})
-    problems = []
-    for name, text in texts(record):
-        findings = refused(find_personal_data(text), consented)
-        if findings:
-            problems.append(problem(name, labels[name], findings[0], may_consent))
-    return problems
+    return [
+        found
+        for name, text in texts(record)
+        for found in text_problems(name, labels[name], text, consented, may_consent)
+    ]
+
+
+def text_problems(
+    field: str, label: str, text: str, consented: bool = False, may_consent: bool = False
+) -> list[Problem]:
+    """The first personal data in one text, as a problem; none when the text is clean.
+
+    For a text of any kind of file (an interview's answer, a story): `field` locates it,
+    `label` names it in the message (« la réponse »); `consented` accepts full names.
+    """
+    findings = refused(find_personal_data(text), consented)
+    return [problem(field, label, findings[0], may_consent)] if findings else []
 
 
 def note_problems(values: Sequence[Any]) -> dict[int, list[Problem]]:
@@ -74,15 +85,10 @@ def note_problems(values: Sequence[Any]) -> dict[int, list[Problem]]:
         note = values[n].note
         problems = judged.get(note)
         if problems is None:
-            problems = judged[note] = _note_problems(note)
+            problems = judged[note] = text_problems("note", "la note", note)
         if problems:
             found[n] = problems
     return found
-
-
-def _note_problems(note: str) -> list[Problem]:
-    findings = find_personal_data(note)
-    return [problem("note", "la note", findings[0])] if findings else []
 
 
 def refused(findings: Iterable[Finding], consented: bool) -> list[Finding]:
