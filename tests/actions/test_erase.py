@@ -121,16 +121,22 @@ def test_a_record_on_several_lines_is_not_erased_blindly(cli, example) -> None:
 
 def test_another_eraser_joins_the_same_transaction(cli, example, monkeypatch) -> None:
     folder = _folder(cli, example)
+    interview = folder / "entretiens" / "e1.yaml"
+    interview.parent.mkdir()
+    interview.write_text("participant: P1\n", encoding="utf-8")
     seen: list[str] = []
 
     def interviews(tx, code: str) -> list[Removed]:
         seen.append(code)
+        tx.delete(interview)
         return [Removed("entretiens/e1.yaml", 1, "entretien")]
 
     monkeypatch.setattr("utilsoc.actions.erase.ERASERS", [*ERASERS, interviews])
     removed = erase_participant(Layout(folder), "P1")
     assert [r.what for r in removed][-1] == "entretien"
     assert seen == ["P1", "P1"]  # planned, then done
+    assert not interview.exists()
+    assert not any(b"P1" in data for data in _measures(folder).values())
     with pytest.raises(UserError):
         erase_participant(Layout(folder), "P1", confirm=lambda removed: False)
 

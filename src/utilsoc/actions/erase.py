@@ -1,4 +1,4 @@
-"""`participant effacer CODE`: one participant's data removed from the working tree, all at once.
+"""`participant effacer CODE`: one participant's data out of the working tree, at once.
 
 What is removed: the participant's questionnaire answers (`participant: CODE`) and the
 verbatims quoted under that pseudonym (`pseudonyme: CODE`). Each line is taken out of
@@ -7,9 +7,13 @@ Every file is staged in one transaction (`store.journal`): after a crash, either
 file is rewritten or none is.
 
 Other kinds of files about a participant (interviews, stories) add their function to
-`ERASERS`: given the transaction and the code, it stages its changes and says what it
-removed. git keeps the old versions: docs/donnees-personnelles.md says how to remove
-them from the history.
+`ERASERS`: given the transaction and the code, it stages its changes (`tx.write`, or
+`tx.delete` for a file about that person alone) and says what it removed; it is called
+twice, to plan and then to commit, and must say the same both times.
+
+git keeps the old versions: docs/donnees-personnelles.md says how to remove them from
+the history. Why a section is kept empty rather than its file deleted: a file deleted
+here and appended to on another git branch would not merge.
 """
 
 from __future__ import annotations
