@@ -108,18 +108,23 @@ def _file_entries(
 def _record_entries(record: Any, file: str, line: int) -> Iterator[Entry]:
     """The personal data of one record: who it is about, what its texts hold, who wrote it."""
     consented = isinstance(record, Temoignage) and bool(record.nom_complet)
-    if isinstance(record, Temoignage):
-        consent = WRITTEN if consented else GIVEN if record.consentement else REFUSED
-        yield Entry(file, line, VERBATIM, record.pseudonyme or "(sans pseudonyme)", consent)
-    participant = getattr(record, "participant", None)
-    if participant:
-        yield Entry(file, line, PARTICIPANT, participant, NOT_APPLICABLE)
+    yield from _people(record, file, line)
     for _, text in texts(record):
         for finding in find_personal_data(text):
             named = consented and finding.kind is Kind.NOM_COMPLET
             yield Entry(file, line, KINDS[finding.kind], finding.text, WRITTEN if named else NONE)
     for person in _team(record):
         yield Entry(file, line, TEAM, person, NOT_APPLICABLE)
+
+
+def _people(record: Any, file: str, line: int) -> Iterator[Entry]:
+    """Whom the record is about: a quoted person, or a questionnaire's participant."""
+    if isinstance(record, Temoignage):
+        consent = WRITTEN if record.nom_complet else GIVEN if record.consentement else REFUSED
+        yield Entry(file, line, VERBATIM, record.pseudonyme or "(sans pseudonyme)", consent)
+    participant = getattr(record, "participant", None)
+    if participant:
+        yield Entry(file, line, PARTICIPANT, participant, NOT_APPLICABLE)
 
 
 def _team(record: Any) -> Iterable[str]:

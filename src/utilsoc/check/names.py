@@ -117,9 +117,20 @@ def _shouted(text: str, count: int) -> bool:
 
 def _is_pair(first: _Token, other: _Token, lists: _Lists, shouted: bool) -> bool:
     """Whether `first` is a first name and `other`, next to it, makes a full name."""
-    names = lists.names
-    if first.folded not in names and not all(p in names for p in first.folded.split("-")):
-        return False
+    return _first_name(first, lists.names) and _surname_like(first, other, lists, shouted)
+
+
+def _first_name(token: _Token, names: frozenset[str]) -> bool:
+    """« Inès », « Jean-Pierre », « marie-claire »: known, whole or each part."""
+    return token.folded in names or all(part in names for part in token.folded.split("-"))
+
+
+def _surname_like(first: _Token, other: _Token, lists: _Lists, shouted: bool) -> bool:
+    """Capitalised and not a common word, or a common surname (« martin »).
+
+    A first name that is also a word (« rose ») is a name in lower case only beside a
+    capitalised word.
+    """
     if other.folded in lists.common or other.folded in lists.places or len(other.word) < 2:
         return False
     plain_word = first.folded in lists.word_names

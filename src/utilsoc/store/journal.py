@@ -35,8 +35,7 @@ from utilsoc.store.lock import writer_lock
 JOURNAL_FOLDER = "journal"
 PREPARED = "preparation"
 COMMITTED = "valide"
-# A file of a commit and its temporary file (None: the file is deleted).
-Entry = tuple[Path, Path | None]
+Entry = tuple[Path, Path | None]  # a target and its temporary file (None: to delete)
 # Tests only: exit abruptly (like kill -9) at the Nth step of a commit.
 CRASH_ENV = "UTILSOC_TEST_CRASH_AT"
 CRASH_EXIT = 86
@@ -55,11 +54,7 @@ class Transaction:
         self._staged[path] = data.encode("utf-8") if isinstance(data, str) else data
 
     def delete(self, path: Path) -> None:
-        """Stage the removal of `path` (a file inside the folder; nothing if it is absent).
-
-        Why: a file that is about one person (an interview) is erased whole, in the same
-        transaction as the lines taken out of the other files.
-        """
+        """Stage the removal of `path` (a file inside the folder; nothing if it is absent)."""
         _relative(self.layout, path)
         self._staged[path] = None
 
@@ -146,14 +141,19 @@ def _replay(layout: Layout, folder: Path) -> None:
         except (OSError, ValueError, KeyError, TypeError):
             state, entries = PREPARED, []  # unreadable: never committed (written atomically)
         for target, temp in entries:
-            if state == COMMITTED and (temp is None or temp.exists()):
-                _settle(temp, target)
-            elif state != COMMITTED and temp is not None:
-                temp.unlink(missing_ok=True)
+            _replay_one(state == COMMITTED, temp, target)
         _sync_parents([target for target, _ in entries])
         journal.unlink(missing_ok=True)
     for stale in _leftovers(folder):
         stale.unlink(missing_ok=True)
+
+
+def _replay_one(committed: bool, temp: Path | None, target: Path) -> None:
+    """Finish a committed entry (a file to delete has no temporary), or undo one."""
+    if committed and (temp is None or temp.exists()):
+        _settle(temp, target)
+    elif not committed and temp is not None:
+        temp.unlink(missing_ok=True)
 
 
 def _commit(layout: Layout, staged: dict[Path, bytes | None]) -> None:
