@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 _DATA = Path(__file__).parent / "data"
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_ELIDED = re.compile(r"(?:[ldjmstc]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]|n['’]", re.IGNORECASE)
+_WORD = re.compile(r"(?:[NO]['’](?=[A-Z]))?[^\W\d_]+(?:-[^\W\d_]+)*")  # N'Diaye, O'Neil
+_PLAIN_WORD = re.compile(r"[^\W\d_]+")
 _SPACE = re.compile(r"[ \t\u00a0\u202f]+")
 
 
@@ -39,10 +38,22 @@ class _Token(NamedTuple):
     folded: str
 
 
+def _folding_table() -> dict[int, str]:
+    """Each accented Latin letter to its plain letter, one character for one."""
+    table = {ord("’"): "'"}
+    for point in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFD", chr(point))[0]
+        if base != chr(point) and base.isascii():
+            table[point] = base
+    return table
+
+
+_FOLDING = _folding_table()
+
+
 def fold(text: str) -> str:
     """Lower case without accents: « Inès » → « ines », « Élodie » → « elodie »."""
-    decomposed = unicodedata.normalize("NFD", text.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return text.translate(_FOLDING).lower()
 
 
 @cache
@@ -74,55 +85,69 @@ def _lists() -> _Lists:
 
 
 def full_names(text: str) -> list[Span]:
-    """Where `text` holds a full name, each span once, in order."""
-    tokens = list(_tokens(text))
-    if len(tokens) < 2:
+    """Where `text` holds a full name, each span once, in order.
+
+    Why in two passes: the words that are first names are found by set look-ups over the
+    whole text; only their neighbours are then looked at closely.
+    """
+    folded = fold(text)
+    plain = _PLAIN_WORD.findall(folded)
+    if len(plain) < 2:
         return []
-    lists, shouted = _lists(), _shouted(text, len(tokens))
+    lists = _lists()
+    names = lists.names
+    if names.isdisjoint(plain):
+        return []  # most texts: no first name at all, known by set operations in C
+    spans = [match.span() for match in _WORD.finditer(text)]
+    if len(folded) == len(text):
+        words = [folded[start:end] for start, end in spans]
+    else:  # a letter whose lower case is longer (« İ »): fold word by word
+        words = [fold(text[start:end]) for start, end in spans]
+    hits = [i for i, word in enumerate(words) if _first_name(word, names)]
+    if not hits:
+        return []
+    pairs = sorted({i + side for i in hits for side in (-1, 0) if 0 <= i + side < len(spans) - 1})
+    shouted = _shouted(text, len(spans))
     found: list[Span] = []
-    for i in range(len(tokens) - 1):
-        left, right = tokens[i], tokens[i + 1]
-        if not _SPACE.fullmatch(text, left.end, right.start):
-            continue
-        before = tokens[i - 1] if i else None
-        if (
-            before
-            and before.folded in lists.places
-            and _SPACE.fullmatch(text, before.end, left.start)
-        ):
-            continue
-        if _is_pair(left, right, lists, shouted) or _is_pair(right, left, lists, shouted):
+    for i in pairs:
+        left, right = _token(text, spans, words, i), _token(text, spans, words, i + 1)
+        before = _token(text, spans, words, i - 1) if i else None
+        if _pair_at(text, before, left, right, lists, shouted):
             _add(found, Span(left.start, right.end))
     return found
 
 
-def _tokens(text: str) -> Iterator[_Token]:
-    """Each word, without an elided article or pronoun (« d'Inès » → « Inès »)."""
-    for match in _WORD.finditer(text):
-        start, word = match.start(), match.group()
-        elided = _ELIDED.match(word)
-        if elided and not (word[0] == "N" and word[2:3].isupper()):  # N'Diaye
-            start, word = start + elided.end(), word[elided.end() :]
-        if word:
-            yield _Token(start, match.end(), word, fold(word))
+def _token(text: str, spans: list[tuple[int, int]], words: list[str], i: int) -> _Token:
+    start, end = spans[i]
+    return _Token(start, end, text[start:end], words[i])
+
+
+def _pair_at(
+    text: str, before: _Token | None, left: _Token, right: _Token, lists: _Lists, shouted: bool
+) -> bool:
+    """Whether `left` and `right`, side by side, are a full name (not a place's)."""
+    if not _SPACE.fullmatch(text, left.end, right.start):
+        return False
+    if before and before.folded in lists.places and _SPACE.fullmatch(text, before.end, left.start):
+        return False
+    return _is_pair(left, right, lists, shouted) or _is_pair(right, left, lists, shouted)
 
 
 def _shouted(text: str, count: int) -> bool:
     """A sentence written in capitals: case says nothing about names there."""
     if count < 4:
         return False
-    upper = sum(c.isupper() for c in text)
-    return upper > 0.6 * sum(c.isalpha() for c in text)
+    return sum(map(str.isupper, text)) > 0.6 * sum(map(str.isalpha, text))
 
 
 def _is_pair(first: _Token, other: _Token, lists: _Lists, shouted: bool) -> bool:
     """Whether `first` is a first name and `other`, next to it, makes a full name."""
-    return _first_name(first, lists.names) and _surname_like(first, other, lists, shouted)
+    return _first_name(first.folded, lists.names) and _surname_like(first, other, lists, shouted)
 
 
-def _first_name(token: _Token, names: frozenset[str]) -> bool:
-    """« Inès », « Jean-Pierre », « marie-claire »: known, whole or each part."""
-    return token.folded in names or all(part in names for part in token.folded.split("-"))
+def _first_name(folded: str, names: frozenset[str]) -> bool:
+    """« ines », « jean-pierre », « marie-ines »: known, whole or each part."""
+    return folded in names or "-" in folded and all(p in names for p in folded.split("-"))
 
 
 def _surname_like(first: _Token, other: _Token, lists: _Lists, shouted: bool) -> bool:

@@ -47,6 +47,7 @@ class Finding:
         return (self.start, self.end)
 
 
+_DIGIT = re.compile(r"\d")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
 _PHONE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)33[ .-]?(?:\(0\)[ .-]?)?|0)[1-9](?:[ .-]?\d{2}){4}(?![\d])"
@@ -96,7 +97,7 @@ def find_personal_data(text: str) -> list[Finding]:
     found = [Finding(Kind.NOM_COMPLET, s, e, text[s:e]) for s, e in full_names(text)]
     if "@" in text:
         found += _matches(Kind.COURRIEL, _EMAIL, text)
-    if any(c.isdigit() for c in text):
+    if _DIGIT.search(text):
         found += _matches(Kind.TELEPHONE, _PHONE, text)
         found += [f for f in _matches(Kind.ADRESSE, _ADDRESS, text) if _is_street(f, text)]
         found += [f for f in _matches(Kind.ADRESSE, _POSTCODE, text) if _is_town(f, text)]
