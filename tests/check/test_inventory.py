@@ -51,6 +51,20 @@ def test_an_empty_folder_holds_nothing(example) -> None:
     assert inventory(Layout(example("vide"))) == []
 
 
+def test_the_association_s_own_files_are_listed_too(example, monkeypatch) -> None:
+    folder = example("vide")
+    association = folder / "association.yaml"
+    text = association.read_text(encoding="utf-8")
+    named = text.replace("contact: null", 'contact: "Fatou Diallo, 06 12 34 56 78"')
+    association.write_text(named, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    found = [(e.file, e.kind, e.data) for e in inventory(Layout(folder))]
+    assert found == [
+        ("association.yaml", "nom complet", "Fatou Diallo"),
+        ("association.yaml", "téléphone", "06 12 34 56 78"),
+    ]
+
+
 def test_another_source_adds_its_entries(example, monkeypatch) -> None:
     folder = example("vide")
     entry = Entry("entretiens/e1.yaml", 3, "entretien", "P3", "oui")

@@ -133,4 +133,38 @@ def _team(record: Any) -> Iterable[str]:
     return dict.fromkeys(name for name in names if name)
 
 
-SOURCES: list[Callable[[Layout], list[Entry]]] = [measurement_entries]
+def document_entries(layout: Layout) -> list[Entry]:
+    """What the association's own files hold: a contact's phone, a named team member."""
+    from utilsoc.errors import UtilsocError
+    from utilsoc.project import display_path
+    from utilsoc.yamlio.reader import read_yaml
+
+    files = [layout.association, layout.publics, layout.referentiel, *layout.cadre_files()]
+    found = []
+    for path in files:
+        try:
+            document = read_yaml(path, display_path(path))
+        except UtilsocError:
+            continue  # missing or unreadable: `validate` says why
+        for loc, text in _strings(document.data, ()):
+            line = document.position(loc)[0]
+            found += [
+                Entry(document.file, line, KINDS[f.kind], f.text, NOT_APPLICABLE)
+                for f in find_personal_data(text)
+            ]
+    return found
+
+
+def _strings(data: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Each text of a YAML document, with where it lies."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for n, item in enumerate(data):
+            yield from _strings(item, (*loc, n))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+SOURCES: list[Callable[[Layout], list[Entry]]] = [measurement_entries, document_entries]
