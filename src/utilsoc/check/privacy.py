@@ -103,7 +103,8 @@ def problem(field: str, label: str, finding: Finding, may_consent: bool = False)
     """
     message = f"{label} contient {LABELS[finding.kind]} : « {finding.text} »"
     if finding.kind is not Kind.NOM_COMPLET:
-        hint = f"retirez-le : {LABELS[finding.kind]} ne se conserve pas dans une preuve"
+        pronoun = "le" if finding.kind is Kind.TELEPHONE else "la"
+        hint = f"retirez-{pronoun} : {LABELS[finding.kind]} n'a pas sa place dans l'évaluation"
         return Problem(field, Code.DONNEE_PERSONNELLE, message, hint)
     hint = PSEUDONYMISE
     if may_consent:
