@@ -171,3 +171,19 @@ def test_a_crash_mid_erase_leaves_every_file_or_none(cli, example, tmp_path) -> 
         assert cli("-C", str(folder), "donnees-personnelles").exit_code == 0  # recovers
         assert _measures(folder) == (after if step >= COMMIT_STEP else before), step
         assert cli("-C", str(folder), "validate").exit_code == 0, step
+
+
+def test_a_folder_changed_during_the_confirmation_is_not_erased(cli, example) -> None:
+    folder = _folder(cli, example)
+
+    def meanwhile(removed: list[Removed]) -> bool:
+        more = ["questionnaire", "confiance", "P1", "4", "-m", "sortie", "-p", "2026", "-a", "ana"]
+        assert cli("-C", str(folder), *more).exit_code == 0
+        return True
+
+    before = _measures(folder)
+    with pytest.raises(UserError, match="le dossier a changé"):
+        erase_participant(Layout(folder), "P1", confirm=meanwhile)
+    after = _measures(folder)
+    assert {name: data for name, data in after.items() if name in before} == before
+    assert any(b"P1" in data for data in after.values())

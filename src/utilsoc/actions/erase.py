@@ -56,7 +56,7 @@ def erase_participant(
         DataErrors: a file holding the participant cannot be read or rewritten safely.
         FileAccessError: the folder is locked, or a file cannot be written.
     """
-    planned = _staged(layout, code, commit=False)
+    planned = _planned(layout, code)
     if not planned:
         raise UserError(
             f"aucune donnée du participant « {code} » : ni réponse de questionnaire, "
@@ -66,24 +66,22 @@ def erase_participant(
         )
     if confirm is not None and not confirm(planned):
         raise UserError("effacement annulé : aucun fichier modifié")
-    done = _staged(layout, code, commit=True)
-    if done != planned:
-        raise UserError(
-            "le dossier a changé pendant la confirmation : rien n'a été effacé",
-            "relancez la commande",
-        )
+    with transaction(layout, f"les données du participant « {code} »") as tx:
+        done = [item for eraser in ERASERS for item in eraser(tx, code)]
+        if done != planned:  # raised inside: the transaction writes nothing
+            raise UserError(
+                "le dossier a changé pendant la confirmation : rien n'a été effacé",
+                "relancez la commande",
+            )
     return done
 
 
-def _staged(layout: Layout, code: str, *, commit: bool) -> list[Removed]:
-    """What the erasers remove: committed in one transaction, or only staged in memory."""
+def _planned(layout: Layout, code: str) -> list[Removed]:
+    """What the erasers would remove, staged in a transaction that is never committed."""
     from utilsoc.folder import fresh_digest
 
-    if commit:
-        with transaction(layout, f"les données du participant « {code} »") as tx:
-            return [item for eraser in ERASERS for item in eraser(tx, code)]
     fresh_digest(layout)  # never plan on half of an interrupted write
-    tx = Transaction(layout)  # never committed
+    tx = Transaction(layout)
     return [item for eraser in ERASERS for item in eraser(tx, code)]
 
 
