@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from utilsoc.actions.evidence import looks_like_full_name
 from utilsoc.compute.questionnaires import pair_answers as pair_gains
 from utilsoc.errors import ExitCode
@@ -84,7 +86,7 @@ def test_evidence_refuses_full_names_unknown_links_and_missing_consent(cli, exam
     full = cli(
         *base, "verbatim", "x", "--role", "bénévole", "--pseudo", "Fatou Diallo", "--consent"
     )
-    assert "ressemble à un nom complet" in full.stderr
+    assert "le pseudonyme contient un nom complet : « Fatou Diallo »" in full.stderr
     assert cli(*base, "verbatim", "x", "--role", "bénévole").exit_code == ExitCode.DONNEES_INVALIDES
     unknown = cli(*base, "piste", "x", "--action", "y", "--critere", "ZZZ")
     assert "critère « ZZZ » inconnu" in unknown.stderr
@@ -103,6 +105,94 @@ def test_evidence_refuses_full_names_unknown_links_and_missing_consent(cli, exam
         "--nom-complet",
     )
     assert allowed.exit_code == 0, allowed.stderr
+
+
+def _files(folder) -> dict[str, bytes]:
+    return {str(p): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Merci à MARTIN Inès pour tout", "un nom complet : « MARTIN Inès »"),
+        ("merci à ines martin pour tout", "un nom complet : « ines martin »"),
+        ("Merci à Inès Martin pour tout", "un nom complet : « Inès Martin »"),
+        ("écrivez-moi : ines.m@gmail.com", "une adresse électronique : « ines.m@gmail.com »"),
+        ("appelez le 06.12.34.56.78", "un numéro de téléphone : « 06.12.34.56.78 »"),
+        ("appelez le +33 (0)6 12 34 56 78", "un numéro de téléphone"),
+        ("j'habite 12 rue des Lilas", "une adresse postale : « 12 rue des Lilas »"),
+    ],
+)
+def test_a_verbatim_with_personal_data_is_refused_and_nothing_written(
+    cli, example, text: str, found: str
+) -> None:
+    folder = example("vide")
+    before = _files(folder)
+    base = ["-C", str(folder), "evidence", "-p", "2026", "-a", "m"]
+    result = cli(*base, "verbatim", text, "--role", "parent", "--pseudo", "Inès", "--consent")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert f"erreur: le texte contient {found}" in result.stderr
+    assert "remplacez par un prénom seul, des initiales ou un code" in result.stderr or (
+        "retirez-la" in result.stderr or "retirez-le" in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert _files(folder) == before
+
+
+@pytest.mark.parametrize(
+    "pseudo", ["Inès MARTIN", "MARTIN Inès", "ines martin", "i.martin@free.fr"]
+)
+def test_the_pseudonym_itself_is_checked(cli, example, pseudo: str) -> None:
+    folder = example("vide")
+    base = ["-C", str(folder), "evidence", "-p", "2026", "-a", "m", "verbatim", "J'ai osé"]
+    result = cli(*base, "--role", "parent", "--pseudo", pseudo, "--consent")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "le pseudonyme contient" in result.stderr
+    assert f"« {pseudo} »" in result.stderr
+    assert not (folder / "mesures").exists()
+
+
+def test_nom_complet_consents_to_a_full_name_only(cli, example) -> None:
+    folder = example("vide")
+    base = ["-C", str(folder), "evidence", "-p", "2026", "-a", "m", "verbatim"]
+    options = ["--role", "parent", "--pseudo", "Inès MARTIN", "--consent", "--nom-complet"]
+    named = cli(*base, "Je suis Inès MARTIN et je le dis", *options)
+    assert named.exit_code == 0, named.stderr
+    phone = cli(*base, "mon numéro : 06 12 34 56 78", *options)
+    assert phone.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "un numéro de téléphone" in phone.stderr
+    assert "--nom-complet" not in phone.stderr
+    [written] = (folder / "mesures" / "2026").glob("*.yaml")
+    assert "06 12" not in written.read_text(encoding="utf-8")
+    assert "nom_complet: true" in written.read_text(encoding="utf-8")
+    assert cli("-C", str(folder), "validate").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "options", "field"),
+    [
+        ("fait", ["--titre", "Visite"], "le récit"),
+        ("inattendu", ["--nature", "positif"], "la description"),
+        ("piste", ["--action", "relancer"], "le constat"),
+        ("jugement", ["--critere", "COH-1", "--reponse", "atteint"], "le texte"),
+    ],
+)
+def test_other_evidence_is_checked_too(cli, example, kind: str, options, field: str) -> None:
+    folder = example("vide")
+    base = ["-C", str(folder), "evidence", "-p", "2026", "-a", "m", kind]
+    result = cli(*base, "La mère de Yanis KERBRAT est venue", *options)
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES, result.stderr
+    assert f"{field} contient un nom complet : « Yanis KERBRAT »" in result.stderr
+    assert "--nom-complet" not in result.stderr
+    assert not (folder / "mesures").exists()
+
+
+def test_an_action_s_responsable_is_staff_and_may_be_named(cli, example) -> None:
+    folder = example("vide")
+    base = ["-C", str(folder), "evidence", "-p", "2026", "-a", "Marie Dupré", "piste"]
+    options = ["--action", "foot", "--responsable", "Karim Benali", "--echeance", "2026-09-30"]
+    result = cli(*base, "Peu de garçons", *options)
+    assert result.exit_code == 0, result.stderr
 
 
 def test_hand_edited_evidence_with_a_bad_link_is_located(cli, example) -> None:
@@ -281,3 +371,14 @@ def test_questionnaire_answers_follow_the_indicator_frequency(cli, example) -> N
     assert validated.exit_code == 1
     assert "mesures/2026-T2/p77.yaml:2:" in validated.stderr
     assert "[periode-hors-frequence]" in validated.stderr
+
+
+@pytest.mark.parametrize("code", ["MARTIN_Ines", "ines.martin"])
+def test_a_participant_code_that_is_a_name_is_refused(cli, example, code: str) -> None:
+    folder = example("vide", SCORE)
+    base = ["-C", str(folder), "questionnaire", "confiance", code, "3", "-m", "entrée"]
+    result = cli(*base, "-p", "2026", "-a", "m")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "le code du participant contient un nom complet" in result.stderr
+    assert not (folder / "mesures").exists()
+    assert cli(*base[:4], "P012", *base[5:], "-p", "2026", "-a", "m").exit_code == 0

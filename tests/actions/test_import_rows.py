@@ -96,3 +96,15 @@ def test_a_bad_cell_shared_by_the_values_of_a_row_is_said_once(cli, example, mon
         "possibles : F, H, autre [ligne-invalide]",
     ]
     assert not (folder / "mesures").exists()
+
+
+def test_a_note_with_personal_data_is_refused_at_its_cell(project) -> None:
+    row = {"Indicateur": CODE, "Période": "2025", "Valeur": "3", "Sexe": "F", "Note": ""}
+    phone = {**row, "Note": "maman de Yanis : 06 12 34 56 78"}
+    records, issues = _read(project, phone)
+    assert records == []
+    assert issues == [
+        (2, 5, "la note contient un numéro de téléphone : « 06 12 34 56 78 »"),
+    ]
+    [record], issues = _read(project, {**row, "Note": "maman de Yanis"})
+    assert issues == []

@@ -551,3 +551,15 @@ def test_the_confirmation_echoes_numbers_with_the_decimal_comma(cli, example) ->
     text = (folder / "mesures" / "2026-T4" / "m.yaml").read_text(encoding="utf-8")
     assert "valeur: 0.9," in text
     assert "numérateur: 12.5, dénominateur: 100" in text
+
+
+def test_a_note_with_personal_data_is_refused(cli, example) -> None:
+    folder = example("vide")
+    base = ["-C", str(folder), "record", CODE, "4", "-p", "2026", "-a", "bob", "--note"]
+    named = cli(*base, "dont le fils de Karim BENALI")
+    assert named.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "la note contient un nom complet : « Karim BENALI »" in named.stderr
+    mail = cli(*base, "voir karim.b@free.fr")
+    assert "la note contient une adresse électronique" in mail.stderr
+    assert _files(folder) == {}
+    assert cli(*base, "dont 2 venus avec Karim").exit_code == 0

@@ -92,3 +92,31 @@ def test_the_network_report_quotes_them(builder: NetworkBuilder) -> None:
     assert "## Ce que disent les associations" in text
     assert "> «\u00a0Je sors de chez moi.\u00a0»" in text
     assert "> — Inès, bénéficiaire, Association A, année 2025" in text
+
+
+def test_the_network_report_never_quotes_without_consent_or_a_full_name(
+    builder: NetworkBuilder,
+) -> None:
+    folder = builder.member("a", referentiel("accueillis"))
+    common = ("--role", "parent", "--diffusion", "réseau")
+    _evidence(folder, "verbatim", "PARTAGEABLE", *common, "--pseudo", "Inès", "--consent")
+    _evidence(folder, "verbatim", "SANS-ACCORD", *common, "--pseudo", "Lou", "--no-consent")
+    _evidence(
+        folder,
+        "verbatim",
+        "NOMMÉE",
+        *common,
+        "--pseudo",
+        "Inès MARTIN",
+        "--consent",
+        "--nom-complet",
+    )
+    root = builder.write()
+    for form in ("md", "html"):
+        result = CliRunner().invoke(app, ["-C", str(root), "reseau", "report", "-f", form])
+        assert result.exit_code == 0, result.output
+        text = (root / "rapports" / f"reseau-2025.{form}").read_text(encoding="utf-8")
+        assert "PARTAGEABLE" in text
+        assert "SANS-ACCORD" not in text
+        assert "NOMMÉE" not in text
+        assert "MARTIN" not in text

@@ -80,3 +80,39 @@ def test_gains_are_given_for_indicators_with_pairs(example) -> None:
     assert (gains["participants"], gains["entree"], gains["sortie"]) == (1, 2.0, 4.0)
     assert (gains["gain"], gains["progressent"], gains["sans_sortie"]) == (2.0, 1, 1)
     assert gains_context(referentiel, responses[2:], Period.parse("2025")) == []
+
+
+def test_the_communication_page_never_quotes_without_consent(cli, example, tmp_path) -> None:
+    folder = example("vide")
+    base = ["-C", str(folder)]
+    day = ["-p", "2026", "-a", "m", "--date", "2026-03-01"]
+    assert cli(*base, "record", "nb_personnes_accompagnees", "12", "--dim", "sexe=F", *day)
+    verbatim = ["evidence", "verbatim", "--role", "parent", *day]
+    assert cli(*base, *verbatim, "AVEC-ACCORD", "--pseudo", "Inès", "--consent").exit_code == 0
+    assert cli(*base, *verbatim, "SANS-ACCORD", "--pseudo", "Lou", "--no-consent").exit_code == 0
+    named = folder / "mesures" / "2026" / "m.temoignages.yaml"
+    with named.open("a", encoding="utf-8") as stream:  # edited by hand: validate refuses it
+        stream.write(
+            '  - {période: 2026, texte: "NOMMÉE par MARTIN Inès", rôle: parent, '
+            "consentement: true, auteur: m, date: 2026-03-01}\n"
+        )
+    for form in ("md", "html"):
+        out = tmp_path / f"communication.{form}"
+        result = cli(
+            *base,
+            "report",
+            "--template",
+            "communication",
+            "-p",
+            "2026",
+            "-f",
+            form,
+            "-o",
+            str(out),
+            "--ignorer-erreurs",
+        )
+        assert result.exit_code == 0, result.stderr
+        text = out.read_text(encoding="utf-8")
+        assert "AVEC-ACCORD" in text
+        assert "SANS-ACCORD" not in text
+        assert "MARTIN" not in text

@@ -151,3 +151,58 @@ def test_a_transaction_reads_its_own_writes_and_refuses_outside_paths(tmp_path) 
         tx.write(tmp_path / "ailleurs.yaml", "x")
     tx.commit()
     assert (layout.root / "x.yaml").read_text(encoding="utf-8") == "é"
+
+
+def test_a_transaction_deletes_files_with_its_writes(tmp_path) -> None:
+    layout = Layout(tmp_path)
+    (tmp_path / "a.yaml").write_text("a", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("b", encoding="utf-8")
+    with transaction(layout) as tx:
+        tx.delete(tmp_path / "a.yaml")
+        tx.delete(tmp_path / "absent.yaml")
+        tx.write(tmp_path / "b.yaml", "b2")
+        assert tx.read_bytes(tmp_path / "a.yaml") is None
+        assert tx.deleted == [tmp_path / "a.yaml", tmp_path / "absent.yaml"]
+        assert tx.staged == {tmp_path / "b.yaml": b"b2"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".utilsoc-cache", "b.yaml"]
+    assert (tmp_path / "b.yaml").read_text(encoding="utf-8") == "b2"
+    with pytest.raises(ValueError, match="hors du dossier"):
+        Transaction(Layout(tmp_path / "asso")).delete(tmp_path / "b.yaml")
+
+
+# Steps of a commit that writes one file and deletes one: journal, temporary file,
+# commit mark, rename, deletion, end.
+_DELETE_STEPS = 6
+_DELETE_COMMIT = 3
+_DELETE_SCRIPT = """
+import sys
+from pathlib import Path
+from utilsoc.project import Layout
+from utilsoc.store.journal import transaction
+root = Path(sys.argv[1])
+with transaction(Layout(root)) as tx:
+    tx.write(root / "b.yaml", "nouveau b")
+    tx.delete(root / "c.yaml")
+"""
+
+
+def test_a_deletion_killed_at_any_step_happens_with_the_writes_or_not_at_all(tmp_path) -> None:
+    runs = {}
+    for step in range(1, _DELETE_STEPS + 1):
+        folder = tmp_path / f"etape-{step}"
+        folder.mkdir()
+        (folder / "b.yaml").write_text("ancien b", encoding="utf-8")
+        (folder / "c.yaml").write_text("à effacer", encoding="utf-8")
+        env = {**os.environ, CRASH_ENV: str(step)}
+        command = [sys.executable, "-c", _DELETE_SCRIPT, str(folder)]
+        runs[step] = (folder, subprocess.Popen(command, env=env, stderr=subprocess.PIPE))
+    for step, (folder, process) in runs.items():
+        _, stderr = process.communicate(timeout=120)
+        assert process.returncode == CRASH_EXIT, (step, stderr.decode())
+        recover(Layout(folder))
+        names = sorted(p.name for p in folder.iterdir() if p.name != ".utilsoc-cache")
+        b = (folder / "b.yaml").read_text(encoding="utf-8")
+        if step >= _DELETE_COMMIT:
+            assert (names, b) == (["b.yaml"], "nouveau b"), step
+        else:
+            assert (names, b) == (["b.yaml", "c.yaml"], "ancien b"), step

@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from utilsoc.check.personal import find_personal_data
+from utilsoc.check.privacy import PSEUDONYMISE, personal_problems
 from utilsoc.check.values import Problem, period_problems
 from utilsoc.codes import Code
 from utilsoc.errors import UserError
@@ -46,7 +48,7 @@ def looks_like_full_name(text: str) -> bool:
 
 
 def reference_problems(project: Project, record: BaseModel) -> list[Problem]:
-    """Each unknown link, full name, out-of-scale score or out-of-frequency answer."""
+    """Each unknown link, personal data, out-of-scale score or out-of-frequency answer."""
     problems = []
     if project.referentiel is not None:
         problems += _unknown_codes(project.referentiel, record)
@@ -55,20 +57,31 @@ def reference_problems(project: Project, record: BaseModel) -> list[Problem]:
         known = ", ".join(project.cadres) or "aucun"
         message = f"cadre logique « {cadre} » inconnu"
         problems.append(Problem("cadre", _UNKNOWN, message, f"cadres logiques : {known}"))
-    pseudo = getattr(record, "pseudonyme", None)
-    full_name = isinstance(record, Temoignage) and not record.nom_complet
-    if full_name and pseudo and looks_like_full_name(pseudo):
-        problems.append(
-            Problem(
-                "pseudonyme",
-                _INVALID,
-                f"« {pseudo} » ressemble à un nom complet",
-                "utilisez un prénom seul, des initiales ou un code",
-            )
-        )
+    problems += _pseudonym_problems(record) + personal_problems(record)
     if isinstance(record, Reponse):
         problems.extend(_response_problems(project, record))
     return problems
+
+
+def _pseudonym_problems(record: BaseModel) -> list[Problem]:
+    """A pseudonym of two capitalised words (« Fatou Diallo »), unless consented.
+
+    Why beside the detector: a pseudonym is a name by nature, so two capitalised words
+    are refused there even when the second is not a known surname.
+    """
+    if not isinstance(record, Temoignage) or record.nom_complet or not record.pseudonyme:
+        return []
+    pseudo = record.pseudonyme
+    if not looks_like_full_name(pseudo) or find_personal_data(pseudo):
+        return []  # the detector's own problem says it
+    return [
+        Problem(
+            "pseudonyme",
+            Code.NOM_COMPLET,
+            f"le pseudonyme « {pseudo} » ressemble à un nom complet",
+            f"{PSEUDONYMISE} (ou, avec l'accord écrit de la personne, --nom-complet)",
+        )
+    ]
 
 
 def _unknown_codes(ref: Referentiel, record: BaseModel) -> list[Problem]:

@@ -25,6 +25,7 @@ from utilsoc.actions.import_cells import (
     value_text,
 )
 from utilsoc.actions.import_mapping import NO_PERIOD, mapping_key, mapping_words
+from utilsoc.check.privacy import personal_problems
 from utilsoc.check.values import Problem, check_record, future_problem
 from utilsoc.codes import Code
 from utilsoc.errors import Issue
@@ -196,6 +197,7 @@ def _value(line: Line, base: dict[str, Any], code: Any, target: Target) -> Found
         return None, [line.invalid(error, Valeur, column)]
     referentiel = line.project.referentiel
     problems = check_record(referentiel, record) if referentiel else []
+    problems += personal_problems(record)
     return (None if problems else record), [line.problem(p, target, code) for p in problems]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from utilsoc.actions.typed import shown, typed_terms
+from utilsoc.check.privacy import personal_problems
 from utilsoc.check.values import check_record, future_problem
 from utilsoc.compute.merge import consolidate
 from utilsoc.errors import DataErrors, UsageError, UserError
@@ -73,6 +74,7 @@ def prepare_value(referentiel: Referentiel, request: Request) -> Valeur:
     record = _build(referentiel, request, period)
     future = future_problem(record.periode, record.date, dt.date.today())
     problems = [future] if future else check_record(referentiel, record)
+    problems += personal_problems(record)
     if problems:
         first = problems[0]
         raise UserError(first.message, first.hint)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from utilsoc.check.privacy import note_problems
 from utilsoc.errors import DataErrors, Issue, UtilsocError
 from utilsoc.model.load import Project
 from utilsoc.model.mesures import FichierMesures, Mesure
@@ -87,11 +88,14 @@ class FileChecker:
             found.unchecked = found.read + _evidence_count(content)
             return found
         _keep_evidence(found, self.project, content, document)
-        if self.checker.all_fit(content.valeurs):  # kept as read (and as packed)
+        notes = note_problems(content.valeurs)
+        if not notes and self.checker.all_fit(content.valeurs):  # kept as read (and packed)
             found.records, found.packed = content.valeurs, content.packed
             found.lines = _lines(document, range(len(content.valeurs)))
         else:
             verdicts = list(map(self.checker.check, content.valeurs))
+            for n, problems in notes.items():
+                verdicts[n] = verdicts[n] + problems
             _keep_valid(found, content.valeurs, verdicts, document)
         return found
 

@@ -17,6 +17,7 @@ from utilsoc.cli.commands.doctor import cli_command_doctor
 from utilsoc.cli.commands.evidence import cli_command_evidence, cli_command_questionnaire
 from utilsoc.cli.commands.init import cli_command_init
 from utilsoc.cli.commands.merge import cli_command_merge
+from utilsoc.cli.commands.privacy import cli_command_donnees_personnelles
 from utilsoc.cli.commands.record import cli_command_record
 from utilsoc.cli.commands.report import cli_command_report
 from utilsoc.cli.commands.schema import cli_command_schema
@@ -43,11 +44,13 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "schema": cli_command_schema,
     "catalogue": cli_command_catalogue,
     "doctor": cli_command_doctor,
+    "donnees-personnelles": cli_command_donnees_personnelles,
 }
 GROUPS = {
     "templates": "Voir et adapter les modèles de rapports.",
     "indicateur": "Ajouter au référentiel des indicateurs du catalogue.",
     "reseau": "Travailler en réseau : référentiel commun, membres, totaux du réseau.",
+    "participant": "Les données d'un participant : les effacer (RGPD).",
 }
 
 
@@ -202,6 +205,12 @@ def build_app(names: Iterable[str]) -> typer.Typer:
             from utilsoc.cli.commands.reseau import reseau_app
 
             application.add_typer(reseau_app, name=name, cls=french.FrenchGroup, help=GROUPS[name])
+        elif name == "participant":
+            from utilsoc.cli.commands.privacy import participant_app
+
+            application.add_typer(
+                participant_app, name=name, cls=french.FrenchGroup, help=GROUPS[name]
+            )
     return application
 
 

@@ -3,11 +3,11 @@
 A transaction keeps the new contents in memory until it commits. Commit:
 
 1. the journal `.utilsoc-cache/journal/<id>.json` lists each target and its temporary
-   file (state `preparation`);
+   file, none for a file to delete (state `preparation`);
 2. each new content is written, flushed and synced to `.<name>.<id>.tmp` beside its target;
 3. the journal is replaced, atomically, by the same list in state `valide`: from this
    instant the transaction has happened;
-4. each temporary file is renamed over its target, then the journal is deleted.
+4. each temporary file is renamed over its target (or the target deleted), then the journal.
 
 `recover` finishes a `valide` journal (renames the temporary files still there) or rolls
 back a `preparation` one (deletes its temporary files). Every writer calls it under the
@@ -35,6 +35,7 @@ from utilsoc.store.lock import writer_lock
 JOURNAL_FOLDER = "journal"
 PREPARED = "preparation"
 COMMITTED = "valide"
+Entry = tuple[Path, Path | None]  # a target and its temporary file (None: to delete)
 # Tests only: exit abruptly (like kill -9) at the Nth step of a commit.
 CRASH_ENV = "UTILSOC_TEST_CRASH_AT"
 CRASH_EXIT = 86
@@ -45,12 +46,17 @@ class Transaction:
 
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
-        self._staged: dict[Path, bytes] = {}
+        self._staged: dict[Path, bytes | None] = {}  # None: the file is deleted
 
     def write(self, path: Path, data: bytes | str) -> None:
         """Stage `data` as the new content of `path` (a file inside the folder)."""
         _relative(self.layout, path)  # refuse a path outside the folder now, not at commit
         self._staged[path] = data.encode("utf-8") if isinstance(data, str) else data
+
+    def delete(self, path: Path) -> None:
+        """Stage the removal of `path` (a file inside the folder; nothing if it is absent)."""
+        _relative(self.layout, path)
+        self._staged[path] = None
 
     def read_bytes(self, path: Path) -> bytes | None:
         """The content `path` will have: staged in this transaction, else on disk (or None)."""
@@ -68,7 +74,12 @@ class Transaction:
     @property
     def staged(self) -> dict[Path, bytes]:
         """Files this transaction writes, with their new content."""
-        return dict(self._staged)
+        return {path: data for path, data in self._staged.items() if data is not None}
+
+    @property
+    def deleted(self) -> list[Path]:
+        """Files this transaction deletes."""
+        return [path for path, data in self._staged.items() if data is None]
 
     def commit(self) -> None:
         """Write every staged file, all or none (see the module docstring)."""
@@ -130,31 +141,40 @@ def _replay(layout: Layout, folder: Path) -> None:
         except (OSError, ValueError, KeyError, TypeError):
             state, entries = PREPARED, []  # unreadable: never committed (written atomically)
         for target, temp in entries:
-            if state == COMMITTED and temp.exists():
-                _rename(temp, target)
-            elif state != COMMITTED:
-                temp.unlink(missing_ok=True)
+            _replay_one(state == COMMITTED, temp, target)
         _sync_parents([target for target, _ in entries])
         journal.unlink(missing_ok=True)
     for stale in _leftovers(folder):
         stale.unlink(missing_ok=True)
 
 
-def _commit(layout: Layout, staged: dict[Path, bytes]) -> None:
+def _replay_one(committed: bool, temp: Path | None, target: Path) -> None:
+    """Finish a committed entry (a file to delete has no temporary), or undo one."""
+    if committed and (temp is None or temp.exists()):
+        _settle(temp, target)
+    elif not committed and temp is not None:
+        temp.unlink(missing_ok=True)
+
+
+def _commit(layout: Layout, staged: dict[Path, bytes | None]) -> None:
     step = _Steps()
     ident = f"{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{secrets.token_hex(4)}"
     journal = _journal_folder(layout) / f"{ident}.json"
-    entries = [(path, path.parent / f".{path.name}.{ident}.tmp") for path in sorted(staged)]
+    entries: list[Entry] = [
+        (path, None if staged[path] is None else path.parent / f".{path.name}.{ident}.tmp")
+        for path in sorted(staged)
+    ]
     _write_journal(layout, journal, PREPARED, entries)
     step()
+    temporaries = [(path, temp) for path, temp in entries if temp is not None]
     try:
-        for path, temp in entries:
-            _write_temporary(temp, staged[path], mode_for(path))
+        for path, temp in temporaries:
+            _write_temporary(temp, staged[path] or b"", mode_for(path))
             step()
-        _sync_parents([temp for _, temp in entries])
+        _sync_parents([temp for _, temp in temporaries])
         _write_journal(layout, journal, COMMITTED, entries)
     except BaseException:
-        for _, temp in entries:
+        for _, temp in temporaries:
             with contextlib.suppress(OSError):
                 temp.unlink()
         with contextlib.suppress(OSError):
@@ -164,11 +184,11 @@ def _commit(layout: Layout, staged: dict[Path, bytes]) -> None:
     _finish(journal, entries, step)
 
 
-def _finish(journal: Path, entries: list[tuple[Path, Path]], step: _Steps) -> None:
-    """Rename every temporary file; on failure the journal stays for the next command."""
+def _finish(journal: Path, entries: list[Entry], step: _Steps) -> None:
+    """Rename each temporary file, delete each file to delete; on failure the journal stays."""
     try:
         for path, temp in entries:
-            _rename(temp, path)
+            _settle(temp, path)
             step()
     except FileAccessError as error:
         raise FileAccessError(
@@ -180,9 +200,13 @@ def _finish(journal: Path, entries: list[tuple[Path, Path]], step: _Steps) -> No
     step()
 
 
-def _rename(temp: Path, target: Path) -> None:
+def _settle(temp: Path | None, target: Path) -> None:
+    """Put the temporary file in place of `target`; with none, delete `target`."""
     try:
-        replace_retrying(temp, target)
+        if temp is None:
+            target.unlink(missing_ok=True)
+        else:
+            replace_retrying(temp, target)
     except OSError as error:
         raise FileAccessError(
             f"écriture impossible de {display_path(target)} : {error.strerror}",
@@ -205,20 +229,18 @@ def _write_temporary(temp: Path, data: bytes, mode: int) -> None:
         ) from None
 
 
-def _write_journal(
-    layout: Layout, journal: Path, state: str, entries: list[tuple[Path, Path]]
-) -> None:
+def _write_journal(layout: Layout, journal: Path, state: str, entries: list[Entry]) -> None:
     files = [
-        {"cible": _relative(layout, path), "temporaire": _relative(layout, temp)}
+        {"cible": _relative(layout, path), "temporaire": temp and _relative(layout, temp)}
         for path, temp in entries
     ]
     write_atomic(journal, json.dumps({"etat": state, "fichiers": files}, ensure_ascii=False))
 
 
-def _read_journal(layout: Layout, journal: Path) -> tuple[str, list[tuple[Path, Path]]]:
+def _read_journal(layout: Layout, journal: Path) -> tuple[str, list[Entry]]:
     data = json.loads(journal.read_text("utf-8"))
     entries = [
-        (_inside(layout, item["cible"]), _inside(layout, item["temporaire"]))
+        (_inside(layout, item["cible"]), item["temporaire"] and _inside(layout, item["temporaire"]))
         for item in data["fichiers"]
     ]
     return str(data["etat"]), entries

@@ -67,7 +67,11 @@ ConsentOption = Annotated[
 
 FullNameOption = Annotated[
     bool,
-    typer.Option("--nom-complet", help="verbatim : accepter un nom complet (avec l'accord écrit)."),
+    typer.Option(
+        "--nom-complet",
+        help="verbatim : accepter un nom complet, avec l'accord écrit de la personne (jamais "
+        "une adresse ni un téléphone).",
+    ),
 ]
 
 TitleOption = Annotated[str | None, typer.Option("--titre", help="fait : titre court.")]
