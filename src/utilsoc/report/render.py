@@ -23,6 +23,7 @@ import markupsafe
 from jinja2.exceptions import SecurityError
 
 from utilsoc.errors import UserError
+from utilsoc.langue import current
 from utilsoc.report.filters import (
     UserText,
     amount_filter,
@@ -38,6 +39,7 @@ from utilsoc.report.filters import (
     signed,
 )
 from utilsoc.report.sandbox import ContainedLoader, Deadline, ReportSandbox, timed_range
+from utilsoc.report.translation import install as install_translations
 from utilsoc.report.typography import typeset_html, typeset_markdown
 from utilsoc.resources import data_dir
 
@@ -82,6 +84,7 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    install_translations(environment, escape_markdown, UserText)
     # Ids unique within one report, in the order they are asked for: reproducible.
     counter = itertools.count(1)
     environment.globals["identifiant"] = lambda prefixe="id": f"{prefixe}-{next(counter)}"
@@ -133,10 +136,11 @@ def _link(eval_context: Any, address: Any, text: Any = None) -> str:
 
 
 def _article(name: Any, preposition: str = "", article: str | None = None) -> str:
-    """`{{ cadre.financeur | article("à", cadre.article) }}` → « au Conseil départemental »."""
-    from utilsoc.french import with_article
+    """`{{ cadre.financeur | article("à", cadre.article) }}` → « au Conseil départemental ».
 
-    return UserText(with_article(str(name), preposition, article))
+    In English the name alone: the translated sentence holds its preposition.
+    """
+    return UserText(current().with_article(str(name), preposition, article))
 
 
 def render(environment: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
@@ -151,6 +155,8 @@ def render(environment: jinja2.Environment, name: str, context: dict[str, Any]) 
         context = mark_user_text(context)
     try:
         text = _render_capped(environment, name, context)
+        if not current().typography:
+            return text
         return typeset_markdown(text) if markdown else typeset_html(text)
     except jinja2.TemplateNotFound as error:
         raise UserError(

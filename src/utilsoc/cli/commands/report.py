@@ -120,6 +120,23 @@ BudgetOption = Annotated[
     ),
 ]
 
+class ReportLanguage(StrEnum):
+    """Languages a report can be written in."""
+
+    FR = "fr"
+    EN = "en"
+
+
+LanguageOption = Annotated[
+    ReportLanguage | None,
+    typer.Option(
+        "--langue",
+        help="Langue du rapport : fr ou en (par défaut : « langue » d'association.yaml, "
+        "sinon fr). Les textes de l'association restent tels qu'écrits, sauf variante.",
+        show_default=False,
+    ),
+]
+
 
 def cli_command_report(
     ctx: typer.Context,
@@ -133,6 +150,7 @@ def cli_command_report(
     audience: AudienceOption = None,
     final: FinalOption = False,
     budget: BudgetOption = None,
+    langue: LanguageOption = None,
     ignore_errors: IgnoreErrors = False,
     force: Force = False,
 ) -> None:
@@ -156,6 +174,7 @@ def cli_command_report(
         final=final,
         audience=audience,
         budget=budget,
+        langue=langue.value if langue else None,
     )
     written = make_report(gate, request)
     print_skipped(gate.admit())
