@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from utilsoc.french import numbers as _fr
+from utilsoc.french.grammar import of_label, unit_forms
 
 if TYPE_CHECKING:
     from utilsoc.model.periods import Period
@@ -80,6 +81,20 @@ class Langue:
     def count(self, count: float, singular: str, plural: str | None = None) -> str:
         """`2 indicateurs`: the count and the word in the form it takes."""
         return f"{self.number(count)} {self.ngettext(singular, plural or singular + 's', count)}"
+
+    def with_unit(self, text: str, count: float, unit: str, plural: str | None = None) -> str:
+        """`3 élèves`, `1 élève`: the number and the unit in the form its count takes."""
+        if not unit:
+            return text
+        singular, plural_form = unit_forms(unit, plural)
+        return f"{text}{self._unit_space(unit)}{self.ngettext(singular, plural_form, count)}"
+
+    def _unit_space(self, unit: str) -> str:  # noqa: ARG002 - English glues `%`
+        return " "
+
+    def of_label(self, label: str) -> str:
+        """« du nombre d'élèves »: a label after « Évolution »."""
+        return of_label(label)
 
     def period(self, period: Period) -> str:
         """« 1er trimestre 2025 », « année scolaire 2024-2025 »."""
@@ -139,8 +154,15 @@ class English(Langue):
         text = self.money(value, decimals)
         return "+" + text if value > 0 and any(c in "123456789" for c in text) else text
 
+    def _unit_space(self, unit: str) -> str:
+        return "" if unit == "%" else " "
+
+    def of_label(self, label: str) -> str:
+        """The label as written: the English sentence holds its preposition."""
+        return label
+
     def period(self, period: Period) -> str:
-        """ "2025", "H1 2025", "Q1 2025", "January 2025", "2024–2025 school year"."""
+        """`2025`, `H1 2025`, `Q1 2025`, `January 2025`, `2024–2025 school year`."""
         from utilsoc.model.periods import Kind
 
         year, month = period.start.year, period.start.month
@@ -154,7 +176,7 @@ class English(Langue):
         return labels.get(period.kind) or f"{self.date(period.start)} to {self.date(period.end)}"
 
     def short_period(self, period: Period) -> str:
-        """ "Q3 2025", "H1 2026", "Mar 2026"."""
+        """`Q3 2025`, `H1 2026`, `Mar 2026`."""
         from utilsoc.model.periods import Kind
 
         if period.kind is Kind.MOIS:
@@ -164,7 +186,7 @@ class English(Langue):
         return period.name
 
     def date(self, day: date) -> str:
-        """ "2 December 2026"."""
+        """`2 December 2026`."""
         return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from utilsoc.french.grammar import lower_first, of_label, unit_forms
+from utilsoc.french.grammar import lower_first
 from utilsoc.langue import _, current
 
 
@@ -31,10 +31,7 @@ def format_number(value: float, decimals: int | None = None) -> str:
 
 def with_unit(number_text: str, count: float, unit: str, plural: str | None = None) -> str:
     """`3 élèves`, `1 élève`: the number and the unit in the form its count takes."""
-    if not unit:
-        return number_text
-    singular, plural_form = unit_forms(unit, plural)
-    return f"{number_text} {current().ngettext(singular, plural_form, count)}"
+    return current().with_unit(number_text, count, unit, plural)
 
 
 def format_gap(value: Any, indicator: dict[str, Any]) -> str:
@@ -63,7 +60,7 @@ def lower_first_filter(label: Any) -> str:
 
 def of_label_filter(label: Any) -> str:
     """`Évolution {{ i.libelle | de }}` → « Évolution du nombre d'élèves »."""
-    return UserText(of_label(str(label)))
+    return UserText(current().of_label(str(label)))
 
 
 def number_filter(value: Any, decimals: int | None = None) -> str:

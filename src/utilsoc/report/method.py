@@ -12,6 +12,7 @@ from typing import Any
 
 from utilsoc.compute.points import Series
 from utilsoc.compute.rollup import roll_up
+from utilsoc.langue import _
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Indicateur, Niveau, TypeIndicateur
@@ -98,8 +99,8 @@ def results_chain(indicators: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     groups: list[dict[str, Any]] = [
         {
             "niveau": level.value,
-            "titre": title,
-            "definition": meaning,
+            "titre": _(title),
+            "definition": _(meaning),
             "indicateurs": [i for i in unique if i["niveau"] == level.value],
         }
         for level, (title, meaning) in zip(Niveau, LEVELS, strict=True)
@@ -107,7 +108,7 @@ def results_chain(indicators: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     groups.append(
         {
             "niveau": None,
-            "titre": UNSPECIFIED_LEVEL,
+            "titre": _(UNSPECIFIED_LEVEL),
             "definition": None,
             "indicateurs": [i for i in unique if i["niveau"] is None],
         }

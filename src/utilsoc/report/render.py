@@ -40,7 +40,12 @@ from utilsoc.report.filters import (
 )
 from utilsoc.report.sandbox import ContainedLoader, Deadline, ReportSandbox, timed_range
 from utilsoc.report.translation import install as install_translations
-from utilsoc.report.typography import typeset_html, typeset_markdown
+from utilsoc.report.typography import (
+    english_spaces,
+    french_spaces,
+    typeset_html,
+    typeset_markdown,
+)
 from utilsoc.resources import data_dir
 
 TIME_LIMIT = 60
@@ -155,9 +160,8 @@ def render(environment: jinja2.Environment, name: str, context: dict[str, Any]) 
         context = mark_user_text(context)
     try:
         text = _render_capped(environment, name, context)
-        if not current().typography:
-            return text
-        return typeset_markdown(text) if markdown else typeset_html(text)
+        spaces = french_spaces if current().typography else english_spaces
+        return typeset_markdown(text, spaces) if markdown else typeset_html(text, spaces)
     except jinja2.TemplateNotFound as error:
         raise UserError(
             f"modèle introuvable : {error.name}",

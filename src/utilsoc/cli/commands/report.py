@@ -120,6 +120,7 @@ BudgetOption = Annotated[
     ),
 ]
 
+
 class ReportLanguage(StrEnum):
     """Languages a report can be written in."""
 
