@@ -32,14 +32,15 @@ LANGUES = ("fr", "en")
 DOMAIN = "utilsoc"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
-_MONTHS += ("September", "October", "November", "December")
+_MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June")
+_MONTHS += ("July", "August", "September", "October", "November", "December")
 
 
 class Langue:
     """French: the words as written, numbers as `1 234,5`, periods as « 1er trimestre 2025 »."""
 
     code = "fr"
+    tag = "fr-FR"  # the document's language, as Word records it
     typography = True  # no-break spaces before « : ; ! ? % » and inside « »
 
     def __init__(self, translations: _gettext.NullTranslations | None = None) -> None:
@@ -74,9 +75,11 @@ class Langue:
         """`1 234,50 €`."""
         return f"{self.number(value, decimals)}{_fr.NARROW_NBSP}€"
 
-    def signed_money(self, value: float, decimals: int | None = None) -> str:
+    def signed_money(
+        self, value: float, decimals: int | None = None, space: str = _fr.NARROW_NBSP
+    ) -> str:
         """`+1 200 €`, `−80 €`: a gap in euros shows its sign."""
-        return f"{self.signed(value, decimals)}{_fr.NARROW_NBSP}€"
+        return f"{self.signed(value, decimals)}{space}€"
 
     def count(self, count: float, singular: str, plural: str | None = None) -> str:
         """`2 indicateurs`: the count and the word in the form it takes."""
@@ -121,6 +124,7 @@ class English(Langue):
     """English: `1,234.5`, `12.5%`, `€1,234.50`, "Q1 2025", "2 December 2026"."""
 
     code = "en"
+    tag = "en-GB"
     typography = False
 
     def with_article(self, name: str, preposition: str, article: str | None) -> str:  # noqa: ARG002
@@ -149,7 +153,12 @@ class English(Langue):
         text = self.number(abs(value), decimals)
         return f"{'−' if value < 0 and text.strip('0.,') else ''}€{text}"
 
-    def signed_money(self, value: float, decimals: int | None = None) -> str:
+    def signed_money(
+        self,
+        value: float,
+        decimals: int | None = None,
+        space: str = "",  # noqa: ARG002 - the euro sign comes first
+    ) -> str:
         """`+€1,200`, `−€80`."""
         text = self.money(value, decimals)
         return "+" + text if value > 0 and any(c in "123456789" for c in text) else text

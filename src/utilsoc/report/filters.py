@@ -48,6 +48,11 @@ def signed(value: Any, decimals: int | None = None) -> str:
     return "—" if value is None else current().signed(float(value), decimals)
 
 
+def signed_euros(value: Any, decimals: int = 2) -> str:
+    """`{{ l.ecart | signe_euros }}` → « −2 232,00 € », a gap in euros with its sign."""
+    return "—" if value is None else current().signed_money(float(value), decimals, " ")
+
+
 def count_of(count: Any, singular: str, plural_form: str | None = None) -> str:
     """`{{ n | pluriel("indicateur suivi", "indicateurs suivis") }}` → « 1 indicateur suivi »."""
     return current().count(float(count), singular, plural_form)

@@ -12,11 +12,20 @@ from typing import Any
 
 from utilsoc.compute.points import Series
 from utilsoc.compute.rollup import roll_up
-from utilsoc.langue import _
+from utilsoc.langue import N_, _
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Indicateur, Niveau, TypeIndicateur
 from utilsoc.report.wording import LEVELS, UNSPECIFIED_LEVEL
+
+# The référentiel's words a report shows (`{{ _s(i.type) }}`): kept as codes in the context.
+VOCABULARY = (
+    *(N_("nombre"), N_("taux"), N_("montant"), N_("durée"), N_("score"), N_("oui_non")),
+    *(N_("qualitatif"), N_("annuelle"), N_("scolaire"), N_("semestrielle")),
+    *(N_("trimestrielle"), N_("mensuelle"), N_("ponctuelle"), N_("réalisation")),
+    *(N_("résultat"), N_("impact"), N_("comptage"), N_("questionnaire"), N_("entretien")),
+    *(N_("registre"), N_("observation"), N_("document"), N_("statistique publique")),
+)
 
 
 def method_fields(

@@ -37,6 +37,7 @@ from utilsoc.report.filters import (
     of_label_filter,
     percent_filter,
     signed,
+    signed_euros,
 )
 from utilsoc.report.sandbox import ContainedLoader, Deadline, ReportSandbox, timed_range
 from utilsoc.report.translation import install as install_translations
@@ -107,6 +108,7 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
             "lien": _link,
             "ecart": format_gap,
             "signe": signed,
+            "signe_euros": signed_euros,
             "pluriel": count_of,
             "de": of_label_filter,
             "minuscule": lower_first_filter,

@@ -52,7 +52,7 @@ def french_spaces(text: str) -> str:
     return _BEFORE_CLOSING.sub(NBSP + "»", text)
 
 
-_ENGLISH_BEFORE = re.compile(r"[ \t\u00a0\u202f]+([:;!?])(?![ \t\u00a0]1(?![\d.,]))")
+_ENGLISH_BEFORE = re.compile(r"[ \t\u00a0\u202f]+([:;!?])(?![ \t\u00a0]1(?!\d|[.,]\d))")
 _ENGLISH_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]%")
 
 
@@ -64,8 +64,8 @@ def english_spaces(text: str) -> str:
     """
     text = _ENGLISH_BEFORE.sub(r"\1", text)
     text = _ENGLISH_PERCENT.sub("%", text)
-    text = re.sub(r"«[ \t\u00a0\u202f]*", "“", text)
-    return re.sub(r"[ \t\u00a0\u202f]*»", "”", text)
+    text = re.sub(r"[«“][ \t\u00a0\u202f]*", "“", text)
+    return re.sub(r"[ \t\u00a0\u202f]*[»”]", "”", text)
 
 
 Spaces = Callable[[str], str]
