@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from utilsoc.langue import N_, Langue, langue
+from utilsoc.report.typography import english_spaces
 
 _STYLE_VERSION = "4"
 # The words of the text alternatives, for the catalogue (translated with the chart's language).
@@ -73,6 +74,10 @@ class Chart:
     @property
     def alt(self) -> str:
         """A text alternative listing the values, for screen readers, in the chart's language."""
+        text = self._alt()
+        return text if self._langue.typography else english_spaces(text)
+
+    def _alt(self) -> str:
         words = self._langue
         points = " ; ".join(self._point_texts())
         if self.kind == "tornade":
