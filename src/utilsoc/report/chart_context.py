@@ -103,12 +103,13 @@ def _lines(points: list[dict[str, Any]]) -> dict[str, Any]:
     spans = segments([p.get("tranche") for p in points])
     return {
         "targets": targets,
-        "line": _(_RUNNING.get(running or "", "réalisé")),
+        "line": _(_RUNNING.get(running or "", DONE)),
         "segments": spans if running else [],
         "target_segments": spans if targets else [],
     }
 
 
+DONE = N_("réalisé")
 # The legend of a running total, by the kind of period it is summed over.
 _RUNNING = {
     "annee": N_("réalisé, cumulé sur l'année"),

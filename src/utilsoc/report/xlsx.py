@@ -90,14 +90,14 @@ def _row(objective: str, result: str, indicator: dict[str, Any], periods: list[s
     ]
     for period in periods:
         cells += [target.get(period), actual.get(period)]
-    cible = indicator["cible"]
+    cible, status = indicator["cible"], indicator["statut"]
     comment = " ; ".join(filter(None, [indicator.get("commentaire"), *indicator["avertissements"]]))
     return [
         *cells,
         cible["valeur"] if cible else None,
         indicator["realise"],
         indicator["ecart"],
-        _(indicator["statut"]),
+        _(status),
         comment,
     ]
 
