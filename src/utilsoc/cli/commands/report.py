@@ -8,7 +8,13 @@ from typing import Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import Force, IgnoreErrors, base_dir, print_skipped
+from utilsoc.cli.commands.common import (
+    Force,
+    IgnoreErrors,
+    ReportLanguage,
+    base_dir,
+    print_skipped,
+)
 from utilsoc.cli.french import FrenchCommand
 
 
@@ -119,13 +125,6 @@ BudgetOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-class ReportLanguage(StrEnum):
-    """Languages a report can be written in."""
-
-    FR = "fr"
-    EN = "en"
 
 
 LanguageOption = Annotated[
