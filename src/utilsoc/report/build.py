@@ -263,6 +263,10 @@ def _new_context(folder: Folder, request: Request, logframe: str | None) -> dict
         _audience(project, request.audience),
     )
     code = request.langue or project.association.langue or "fr"
+    if code == "en":
+        from utilsoc.report.variants import in_english
+
+        project = in_english(project)
     with using(code):
         context = build_context(
             project, measures, measures.evidence, options, read_provenance(folder.layout.root)
