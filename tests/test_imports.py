@@ -67,3 +67,14 @@ def test_office_libraries_are_loaded_only_for_their_format(example, tmp_path: Pa
     assert output.exists()
     assert "jinja2" in modules
     assert not modules & {"docx", "lxml"}
+
+
+def test_an_english_report_reads_its_catalogue_without_babel(example, tmp_path: Path) -> None:
+    folder = example("vide")
+    output = tmp_path / "bilan.html"
+    args = ["-C", str(folder), "report", "-p", "2025", "-o", str(output), "--langue", "en"]
+    modules = _modules(args, tmp_path)
+    assert '<html lang="en">' in output.read_text(encoding="utf-8")
+    assert "gettext" in modules
+    assert "babel" not in modules
+    assert "babel" not in _modules(["--help"], tmp_path)

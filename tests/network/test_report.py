@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import unescape
 from html.parser import HTMLParser
 
 from typer.testing import CliRunner
@@ -97,3 +98,25 @@ def test_common_indicators_are_grouped_by_their_catalogue_registre(builder: Netw
     line = f"- **{first.registre.nom}**\u00a0: Personnes accompagnées, 1\u202f234 personnes."
     assert line in text
     assert "- **Indicateurs propres au réseau**\u00a0: Part des personnes" in text
+
+
+def test_the_report_in_english(builder: NetworkBuilder) -> None:
+    _network(builder)
+    root = builder.write()
+    result = _run("-C", str(root), "reseau", "report", "--langue", "en")
+    assert result.exit_code == 0, result.output
+    html = unescape((root / "rapports" / "reseau-2025.html").read_text(encoding="utf-8"))
+    assert '<html lang="en">' in html
+    assert "Programme test — 2025" in html
+    assert "1,234 personnes" in html
+    assert "rate recalculated from the members' numerators and denominators" in html
+    assert "Do not follow this indicator: Association B" in html
+    assert "75.0% (3 out of 4)" in html
+    parser = _Images()
+    parser.feed(html)
+    assert any(alt.startswith("Personnes accompagnées by member.") for alt in parser.alts)
+    for french in ("taux recalculé", "Ne suivent pas", "année 2025", "par membre"):
+        assert french not in html
+    # The terminal's status stays French.
+    status = _run("-C", str(root), "reseau", "status")
+    assert "taux recalculé à partir des numérateurs" in status.output

@@ -72,3 +72,65 @@ def test_an_unchanged_html_report_is_not_rendered_again(
     )
     assert cli(*args).exit_code == 0
     assert b"Revu-2026 " in out.read_bytes()
+
+
+def test_each_language_has_its_own_kept_document(cli, example, tmp_path) -> None:
+    folder = example("lien-social")
+    out = tmp_path / "b.html"
+    base = ("-C", str(folder), "report", "-t", "bilan", "-p", "2025", "-o", str(out), "--force")
+    documents = {}
+    for langue in ("fr", "en", "fr", "en"):
+        assert cli(*base, "--langue", langue).exit_code == 0
+        text = out.read_text("utf-8")
+        assert f'<html lang="{langue}">' in text
+        documents.setdefault(langue, text)
+        assert text == documents[langue]  # the kept one, in the language asked for
+    assert "Synthèse" in documents["fr"]
+    assert "Synthèse" not in documents["en"]
+    assert "Summary" in documents["en"]
+
+
+def test_the_association_chooses_its_language_and_gives_its_english_words(
+    cli, example, tmp_path
+) -> None:
+    folder = example("lien-social")
+    association = folder / "association.yaml"
+    association.write_text(
+        association.read_text("utf-8") + "langue: en\nen:\n  nom: The Thread of Ages\n  identité:\n"
+        "    vision: Loneliness is not a fate of old age.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "c.md"
+    args = ("-C", str(folder), "report", "-t", "communication", "-p", "2025", "-f", "md")
+    assert cli(*args, "-o", str(out)).exit_code == 0
+    text = out.read_text("utf-8")
+    assert text.startswith("# The Thread of Ages\n")
+    assert "**Our vision**: Loneliness is not a fate of old age." in text
+    # Without an English variant, the association's text stays as written.
+    assert "Que chaque personne isolée retrouve des liens" in text
+    # `--langue fr` wins over the file; the English variants are then left aside.
+    assert cli(*args, "-o", str(out), "--langue", "fr", "--force").exit_code == 0
+    text = out.read_text("utf-8")
+    assert text.startswith("# Le Fil des Âges\n")
+    assert "Ce qui nous anime" in text
+
+
+def test_an_unknown_language_is_refused_where_it_is_written(cli, example, tmp_path) -> None:
+    folder = example("vide")
+    association = folder / "association.yaml"
+    association.write_text(association.read_text("utf-8") + "langue: de\n", encoding="utf-8")
+    line = len(association.read_text("utf-8").splitlines())
+    before = sorted(p.name for p in folder.rglob("*"))
+    result = cli("-C", str(folder), "report", "-o", str(tmp_path / "r.html"))
+    assert result.exit_code != 0
+    assert f"association.yaml:{line}:9:" in result.stderr
+    assert "valeurs possibles : fr, en" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "r.html").exists()
+    assert sorted(p.name for p in folder.rglob("*") if ".utilsoc-cache" not in p.parts) == [
+        name for name in before if name != ".utilsoc-cache"
+    ]
+    refused = cli("-C", str(folder), "report", "--langue", "de")
+    assert refused.exit_code != 0
+    assert "fr" in refused.stderr
+    assert "en" in refused.stderr

@@ -167,3 +167,25 @@ def test_the_money_reports_are_word_documents_too(cli, money_folder, template) -
     assert document.tables
     if template == "sroi":  # the tornado chart, as an image with its alternative
         assert "ligne à 1\xa0: 1" in document.inline_shapes[0]._inline.docPr.get("descr")
+
+
+def test_an_english_word_document(cli, tmp_path) -> None:
+    output = tmp_path / "financeur.docx"
+    result = _report(cli, _folder(tmp_path), "financeur", output)
+    assert result.exit_code == 0, result.stderr
+    english = tmp_path / "financeur-en.docx"
+    result = cli(
+        "-C", str(tmp_path / "echec-scolaire"), "report", "-t", "financeur", "-f", "docx",
+        "-o", str(english), "--langue", "en", *PERIOD,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(english))
+    assert document.core_properties.language == "en-GB"
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "1. Expected achievements" in headings
+    header = [cell.text for cell in document.tables[0].rows[0].cells]
+    assert header[:4] == ["Indicator", "Baseline", "Target", "Achieved"]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "2025–2026 school year" in text
+    assert "Réalisations attendues" not in text
+    assert docx.Document(str(output)).core_properties.language == "fr-FR"

@@ -509,3 +509,43 @@ def test_the_communication_page_prints_on_one_a4_page(cli, tmp_path, name) -> No
     )
     assert pdf.exists(), completed.stderr[-2000:]
     assert _pdf_pages(pdf) == 1
+
+
+# Words utilsoc writes in a French report, and which the example's own texts do not hold.
+_FRENCH_UI = re.compile(
+    r"\b(trimestre|Objectif|sans donnée|Période|Réalisé|Cible|Écart|Statut|en bonne voie"
+    r"|en retard|Synthèse|Commentaire|Valeur sociale|Aucun|Évolution"
+    r"|Sous-objectif|Résultat attendu|rapport établi)\b"
+)
+_ENGLISH = {
+    "financeur": ["Expected achievements", "Target", "Report drawn up on"],
+    "bilan": ["Summary", "Strengths and weaknesses", "achieved"],
+    "communication": ["What drives us", "Our values"],
+    "referentiel": ["Frequency", "yearly", "outcome"],
+    "compte-rendu": ["Expenses", "Total expenses", "Financial report"],
+    "sroi": ["The value map", "Net present value (NPV)"],
+}
+
+
+@pytest.mark.parametrize("template", list(_ENGLISH))
+def test_an_english_report_has_no_french_of_utilsoc(cli, tmp_path, template) -> None:
+    folder = _copy("lien-social", tmp_path)
+    for fmt in ("html", "md"):
+        output = tmp_path / "sortie" / f"{template}.{fmt}"
+        result = cli(
+            "-C", str(folder), "report", "-t", template, "-p", "2025", "-f", fmt,
+            "-o", str(output), "--date", "2026-11-30", "--langue", "en",
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        text = _DATA_URI.sub("", output.read_text(encoding="utf-8"))
+        assert not _FRENCH_UI.findall(text), f"{template}.{fmt}"
+        for words in _ENGLISH[template]:
+            assert words in text, f"{template}.{fmt}: {words}"
+        if template not in ("communication", "referentiel"):
+            assert re.search(r"period: (2025|from)|for the period from", text, re.IGNORECASE)
+        if fmt == "html":
+            assert '<html lang="en">' in text
+    if template in ("financeur", "sroi"):  # English figures: €1,234.50, 12.5%
+        assert re.search(r"€\d{1,3}(,\d{3})+\.\d\d\b", text)
+        assert re.search(r"\d\.\d%", text)
+        assert "\u202f€" not in text

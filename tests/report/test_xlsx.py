@@ -88,3 +88,23 @@ def test_another_report_than_the_funders_is_refused(cli, tmp_path) -> None:
     assert result.exit_code == ExitCode.USAGE
     assert "--template financeur" in result.stderr
     assert not output.exists()
+
+
+def test_an_english_workbook(cli, tmp_path) -> None:
+    output = tmp_path / "financeur-en.xlsx"
+    args = ["-t", "financeur", "-f", "xlsx", "-o", str(output), "--date", "2026-11-30"]
+    result = cli("-C", str(_folder(tmp_path)), "report", *args, "--langue", "en")
+    assert result.exit_code == 0, result.stderr
+    sheet = openpyxl.load_workbook(output).worksheets[0]
+    assert sheet.title == "Targets and achievements"
+    rows = _rows(sheet)
+    pupils = rows["nb_eleves_accompagnes"]
+    assert pupils["Indicator"] == "Nombre d'élèves accompagnés"  # the association's words
+    assert pupils["Baseline"] == 138
+    assert pupils["2024–2025 school year — target"] == 150
+    assert pupils["2024–2025 school year — achieved"] == 147
+    assert pupils["Status"] == "behind"
+    header = [cell.value for cell in sheet[1]]
+    row = next(r for r in sheet.iter_rows(2) if r[2].value == "taux_assiduite")
+    assert row[header.index("Baseline")].number_format == '#,##0.0"%"'
+    assert sheet.column_dimensions["D"].width == 48

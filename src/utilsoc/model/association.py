@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from utilsoc.model.base import Code, Modele, Texte
+from utilsoc.model.base import Choix, Code, Modele, Texte
 
 COULEUR = r"^#[0-9A-Fa-f]{6}$"
 
@@ -34,6 +34,33 @@ class Identite(Modele):
     )
 
 
+class Langue(Choix):
+    """Langues dans lesquelles utilsoc écrit un rapport."""
+
+    FR = "fr"
+    EN = "en"
+
+
+class IdentiteAnglais(Modele):
+    """La carte d'identité en anglais, pour les rapports en anglais (champs facultatifs)."""
+
+    vision: Texte | None = None
+    mission: Texte | None = None
+    ambition: Texte | None = None
+    objectifs: list[Texte] | None = None
+    valeurs: list[Texte] | None = None
+    personnalite: list[Texte] | None = None
+
+
+class Anglais(Modele):
+    """Les textes de l'association en anglais : ce qui manque reste tel qu'écrit."""
+
+    nom: Texte | None = None
+    statut: str | None = None
+    territoire: str | None = None
+    identite: IdentiteAnglais = Field(default_factory=IdentiteAnglais)
+
+
 class Association(Modele):
     """Fichier association.yaml : l'association et sa carte d'identité."""
 
@@ -45,3 +72,19 @@ class Association(Modele):
     contact: str | None = None
     identite: Identite
     couleurs: Couleurs = Field(default_factory=Couleurs)
+    langue: Langue | None = Field(
+        None, description="Langue des rapports : fr ou en (par défaut : fr)."
+    )
+    en: Anglais | None = Field(None, description="Les textes ci-dessus en anglais.")
+
+    def in_language(self, code: str) -> dict[str, object]:
+        """The association as a report shows it: its English variants in English."""
+        data = self.model_dump(mode="json")
+        if code != "en" or self.en is None:
+            return data
+        english = self.en.model_dump(mode="json", exclude_none=True)
+        identity = english.pop("identite", {})
+        data.update(english)
+        data["identite"].update(identity)
+        data.pop("en", None)
+        return data

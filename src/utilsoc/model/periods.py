@@ -102,6 +102,20 @@ class Period:
 
     @property
     def label(self) -> str:
+        """The label in the language of the report being built (French elsewhere)."""
+        from utilsoc.langue import current
+
+        return current().period(self)
+
+    @property
+    def short_label(self) -> str:
+        """The compact label of chart axes, in the report's language."""
+        from utilsoc.langue import current
+
+        return current().short_period(self)
+
+    @property
+    def french_label(self) -> str:
         """French label: "1er trimestre 2025", "année scolaire 2024-2025"..."""
         year = self.start.year
         if self.kind is Kind.ANNEE:
@@ -114,10 +128,10 @@ class Period:
             return f"{MOIS[self.start.month - 1]} {year}"
         if self.kind is Kind.ANNEE_SCOLAIRE:
             return f"année scolaire {year}-{year + 1}"
-        return f"du {format_day(self.start)} au {format_day(self.end)}"
+        return f"du {french_day(self.start)} au {french_day(self.end)}"
 
     @property
-    def short_label(self) -> str:
+    def french_short_label(self) -> str:
         """Compact French label for chart axes: "T3 2025", "S1 2026", "mars 2026"."""
         year = self.start.year
         if self.kind is Kind.SEMESTRE:
@@ -237,6 +251,13 @@ def _ordinal(number: int) -> str:
 
 
 def format_day(day: date) -> str:
+    """The date in the language of the report being built (French elsewhere)."""
+    from utilsoc.langue import current
+
+    return current().date(day)
+
+
+def french_day(day: date) -> str:
     """French date: "1er mars 2025", "15 juin 2025"."""
     first = "1er" if day.day == 1 else str(day.day)
     return f"{first} {MOIS[day.month - 1]} {day.year}"

@@ -7,6 +7,12 @@ from datetime import date
 
 from pydantic import Field, PrivateAttr
 
+from utilsoc.model.anglais import (
+    CritereAnglais,
+    DimensionAnglais,
+    DomaineAnglais,
+    IndicateurAnglais,
+)
 from utilsoc.model.base import Booleen, Choix, Code, Diffusion, Modele, Texte
 from utilsoc.model.periods import Kind, Period
 
@@ -94,6 +100,7 @@ class Dimension(Modele):
     code: Code
     nom: Texte
     valeurs: list[Texte] = Field(min_length=1, description="Valeurs autorisées.")
+    en: DimensionAnglais | None = Field(None, description="Son nom en anglais.")
 
 
 class Reference(Modele):
@@ -222,6 +229,7 @@ class Indicateur(Modele):
         description="Avec commun : ce que vaut une unité de cet indicateur dans l'unité de "
         "l'indicateur commun (heures → jours : 0.1429).",
     )
+    en: IndicateurAnglais | None = Field(None, description="Libellé et définition en anglais.")
 
     @property
     def rollup(self) -> Agregation:
@@ -242,6 +250,7 @@ class Critere(Modele):
     nom: Texte
     question: str | None = Field(None, description="La question évaluative.")
     indicateurs: list[Indicateur] = Field(min_length=1)
+    en: CritereAnglais | None = Field(None, description="Nom et question en anglais.")
 
 
 class Domaine(Modele):
@@ -251,6 +260,7 @@ class Domaine(Modele):
     nom: Texte
     description: str | None = None
     criteres: list[Critere] = Field(min_length=1)
+    en: DomaineAnglais | None = Field(None, description="Nom et description en anglais.")
 
 
 class Constat(Modele):

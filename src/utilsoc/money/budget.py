@@ -10,33 +10,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from utilsoc.langue import N_
 from utilsoc.model.money import Budget, Ligne
 
+# The Cerfa's words, marked for the English catalogue (translated by the reports).
 ACCOUNTS = {
-    60: "Achats",
-    61: "Services extérieurs",
-    62: "Autres services extérieurs",
-    63: "Impôts et taxes",
-    64: "Charges de personnel",
-    65: "Autres charges de gestion courante",
-    66: "Charges financières",
-    67: "Charges exceptionnelles",
-    68: "Dotations aux amortissements, provisions et engagements",
-    70: "Ventes de produits finis, prestations de services, marchandises",
-    71: "Production stockée",
-    72: "Production immobilisée",
-    73: "Dotations et produits de tarification",
-    74: "Subventions d'exploitation",
-    75: "Autres produits de gestion courante (cotisations, dons, mécénat)",
-    76: "Produits financiers",
-    77: "Produits exceptionnels",
-    78: "Reprises sur amortissements et provisions",
-    86: "Emplois des contributions volontaires en nature",
-    87: "Contributions volontaires en nature",
+    60: N_("Achats"),
+    61: N_("Services extérieurs"),
+    62: N_("Autres services extérieurs"),
+    63: N_("Impôts et taxes"),
+    64: N_("Charges de personnel"),
+    65: N_("Autres charges de gestion courante"),
+    66: N_("Charges financières"),
+    67: N_("Charges exceptionnelles"),
+    68: N_("Dotations aux amortissements, provisions et engagements"),
+    70: N_("Ventes de produits finis, prestations de services, marchandises"),
+    71: N_("Production stockée"),
+    72: N_("Production immobilisée"),
+    73: N_("Dotations et produits de tarification"),
+    74: N_("Subventions d'exploitation"),
+    75: N_("Autres produits de gestion courante (cotisations, dons, mécénat)"),
+    76: N_("Produits financiers"),
+    77: N_("Produits exceptionnels"),
+    78: N_("Reprises sur amortissements et provisions"),
+    86: N_("Emplois des contributions volontaires en nature"),
+    87: N_("Contributions volontaires en nature"),
 }
 SECTIONS = {"charges": range(60, 69), "produits": range(70, 79), "contributions": (86, 87)}
-VOLUNTEERING_USE = "Personnel bénévole"  # 864
-VOLUNTEERING = "Bénévolat"  # 870
+VOLUNTEERING_USE = N_("Personnel bénévole")  # 864
+VOLUNTEERING = N_("Bénévolat")  # 870
 
 
 @dataclass(frozen=True)

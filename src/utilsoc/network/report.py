@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from utilsoc.errors import UserError
+from utilsoc.langue import _, current, using
 from utilsoc.model.periods import Period, format_day
 from utilsoc.network.totals import CommonTotal, network_totals
 from utilsoc.network.wording import figure, rule_text, share_notes
@@ -30,6 +31,7 @@ def make_network_report(
     day: dt.date | None = None,
     final: bool = False,
     force: bool = False,
+    langue: str = "fr",
 ) -> Path:
     """Render the network report; return the file written.
 
@@ -55,11 +57,12 @@ def make_network_report(
     layout = Layout(network.root)
     check_output(layout, target, "reseau report", force)
     totals = network_totals(network)
-    context = network_context(
-        network, totals, period, day or dt.date.today(), charts=kind == "html"
-    )
-    environment = build_environment(network.root / "modeles")
-    text = render(environment, f"reseau.{kind}.j2", context)
+    with using(langue):
+        context = network_context(
+            network, totals, period, day or dt.date.today(), charts=kind == "html"
+        )
+        environment = build_environment(network.root / "modeles")
+        text = render(environment, f"reseau.{kind}.j2", context)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, text)
     record_output(layout, target, "reseau report")
@@ -183,7 +186,7 @@ def _by_registre(totals: list[CommonTotal]) -> list[dict[str, Any]]:
     groups: dict[str, list[dict[str, str]]] = {}
     for total in totals:
         code = total.indicator.catalogue
-        name = entry(code).registre.nom if code in known else "Indicateurs propres au réseau"
+        name = entry(code).registre.nom if code in known else _("Indicateurs propres au réseau")
         groups.setdefault(name, []).append(
             {"libelle": total.indicator.libelle, "total": figure(total.indicator, total.total)}
         )
@@ -201,11 +204,12 @@ def _chart(total: CommonTotal, names: dict[str, str]) -> dict[str, str] | None:
     unit = "%" if total.indicator.type.value == "taux" else (total.indicator.unite or "")
     chart = Chart(
         "barres",
-        f"{total.indicator.libelle} par membre",
+        _("%(label)s par membre") % {"label": total.indicator.libelle},
         [names.get(s.member, s.member) for s in shares],
         [s.point.number or 0.0 for s in shares],
         unit,
         plural=total.indicator.unite_pluriel,
+        langue=current().code,
     )
     svg = draw_svg(chart)
     return {

@@ -1,12 +1,15 @@
-"""The network's totals in French: one block per common indicator, for the terminal."""
+"""The network's totals in French: one block per common indicator, for the terminal.
+
+`figure`, `rule_text` and `share_notes` also word the network report, in its language
+(`utilsoc.langue`; French outside a report).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from utilsoc.compute.points import Point
-from utilsoc.french import format_number, plural
-from utilsoc.french.grammar import with_unit
+from utilsoc.langue import N_, _, current
 from utilsoc.model.referentiel import Agregation, Indicateur, TypeIndicateur
 from utilsoc.network.totals import CommonTotal, Share
 
@@ -14,35 +17,37 @@ if TYPE_CHECKING:
     from utilsoc.network.load import Network
 
 _RULES = {
-    Agregation.SOMME: "somme des membres",
-    Agregation.MOYENNE: "moyenne pondérée par les effectifs",
-    Agregation.DERNIERE: "dernière valeur de chaque membre, additionnées",
-    Agregation.MIN: "plus petite valeur des membres",
-    Agregation.MAX: "plus grande valeur des membres",
+    Agregation.SOMME: N_("somme des membres"),
+    Agregation.MOYENNE: N_("moyenne pondérée par les effectifs"),
+    Agregation.DERNIERE: N_("dernière valeur de chaque membre, additionnées"),
+    Agregation.MIN: N_("plus petite valeur des membres"),
+    Agregation.MAX: N_("plus grande valeur des membres"),
 }
 
 
 def figure(indicator: Indicateur, point: Point) -> str:
     """`1 234 personnes`, `42,5 % (37 sur 87)`, or « sans donnée »."""
-    number = point.number
+    number, langue = point.number, current()
     if number is None:
-        return "sans donnée"
+        return _("sans donnée")
     if indicator.type is TypeIndicateur.TAUX:
-        text = f"{format_number(number, 1)} %"
+        text = langue.with_unit(langue.number(number, 1), number, "%")
         if point.numerator is not None and point.denominator is not None:
-            text += f" ({format_number(point.numerator)} sur {format_number(point.denominator)})"
+            terms = {"part": langue.number(point.numerator)}
+            terms["whole"] = langue.number(point.denominator)
+            text += " " + _("(%(part)s sur %(whole)s)") % terms
         return text
     unit = "€" if indicator.type is TypeIndicateur.MONTANT else (indicator.unite or "")
-    return with_unit(format_number(number), number, unit, indicator.unite_pluriel)
+    return langue.with_unit(langue.number(number), number, unit, indicator.unite_pluriel)
 
 
 def rule_text(total: CommonTotal) -> str:
     """How the total was made, in words."""
     if total.indicator.type is TypeIndicateur.TAUX:
-        return "taux recalculé à partir des numérateurs et dénominateurs des membres"
+        return _("taux recalculé à partir des numérateurs et dénominateurs des membres")
     if total.indicator.rollup is Agregation.MOYENNE and not total.weighted:
-        return "moyenne simple des membres (effectifs inconnus)"
-    return _RULES[total.indicator.rollup]
+        return _("moyenne simple des membres (effectifs inconnus)")
+    return _(_RULES[total.indicator.rollup])
 
 
 def total_lines(total: CommonTotal, names: dict[str, str]) -> list[str]:
@@ -83,15 +88,18 @@ def _share_text(indicator: Indicateur, share: Share) -> str:
 
 def share_notes(share: Share) -> list[str]:
     """What makes a member's figure less comparable: coverage, conversion, definition."""
-    notes = []
+    notes, langue = [], current()
     if share.point.coverage < 1.0:
-        notes.append(f"période couverte à {format_number(100 * share.point.coverage, 0)} %")
+        covered = langue.number(100 * share.point.coverage, 0)
+        notes.append(_("période couverte à %(share)s %%") % {"share": covered})
     if share.factor != 1.0:
-        notes.append(f"converti × {f'{share.factor:.6g}'.replace('.', ',')}")
+        factor = f"{share.factor:.6g}".replace(".", langue.number(0.5, 1)[1])
+        notes.append(_("converti × %(factor)s") % {"factor": factor})
     if share.own_definition:
-        notes.append("définition propre au membre")
+        notes.append(_("définition propre au membre"))
     if len(share.sources) > 1:
-        notes.append(plural(len(share.sources), "indicateur additionné", "indicateurs additionnés"))
+        added = (_("indicateur additionné"), _("indicateurs additionnés"))
+        notes.append(langue.count(len(share.sources), *added))
     return notes
 
 

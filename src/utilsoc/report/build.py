@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from utilsoc.errors import DataErrors, UsageError, UserError
 from utilsoc.folder import lines_left_out
+from utilsoc.langue import using
 from utilsoc.project import MODELES, Layout
 from utilsoc.report.chart_context import attach_charts
 from utilsoc.report.charts import Workers, chart_cache, insert_charts
@@ -49,6 +50,7 @@ class Request:
     final: bool = False  # refuse while an indicator behind its target is unexplained
     audience: str | None = None  # the code of the audience a page addresses
     budget: str | None = None  # compte-rendu: the budget (budgets/<code>.yaml) it reports on
+    langue: str | None = None  # "fr" or "en"; None: association.yaml's `langue`, else French
 
 
 def make_report(gate: Gate, request: Request) -> Path:
@@ -67,6 +69,8 @@ def make_report(gate: Gate, request: Request) -> Path:
     logframe = _logframe([path.stem for path in layout.cadre_files()], request)
     digest = gate.digest
     key = json.dumps([request.period, logframe, str(request.date), request.audience])
+    if request.langue is not None:  # the association's own choice is in the digest
+        key = json.dumps([key, request.langue])
     if request.template in MONEY_TEMPLATES:  # their context holds more than the others'
         key = json.dumps([key, request.template, request.budget])
     cached = load_result(layout, "rapport", digest)
@@ -83,21 +87,31 @@ def make_report(gate: Gate, request: Request) -> Path:
             # the measurements need reading again, only the verdict on them.
             gate.admit()
             context = _relink(cached["contexte"])
-        context["rapport"]["lignes_ecartees"] = lines_left_out(gate.admit())
-        _add_provenance(context, layout, request)
-        set_printed_date(context, request.date, dt.date.today())
-        _add_comments(context, request)
-        if request.final:
-            refuse_unexplained(context)
-        period_name = context["rapport"]["periode"]["nom"]
-        output = request.output or layout.root / "rapports" / (
-            f"{request.template}-{period_name}.{request.format}"
-        )
-        check_output(layout, output, "report", request.force)
-        data = _rendered_once(context, request, layout, output, workers)
+        with using(context["rapport"].get("langue", "fr")):
+            data, output = _finish(context, gate, request, workers)
     write_atomic_bytes(output, data)
     record_output(layout, output, "report")
     return output
+
+
+def _finish(
+    context: dict[str, Any], gate: Gate, request: Request, workers: Workers
+) -> tuple[bytes, Path]:
+    """The report's bytes from its data, and where they go (in the report's language)."""
+    layout = gate.layout
+    context["rapport"]["lignes_ecartees"] = lines_left_out(gate.admit())
+    _add_provenance(context, layout, request)
+    set_printed_date(context, request.date, dt.date.today())
+    _add_comments(context, request)
+    if request.final:
+        refuse_unexplained(context)
+    period_name = context["rapport"]["periode"]["nom"]
+    output = request.output or layout.root / "rapports" / (
+        f"{request.template}-{period_name}.{request.format}"
+    )
+    check_output(layout, output, "report", request.force)
+    data = _rendered_once(context, request, layout, output, workers)
+    return data, output
 
 
 def _rendered_once(
@@ -127,11 +141,13 @@ def _render_key(context: dict[str, Any], request: Request, layout: Layout) -> st
     import hashlib
 
     from utilsoc import __version__
+    from utilsoc.langue import catalogue_bytes, current
     from utilsoc.resources import data_dir
 
     digest = hashlib.blake2b(digest_size=16)
-    text = json.dumps([context, request.charts, __version__], sort_keys=True, default=str)
-    digest.update(text.encode("utf-8"))
+    language = current().code
+    text = json.dumps([context, request.charts, __version__, language], sort_keys=True, default=str)
+    digest.update(text.encode("utf-8") + catalogue_bytes(language))
     for folder in (data_dir("templates"), layout.root / MODELES):
         for template in sorted(folder.glob("*.j2")) if folder.is_dir() else []:
             digest.update(template.name.encode() + b"\0" + template.read_bytes())
@@ -246,10 +262,17 @@ def _new_context(folder: Folder, request: Request, logframe: str | None) -> dict
         request.date or data_date(measures, period),
         _audience(project, request.audience),
     )
-    context = build_context(
-        project, measures, measures.evidence, options, read_provenance(folder.layout.root)
-    )
-    add_money(context, project, measures, request.template, logframe, request.budget)
+    code = request.langue or project.association.langue or "fr"
+    if code == "en":
+        from utilsoc.report.variants import in_english
+
+        project = in_english(project)
+    with using(code):
+        context = build_context(
+            project, measures, measures.evidence, options, read_provenance(folder.layout.root)
+        )
+        add_money(context, project, measures, request.template, logframe, request.budget)
+    context["rapport"]["langue"] = code
     return context
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from utilsoc.langue import N_, _, current
 from utilsoc.report.chart_spec import Chart
 from utilsoc.report.charts import PLACEHOLDER
 
@@ -60,13 +61,14 @@ def _gains_charts(all_gains: list[dict[str, Any]], palette: Palette) -> Iterator
             gains,
             Chart(
                 "entree_sortie",
-                f"{gains['libelle']} : moyenne à l'entrée et à la sortie",
-                ["moyenne"],
+                _("%(label)s : moyenne à l'entrée et à la sortie") % {"label": gains["libelle"]},
+                [_("moyenne")],
                 [gains["entree"]],
                 gains["unite"],
                 second=[gains["sortie"]],
                 colours=palette,
                 scale=None if scale is None else (scale["min"], scale["max"]),
+                langue=current().code,
             ),
         )
 
@@ -88,6 +90,7 @@ def series_chart(indicator: dict[str, Any], palette: Palette) -> Chart | None:
         plural=indicator.get("unite_pluriel"),
         decimals=indicator.get("decimales"),
         **_lines(points),
+        langue=current().code,
     )
 
 
@@ -100,19 +103,20 @@ def _lines(points: list[dict[str, Any]]) -> dict[str, Any]:
     spans = segments([p.get("tranche") for p in points])
     return {
         "targets": targets,
-        "line": _RUNNING.get(running or "", "réalisé"),
+        "line": _(_RUNNING.get(running or "", DONE)),
         "segments": spans if running else [],
         "target_segments": spans if targets else [],
     }
 
 
+DONE = N_("réalisé")
 # The legend of a running total, by the kind of period it is summed over.
 _RUNNING = {
-    "annee": "réalisé, cumulé sur l'année",
-    "annee_scolaire": "réalisé, cumulé sur l'année scolaire",
-    "semestre": "réalisé, cumulé sur le semestre",
-    "trimestre": "réalisé, cumulé sur le trimestre",
-    "plage": "réalisé, cumulé sur la période de la cible",
+    "annee": N_("réalisé, cumulé sur l'année"),
+    "annee_scolaire": N_("réalisé, cumulé sur l'année scolaire"),
+    "semestre": N_("réalisé, cumulé sur le semestre"),
+    "trimestre": N_("réalisé, cumulé sur le trimestre"),
+    "plage": N_("réalisé, cumulé sur la période de la cible"),
 }
 
 
@@ -139,4 +143,5 @@ def bars_chart(indicator: dict[str, Any], breakdown: dict[str, Any], palette: Pa
         colours=palette,
         plural=indicator.get("unite_pluriel"),
         decimals=indicator.get("decimales"),
+        langue=current().code,
     )

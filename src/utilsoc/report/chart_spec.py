@@ -10,10 +10,20 @@ import json
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 
-from utilsoc.french import format_number
-from utilsoc.french.grammar import with_unit
+from utilsoc.langue import N_, Langue, langue
+from utilsoc.report.typography import english_spaces
 
 _STYLE_VERSION = "4"
+# The words of the text alternatives, for the catalogue (translated with the chart's language).
+_WORDS = (
+    N_("ratio de base %(base)s : 1 ; ligne à 1 : 1."),
+    N_("réalisé"),
+    N_("référence"),
+    N_("cible"),
+    N_("%(label)s : entrée %(entry)s, sortie %(exit)s"),
+    N_("%(label)s : de %(low)s à %(high)s"),
+    N_("(cible %(target)s)"),
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,7 @@ class Chart:
     # again with each target period), for the values and for the target's step line.
     segments: list[int] = field(default_factory=list)
     target_segments: list[int] = field(default_factory=list)
+    langue: str = "fr"  # the language of its words and numbers
 
     @cached_property
     def key(self) -> str:
@@ -55,42 +66,62 @@ class Chart:
         for name in ("scale", "segments", "target_segments"):
             if not fields_[name]:
                 del fields_[name]
+        if fields_["langue"] == "fr":
+            del fields_["langue"]
         data = json.dumps([_STYLE_VERSION, fields_], sort_keys=True, ensure_ascii=False)
         return hashlib.blake2b(data.encode(), digest_size=10).hexdigest()
 
     @property
     def alt(self) -> str:
-        """A French text alternative listing the values, for screen readers."""
+        """A text alternative listing the values, for screen readers, in the chart's language."""
+        text = self._alt()
+        return text if self._langue.typography else english_spaces(text)
+
+    def _alt(self) -> str:
+        words = self._langue
         points = " ; ".join(self._point_texts())
         if self.kind == "tornade":
-            base = format_number(self.baseline or 0.0, 2)
-            return f"{self.title}. {points} ; ratio de base {base} : 1 ; ligne à 1 : 1."
-        if self.line != "réalisé":
+            base = words.number(self.baseline or 0.0, 2)
+            end = words.gettext("ratio de base %(base)s : 1 ; ligne à 1 : 1.") % {"base": base}
+            return f"{self.title}. {points} ; {end}"
+        if self.line not in ("réalisé", words.gettext("réalisé")):
             points = f"{self.line} : {points}"
-        lines = [("référence", self.baseline), ("cible", self.target)]
+        lines = [(words.gettext("référence"), self.baseline), (words.gettext("cible"), self.target)]
         extra = "".join(f" ; {name} {self._figure(y)}" for name, y in lines if y is not None)
         return f"{self.title}. {points}{extra}."
 
+    @property
+    def _langue(self) -> Langue:
+        return langue(self.langue)
+
     def _point_texts(self) -> list[str]:
         """Each point as the alternative reads it: with its target, or entry and exit."""
+        words = self._langue
+        number, text = words.number, words.gettext
+        pairs = zip(self.labels, self.values, self.second, strict=False)
         if self.kind == "entree_sortie":
+            entry_exit = text("%(label)s : entrée %(entry)s, sortie %(exit)s")
             return [
-                f"{label} : entrée {format_number(a)}, sortie {format_number(b)}"
-                for label, a, b in zip(self.labels, self.values, self.second, strict=False)
+                entry_exit % {"label": x, "entry": number(a), "exit": number(b)}
+                for x, a, b in pairs
             ]
         if self.kind == "tornade":
+            span = text("%(label)s : de %(low)s à %(high)s")
             return [
-                f"{label} : de {format_number(a, 2)} à {format_number(b, 2)}"
-                for label, a, b in zip(self.labels, self.values, self.second, strict=False)
+                span % {"label": x, "low": number(a, 2), "high": number(b, 2)} for x, a, b in pairs
             ]
         aims = self.targets or [None] * len(self.values)
+        target = text("(cible %(target)s)")
         return [
             f"{label} : {self._figure(value)}"
-            + ("" if aim is None else f" (cible {self._figure(aim)})")
+            + ("" if aim is None else " " + target % {"target": self._figure(aim)})
             for label, value, aim in zip(self.labels, self.values, aims, strict=False)
         ]
 
     def _figure(self, value: float) -> str:
         """`1 élève`, `12,5 %`: the value in the indicator's precision, with its unit."""
         shown = round(value, 2 if self.decimals is None else self.decimals)
-        return with_unit(format_number(value, self.decimals), shown, self.unit, self.plural)
+        text = self._langue.number(value, self.decimals)
+        if not self.unit:
+            return text
+        return self._langue.with_unit(text, shown, self.unit, self.plural)

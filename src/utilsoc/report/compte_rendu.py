@@ -13,6 +13,7 @@ from typing import Any
 
 from utilsoc.compute.points import Series
 from utilsoc.errors import UsageError
+from utilsoc.langue import _
 from utilsoc.model.load import Project
 from utilsoc.model.money import Budget
 from utilsoc.model.periods import format_day
@@ -96,14 +97,14 @@ def _indirect_costs(budget: Budget) -> dict[str, Any] | None:
         return None
     return {
         "regle": indirect.regle,
-        "comptes": [{"compte": c, "libelle": ACCOUNTS.get(c, str(c))} for c in indirect.comptes],
+        "comptes": [{"compte": c, "libelle": _(ACCOUNTS.get(c, str(c)))} for c in indirect.comptes],
     }
 
 
 def _line(line: Line) -> dict[str, Any]:
     return {
         "compte": line.account,
-        "libelle": line.label,
+        "libelle": _(line.label),  # the Cerfa's words translated; the association's kept
         "financeur": line.funder,
         "prevu": line.planned,
         "realise": line.actual,

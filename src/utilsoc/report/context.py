@@ -15,6 +15,7 @@ from utilsoc.compute.merge import Measures
 from utilsoc.compute.points import Series
 from utilsoc.compute.questionnaires import pair_answers, questionnaire_of
 from utilsoc.compute.series import build_all_series
+from utilsoc.langue import current
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period, format_day
 from utilsoc.model.referentiel import Referentiel
@@ -67,7 +68,7 @@ def build_context(
     answered = {r.indicateur for r in responses if period.overlaps(r.periode)}
     return {
         "rapport": _about(options, provenance, referentiel.version),
-        "association": association.model_dump(mode="json"),
+        "association": association.in_language(current().code),
         "domaines": _judged_domains(referentiel, indicators, evidence, period),
         "indicateurs": indicators,
         "cadre": logframe_context(project, options.logframe, indicators),

@@ -10,6 +10,7 @@ from typing import Any
 
 from utilsoc.compute.points import Series
 from utilsoc.compute.progress import Progress, Statut
+from utilsoc.langue import _
 from utilsoc.model.mesures import PisteAmelioration
 from utilsoc.model.periods import Period, format_day
 from utilsoc.model.referentiel import Cible, Indicateur
@@ -97,7 +98,7 @@ def add_comments(context: dict[str, Any], *, notes: bool, funder: bool) -> list[
         if not notes:
             indicator["notes"] = []
         mark_gap(indicator)
-        flag = GAP_TO_EXPLAIN if indicator["a_expliquer"] else None
+        flag = _(GAP_TO_EXPLAIN) if indicator["a_expliquer"] else None
         # A track explains a gap as a note does: the reader sees it beside the figure.
         actions = [planned_action(action) for action in indicator["pistes"]]
         indicator["commentaire"] = " ; ".join(

@@ -20,6 +20,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from utilsoc.errors import UserError
+from utilsoc.langue import current
 from utilsoc.report.charts import PLACEHOLDER, Workers
 from utilsoc.report.docx_xml import plain, segments, table_xml
 
@@ -66,7 +67,7 @@ def write_docx(
     document = docx.Document()
     _page_setup(document)
     document.core_properties.title = title
-    document.core_properties.language = "fr-FR"
+    document.core_properties.language = current().tag
     shown = re.findall(re.escape(PLACEHOLDER) + r"([0-9a-f]{20})", markdown)
     with contextlib.ExitStack() as stack:
         drawing = workers or stack.enter_context(Workers())

@@ -11,7 +11,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any
 
-from utilsoc.french import format_number
+from utilsoc.langue import N_, langue
 from utilsoc.report.chart_spec import Chart
 
 __all__ = ["Chart", "draw_svg", "figure_of"]
@@ -38,7 +38,7 @@ def figure_of(chart: Chart) -> Any:
     """The matplotlib figure of `chart` (matplotlib configured by the caller)."""
     if chart.kind == "serie":
         return _series_figure(chart)
-    figure = _new_figure()
+    figure = _new_figure(chart.langue)
     axes = figure.axes[0]
     _DRAWERS[chart.kind](axes, chart)
     lines = textwrap.wrap(chart.title, _TITLE_WIDTH) or [""]
@@ -71,7 +71,7 @@ def _configure(salt: str) -> None:
     )
 
 
-def _new_figure() -> Any:
+def _new_figure(code: str) -> Any:
     from matplotlib.figure import Figure
 
     # Wide and low: drawn across the page's width, under the indicator's figures.
@@ -79,7 +79,7 @@ def _new_figure() -> Any:
     figure.subplots_adjust(left=0.09, right=0.98, top=0.86, bottom=0.28)
     axes = figure.add_subplot()
     axes.spines[["top", "right"]].set_visible(False)
-    axes.yaxis.set_major_formatter(_french_ticks())
+    axes.yaxis.set_major_formatter(_ticks(code))
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
     axes.set_axisbelow(True)
     return figure
@@ -108,12 +108,13 @@ def _series_figure(chart: Chart) -> Any:
         not chart.targets,
         chart.line,
         chart.colours,
+        chart.langue,
     )
     reused = _SERIES_FIGURES.get(shape)
     if reused is None:
         if len(_SERIES_FIGURES) >= 8:
             _SERIES_FIGURES.pop(next(iter(_SERIES_FIGURES)))
-        figure = _new_figure()
+        figure = _new_figure(chart.langue)
         axes = figure.axes[0]
         lines = _series(axes, chart)
         title = axes.set_title(chart.title, **_TITLE)
@@ -146,7 +147,11 @@ def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
     baseline = target = None
     if chart.baseline is not None:
         baseline = axes.axhline(
-            chart.baseline, color="#888888", linestyle=":", linewidth=1.2, label="référence"
+            chart.baseline,
+            color="#888888",
+            linestyle=":",
+            linewidth=1.2,
+            label=_word(chart, BASELINE),
         )
     if chart.targets:
         # A step per point: each value meets its own period's target, and a lone point
@@ -159,11 +164,11 @@ def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
             drawstyle="steps-mid",
             marker="_",
             markersize=14,
-            label="cible",
+            label=_word(chart, TARGET),
         )
     elif chart.target is not None:
         target = axes.axhline(
-            chart.target, color=accent, linestyle="--", linewidth=1.4, label="cible"
+            chart.target, color=accent, linestyle="--", linewidth=1.4, label=_word(chart, TARGET)
         )
     _labels(axes, chart.labels)
     axes.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3)
@@ -219,8 +224,8 @@ def _entry_exit(axes: Any, chart: Chart) -> None:
     width = 0.38
     bottom = chart.scale[0] if chart.scale else 0.0
     for shift, values, colour, label in (
-        (-width / 2, chart.values, chart.colours[1], "entrée"),
-        (width / 2, chart.second, chart.colours[0], "sortie"),
+        (-width / 2, chart.values, chart.colours[1], _word(chart, ENTRY)),
+        (width / 2, chart.second, chart.colours[0], _word(chart, EXIT)),
     ):
         axes.bar(
             [p + shift for p in positions],
@@ -285,14 +290,14 @@ def _tornado(axes: Any, chart: Chart) -> None:
         start, end = min(low, high), max(low, high)
         (bar,) = axes.barh([row], [end - start], left=start, height=0.6, color=chart.colours[0])
         bar.set_gid(f"barre-tornade-{row}")
-    axes.axvline(base, color="#222222", linewidth=1.0, label="ratio de base")
+    axes.axvline(base, color="#222222", linewidth=1.0, label=_word(chart, BASE_RATIO))
     one = axes.axvline(1.0, color=chart.colours[1], linestyle="--", linewidth=1.4, label="1 : 1")
     one.set_gid("ligne-1-pour-1")
     axes.set_yticks(list(range(count)), ["\n".join(textwrap.wrap(x, 32)) for x in chart.labels])
     axes.invert_yaxis()
     axes.grid(axis="y", visible=False)
     axes.grid(axis="x", color="#dddddd", linewidth=0.6)
-    axes.xaxis.set_major_formatter(_french_ticks())
+    axes.xaxis.set_major_formatter(_ticks(chart.langue))
     axes.set_xlim(left=min(0.0, *chart.values, *chart.second))
     axes.figure.legend(frameon=False, fontsize=8, loc="lower center", ncols=2)
 
@@ -300,10 +305,21 @@ def _tornado(axes: Any, chart: Chart) -> None:
 _DRAWERS = {"barres": _bars, "entree_sortie": _entry_exit, "tornade": _tornado}
 
 
-def _french_ticks() -> Any:
+# The legend's words, in the chart's language (a worker process has no report language).
+BASELINE, TARGET, ENTRY, EXIT = N_("référence"), N_("cible"), N_("entrée"), N_("sortie")
+BASE_RATIO = N_("ratio de base")
+
+
+def _word(chart: Chart, word: str) -> str:
+    return langue(chart.langue).gettext(word)
+
+
+def _ticks(code: str) -> Any:
+    """The value axis's numbers as the chart's language writes them: `1 234,5`, `1,234.5`."""
     from matplotlib.ticker import FuncFormatter
 
-    return FuncFormatter(lambda value, _position: format_number(value))
+    number = langue(code).number
+    return FuncFormatter(lambda value, _position: number(value))
 
 
 def _clean(svg: str) -> str:

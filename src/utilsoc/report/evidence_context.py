@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from utilsoc.compute.questionnaires import pair_answers, progress_threshold, questionnaire_of
+from utilsoc.langue import _
 from utilsoc.model.mesures import Moment, Temoignage
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Referentiel
@@ -34,7 +35,7 @@ def quote(item: Temoignage) -> dict[str, Any]:
     """A consented quote as a template shows it."""
     return {
         "texte": item.texte,
-        "role": ROLES.get(item.role.value, item.role.value),
+        "role": _(ROLES.get(item.role.value, item.role.value)),
         "pseudonyme": item.pseudonyme,
         "periode": item.periode.label,
     }

@@ -9,15 +9,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from utilsoc.french import (
-    NARROW_NBSP,
-    format_amount,
-    format_number,
-    format_percent,
-    format_signed,
-    plural,
-)
-from utilsoc.french.grammar import lower_first, of_label, with_unit
+from utilsoc.french.grammar import lower_first
+from utilsoc.langue import _, current
 
 
 class UserText(str):
@@ -26,27 +19,43 @@ class UserText(str):
     __slots__ = ()
 
 
-def euros(number: float, decimals: int) -> str:
+def euros(number: float, decimals: int | None) -> str:
     """`5 420,35 €`, or `46 800 €` when the indicator shows no cents."""
-    return f"{format_number(number, decimals)}{NARROW_NBSP}€"
+    return current().money(number, decimals)
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """`1 234,5` in the report's language."""
+    return current().number(value, decimals)
+
+
+def with_unit(number_text: str, count: float, unit: str, plural: str | None = None) -> str:
+    """`3 élèves`, `1 élève`: the number and the unit in the form its count takes."""
+    return current().with_unit(number_text, count, unit, plural)
 
 
 def format_gap(value: Any, indicator: dict[str, Any]) -> str:
     """A gap to the target in the indicator's precision, signed: `+4`, `−1 200 €`, `0`."""
     if value is None or indicator["type"] in ("oui_non", "qualitatif"):
         return "—"  # a yes or no is reached or not: no gap to show
-    text = format_signed(float(value), indicator.get("decimales"))
-    return f"{text}{NARROW_NBSP}€" if indicator["type"] == "montant" else text
+    if indicator["type"] == "montant":
+        return current().signed_money(float(value), indicator.get("decimales"))
+    return current().signed(float(value), indicator.get("decimales"))
 
 
 def signed(value: Any, decimals: int | None = None) -> str:
     """`{{ g.gain | signe }}` → « +0,67 », « −0,5 »: a change shows its sign."""
-    return "—" if value is None else format_signed(float(value), decimals)
+    return "—" if value is None else current().signed(float(value), decimals)
+
+
+def signed_euros(value: Any, decimals: int = 2) -> str:
+    """`{{ l.ecart | signe_euros }}` → « −2 232,00 € », a gap in euros with its sign."""
+    return "—" if value is None else current().signed_money(float(value), decimals, " ")
 
 
 def count_of(count: Any, singular: str, plural_form: str | None = None) -> str:
     """`{{ n | pluriel("indicateur suivi", "indicateurs suivis") }}` → « 1 indicateur suivi »."""
-    return plural(float(count), singular, plural_form)
+    return current().count(float(count), singular, plural_form)
 
 
 def lower_first_filter(label: Any) -> str:
@@ -56,7 +65,7 @@ def lower_first_filter(label: Any) -> str:
 
 def of_label_filter(label: Any) -> str:
     """`Évolution {{ i.libelle | de }}` → « Évolution du nombre d'élèves »."""
-    return UserText(of_label(str(label)))
+    return UserText(current().of_label(str(label)))
 
 
 def number_filter(value: Any, decimals: int | None = None) -> str:
@@ -66,12 +75,12 @@ def number_filter(value: Any, decimals: int | None = None) -> str:
 
 def amount_filter(value: Any) -> str:
     """`{{ x | montant }}` → « 1 234,50 € »."""
-    return "—" if value is None else format_amount(float(value))
+    return "—" if value is None else current().money(float(value))
 
 
 def percent_filter(value: Any) -> str:
     """`{{ 0.62 | pourcent }}` → « 62 % »."""
-    return "—" if value is None else format_percent(round(float(value) * 100))
+    return "—" if value is None else current().percent(round(float(value) * 100))
 
 
 def format_value(value: Any, indicator: dict[str, Any]) -> str:
@@ -84,7 +93,7 @@ def format_value(value: Any, indicator: dict[str, Any]) -> str:
     if isinstance(value, str):
         return UserText(value)
     if indicator["type"] == "oui_non":
-        return UserText("oui" if value >= 0.5 else "non")
+        return UserText(_("oui") if value >= 0.5 else _("non"))
     writer = _WRITERS.get(indicator["type"], _with_unit)
     return UserText(writer(float(value), indicator))
 
@@ -99,7 +108,7 @@ def format_headline(value: Any, indicator: dict[str, Any]) -> str:
         return format_value(value, indicator)
     number = float(value)
     if indicator["type"] == "montant":
-        return UserText(f"{format_number(round(number))}\u202f€")
+        return UserText(current().money(round(number), None))
     rounded = (
         round(number) if abs(number) >= 10 or indicator["type"] == "taux" else round(number, 1)
     )
@@ -109,7 +118,7 @@ def format_headline(value: Any, indicator: dict[str, Any]) -> str:
 
 def _amount(number: float, indicator: dict[str, Any]) -> str:
     decimals = indicator.get("decimales")
-    return format_amount(number) if decimals is None else euros(number, decimals)
+    return current().money(number) if decimals is None else euros(number, decimals)
 
 
 def _rate(number: float, indicator: dict[str, Any]) -> str:
@@ -118,8 +127,8 @@ def _rate(number: float, indicator: dict[str, Any]) -> str:
         return _with_unit(number, indicator)
     decimals = indicator.get("decimales")
     if decimals is None:
-        return format_percent(round(number, 1))
-    return f"{format_number(number, decimals)}{NARROW_NBSP}%"
+        return current().percent(round(number, 1))
+    return current().percent(number, decimals)
 
 
 def _with_unit(number: float, indicator: dict[str, Any]) -> str:

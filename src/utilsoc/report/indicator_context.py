@@ -15,6 +15,7 @@ from utilsoc.compute.questionnaires import questionnaire_of
 from utilsoc.compute.rhythm import rhythm_points
 from utilsoc.compute.rollup import roll_up
 from utilsoc.french import shared_decimals
+from utilsoc.langue import _
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Dimension, Indicateur
 from utilsoc.report.breakdowns import breakdown_context, crossing_context, unfilled_context
@@ -152,7 +153,7 @@ def _computed(series: Series, period: Period) -> dict[str, Any] | None:
 
 def _explanation(series: Series, period: Period, state: Progress, answered: bool) -> str | None:
     if answered and state.value is None and series.indicator.calcul is None:
-        return ANSWERED
+        return _(ANSWERED)
     why = explain(series, period, state)
     return None if why is None else explanation_text(why)
 

@@ -12,10 +12,20 @@ from typing import Any
 
 from utilsoc.compute.points import Series
 from utilsoc.compute.rollup import roll_up
+from utilsoc.langue import N_, _
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Indicateur, Niveau, TypeIndicateur
 from utilsoc.report.wording import LEVELS, UNSPECIFIED_LEVEL
+
+# The référentiel's words a report shows (`{{ _s(i.type) }}`): kept as codes in the context.
+VOCABULARY = (
+    *(N_("nombre"), N_("taux"), N_("montant"), N_("durée"), N_("score"), N_("oui_non")),
+    *(N_("qualitatif"), N_("annuelle"), N_("scolaire"), N_("semestrielle")),
+    *(N_("trimestrielle"), N_("mensuelle"), N_("ponctuelle"), N_("réalisation")),
+    *(N_("résultat"), N_("impact"), N_("comptage"), N_("questionnaire"), N_("entretien")),
+    *(N_("registre"), N_("observation"), N_("document"), N_("statistique publique")),
+)
 
 
 def method_fields(
@@ -98,8 +108,8 @@ def results_chain(indicators: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     groups: list[dict[str, Any]] = [
         {
             "niveau": level.value,
-            "titre": title,
-            "definition": meaning,
+            "titre": _(title),
+            "definition": _(meaning),
             "indicateurs": [i for i in unique if i["niveau"] == level.value],
         }
         for level, (title, meaning) in zip(Niveau, LEVELS, strict=True)
@@ -107,7 +117,7 @@ def results_chain(indicators: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     groups.append(
         {
             "niveau": None,
-            "titre": UNSPECIFIED_LEVEL,
+            "titre": _(UNSPECIFIED_LEVEL),
             "definition": None,
             "indicateurs": [i for i in unique if i["niveau"] is None],
         }

@@ -14,6 +14,7 @@ from utilsoc.compute.merge import Measures
 from utilsoc.compute.points import Series
 from utilsoc.compute.series import build_all_series
 from utilsoc.errors import DataErrors, UserError
+from utilsoc.langue import N_, _
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period
 from utilsoc.money.sensitivity import Swing, monte_carlo, swings
@@ -24,14 +25,14 @@ from utilsoc.report.money_output import MONEY_TEMPLATES
 
 # How each assumption is named in a report, and how its values read.
 PARAMETER_NAMES = {
-    "deadweight": ("aubaine", "pourcentage"),
-    "displacement": ("déplacement", "pourcentage"),
-    "attribution": ("attribution", "pourcentage"),
-    "drop_off": ("érosion", "pourcentage"),
-    "proxy": ("proxy", "montant"),
-    "quantity": ("quantité", "nombre"),
-    "duration": ("durée", "annees"),
-    "rate": ("taux d'actualisation", "pourcentage"),
+    "deadweight": (N_("aubaine"), "pourcentage"),
+    "displacement": (N_("déplacement"), "pourcentage"),
+    "attribution": (N_("attribution"), "pourcentage"),
+    "drop_off": (N_("érosion"), "pourcentage"),
+    "proxy": (N_("proxy"), "montant"),
+    "quantity": (N_("quantité"), "nombre"),
+    "duration": (N_("durée"), "annees"),
+    "rate": (N_("taux d'actualisation"), "pourcentage"),
 }
 
 
@@ -126,9 +127,12 @@ def _value_map(
     for outcome in project.valeur_sociale.resultats:
         indicator = indicators.get(outcome.indicateur or "")
         if indicator is not None:
-            origin = f"valeurs de « {indicator['libelle']} » ({outcome.indicateur})"
+            origin = _("valeurs de « %(label)s » (%(code)s)") % {
+                "label": indicator["libelle"],
+                "code": outcome.indicateur,
+            }
         else:
-            origin = outcome.source_quantite or "quantité déclarée, sans source"
+            origin = outcome.source_quantite or _("quantité déclarée, sans source")
         rows.append(
             {
                 "code": outcome.code,
@@ -174,6 +178,7 @@ def _steps(assumptions: Assumptions, rate: float) -> dict[str, Any]:
 def _swing(swing: Swing, labels: dict[str, str]) -> dict[str, Any]:
     """A row of the sensitivity table."""
     name, kind = PARAMETER_NAMES[swing.parameter]
+    name = _(name)
     return {
         "hypothese": name if swing.outcome is None else f"{name} — {labels[swing.outcome]}",
         "genre": kind,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from utilsoc.errors import UserError
+from utilsoc.langue import _, current
 from utilsoc.report.chart_spec import Chart
 from utilsoc.report.charts import PLACEHOLDER
 
@@ -25,13 +26,14 @@ def attach_tornado(context: dict[str, Any], charts: str) -> dict[str, Chart]:
     rows = sroi["sensibilite"][:MAX_TORNADO_BARS]
     chart = Chart(
         "tornade",
-        "Sensibilité du ratio SROI à chaque hypothèse",
+        _("Sensibilité du ratio SROI à chaque hypothèse"),
         [row["hypothese"] for row in rows],
         [row["ratio_min"] for row in rows],
         baseline=sroi["totaux"]["ratio"],
         target=1.0,
         second=[row["ratio_max"] for row in rows],
         colours=(colours["principale"], colours["secondaire"], colours["accent"]),
+        langue=current().code,
     )
     sroi["graphique"] = {"alt": chart.alt, "titre": chart.title, "src": PLACEHOLDER + chart.key}
     return {chart.key: chart}

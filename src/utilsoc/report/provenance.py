@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from utilsoc import __version__
+from utilsoc.langue import _
 
 # What a report is made from; a report file written into the folder must not count.
 _INPUTS = (
@@ -29,13 +30,13 @@ class Provenance:
 
     @property
     def texte(self) -> str:
-        """French one-liner for the report's footer."""
+        """One line for the report's footer, in the report's language."""
         if self.commit is None:
-            source = "dossier hors git"
+            source = _("dossier hors git")
         else:
-            source = f"référentiel au commit {self.commit}"
+            source = _("référentiel au commit %(commit)s") % {"commit": self.commit}
             if self.modifie:
-                source += " (avec des modifications non enregistrées)"
+                source += " " + _("(avec des modifications non enregistrées)")
         return f"{source} ; utilsoc {self.version}"
 
 

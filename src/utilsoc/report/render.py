@@ -23,6 +23,7 @@ import markupsafe
 from jinja2.exceptions import SecurityError
 
 from utilsoc.errors import UserError
+from utilsoc.langue import current
 from utilsoc.report.filters import (
     UserText,
     amount_filter,
@@ -36,9 +37,16 @@ from utilsoc.report.filters import (
     of_label_filter,
     percent_filter,
     signed,
+    signed_euros,
 )
 from utilsoc.report.sandbox import ContainedLoader, Deadline, ReportSandbox, timed_range
-from utilsoc.report.typography import typeset_html, typeset_markdown
+from utilsoc.report.translation import install as install_translations
+from utilsoc.report.typography import (
+    english_spaces,
+    french_spaces,
+    typeset_html,
+    typeset_markdown,
+)
 from utilsoc.resources import data_dir
 
 TIME_LIMIT = 60
@@ -82,6 +90,7 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    install_translations(environment, escape_markdown, UserText)
     # Ids unique within one report, in the order they are asked for: reproducible.
     counter = itertools.count(1)
     environment.globals["identifiant"] = lambda prefixe="id": f"{prefixe}-{next(counter)}"
@@ -99,6 +108,7 @@ def build_environment(user_folder: Path | None) -> jinja2.Environment:
             "lien": _link,
             "ecart": format_gap,
             "signe": signed,
+            "signe_euros": signed_euros,
             "pluriel": count_of,
             "de": of_label_filter,
             "minuscule": lower_first_filter,
@@ -133,10 +143,11 @@ def _link(eval_context: Any, address: Any, text: Any = None) -> str:
 
 
 def _article(name: Any, preposition: str = "", article: str | None = None) -> str:
-    """`{{ cadre.financeur | article("à", cadre.article) }}` → « au Conseil départemental »."""
-    from utilsoc.french import with_article
+    """`{{ cadre.financeur | article("à", cadre.article) }}` → « au Conseil départemental ».
 
-    return UserText(with_article(str(name), preposition, article))
+    In English the name alone: the translated sentence holds its preposition.
+    """
+    return UserText(current().with_article(str(name), preposition, article))
 
 
 def render(environment: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
@@ -151,7 +162,8 @@ def render(environment: jinja2.Environment, name: str, context: dict[str, Any]) 
         context = mark_user_text(context)
     try:
         text = _render_capped(environment, name, context)
-        return typeset_markdown(text) if markdown else typeset_html(text)
+        spaces = french_spaces if current().typography else english_spaces
+        return typeset_markdown(text, spaces) if markdown else typeset_html(text, spaces)
     except jinja2.TemplateNotFound as error:
         raise UserError(
             f"modèle introuvable : {error.name}",

@@ -1,4 +1,4 @@
-"""French typography of a rendered report: no-break spaces inside « » and before : ; ! ? %.
+"""Typography of a rendered report: French no-break spaces inside « » and before : ; ! ? %.
 
 One pass over the rendered text, so that neither a template nor the association's own
 texts can leave « Période : » to break at the end of a line before its colon.
@@ -10,13 +10,14 @@ delimiter row (`| ---: |`).
 
 Why these spaces: an ordinary no-break space (U+00A0) before « : » and inside « »; a
 narrow one (U+202F) before « ; ! ? % », as French typography does and as `french.py`
-already writes `12 %`.
+already writes `12 %`. An English report gets English punctuation instead
+(`english_spaces`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
@@ -51,30 +52,49 @@ def french_spaces(text: str) -> str:
     return _BEFORE_CLOSING.sub(NBSP + "»", text)
 
 
-def typeset_html(html: str) -> str:
-    """French spaces in the text nodes of an HTML document only."""
-    return _outside(_HTML_SKIPPED, html)
+_ENGLISH_BEFORE = re.compile(r"[ \t\u00a0\u202f]+([:;!?])(?![ \t\u00a0]1(?!\d|[.,]\d))")
+_ENGLISH_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]%")
 
 
-def typeset_markdown(markdown: str) -> str:
+def english_spaces(text: str) -> str:
+    """English punctuation: « Période : 12 % » reads `Period: 12%`, quotes are “ ”.
+
+    Why: the templates are French, and their signs (« SO1 : … ») come through in an
+    English report. A ratio keeps its colon apart: `1.53 : 1`.
+    """
+    text = _ENGLISH_BEFORE.sub(r"\1", text)
+    text = _ENGLISH_PERCENT.sub("%", text)
+    text = re.sub(r"[«“][ \t\u00a0\u202f]*", "“", text)
+    return re.sub(r"[ \t\u00a0\u202f]*[»”]", "”", text)
+
+
+Spaces = Callable[[str], str]
+
+
+def typeset_html(html: str, spaces: Spaces = french_spaces) -> str:
+    """French spaces (or `spaces`) in the text nodes of an HTML document only."""
+    return _outside(_HTML_SKIPPED, html, spaces)
+
+
+def typeset_markdown(markdown: str, spaces: Spaces = french_spaces) -> str:
     """French spaces in a Markdown document, outside code, link targets and table rules."""
     lines = markdown.split("\n")
     result: list[str] = []
     prose: list[str] = []
     for line, verbatim in zip(lines, _verbatim(lines), strict=True):
         if verbatim:
-            _add_prose(result, prose)
+            _add_prose(result, prose, spaces)
             result.append(line)
         else:
             prose.append(line)
-    _add_prose(result, prose)
+    _add_prose(result, prose, spaces)
     return "\n".join(result)
 
 
-def _add_prose(result: list[str], prose: list[str]) -> None:
+def _add_prose(result: list[str], prose: list[str], spaces: Spaces) -> None:
     """Typeset the prose lines gathered so far as one text (a link may span lines)."""
     if prose:
-        result.append(_outside(_MARKDOWN_SKIPPED, "\n".join(prose)))
+        result.append(_outside(_MARKDOWN_SKIPPED, "\n".join(prose), spaces))
         prose.clear()
 
 
@@ -98,13 +118,13 @@ def _fence_after(fence: str | None, opening: re.Match[str] | None, line: str) ->
     return None if line.strip().startswith(fence) else fence
 
 
-def _outside(skipped: re.Pattern[str], text: str) -> str:
-    """`french_spaces` on what lies between the matches of `skipped`, which stay as they are."""
+def _outside(skipped: re.Pattern[str], text: str, spaces: Spaces) -> str:
+    """`spaces` on what lies between the matches of `skipped`, which stay as they are."""
     parts: list[str] = []
     position = 0
     for match in skipped.finditer(text):
-        parts.append(french_spaces(text[position : match.start()]))
+        parts.append(spaces(text[position : match.start()]))
         parts.append(match.group(0))
         position = match.end()
-    parts.append(french_spaces(text[position:]))
+    parts.append(spaces(text[position:]))
     return "".join(parts)

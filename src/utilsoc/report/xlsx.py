@@ -12,10 +12,13 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from utilsoc.langue import N_, _, current
+
 __all__ = ["write_xlsx"]
 
-_FIXED = ["Sous-objectif", "Résultat attendu", "Code", "Indicateur", "Unité", "Référence"]
-_LAST = ["Cible du rapport", "Réalisé", "Écart", "Statut", "Commentaire"]
+_FIXED = [N_("Sous-objectif"), N_("Résultat attendu"), N_("Code"), N_("Indicateur")]
+_FIXED += [N_("Unité"), N_("Référence")]
+_LAST = [N_("Cible du rapport"), N_("Réalisé"), N_("Écart"), N_("Statut"), N_("Commentaire")]
 _WIDTHS = {"Indicateur": 48, "Commentaire": 40, "Résultat attendu": 30, "Statut": 14}
 
 
@@ -27,9 +30,10 @@ def write_xlsx(context: dict[str, Any], template: str) -> bytes:
     periods = _periods([indicator for _, _, indicator in rows])
     workbook = Workbook()
     sheet = workbook.worksheets[0]
-    sheet.title = "Cibles et réalisés" if template == "financeur" else template[:31]
-    header = _FIXED + [f"{p} — {w}" for p in periods for w in ("cible", "réalisé")] + _LAST
-    sheet.append(header)
+    sheet.title = _("Cibles et réalisés") if template == "financeur" else template[:31]
+    words = (_("cible"), _("réalisé"))
+    header = _FIXED + [f"{p} — {w}" for p in periods for w in words] + _LAST
+    sheet.append([_(name) for name in header])
     for objective, result, indicator in rows:
         sheet.append(_row(objective, result, indicator, periods))
         _formats(sheet, sheet.max_row, indicator, len(header))
@@ -86,23 +90,24 @@ def _row(objective: str, result: str, indicator: dict[str, Any], periods: list[s
     ]
     for period in periods:
         cells += [target.get(period), actual.get(period)]
-    cible = indicator["cible"]
+    cible, status = indicator["cible"], indicator["statut"]
     comment = " ; ".join(filter(None, [indicator.get("commentaire"), *indicator["avertissements"]]))
     return [
         *cells,
         cible["valeur"] if cible else None,
         indicator["realise"],
         indicator["ecart"],
-        indicator["statut"],
+        _(status),
         comment,
     ]
 
 
 def _number_format(indicator: dict[str, Any]) -> str:
-    """The indicator's precision, with « % » for a rate."""
+    """The indicator's precision, with « % » for a rate (glued to the number in English)."""
     decimals = indicator.get("decimales")
     shown = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return shown + '" %"' if indicator["type"] == "taux" else shown
+    percent = '" %"' if current().typography else '"%"'
+    return shown + percent if indicator["type"] == "taux" else shown
 
 
 def _formats(sheet: Any, row: int, indicator: dict[str, Any], columns: int) -> None:

@@ -24,7 +24,9 @@ def test_templates_eject_copies_once_and_the_copy_is_used(cli, folder: Path) -> 
     assert result.exit_code == 0, result.stderr
     copy = folder / "modeles" / "communication.md.j2"
     copy.write_text(
-        copy.read_text(encoding="utf-8").replace("## Nos valeurs", "## Ce en quoi nous croyons"),
+        copy.read_text(encoding="utf-8").replace(
+            '## {{ _("Nos valeurs") }}', "## Ce en quoi nous croyons"
+        ),
         encoding="utf-8",
     )
     assert cli("-C", str(folder), "templates", "eject", "communication", "-f", "md").exit_code == 1
@@ -65,7 +67,9 @@ def test_a_word_document_follows_the_adapted_markdown_template(cli, folder: Path
     copy = folder / "modeles" / "communication.md.j2"
     assert not (folder / "modeles" / "communication.html.j2").exists()
     copy.write_text(
-        copy.read_text(encoding="utf-8").replace("## Nos valeurs", "## Ce en quoi nous croyons"),
+        copy.read_text(encoding="utf-8").replace(
+            '## {{ _("Nos valeurs") }}', "## Ce en quoi nous croyons"
+        ),
         encoding="utf-8",
     )
     args = ("report", "-t", "communication", "-f", "docx", "-p", "2026", "-o", "c.docx")

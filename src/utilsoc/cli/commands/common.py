@@ -19,6 +19,13 @@ class Format(StrEnum):
     JSON = "json"
 
 
+class ReportLanguage(StrEnum):
+    """Languages a report can be written in (`report --langue`, `reseau report --langue`)."""
+
+    FR = "fr"
+    EN = "en"
+
+
 # `--force` of the commands that write an output file (report, merge, export).
 Force = Annotated[
     bool,

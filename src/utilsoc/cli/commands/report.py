@@ -8,7 +8,13 @@ from typing import Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import Force, IgnoreErrors, base_dir, print_skipped
+from utilsoc.cli.commands.common import (
+    Force,
+    IgnoreErrors,
+    ReportLanguage,
+    base_dir,
+    print_skipped,
+)
 from utilsoc.cli.french import FrenchCommand
 
 
@@ -121,6 +127,17 @@ BudgetOption = Annotated[
 ]
 
 
+LanguageOption = Annotated[
+    ReportLanguage | None,
+    typer.Option(
+        "--langue",
+        help="Langue du rapport : fr ou en (par défaut : « langue » d'association.yaml, "
+        "sinon fr). Les textes de l'association restent tels qu'écrits, sauf variante.",
+        show_default=False,
+    ),
+]
+
+
 def cli_command_report(
     ctx: typer.Context,
     template: TemplateOption = "bilan",
@@ -133,6 +150,7 @@ def cli_command_report(
     audience: AudienceOption = None,
     final: FinalOption = False,
     budget: BudgetOption = None,
+    langue: LanguageOption = None,
     ignore_errors: IgnoreErrors = False,
     force: Force = False,
 ) -> None:
@@ -156,6 +174,7 @@ def cli_command_report(
         final=final,
         audience=audience,
         budget=budget,
+        langue=langue.value if langue else None,
     )
     written = make_report(gate, request)
     print_skipped(gate.admit())

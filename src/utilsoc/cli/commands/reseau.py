@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from utilsoc.cli.commands.common import Force, Format, base_dir
+from utilsoc.cli.commands.common import Force, Format, ReportLanguage, base_dir
 from utilsoc.cli.french import FrenchCommand, FrenchGroup
 
 if TYPE_CHECKING:
@@ -256,6 +256,9 @@ def cli_command_reseau_report(
         bool,
         typer.Option("--final", help="Version à envoyer : refuser tant qu'un membre est écarté."),
     ] = False,
+    langue: Annotated[
+        ReportLanguage, typer.Option("--langue", help="Langue du rapport : fr ou en.")
+    ] = ReportLanguage.FR,
     force: Force = False,
 ) -> None:
     """Produire le rapport du réseau : totaux des indicateurs communs, membre par membre."""
@@ -267,5 +270,7 @@ def cli_command_reseau_report(
     _refuse_errors(network)
     print_issues(network.issues)
     target = base_dir(ctx, output) if output else None
-    written = make_network_report(network, format.value, target, final=final, force=force)
+    written = make_network_report(
+        network, format.value, target, final=final, force=force, langue=langue.value
+    )
     echo(f"rapport écrit : {display_path(written)}")
