@@ -43,7 +43,9 @@ def cli_command_status(
         chosen = Period.parse(period) if period else Period.parse(str(today.year))
     except ValueError as error:
         raise UsageError(str(error)) from None
-    data = folder_status(gate, chosen, today, chosen=period is not None)
+    data = folder_status(
+        gate, chosen, today, chosen=period is not None, parts=format is Format.JSON
+    )
     print_skipped(gate.admit())
     if format is Format.JSON:
         print_json(data)
