@@ -48,6 +48,7 @@ GROUPS = {
     "templates": "Voir et adapter les modèles de rapports.",
     "indicateur": "Ajouter au référentiel des indicateurs du catalogue.",
     "reseau": "Travailler en réseau : référentiel commun, membres, totaux du réseau.",
+    "entretien": "Entretiens : imprimer un guide, enregistrer un entretien.",
 }
 
 
@@ -202,6 +203,12 @@ def build_app(names: Iterable[str]) -> typer.Typer:
             from utilsoc.cli.commands.reseau import reseau_app
 
             application.add_typer(reseau_app, name=name, cls=french.FrenchGroup, help=GROUPS[name])
+        elif name == "entretien":
+            from utilsoc.cli.commands.entretien import entretien_app
+
+            application.add_typer(
+                entretien_app, name=name, cls=french.FrenchGroup, help=GROUPS[name]
+            )
     return application
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from pydantic import Field, PrivateAttr
 
 from utilsoc.model.base import Booleen, Choix, Code, Diffusion, Modele, Texte
+from utilsoc.model.entretiens import ThemeCodage
 from utilsoc.model.periods import Kind, Period
 
 
@@ -222,6 +223,7 @@ class Indicateur(Modele):
         description="Avec commun : ce que vaut une unité de cet indicateur dans l'unité de "
         "l'indicateur commun (heures → jours : 0.1429).",
     )
+    entretiens: Code | None = Field(None, description="Guide des entretiens qui l'éclairent.")
 
     @property
     def rollup(self) -> Agregation:
@@ -242,6 +244,9 @@ class Critere(Modele):
     nom: Texte
     question: str | None = Field(None, description="La question évaluative.")
     indicateurs: list[Indicateur] = Field(min_length=1)
+    themes: list[ThemeCodage] = Field(
+        default_factory=list, alias="thèmes", description="Grille de codage des entretiens."
+    )
 
 
 class Domaine(Modele):
