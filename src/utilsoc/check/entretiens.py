@@ -20,6 +20,7 @@ from utilsoc.model.referentiel import Referentiel
 
 ROLE = "referentiel"
 _QUOTES = str.maketrans(dict.fromkeys("«»“”„‟\"'’‘‚‛`´", '"'))
+_LOOSE = re.compile(r'\s*(["?!;:])\s*|\s+(?=[,.])')
 _GAP = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|…|\.\.\.)\s*")
 
 
@@ -49,9 +50,13 @@ def criterion_codes(referentiel: Referentiel) -> set[str]:
 
 
 def normalized(text: str) -> str:
-    """Text compared for an excerpt: one kind of quote and space, no case, no accents' forms."""
+    """Text as excerpts are compared: one kind of quote, no case, spaces as typography allows.
+
+    Why the spaces around quotes and before « ; : ! ? » go: French typography puts them
+    (« du mercredi »), a transcript typed quickly often does not.
+    """
     text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
-    return " ".join(text.split())
+    return _LOOSE.sub(lambda m: m.group(1) or "", " ".join(text.split()))
 
 
 def excerpt_found(excerpt: str, answer: str) -> bool:
