@@ -59,8 +59,8 @@ def _informed(
     analyses: dict[str, Any],
 ) -> set[str]:
     """Mark the indicators that declare `entretiens:` and have some; return their codes."""
-    for shown in indicators.values():
-        shown["entretiens"] = None
+    for each in indicators.values():
+        each["entretiens"] = None
     informed = set()
     for critere in criteria:
         for indicator in critere.indicateurs:
