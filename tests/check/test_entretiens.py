@@ -143,3 +143,13 @@ def test_excerpts_are_compared_without_case_spaces_or_quote_forms() -> None:
     assert not excerpt_found("ça m'a rassurée [...] je me sentais", answer)
     assert not excerpt_found("je me sentais forte", answer)
     assert normalized("  A\u00a0«b» , c") == normalized('a "b", C')
+
+
+def test_a_file_named_after_the_person_is_refused(cli, example) -> None:
+    folder = example("echec-scolaire")
+    source = folder / E07
+    source.rename(source.with_name("ines-martin-2026-05-19.yaml"))
+    result = _validate(cli, folder)
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "ines-martin-2026-05-19.yaml:5:1: erreur: le nom du fichier" in result.stderr
+    assert "[participant-nominatif]" in result.stderr

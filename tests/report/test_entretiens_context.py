@@ -86,3 +86,16 @@ def test_an_indicator_informed_by_interviews_is_no_longer_without_data(cli, exam
     assert "sans cible" in row
     missing = text[text.index("## Données manquantes") :]
     assert "Ce que les élèves disent" not in missing.split("## Plan")[0]
+
+
+def test_a_report_quoting_without_consent_is_refused_and_not_written(cli, example) -> None:
+    folder = example("echec-scolaire")
+    path = folder / E14
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("sens: négatif}", "sens: négatif, citer: true}"), "utf-8")
+    output = folder / "sortie" / "bilan.md"
+    result = cli("-C", str(folder), "report", "-t", "bilan", "-f", "md", "-o", str(output))
+    assert result.exit_code == 1
+    assert "E14-2026-06-02.yaml:" in result.stderr
+    assert "[citation-sans-consentement]" in result.stderr
+    assert not output.exists()

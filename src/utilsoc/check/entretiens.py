@@ -21,6 +21,7 @@ from utilsoc.model.referentiel import Referentiel
 ROLE = "referentiel"
 _QUOTES = str.maketrans(dict.fromkeys("«»“”„‟\"'’‘‚‛`´", '"'))
 _LOOSE = re.compile(r'\s*(["?!;:])\s*|\s+(?=[,.])')
+_DATED = re.compile(r"[-_]?\d{4}-\d{2}-\d{2}$")
 _GAP = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|…|\.\.\.)\s*")
 
 
@@ -117,6 +118,7 @@ def _check_interview(
     themes: list[str] | None,
 ) -> None:
     check_person(report, role, "participant", interview.participant)
+    _check_file_name(report, role)
     report.references(role, [(("role",), interview.role)], "partie prenante", stakeholders)
     if not interview.consentement.entretien:
         report.add(
@@ -156,6 +158,20 @@ def check_person(report: Reporter, role: str, key: str, code: str) -> None:
             Code.FORMAT_INVALIDE,
             f"code « {code} » mal écrit : lettres sans accent, chiffres, « - » ou « _ »",
             "écrivez un code court comme E07 ou P03",
+        )
+
+
+def _check_file_name(report: Reporter, role: str) -> None:
+    """The file's name is seen in git's history too: it must not name the person either."""
+    name = role.split("/", 1)[1]
+    person = _DATED.sub("", name)
+    if looks_like_name(person.replace("-", " ").replace("_", " ")):
+        report.add(
+            role,
+            (),
+            Code.PARTICIPANT_NOMINATIF,
+            f"le nom du fichier « {name}.yaml » ressemble à un nom de personne",
+            "renommez le fichier d'après le code du participant : E07-2026-05-19.yaml",
         )
 
 
