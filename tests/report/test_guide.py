@@ -9,8 +9,13 @@ from utilsoc.project import Layout
 from utilsoc.report.guide import guide_document
 
 
+def _plain(text: str) -> str:
+    """The text with French typography's no-break spaces as plain ones."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def test_the_guide_in_markdown_names_people_and_criteria(example) -> None:
-    text = guide_document(Layout(example("echec-scolaire")), "fin-de-parcours", "md")
+    text = _plain(guide_document(Layout(example("echec-scolaire")), "fin-de-parcours", "md"))
     assert text.startswith("# Guide d'entretien : Entretien de fin de parcours")
     assert "**Personnes interrogées :** Élèves accompagnés, Parents et familles." in text
     assert "- AUT-1 — Confiance en soi" in text
@@ -25,7 +30,7 @@ def test_the_guide_in_html_escapes_the_text(example) -> None:
         path.read_text(encoding="utf-8").replace("titre: Entretien", "titre: <b>Entretien"),
         encoding="utf-8",
     )
-    text = guide_document(Layout(folder), "fin-de-parcours", "html")
+    text = _plain(guide_document(Layout(folder), "fin-de-parcours", "html"))
     assert "<h1>Guide d'entretien : &lt;b&gt;Entretien" in text
     assert "<li>Qui vous aide à choisir ?</li>" in text
 

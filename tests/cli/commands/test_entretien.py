@@ -9,7 +9,8 @@ def test_the_guide_is_printed_or_written(cli, example) -> None:
     folder = example("echec-scolaire")
     shown = cli("-C", str(folder), "entretien", "guide", "fin-de-parcours")
     assert shown.exit_code == 0, shown.stderr
-    assert shown.stdout.splitlines()[0] == "# Guide d'entretien : Entretien de fin de parcours"
+    title = shown.stdout.splitlines()[0].replace("\u00a0", " ")
+    assert title == "# Guide d'entretien : Entretien de fin de parcours"
     target = folder.parent / "guide.html"
     written = cli(
         "-C", str(folder), "entretien", "guide", "fin-de-parcours", "-f", "html", "-o", str(target)
