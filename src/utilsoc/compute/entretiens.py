@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
-from utilsoc.model.entretiens import Entretien, GuideEntretien, Recit
+from utilsoc.model.entretiens import Entretien, GuideEntretien, Recit, ThemeCodage
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Critere, Referentiel
 
@@ -85,31 +85,38 @@ def analyse(
 def _criterion(critere: Critere, interviews: list[Entretien]) -> Analysis:
     groups = Counter(i.role for i in interviews)
     evoked = [_themes_of(i) for i in interviews]
-    counts = []
     quoted: set[str] = set()  # an excerpt tagged with two themes is quoted under the first
-    for theme in critere.themes:
-        mentioning = [
-            i for i, themes in zip(interviews, evoked, strict=True) if theme.code in themes
-        ]
-        by_group = {
-            group: (sum(1 for i in mentioning if i.role == group), total)
-            for group, total in sorted(groups.items())
-        }
-        leanings = [e.sens for i in interviews for e in i.extraits if theme.code in e.themes]
-        counts.append(
-            ThemeCount(
-                theme.code,
-                theme.libelle,
-                len(mentioning),
-                len(interviews),
-                by_group,
-                sum(1 for s in leanings if s is not None and s.value == "positif"),
-                sum(1 for s in leanings if s is not None and s.value == "négatif"),
-                _excerpts(theme.code, interviews, quoted),
-            )
-        )
+    counts = [_count(theme, interviews, evoked, groups, quoted) for theme in critere.themes]
     counts.sort(key=lambda t: -t.mentions)  # stable: the codebook's order among equals
     return Analysis(critere.code, len(interviews), tuple(counts), _together(critere, evoked))
+
+
+def _count(
+    theme: ThemeCodage,
+    interviews: list[Entretien],
+    evoked: list[set[str]],
+    groups: Counter[str],
+    quoted: set[str],
+) -> ThemeCount:
+    """One theme: the interviews evoking it, by group; its leanings; a few excerpts."""
+    mentioning = [i for i, themes in zip(interviews, evoked, strict=True) if theme.code in themes]
+    by_group = {
+        group: (sum(1 for i in mentioning if i.role == group), total)
+        for group, total in sorted(groups.items())
+    }
+    leanings = Counter(
+        e.sens.value for i in interviews for e in i.extraits if theme.code in e.themes and e.sens
+    )
+    return ThemeCount(
+        theme.code,
+        theme.libelle,
+        len(mentioning),
+        len(interviews),
+        by_group,
+        leanings["positif"],
+        leanings["négatif"],
+        _excerpts(theme.code, interviews, quoted),
+    )
 
 
 def _themes_of(interview: Entretien) -> set[str]:
@@ -141,16 +148,20 @@ def _excerpts(theme: str, interviews: list[Entretien], quoted: set[str]) -> tupl
         for e in i.extraits
         if theme in e.themes and e.citer is not False and e.extrait not in quoted
     ]
+    chosen = _people_first(found)[:MAX_EXCERPTS]
+    quoted.update(e.text for e in chosen)
+    return chosen
+
+
+def _people_first(found: list[Excerpt]) -> tuple[Excerpt, ...]:
+    """Each person's first excerpt, then the others, each group in the order found."""
     people: set[str] = set()
     first = []
     for excerpt in found:
         if excerpt.participant not in people:
             people.add(excerpt.participant)
             first.append(excerpt)
-    rest = [e for e in found if e not in first]
-    chosen = tuple((first + rest)[:MAX_EXCERPTS])
-    quoted.update(e.text for e in chosen)
-    return chosen
+    return tuple(first + [e for e in found if e not in first])
 
 
 def selected_stories(stories: dict[str, Recit], period: Period) -> dict[str, list[Recit]]:
