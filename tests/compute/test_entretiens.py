@@ -28,6 +28,8 @@ def test_themes_are_counted_by_interview_and_by_group(example) -> None:
     assert [t.code for t in confidence.themes] == ["confiance", "prise_de_parole", "peur_echec"]
     assert ("prise_de_parole", "peur_echec", 4) in confidence.together
     assert all(shared >= 2 for _, _, shared in confidence.together)
+    # Only E07 evokes both the confidence regained and the fear of failure: not a pair.
+    assert not [p for p in confidence.together if {"confiance", "peur_echec"} == set(p[:2])]
 
 
 def test_excerpts_come_only_from_consenting_people_and_are_not_repeated(example) -> None:
