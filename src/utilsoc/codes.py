@@ -107,6 +107,14 @@ class Code(StrEnum):
     PROXY_SANS_SOURCE = "proxy-sans-source"  #: warning: a financial proxy nobody can check
     SENSIBILITE_INVALIDE = "sensibilite-invalide"  #: an unknown or reversed sensitivity range
 
+    # Interviews, their coding, stories of change.
+    THEME_INCONNU = "theme-inconnu"  #: an excerpt tagged with a theme of no codebook
+    EXTRAIT_INTROUVABLE = "extrait-introuvable"  #: an excerpt not in its question's answer
+    PARTICIPANT_NOMINATIF = "participant-nominatif"  #: a participant code that looks like a name
+    ENTRETIEN_SANS_CONSENTEMENT = "entretien-sans-consentement"  #: kept without consent
+    CITATION_SANS_CONSENTEMENT = "citation-sans-consentement"  #: quoted without consent
+    RECIT_SANS_CONSENTEMENT = "recit-sans-consentement"  #: warning: a selected story not shown
+
     # Networks: reseau.yaml, its members and their links to the common indicators.
     MEMBRE_ECARTE = "membre-ecarte"  #: a member folder missing, unreadable or with errors
     MEMBRE_EN_DOUBLE = "membre-en-double"  #: two members with one code, name or folder

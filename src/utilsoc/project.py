@@ -17,6 +17,9 @@ VALEUR_SOCIALE = "valeur-sociale.yaml"
 MESURES = "mesures"
 MODELES = "modeles"
 SCHEMAS = "schemas"
+ENTRETIENS = "entretiens"
+GUIDES = "guides"
+RECITS = "recits"
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,40 @@ class Layout:
     def valeur_sociale(self) -> Path:
         """The social value map (SROI), when the association keeps one."""
         return self.root / VALEUR_SOCIALE
+
+    @property
+    def guides(self) -> Path:
+        """Interview guides, one file each."""
+        return self.root / ENTRETIENS / GUIDES
+
+    def guide_files(self) -> list[Path]:
+        """Interview guide files, sorted by name."""
+        return _yaml_files(self.guides)
+
+    def interview_files(self) -> list[Path]:
+        """Interview files, one folder per guide (`entretiens/<guide>/*.yaml`), sorted."""
+        folder = self.root / ENTRETIENS
+        if not folder.is_dir():
+            return []
+        return [
+            path
+            for sub in sorted(folder.iterdir())
+            if sub.is_dir() and sub.name != GUIDES and not sub.name.startswith(".")
+            for path in _yaml_files(sub)
+        ]
+
+    def story_files(self) -> list[Path]:
+        """Stories of change, one file each, sorted by name."""
+        return _yaml_files(self.root / RECITS)
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    """The YAML files of `folder` (not hidden ones), sorted; none when it does not exist."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
+    )
 
 
 def find_root(start: Path) -> Layout:

@@ -31,3 +31,22 @@ def test_an_edited_module_changes_the_cache_version(tmp_path: Path) -> None:
     after = _stamp(copy)
     assert after != before
     assert after.startswith("mesures-2-")
+
+
+def test_interviews_guides_and_stories_are_in_the_folder_digest(example) -> None:
+    """A changed interview must not give a report kept from before the change."""
+    from utilsoc.project import Layout
+
+    layout = Layout(example("echec-scolaire"))
+    seen = {results.folder_digest(layout)}
+    for relative in (
+        "entretiens/fin-de-parcours/E07-2026-05-19.yaml",
+        "entretiens/guides/fin-de-parcours.yaml",
+        "recits/oser-lever-la-main.yaml",
+    ):
+        path = layout.root / relative
+        path.write_text(path.read_text(encoding="utf-8") + "# modifié\n", encoding="utf-8")
+        seen.add(results.folder_digest(layout))
+    (layout.root / "entretiens/fin-de-parcours/E40-2026-06-01.yaml").write_text("x: 1\n", "utf-8")
+    seen.add(results.folder_digest(layout))
+    assert len(seen) == 5

@@ -9,9 +9,11 @@ from __future__ import annotations
 import difflib
 
 from utilsoc.check.cadres import check_cadres
+from utilsoc.check.entretiens import check_interviews
 from utilsoc.check.indicators import ROLE, check_indicator
 from utilsoc.check.money import check_money
 from utilsoc.check.publics import check_publics
+from utilsoc.check.recits import check_stories
 from utilsoc.check.reporter import Loc, Reporter, indicator_loc
 from utilsoc.codes import Code
 from utilsoc.errors import Issue
@@ -31,6 +33,8 @@ def check_project(project: Project) -> list[Issue]:
         key_refs = ((("identite", "indicateurs_cles", i), code) for i, code in key_codes)
         report.references("association", key_refs, "indicateur", codes)
     check_publics(report)
+    check_interviews(report)
+    check_stories(report)
     if codes is not None:
         check_cadres(report, codes)
         check_money(report, codes)

@@ -51,6 +51,7 @@ GROUPS = {
     "indicateur": "Ajouter au référentiel des indicateurs du catalogue.",
     "reseau": "Travailler en réseau : référentiel commun, membres, totaux du réseau.",
     "participant": "Les données d'un participant : les effacer (RGPD).",
+    "entretien": "Entretiens : imprimer un guide, enregistrer un entretien.",
 }
 
 
@@ -210,6 +211,12 @@ def build_app(names: Iterable[str]) -> typer.Typer:
 
             application.add_typer(
                 participant_app, name=name, cls=french.FrenchGroup, help=GROUPS[name]
+            )
+        elif name == "entretien":
+            from utilsoc.cli.commands.entretien import entretien_app
+
+            application.add_typer(
+                entretien_app, name=name, cls=french.FrenchGroup, help=GROUPS[name]
             )
     return application
 

@@ -118,7 +118,7 @@ _FEMININE = _words(
     "capacité qualité quantité distance économie émission consommation surface population "
     "couverture fréquentation évolution progression augmentation baisse hausse réduction "
     "mobilisation reconnaissance connaissance compétence journée semaine année ressource "
-    "solitude"
+    "solitude peur découverte"
 )
 _MASCULINE = _words(
     "nombre taux montant score gain délai sentiment budget total volume coût niveau "
@@ -184,3 +184,17 @@ def _feminine(word: str) -> bool:
     return word.endswith(
         ("tion", "sion", "té", "ée", "ence", "ance", "ure", "ette", "ise", "ie", "ude", "ité")
     )
+
+
+def definite(label: str) -> str:
+    """A label with its definite article inside a sentence: « la confiance retrouvée ».
+
+    Built on `of_label`, so both agree: « du projet » ↔ « le projet », « de l'envie » ↔
+    « l'envie », « des échanges » ↔ « les échanges »; a label starting with a determiner
+    (« Ce que les élèves disent ») is left as it is, first letter lowered.
+    """
+    after_de = of_label(label)
+    for de, article in (("du ", "le "), ("de la ", "la "), ("de l'", "l'"), ("des ", "les ")):
+        if after_de.startswith(de):
+            return article + after_de[len(de) :]
+    return lower_first(label.strip())

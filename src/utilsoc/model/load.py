@@ -12,6 +12,7 @@ from utilsoc.codes import Code
 from utilsoc.errors import DataErrors, Issue
 from utilsoc.model.association import Association
 from utilsoc.model.cadre import CadreLogique
+from utilsoc.model.entretiens import Entretien, GuideEntretien, Recit
 from utilsoc.model.money import Budget, ValeurSociale
 from utilsoc.model.publics import Publics
 from utilsoc.model.referentiel import Referentiel
@@ -33,6 +34,9 @@ class Project:
     cadres: dict[str, CadreLogique] = field(default_factory=dict)
     budgets: dict[str, Budget] = field(default_factory=dict)
     valeur_sociale: ValeurSociale | None = None
+    guides: dict[str, GuideEntretien] = field(default_factory=dict)
+    entretiens: dict[str, Entretien] = field(default_factory=dict)  # by role, entretien:<g>/<f>
+    recits: dict[str, Recit] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
 
@@ -54,7 +58,26 @@ def load_project(layout: Layout) -> Project:
             project.budgets[path.stem] = budget
     if layout.valeur_sociale.exists():
         project.valeur_sociale = _load(project, "valeur", layout.valeur_sociale, ValeurSociale)
+    _load_interviews(project)
     return project
+
+
+def _load_interviews(project: Project) -> None:
+    """Interview guides, interviews and stories of change: one model per file."""
+    layout = project.layout
+    for path in layout.guide_files():
+        guide = _load(project, f"guide:{path.stem}", path, GuideEntretien)
+        if guide is not None:
+            project.guides[path.stem] = guide
+    for path in layout.interview_files():
+        role = f"entretien:{path.parent.name}/{path.stem}"
+        interview = _load(project, role, path, Entretien)
+        if interview is not None:
+            project.entretiens[role] = interview
+    for path in layout.story_files():
+        story = _load(project, f"recit:{path.stem}", path, Recit)
+        if story is not None:
+            project.recits[path.stem] = story
 
 
 def load_valid_project(layout: Layout) -> tuple[Project, Referentiel]:

@@ -14,6 +14,7 @@ from utilsoc.model.anglais import (
     IndicateurAnglais,
 )
 from utilsoc.model.base import Booleen, Choix, Code, Diffusion, Modele, Texte
+from utilsoc.model.entretiens import ThemeCodage
 from utilsoc.model.periods import Kind, Period
 
 
@@ -230,6 +231,7 @@ class Indicateur(Modele):
         "l'indicateur commun (heures → jours : 0.1429).",
     )
     en: IndicateurAnglais | None = Field(None, description="Libellé et définition en anglais.")
+    entretiens: Code | None = Field(None, description="Guide des entretiens qui l'éclairent.")
 
     @property
     def rollup(self) -> Agregation:
@@ -251,6 +253,9 @@ class Critere(Modele):
     question: str | None = Field(None, description="La question évaluative.")
     indicateurs: list[Indicateur] = Field(min_length=1)
     en: CritereAnglais | None = Field(None, description="Nom et question en anglais.")
+    themes: list[ThemeCodage] = Field(
+        default_factory=list, alias="thèmes", description="Grille de codage des entretiens."
+    )
 
 
 class Domaine(Modele):

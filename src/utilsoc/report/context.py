@@ -20,6 +20,7 @@ from utilsoc.model.load import Project
 from utilsoc.model.periods import Period, format_day
 from utilsoc.model.referentiel import Referentiel
 from utilsoc.report.disclosure import tracks_about
+from utilsoc.report.entretiens_context import add_interviews
 from utilsoc.report.evidence_context import evidence_context, gains_context
 from utilsoc.report.indicator_context import indicator_context
 from utilsoc.report.method import (
@@ -66,7 +67,7 @@ def build_context(
     gains = gains_context(referentiel, responses, period)
     indicators = _indicators(referentiel, all_series, evidence, period, gains)
     answered = {r.indicateur for r in responses if period.overlaps(r.periode)}
-    return {
+    context = {
         "rapport": _about(options, provenance, referentiel.version),
         "association": association.in_language(current().code),
         "domaines": _judged_domains(referentiel, indicators, evidence, period),
@@ -88,6 +89,8 @@ def build_context(
             indicators[c] for c in association.identite.indicateurs_cles if c in indicators
         ],
     }
+    add_interviews(context, project, period)
+    return context
 
 
 def _indicators(

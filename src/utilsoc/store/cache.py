@@ -73,6 +73,9 @@ def folder_digest(layout: Layout) -> str:
         *layout.cadre_files(),
         *layout.budget_files(),
         layout.valeur_sociale,
+        *layout.guide_files(),
+        *layout.interview_files(),
+        *layout.story_files(),
     ]
     paths = [*sources, *measure_files(layout)]
     for path, content_hash in zip(paths, _content_hashes(layout, paths), strict=True):

@@ -20,9 +20,11 @@ from utilsoc.errors import FileAccessError, UsageError
 from utilsoc.project import (
     ASSOCIATION,
     CADRES,
+    ENTRETIENS,
     MESURES,
     MODELES,
     PUBLICS,
+    RECITS,
     REFERENTIEL,
     Layout,
     display_path,
@@ -31,7 +33,16 @@ from utilsoc.store.cache import CACHE_FOLDER
 
 REGISTRY = "sorties.json"
 _PROTECTED_FILES = (REFERENTIEL, ASSOCIATION, PUBLICS)
-_PROTECTED_FOLDERS = (CADRES, MESURES, MODELES, "correspondances", ".git", CACHE_FOLDER)
+_PROTECTED_FOLDERS = (
+    CADRES,
+    MESURES,
+    MODELES,
+    ENTRETIENS,
+    RECITS,
+    "correspondances",
+    ".git",
+    CACHE_FOLDER,
+)
 _MAPPING_MARK = "correspondance.schema.json"
 
 

@@ -1,0 +1,33 @@
+"""Checks of the stories of change (recits/*.yaml): domain, teller, consent."""
+
+from __future__ import annotations
+
+from utilsoc.check.entretiens import check_person
+from utilsoc.check.reporter import Reporter
+from utilsoc.codes import Code
+
+
+def check_stories(report: Reporter) -> None:
+    """Each story names a domain of the référentiel, a stakeholder and a pseudonymous teller.
+
+    A selected story without the teller's consent is only a warning: the story is kept
+    for the team, and the reports leave it out.
+    """
+    project = report.project
+    stakeholders = {p.code for p in project.publics.parties_prenantes}
+    domains = {d.code for d in project.referentiel.domaines} if project.referentiel else None
+    for code, story in project.recits.items():
+        role = f"recit:{code}"
+        check_person(report, role, "conteur", story.conteur)
+        report.references(role, [(("role",), story.role)], "partie prenante", stakeholders)
+        if domains is not None:
+            report.references(role, [(("domaine",), story.domaine)], "domaine", domains)
+        if story.selection is not None and not story.consentement:
+            report.add(
+                role,
+                ("consentement",),
+                Code.RECIT_SANS_CONSENTEMENT,
+                "récit retenu sans le consentement du conteur : les rapports ne le montrent pas",
+                "écrivez « consentement: true » si la personne a accepté que son récit soit publié",
+                "avertissement",
+            )
