@@ -67,3 +67,12 @@ def test_office_libraries_are_loaded_only_for_their_format(example, tmp_path: Pa
     assert output.exists()
     assert "jinja2" in modules
     assert not modules & {"docx", "lxml"}
+
+
+def test_the_dashboard_loads_the_workbook_library_only_to_write_one(example, tmp_path) -> None:
+    folder = example("vide")
+    assert "openpyxl" not in _modules(["-C", str(folder), "status"], tmp_path)
+    output = tmp_path / "etat.xlsx"
+    modules = _modules(["-C", str(folder), "status", "-f", "xlsx", "-o", str(output)], tmp_path)
+    assert output.exists()
+    assert "openpyxl" in modules

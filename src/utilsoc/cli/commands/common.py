@@ -19,7 +19,7 @@ class Format(StrEnum):
     JSON = "json"
 
 
-# `--force` of the commands that write an output file (report, merge, export).
+# `--force` of the commands that write an output file (report, merge, export, status).
 Force = Annotated[
     bool,
     typer.Option(
