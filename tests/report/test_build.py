@@ -72,3 +72,36 @@ def test_an_unchanged_html_report_is_not_rendered_again(
     )
     assert cli(*args).exit_code == 0
     assert b"Revu-2026 " in out.read_bytes()
+
+
+def test_an_unchanged_word_document_is_kept_and_a_changed_one_built_again(
+    cli, example, tmp_path, monkeypatch
+) -> None:
+    import docx
+
+    from utilsoc.report import build
+
+    folder = example("lien-social")
+    out = tmp_path / "b.docx"
+    args = ("-C", str(folder), "report", "-t", "bilan", "-f", "docx", "-o", str(out), "--force")
+    assert cli(*args).exit_code == 0
+    first = out.read_bytes()
+    kept = sorted((folder / ".utilsoc-cache" / "rendus").glob("bilan-*.docx"))
+    assert len(kept) == 1
+    assert kept[0].read_bytes() == first
+
+    def never(*_: object) -> bytes:
+        raise AssertionError("rendu de nouveau")
+
+    monkeypatch.setattr(build, "_rendered", never)
+    assert cli(*args).exit_code == 0
+    assert out.read_bytes() == first
+    monkeypatch.undo()
+    # New data: a new document, which replaces the kept one.
+    recorded = cli("-C", str(folder), "record", "-a", "m", CODE, "777", "-p", "2026")
+    assert recorded.exit_code == 0, recorded.stderr
+    assert cli(*args).exit_code == 0
+    assert out.read_bytes() != first
+    [kept_now] = (folder / ".utilsoc-cache" / "rendus").glob("bilan-*.docx")
+    assert kept_now.read_bytes() == out.read_bytes()
+    assert docx.Document(str(kept_now)).paragraphs  # a Word document, read back

@@ -100,37 +100,44 @@ def make_report(gate: Gate, request: Request) -> Path:
     return output
 
 
+# The formats whose document is kept: one file each, its charts inside.
+_KEPT = ("html", "docx", "pdf")
+
+
 def _rendered_once(
     context: dict[str, Any], request: Request, layout: Layout, output: Path, workers: Workers
 ) -> bytes:
-    """An HTML report's bytes, kept by the digest of all it is made of; others rendered.
+    """A report's bytes, kept by the digest of all it is made of; md and xlsx rendered.
 
     Why: a report of unchanged data renders the same document (a federation's is 120,000
-    lines), and rendering costs more than everything else once the context is cached. The
-    key holds the whole context (provenance, date and comments included), the chart
-    option, every template utilsoc ships and the association's own, and utilsoc's version.
+    lines, 641 pages), and rendering, drawing the Word images or printing the PDF costs
+    more than everything else once the context is cached. The key holds the whole context
+    (provenance, date and comments included), the chart option, every template utilsoc
+    ships and the association's own, and utilsoc's version and code. A Markdown report
+    writes its charts beside it, and a workbook costs nothing: neither is kept.
     """
-    if request.format != "html":
+    if request.format not in _KEPT:
         return _rendered(context, request, layout, output, workers)
     folder = layout.root / CACHE_FOLDER / "rendus"
-    path = folder / f"{request.template}-{_render_key(context, request, layout)}.html"
+    key = _render_key(context, request, layout)
+    path = folder / f"{request.template}-{key}.{request.format}"
     try:
         return path.read_bytes()
     except OSError:
         pass
     data = _rendered(context, request, layout, output, workers)
-    _keep_rendered(folder, path, request.template, data)
+    _keep_rendered(folder, path, f"{request.template}-*.{request.format}", data)
     return data
 
 
 def _render_key(context: dict[str, Any], request: Request, layout: Layout) -> str:
     import hashlib
 
-    from utilsoc import __version__
     from utilsoc.resources import data_dir
+    from utilsoc.store.cache import CACHE_VERSION
 
     digest = hashlib.blake2b(digest_size=16)
-    text = json.dumps([context, request.charts, __version__], sort_keys=True, default=str)
+    text = json.dumps([context, request.charts, CACHE_VERSION], sort_keys=True, default=str)
     digest.update(text.encode("utf-8"))
     for folder in (data_dir("templates"), layout.root / MODELES):
         for template in sorted(folder.glob("*.j2")) if folder.is_dir() else []:
@@ -138,13 +145,16 @@ def _render_key(context: dict[str, Any], request: Request, layout: Layout) -> st
     return digest.hexdigest()
 
 
-def _keep_rendered(folder: Path, path: Path, template: str, data: bytes) -> None:
-    """Keep the last document of each template (a cache: a failure costs only time)."""
+def _keep_rendered(folder: Path, path: Path, earlier: str, data: bytes) -> None:
+    """Keep the last document of a template and format, in place of those `earlier` matches.
+
+    A cache: a failure costs only time.
+    """
     from contextlib import suppress
 
     with suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob(f"{template}-*.html"):
+        for old in folder.glob(earlier):
             old.unlink()
         temporary = path.with_suffix(".tmp")
         temporary.write_bytes(data)
