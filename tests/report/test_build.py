@@ -105,3 +105,36 @@ def test_an_unchanged_word_document_is_kept_and_a_changed_one_built_again(
     [kept_now] = (folder / ".utilsoc-cache" / "rendus").glob("bilan-*.docx")
     assert kept_now.read_bytes() == out.read_bytes()
     assert docx.Document(str(kept_now)).paragraphs  # a Word document, read back
+
+
+def test_a_pdf_prints_the_kept_html_page_without_rendering_it_again(
+    cli, example, tmp_path, monkeypatch
+) -> None:
+    import pytest
+    from pypdf import PdfReader
+
+    from utilsoc.errors import UserError
+    from utilsoc.report import build
+    from utilsoc.report.pdf import find_browser
+
+    try:
+        find_browser()
+    except UserError:
+        pytest.skip("ni Chromium, ni Chrome, ni Edge")
+    folder = example("lien-social")
+    page = tmp_path / "b.html"
+    report = ("-C", str(folder), "report", "-t", "bilan", "--force")
+    assert cli(*report, "-o", str(page)).exit_code == 0
+    kept = next((folder / ".utilsoc-cache" / "rendus").glob("bilan-*.html"))
+    kept.write_text(
+        kept.read_text("utf-8").replace("<h1", "<p>Gardé-2026</p><h1", 1), encoding="utf-8"
+    )
+
+    def never(*_: object) -> bytes:
+        raise AssertionError("rendu de nouveau")
+
+    monkeypatch.setattr(build, "_rendered", never)
+    pdf = tmp_path / "b.pdf"
+    assert cli(*report, "-f", "pdf", "-o", str(pdf)).exit_code == 0
+    assert "Gardé-2026" in PdfReader(pdf).pages[0].extract_text()
+    assert sorted(p.suffix for p in kept.parent.glob("bilan-*")) == [".html", ".pdf"]

@@ -113,8 +113,9 @@ def _rendered_once(
     lines, 641 pages), and rendering, drawing the Word images or printing the PDF costs
     more than everything else once the context is cached. The key holds the whole context
     (provenance, date and comments included), the chart option, every template utilsoc
-    ships and the association's own, and utilsoc's version and code. A Markdown report
-    writes its charts beside it, and a workbook costs nothing: neither is kept.
+    ships and the association's own, and utilsoc's version and code. A PDF of a kept
+    HTML page prints it without rendering it again. A Markdown report writes its charts
+    beside it, and a workbook costs nothing: neither is kept.
     """
     if request.format not in _KEPT:
         return _rendered(context, request, layout, output, workers)
@@ -125,7 +126,13 @@ def _rendered_once(
         return path.read_bytes()
     except OSError:
         pass
-    data = _rendered(context, request, layout, output, workers)
+    page = path.with_suffix(".html")  # the very page a PDF prints, if it was kept
+    if request.format == "pdf" and page.is_file():
+        from utilsoc.report.pdf import print_pdf
+
+        data = print_pdf(page.read_text(encoding="utf-8"))
+    else:
+        data = _rendered(context, request, layout, output, workers)
     _keep_rendered(folder, path, f"{request.template}-*.{request.format}", data)
     return data
 
