@@ -13,12 +13,13 @@ from utilsoc.folder import lines_left_out
 from utilsoc.project import MODELES, Layout
 from utilsoc.report.chart_context import attach_charts
 from utilsoc.report.charts import Workers, chart_cache, insert_charts
+from utilsoc.report.kept import KEPT, kept_document
 from utilsoc.report.money_output import MONEY_TEMPLATES, attach_tornado, refuse_unexplained
 from utilsoc.report.period import data_date, report_period, set_printed_date
 from utilsoc.report.provenance import read_provenance
 from utilsoc.report.render import build_environment, render, tidy_markdown
 from utilsoc.store.atomic import write_atomic_bytes
-from utilsoc.store.cache import CACHE_FOLDER, load_result, store_result
+from utilsoc.store.cache import load_result, store_result
 from utilsoc.store.outputs import check_output, record_output
 
 if TYPE_CHECKING:
@@ -100,72 +101,16 @@ def make_report(gate: Gate, request: Request) -> Path:
     return output
 
 
-# The formats whose document is kept: one file each, its charts inside.
-_KEPT = ("html", "docx", "pdf")
-
-
 def _rendered_once(
     context: dict[str, Any], request: Request, layout: Layout, output: Path, workers: Workers
 ) -> bytes:
-    """A report's bytes, kept by the digest of all it is made of; md and xlsx rendered.
-
-    Why: a report of unchanged data renders the same document (a federation's is 120,000
-    lines, 641 pages), and rendering, drawing the Word images or printing the PDF costs
-    more than everything else once the context is cached. The key holds the whole context
-    (provenance, date and comments included), the chart option, every template utilsoc
-    ships and the association's own, and utilsoc's version and code. A PDF of a kept
-    HTML page prints it without rendering it again. A Markdown report writes its charts
-    beside it, and a workbook costs nothing: neither is kept.
-    """
-    if request.format not in _KEPT:
+    """A report's bytes: an HTML, Word or PDF document kept (see `kept`), others rendered."""
+    if request.format not in KEPT:
         return _rendered(context, request, layout, output, workers)
-    folder = layout.root / CACHE_FOLDER / "rendus"
-    key = _render_key(context, request, layout)
-    path = folder / f"{request.template}-{key}.{request.format}"
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
-    page = path.with_suffix(".html")  # the very page a PDF prints, if it was kept
-    if request.format == "pdf" and page.is_file():
-        from utilsoc.report.pdf import print_pdf
-
-        data = print_pdf(page.read_text(encoding="utf-8"))
-    else:
-        data = _rendered(context, request, layout, output, workers)
-    _keep_rendered(folder, path, f"{request.template}-*.{request.format}", data)
-    return data
-
-
-def _render_key(context: dict[str, Any], request: Request, layout: Layout) -> str:
-    import hashlib
-
-    from utilsoc.resources import data_dir
-    from utilsoc.store.cache import CACHE_VERSION
-
-    digest = hashlib.blake2b(digest_size=16)
-    text = json.dumps([context, request.charts, CACHE_VERSION], sort_keys=True, default=str)
-    digest.update(text.encode("utf-8"))
-    for folder in (data_dir("templates"), layout.root / MODELES):
-        for template in sorted(folder.glob("*.j2")) if folder.is_dir() else []:
-            digest.update(template.name.encode() + b"\0" + template.read_bytes())
-    return digest.hexdigest()
-
-
-def _keep_rendered(folder: Path, path: Path, earlier: str, data: bytes) -> None:
-    """Keep the last document of a template and format, in place of those `earlier` matches.
-
-    A cache: a failure costs only time.
-    """
-    from contextlib import suppress
-
-    with suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob(earlier):
-            old.unlink()
-        temporary = path.with_suffix(".tmp")
-        temporary.write_bytes(data)
-        temporary.replace(path)
+    name = (request.template, request.format, request.charts)
+    return kept_document(
+        context, name, layout, lambda: _rendered(context, request, layout, output, workers)
+    )
 
 
 def _rendered(

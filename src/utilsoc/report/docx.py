@@ -171,13 +171,9 @@ class _Body:
         """Put the blocks in the document, before its section properties."""
         from docx.oxml import parse_xml
 
-        body = self.document.element.body
-        end = body.sectPr
+        end = self.document.element.body.sectPr  # python-docx's document always has one
         for child in list(parse_xml(body_xml(self.parts))):
-            if end is None:
-                body.append(child)
-            else:
-                end.addprevious(child)
+            end.addprevious(child)
 
 
 def _block(body: _Body, lines: list[str], index: int) -> int:

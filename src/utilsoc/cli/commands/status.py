@@ -1,4 +1,4 @@
-"""`utilsoc status`: a dashboard of every indicator in the terminal."""
+"""`utilsoc status`: a dashboard of every indicator, in the terminal or in a workbook."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def cli_command_status(
         _print_dashboard(data)
 
 
-def _output(gate: Gate, format: StatusFormat, target: Path | None, force: bool) -> Path | None:  # noqa: A002
+def _output(gate: Gate, fmt: StatusFormat, target: Path | None, force: bool) -> Path | None:
     """The workbook to write, checked before any work (`report -o`'s rules), or None.
 
     Raises:
@@ -84,7 +84,7 @@ def _output(gate: Gate, format: StatusFormat, target: Path | None, force: bool) 
     from utilsoc.errors import UsageError
     from utilsoc.store.outputs import check_output
 
-    if format is not StatusFormat.XLSX:
+    if fmt is not StatusFormat.XLSX:
         if target is not None:
             raise UsageError(
                 "-o s'emploie avec --format xlsx", "ajoutez --format xlsx, ou retirez -o"
