@@ -76,3 +76,14 @@ def test_the_dashboard_loads_the_workbook_library_only_to_write_one(example, tmp
     modules = _modules(["-C", str(folder), "status", "-f", "xlsx", "-o", str(output)], tmp_path)
     assert output.exists()
     assert "openpyxl" in modules
+
+
+def test_a_kept_word_document_is_written_without_the_word_library(example, tmp_path) -> None:
+    folder = example("vide")
+    output = tmp_path / "bilan.docx"
+    report = ["-C", str(folder), "report", "-p", "2025", "-f", "docx", "-o", str(output)]
+    assert "docx" in _modules(report, tmp_path)
+    first = output.read_bytes()
+    modules = _modules([*report, "--force"], tmp_path)
+    assert output.read_bytes() == first
+    assert not modules & {"docx", "lxml"}

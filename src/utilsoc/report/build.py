@@ -158,12 +158,13 @@ def _check_tools(fmt: str, template: str) -> None:
             "utilisez --template financeur, ou --format html, md, docx ou pdf",
         )
     if fmt == "docx":
+        from importlib.util import find_spec
+
         from utilsoc.report.docx import missing_library
 
-        try:
-            import docx  # noqa: F401
-        except ImportError:
-            raise missing_library() from None
+        # Found, not imported: a kept document needs neither python-docx nor lxml.
+        if find_spec("docx") is None:
+            raise missing_library()
     elif fmt == "pdf":
         from utilsoc.report.pdf import find_browser
 
