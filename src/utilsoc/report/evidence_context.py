@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from utilsoc.compute.questionnaires import pair_answers, progress_threshold, questionnaire_of
-from utilsoc.model.mesures import Moment, Temoignage
+from utilsoc.compute.questionnaires import (
+    gain_gap,
+    pair_answers,
+    progress_threshold,
+    questionnaire_of,
+)
+from utilsoc.model.mesures import Groupe, Moment, Temoignage
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Referentiel
+from utilsoc.report.comparisons import gain_gap_context
 from utilsoc.report.wording import ROLES, progress_text
 
 
@@ -81,6 +87,12 @@ def gains_context(
         threshold = progress_threshold(indicators.values(), code)
         improved = gains.improved(indicator.sens, threshold)
         scale = indicator.echelle
+        others = pair_answers(responses, code, period, Groupe.COMPARAISON)
+        compared = gain_gap_context(
+            gain_gap(gains, others), indicator.groupe_comparaison, indicator.unite or ""
+        )
+        if compared is not None:
+            compared |= {"entree": others.mean(Moment.ENTREE), "sortie": others.mean(Moment.SORTIE)}
         result.append(
             {
                 "code": code,
@@ -98,6 +110,7 @@ def gains_context(
                 "indicateurs": [c for c, i in indicators.items() if questionnaire_of(i) == code],
                 "sans_sortie": len(gains.entry_only),
                 "sans_entree": len(gains.exit_only),
+                "comparaison": compared,
             }
         )
     return result
