@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from utilsoc.compute.questionnaires import GainGap
-from utilsoc.model.referentiel import Indicateur
+from utilsoc.model.referentiel import Indicateur, Sens
 from utilsoc.report.chart_context import series_chart
 from utilsoc.report.comparisons import (
     NOT_CAUSAL,
@@ -64,6 +64,9 @@ def test_each_comparison_reads_with_its_source_year_scope_and_gap() -> None:
     context = {"type": "taux", "unite": "%", "decimales": 1, "comparaisons": [comparison]}
     word_gaps(context)
     assert comparison["ecart_texte"] == "écart : +5,3 points"
+    assert comparison["texte"] == (
+        "taux du territoire : 18,0\u202f% (INSEE, 2022, QPV de Brest), écart : +5,3 points"
+    )
     assert comparisons_context(indicator, "texte")[0]["ecart"] is None
 
 
@@ -89,7 +92,14 @@ def test_the_gain_difference_of_two_groups_with_their_ns_and_no_causal_claim() -
     assert text["texte"] == (
         "12 personnes accompagnées : gain moyen +1,25 ; 9 personnes du groupe de comparaison "
         "(élèves non accompagnés) : gain moyen +0,40 ; différence entre les deux groupes : "
-        "+0,85 point."
+        "+0,85 point, dans le sens recherché."
+    )
+    falling = gain_gap_context(GainGap(3, -0.8, 2, -0.3), None, "points sur 5", Sens.BAISSE)
+    assert falling is not None
+    assert falling["texte"] == (
+        "3 personnes accompagnées : évolution moyenne −0,80 ; 2 personnes du groupe de "
+        "comparaison : évolution moyenne −0,30 ; différence entre les deux groupes : "
+        "−0,50 point sur 5, dans le sens recherché."
     )
     assert "ne suffit pas à établir que l'action en est la cause" in text["prudence"]
     assert gain_gap_context(None, None) is None
@@ -163,7 +173,7 @@ def test_reports_show_the_comparison_and_both_groups_gains(cli, example) -> None
     # By hand: gains 2 and 1 (mean 1.5) against 0.5, a difference of one point.
     assert "2 personnes accompagnées : gain moyen +1,50" in markdown
     assert "1 personne du groupe de comparaison (élèves du collège non accompagnés)" in markdown
-    assert "différence entre les deux groupes : +1,00 point." in markdown
+    assert "différence entre les deux groupes : +1,00 point, dans le sens recherché." in markdown
     assert NOT_CAUSAL in markdown
     html = _plain(_report(cli, folder, "html", "bilan"))
     assert "taux du territoire : 18 % (INSEE, 2022, QPV de Brest)" in html
@@ -172,5 +182,10 @@ def test_reports_show_the_comparison_and_both_groups_gains(cli, example) -> None
     drawn = [base64.b64decode(image).decode("utf-8") for image in images]
     assert any("taux du territoire (INSEE, 2022)" in svg for svg in drawn)
     assert any("groupe de comparaison (N = 1)" in svg for svg in drawn)
+    association = folder / "association.yaml"
+    text = association.read_text(encoding="utf-8")
+    association.write_text(
+        text.replace("    - nb_personnes_accompagnees\n", "    - taux_sortie\n"), encoding="utf-8"
+    )
     card = _plain(_report(cli, folder, "md", "communication"))
-    assert "taux du territoire" not in card  # not a key figure of the card
+    assert "- **25 %** : Taux de sortie positive (taux du territoire : 18 %, INSEE, 2022, " in card

@@ -88,3 +88,13 @@ def test_another_report_than_the_funders_is_refused(cli, tmp_path) -> None:
     assert result.exit_code == ExitCode.USAGE
     assert "--template financeur" in result.stderr
     assert not output.exists()
+
+
+def test_a_comparison_is_written_in_the_comment_with_its_source_and_year(cli, tmp_path) -> None:
+    rate = _rows(_sheet(cli, tmp_path))["taux_reussite_diplome"]
+    comment = str(rate["Commentaire"]).replace("\u202f", " ")
+    assert comment == (
+        "Comparaison : taux de réussite au brevet en France : 85,6 % (DEPP, Note "
+        "d'information n° 25-09, 2023-2024, France, toutes séries, session 2024 du brevet), "
+        "écart : −4,3 points"
+    )

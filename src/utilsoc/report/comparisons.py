@@ -14,7 +14,8 @@ from utilsoc.compute.questionnaires import GainGap
 from utilsoc.french import NARROW_NBSP, format_signed, plural
 from utilsoc.french.grammar import with_unit
 from utilsoc.model.comparaison import Comparaison
-from utilsoc.model.referentiel import Indicateur
+from utilsoc.model.referentiel import Indicateur, Sens
+from utilsoc.report.filters import format_value
 
 NOT_CAUSAL = (
     "L'écart entre les deux groupes ne suffit pas à établir que l'action en est la cause : "
@@ -59,10 +60,18 @@ def line_label(comparison: dict[str, Any]) -> str:
 
 
 def word_gaps(indicator: dict[str, Any]) -> None:
-    """Write each comparison's gap in the indicator's unit and precision: « écart : +5 points »."""
+    """Write each comparison in the indicator's unit and precision, once it is known.
+
+    `ecart_texte`: « écart : +5 points »; `texte`, the whole (for a spreadsheet's cell):
+    « taux du territoire : 18 % (INSEE, 2022, QPV de Brest), écart : +5 points ».
+    """
     for comparison in indicator["comparaisons"]:
         gap = comparison["ecart"]
-        comparison["ecart_texte"] = None if gap is None else f"écart : {gap_words(gap, indicator)}"
+        words = None if gap is None else f"écart : {gap_words(gap, indicator)}"
+        value = format_value(comparison["valeur"], indicator)
+        whole = f"{comparison['libelle']} : {value} ({comparison['detail']})"
+        comparison["ecart_texte"] = words
+        comparison["texte"] = whole if words is None else f"{whole}, {words}"
 
 
 def gap_words(gap: float, indicator: dict[str, Any]) -> str:
@@ -79,12 +88,13 @@ def gap_words(gap: float, indicator: dict[str, Any]) -> str:
 
 
 def gain_gap_context(
-    gap: GainGap | None, description: str | None, unit: str = ""
+    gap: GainGap | None, description: str | None, unit: str = "", sens: Sens = Sens.HAUSSE
 ) -> dict[str, Any] | None:
     """Both groups' mean gains, their difference and their Ns, with the caution to read it.
 
     `description`: who the comparison group is (the référentiel's `groupe_comparaison`);
-    `unit`: the score's unit (« points » without one).
+    `unit`: the score's unit (« points » without one); `sens`: the score's direction (for
+    a feeling of isolation, the change sought is a fall).
     """
     if gap is None:
         return None
@@ -93,16 +103,20 @@ def gain_gap_context(
         gap.comparison_pairs, f"personne du {COMPARISON_GROUP}", f"personnes du {COMPARISON_GROUP}"
     )
     who = f" ({description})" if description else ""
+    change = "évolution moyenne" if sens is Sens.BAISSE else "gain moyen"
     difference = with_unit(
         format_signed(gap.difference, 2), abs(round(gap.difference, 2)), unit or "points"
+    )
+    sought = (gap.difference > 0 and sens is Sens.HAUSSE) or (
+        gap.difference < 0 and sens is Sens.BAISSE
     )
     return {
         "libelle": description or COMPARISON_GROUP,
         "participants": gap.comparison_pairs,
         "gain": gap.comparison_gain,
         "ecart": gap.difference,
-        "texte": f"{own} : gain moyen {format_signed(gap.gain, 2)} ; {other}{who} : gain moyen "
+        "texte": f"{own} : {change} {format_signed(gap.gain, 2)} ; {other}{who} : {change} "
         f"{format_signed(gap.comparison_gain, 2)} ; différence entre les deux groupes : "
-        f"{difference}.",
+        f"{difference}{', dans le sens recherché' if sought else ''}.",
         "prudence": NOT_CAUSAL,
     }

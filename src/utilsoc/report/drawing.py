@@ -234,6 +234,10 @@ def _fit_y(axes: Any, chart: Chart) -> None:
     axes.set_autoscaley_on(True)
     axes.autoscale_view(scalex=False)
     axes.set_ylim(bottom=min([0.0, *chart.values]))
+    if chart.references:  # room above the highest line for its label, under the title
+        bottom, top = axes.get_ylim()
+        highest = max(value for _, value in chart.references)
+        axes.set_ylim(top=max(top, highest + 0.15 * (max(top, highest) - bottom)))
 
 
 def _bars(axes: Any, chart: Chart) -> None:

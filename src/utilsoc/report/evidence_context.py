@@ -89,7 +89,10 @@ def gains_context(
         scale = indicator.echelle
         others = pair_answers(responses, code, period, Groupe.COMPARAISON)
         compared = gain_gap_context(
-            gain_gap(gains, others), indicator.groupe_comparaison, indicator.unite or ""
+            gain_gap(gains, others),
+            indicator.groupe_comparaison,
+            indicator.unite or "",
+            indicator.sens,
         )
         if compared is not None:
             compared |= {"entree": others.mean(Moment.ENTREE), "sortie": others.mean(Moment.SORTIE)}

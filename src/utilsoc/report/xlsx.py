@@ -87,7 +87,9 @@ def _row(objective: str, result: str, indicator: dict[str, Any], periods: list[s
     for period in periods:
         cells += [target.get(period), actual.get(period)]
     cible = indicator["cible"]
-    comment = " ; ".join(filter(None, [indicator.get("commentaire"), *indicator["avertissements"]]))
+    comparisons = [f"Comparaison : {c['texte']}" for c in indicator.get("comparaisons", [])]
+    notes = [indicator.get("commentaire"), *indicator["avertissements"], *comparisons]
+    comment = " ; ".join(filter(None, notes))
     return [
         *cells,
         cible["valeur"] if cible else None,
