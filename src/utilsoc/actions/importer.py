@@ -35,7 +35,7 @@ from utilsoc.tables.spreadsheet import Table
 from utilsoc.yamlio.messages import issues_from_validation
 from utilsoc.yamlio.reader import read_yaml
 
-AnswerKey = tuple[str, str, str, str, float]
+AnswerKey = tuple[str, str, str, str, float, str]
 
 
 @dataclass
@@ -220,7 +220,7 @@ def _shown(record: Valeur | Mesure) -> str:
     return ratio if record.valeur is None else f"{record.valeur} ({ratio})"
 
 
-def _answer_key(answer: Reponse) -> tuple[str, str, str, str, float, str]:
+def _answer_key(answer: Reponse) -> AnswerKey:
     return (
         answer.indicateur,
         answer.participant,
