@@ -63,6 +63,12 @@ def impossible(ind: Indicateur, value: float) -> str | None:
         return f"{value:g}, hors de l'échelle de {scale.min:g} à {scale.max:g}"
     if kind is TypeIndicateur.OUI_NON and value not in (0, 1):
         return f"{value:g} pour un indicateur oui/non (1 pour oui, 0 pour non)"
+    return _beyond_bounds(ind, value)
+
+
+def _beyond_bounds(ind: Indicateur, value: float) -> str | None:
+    """A count, a duration or a rate below zero; a percentage above 100."""
+    kind = ind.type
     if kind in (TypeIndicateur.NOMBRE, TypeIndicateur.DUREE, TypeIndicateur.TAUX) and value < 0:
         return f"{value:g}, un nombre négatif"
     if kind is TypeIndicateur.TAUX and value > 100 and (ind.unite or "").lower() in PERCENT_UNITS:

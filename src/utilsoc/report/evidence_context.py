@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from utilsoc.compute.questionnaires import (
+    Gains,
     gain_gap,
     pair_answers,
     progress_threshold,
@@ -12,7 +13,7 @@ from utilsoc.compute.questionnaires import (
 )
 from utilsoc.model.mesures import Groupe, Moment, Temoignage
 from utilsoc.model.periods import Period
-from utilsoc.model.referentiel import Referentiel
+from utilsoc.model.referentiel import Indicateur, Referentiel
 from utilsoc.report.comparisons import gain_gap_context
 from utilsoc.report.wording import ROLES, progress_text
 
@@ -87,15 +88,6 @@ def gains_context(
         threshold = progress_threshold(indicators.values(), code)
         improved = gains.improved(indicator.sens, threshold)
         scale = indicator.echelle
-        others = pair_answers(responses, code, period, Groupe.COMPARAISON)
-        compared = gain_gap_context(
-            gain_gap(gains, others),
-            indicator.groupe_comparaison,
-            indicator.unite or "",
-            indicator.sens,
-        )
-        if compared is not None:
-            compared |= {"entree": others.mean(Moment.ENTREE), "sortie": others.mean(Moment.SORTIE)}
         result.append(
             {
                 "code": code,
@@ -113,7 +105,23 @@ def gains_context(
                 "indicateurs": [c for c, i in indicators.items() if questionnaire_of(i) == code],
                 "sans_sortie": len(gains.entry_only),
                 "sans_entree": len(gains.exit_only),
-                "comparaison": compared,
+                "comparaison": _comparison_group(responses, code, period, indicator, gains),
             }
         )
     return result
+
+
+def _comparison_group(
+    responses: list[Any], code: str, period: Period, indicator: Indicateur, gains: Gains
+) -> dict[str, Any] | None:
+    """The comparison group's pairs beside the action's: both gains, their gap, their Ns."""
+    others = pair_answers(responses, code, period, Groupe.COMPARAISON)
+    compared = gain_gap_context(
+        gain_gap(gains, others),
+        indicator.groupe_comparaison,
+        indicator.unite or "",
+        indicator.sens,
+    )
+    if compared is not None:
+        compared |= {"entree": others.mean(Moment.ENTREE), "sortie": others.mean(Moment.SORTIE)}
+    return compared
