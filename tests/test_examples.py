@@ -283,3 +283,25 @@ def test_default_reports_show_a_figure_for_every_recorded_indicator(
     stamp = re.search(r"(?:Rapport établi|Établi) le (\d+(?:er)?) (\w+) (\d{4})", text)
     assert stamp, text[-300:]
     assert int(stamp[3]) <= dt.date.today().year
+
+
+_PROXY_ROW = re.compile(r"^\|[^|]+\| ([\d ]+(?:,\d\d)?) € \((\d{4})\) \|", re.MULTILINE)
+
+
+def test_the_guide_lists_the_proxies_of_the_examples_as_they_are(tmp_path: Path) -> None:
+    """docs/argent.md shows each proxy of the examples' value maps: amount and year."""
+    guide = (Path(__file__).parent.parent / "docs" / "argent.md").read_text(encoding="utf-8")
+    listed = {
+        (float(amount.replace(" ", "").replace(",", ".")), int(year))
+        for amount, year in _PROXY_ROW.findall(guide)
+    }
+    in_examples = set()
+    for name in WITH_MONEY:
+        folder = load_folder(_copy(data_dir("examples") / name, tmp_path))
+        value_map = folder.project.valeur_sociale
+        assert value_map is not None
+        for outcome in value_map.resultats:
+            assert outcome.proxy.source, (name, outcome.code)
+            assert outcome.proxy.annee, (name, outcome.code)
+            in_examples.add((outcome.proxy.montant, outcome.proxy.annee))
+    assert listed == in_examples

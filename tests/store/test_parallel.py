@@ -55,3 +55,17 @@ def test_one_core_reads_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert parallel.plan(files, tmp_path / "cache", "fork") is not None
     monkeypatch.setattr(parallel, "cores", lambda: 1)
     assert parallel.plan(files, tmp_path / "cache", "fork") is None
+
+
+def test_only_a_large_folder_is_kept_out_of_later_collections() -> None:
+    import gc
+
+    kept = [object() for _ in range(10)]  # tracked objects that the freeze takes along
+    gc.unfreeze()
+    try:
+        parallel.settle(parallel.SETTLED_FROM - 1)
+        assert gc.get_freeze_count() == 0
+        parallel.settle(parallel.SETTLED_FROM)
+        assert gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.unfreeze()

@@ -55,7 +55,7 @@ def check_measures(project: Project, *, checked: bool = True) -> MeasureCheck:
     """
     from utilsoc.store.filecache import sync
     from utilsoc.store.files import measures_cache
-    from utilsoc.store.parallel import paused_gc
+    from utilsoc.store.parallel import paused_gc, settle
 
     result = MeasureCheck()
     blocks: list[Block] = []
@@ -67,6 +67,7 @@ def check_measures(project: Project, *, checked: bool = True) -> MeasureCheck:
             gathering.add(found.records)
         sync(measures_cache(project.layout))  # the cache entries written, in one call
         merged = result.merged = gathering.consolidate()
+    settle(len(result.records))
     place = _placer(result.records, blocks)
     result.issues.extend(_conflict_issues(merged, place, project))
     result.issues.extend(_followup_issues(result))

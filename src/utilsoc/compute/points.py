@@ -16,20 +16,24 @@ DimensionKey = tuple[tuple[str, str], ...]
 
 @dataclass(frozen=True)
 class Point:
-    """One aggregated value: a number, or a rate's numerator and denominator."""
+    """One aggregated value: a number, or a rate's numerator and denominator.
+
+    `number` is the value as a number (a rate in % when built from its parts). Why a field
+    set once: a federation's totals and parts read it millions of times.
+    """
 
     value: float | None
     numerator: float | None = None
     denominator: float | None = None
     coverage: float = 1.0
     weight: float | None = None  # the observations behind a mean (questionnaire pairs)
+    number: float | None = field(init=False, compare=False, repr=False)
 
-    @property
-    def number(self) -> float | None:
-        """The value as a number (a rate in % when built from its parts)."""
+    def __post_init__(self) -> None:
+        number = self.value
         if self.numerator is not None and self.denominator:
-            return 100.0 * self.numerator / self.denominator
-        return self.value
+            number = 100.0 * self.numerator / self.denominator
+        object.__setattr__(self, "number", number)
 
 
 def pooled_terms(points: list[Point]) -> Point | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from operator import itemgetter
 
 from utilsoc.compute.points import Point, Series
 from utilsoc.compute.rollup import days, roll_up
@@ -182,15 +184,15 @@ def trend(series: Series) -> str:
     compares the last two whole years. Without coarser targets, the last two recorded
     totals of the same kind of period are compared.
     """
-    points = _rhythm_totals(series)
-    if len(points) < 2:
-        return ""
-    last_period, last = points[-1]
-    previous = next(
-        (number for period, number in reversed(points[:-1]) if period.kind is last_period.kind),
-        None,
-    )
-    if previous is None:
+    last_period: Period | None = None
+    last = previous = None
+    for period, number in _rhythm_totals(series):
+        if last_period is None:
+            last_period, last = period, number
+        elif period.kind is last_period.kind:
+            previous = number
+            break
+    if last is None or previous is None:
         return ""
     if last == previous:
         return "→"
@@ -206,15 +208,21 @@ _KIND_DAYS = {
 }
 
 
-def _rhythm_totals(series: Series) -> list[tuple[Period, float]]:
-    """The series' totals, rolled up to the targets' kind of period when it is coarser."""
+def _rhythm_totals(series: Series) -> Iterator[tuple[Period, float]]:
+    """The series' totals, latest first, at the targets' kind of period when it is coarser.
+
+    Why latest first and lazily: a trend needs the last two; rolling up every year of a
+    long series for them was most of a federation's dashboard.
+    """
     recorded = [(p, t.number) for p, t in series.totals.items() if t.number is not None]
     kind = _coarser_target_kind(series, [p for p, _ in recorded])
     if kind is None:
-        return recorded
-    spans = sorted({period_containing(p.start, kind) for p, _ in recorded})
-    rolled = [(span, roll_up(series, span)) for span in spans]
-    return [(s, point.number) for s, point in rolled if point.number is not None and _whole(point)]
+        yield from sorted(recorded, key=itemgetter(0), reverse=True)
+        return
+    for span in sorted({period_containing(p.start, kind) for p, _ in recorded}, reverse=True):
+        point = roll_up(series, span)
+        if point.number is not None and _whole(point):
+            yield span, point.number
 
 
 def _coarser_target_kind(series: Series, recorded: list[Period]) -> Kind | None:

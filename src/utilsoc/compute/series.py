@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from itertools import groupby
+from operator import attrgetter, itemgetter
 
 from utilsoc.check.values import parse_value
 from utilsoc.compute.points import Alert, Anomaly, DimensionKey, Point, Series, pooled_terms
@@ -42,8 +44,9 @@ def build_all_series(
 ) -> dict[str, Series]:
     """Every indicator's series; calculated ones from their formula or questionnaire."""
     by_code: dict[str, list[Mesure]] = defaultdict(list)
-    for record in records:
-        by_code[record.indicateur].append(record)
+    # Runs of one indicator, as files hold them: each run moved at C speed.
+    for code, run in groupby(records, attrgetter("indicateur")):
+        by_code[code].extend(run)
     answers: dict[str, list[Reponse]] = defaultdict(list)
     for response in responses:
         answers[response.indicateur].append(response)
@@ -132,12 +135,8 @@ def build_series(indicator: Indicateur, records: Iterable[Mesure]) -> Series:
             (r.periode, r.valeur) for r in own if r.valeur is not None and not r.dimensions
         )
         return series
-    by_period: dict[Period, Cells] = defaultdict(dict)
-    point = _pointer(indicator)
-    for record in own:
-        by_period[record.periode][record.cle_dimensions] = point(record)
-    for period in sorted(by_period):
-        _add_period(series, period, by_period[period])
+    for period, cells in sorted(_cells(indicator, own), key=itemgetter(0)):
+        _add_period(series, period, cells)
     series.alerts.extend(coarse_over_fine(series))
     return series
 
@@ -151,7 +150,7 @@ def _keep_notes(series: Series, records: list[Mesure]) -> None:
 
 def _add_period(series: Series, period: Period, cells: Cells) -> None:
     """Keep `period`'s parts and its total, unless that total would be a wrong average."""
-    series.parts[period] = {k: v for k, v in cells.items() if k}
+    series.parts[period] = cells if () not in cells else {k: v for k, v in cells.items() if k}
     total = _total(series, period, cells)
     if total.number is None and series.indicator.type is TypeIndicateur.TAUX and len(cells) > 1:
         series.alerts.append(Alert(period, Anomaly.PERCENTAGES_WITHOUT_TERMS))
@@ -164,24 +163,26 @@ def record_point(indicator: Indicateur, record: Mesure) -> Point:
     return _point(indicator, record)
 
 
-def _pointer(indicator: Indicateur) -> Callable[[Mesure], Point]:
-    """`_point` for one indicator's records, each distinct value text read once.
+def _cells(indicator: Indicateur, records: list[Mesure]) -> list[tuple[Period, Cells]]:
+    """Each period's recorded cells (dimension values → point), the last record winning.
 
-    Why: a federation's indicator has tens of thousands of records and a few hundred
-    distinct values; reading a number again (and building its point) is most of the work.
-    Points are immutable, so records with the same value share one.
+    Why grouped by the period's name and each distinct value read once: a federation's
+    indicator has tens of thousands of records and a few hundred distinct values; a
+    name's hash is kept by the string, and points are immutable, so records share them.
     """
     known: dict[str | None, Point] = {}
-
-    def point(record: Mesure) -> Point:
+    by_name: dict[str, tuple[Period, Cells]] = {}
+    period, cells = None, {}
+    for record in records:
+        if record.periode is not period:  # records of one file share their period
+            period = record.periode
+            cells = by_name.setdefault(period.name, (period, {}))[1]
         if record.numerateur is not None and record.denominateur is not None:
-            return Point(None, record.numerateur, record.denominateur)
-        found = known.get(record.valeur)
-        if found is None:
-            found = known[record.valeur] = _point(indicator, record)
-        return found
-
-    return point
+            point = Point(None, record.numerateur, record.denominateur)
+        elif (point := known.get(record.valeur)) is None:  # type: ignore[assignment]
+            point = known[record.valeur] = _point(indicator, record)
+        cells[record.cle_dimensions] = point
+    return list(by_name.values())
 
 
 def _point(indicator: Indicateur, record: Mesure) -> Point:
@@ -202,7 +203,8 @@ def _total(series: Series, period: Period, cells: Cells) -> Point:
     Sums that disagree with the recorded total, or with each other, are alerts.
     """
     indicator = series.indicator
-    sums = _sums_by_dimension(indicator, cells)
+    groups = _by_dimension(cells)
+    sums = {name: combine(indicator, points) for name, (_, points) in groups.items()}
     recorded = cells.get(())
     if recorded is not None:
         for name, total in sums.items():
@@ -216,7 +218,7 @@ def _total(series: Series, period: Period, cells: Cells) -> Point:
         series.counted[period] = tuple(cells)
         return combine(indicator, list(cells.values()))
     (first_name, first), *others = sums.items()
-    series.counted[period] = tuple(k for k in cells if len(k) == 1 and k[0][0] == first_name)
+    series.counted[period] = tuple(groups[first_name][0])
     for name, total in others:
         if _differs(first, total, indicator):
             pair = ((first_name, first.number), (name, total.number))
@@ -224,13 +226,26 @@ def _total(series: Series, period: Period, cells: Cells) -> Point:
     return first
 
 
-def _sums_by_dimension(indicator: Indicateur, cells: Cells) -> dict[str, Point]:
-    """For each dimension, its values' parts combined (cells of one dimension only)."""
-    by_dimension: dict[str, list[Point]] = defaultdict(list)
+def _by_dimension(cells: Cells) -> dict[str, tuple[list[DimensionKey], list[Point]]]:
+    """The cells of one dimension only, grouped by that dimension: their keys and points.
+
+    Why the first test: most periods' cells all break down one same dimension (site);
+    telling so takes a few C-level passes rather than a Python loop per cell.
+    """
+    keys = list(cells)
+    if keys and set(map(len, keys)) == {1}:
+        names = set(map(itemgetter(0), map(itemgetter(0), keys)))
+        if len(names) == 1:
+            return {names.pop(): (keys, list(cells.values()))}
+    groups: dict[str, tuple[list[DimensionKey], list[Point]]] = {}
     for key, point in cells.items():
         if len(key) == 1:
-            by_dimension[key[0][0]].append(point)
-    return {name: combine(indicator, points) for name, points in by_dimension.items()}
+            group = groups.get(key[0][0])
+            if group is None:
+                group = groups[key[0][0]] = ([], [])
+            group[0].append(key)
+            group[1].append(point)
+    return groups
 
 
 def combine(indicator: Indicateur, points: list[Point]) -> Point:
@@ -240,7 +255,7 @@ def combine(indicator: Indicateur, points: list[Point]) -> Point:
     terms = pooled_terms(points)
     if terms is not None:
         return terms
-    numbers = [p.number for p in points if p.number is not None]
+    numbers = [n for p in points if (n := p.number) is not None]
     if not numbers:
         return Point(None)
     if indicator.type in SUMMED:
