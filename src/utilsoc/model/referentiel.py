@@ -14,6 +14,7 @@ from utilsoc.model.anglais import (
     IndicateurAnglais,
 )
 from utilsoc.model.base import Booleen, Choix, Code, Diffusion, Modele, Texte
+from utilsoc.model.comparaison import Comparaison
 from utilsoc.model.entretiens import ThemeCodage
 from utilsoc.model.periods import Kind, Period
 
@@ -213,6 +214,16 @@ class Indicateur(Modele):
         None, description="Pour un indicateur tiré des réponses à un questionnaire."
     )
     reference: Reference | None = None
+    comparaisons: list[Comparaison] = Field(
+        default_factory=list,
+        description="Valeurs venues d'ailleurs (territoire, national, groupe de comparaison), "
+        "chacune avec sa source et son année.",
+    )
+    groupe_comparaison: Texte | None = Field(
+        None,
+        description="Pour un questionnaire : qui forme le groupe de comparaison, dont les "
+        "réponses s'enregistrent avec « groupe: comparaison ».",
+    )
     cibles: list[Cible] = Field(default_factory=list)
     commun: Code | None = Field(
         None,

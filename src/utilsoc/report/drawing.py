@@ -111,6 +111,11 @@ def _series_figure(chart: Chart) -> Any:
         chart.langue,
     )
     reused = _SERIES_FIGURES.get(shape)
+    if chart.references:  # rare: drawn afresh, never kept for another series
+        figure = _new_figure(chart.langue)
+        _series(figure.axes[0], chart)
+        figure.axes[0].set_title(chart.title, **_TITLE)
+        return figure
     if reused is None:
         if len(_SERIES_FIGURES) >= 8:
             _SERIES_FIGURES.pop(next(iter(_SERIES_FIGURES)))
@@ -153,6 +158,8 @@ def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
             linewidth=1.2,
             label=_word(chart, BASELINE),
         )
+    for label, value in chart.references:
+        _reference_line(axes, label, value)
     if chart.targets:
         # A step per point: each value meets its own period's target, and a lone point
         # still shows its target as a dash. Each target period's step stands alone.
@@ -174,6 +181,31 @@ def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
     axes.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3)
     _fit_y(axes, chart)
     return line, baseline, target
+
+
+def _reference_line(axes: Any, label: str, value: float) -> None:
+    """A value from outside: a dashed grey line across the axis, its label written on it.
+
+    Why written on the line, not in the legend: the source and year stay with the line
+    when the chart is copied alone, and a long label does not crowd the legend.
+    """
+    from matplotlib.transforms import blended_transform_factory
+
+    axes.axhline(value, color=_REFERENCE, linestyle=(0, (6, 3)), linewidth=1.2)
+    axes.text(
+        0.99,
+        value,
+        label,
+        transform=blended_transform_factory(axes.transAxes, axes.transData),
+        ha="right",
+        va="bottom",
+        fontsize=7.5,
+        color=_REFERENCE,
+        bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1.0},
+    )
+
+
+_REFERENCE = "#4d4d4d"
 
 
 def _target_line(chart: Chart) -> list[float]:
@@ -207,6 +239,10 @@ def _fit_y(axes: Any, chart: Chart) -> None:
     axes.set_autoscaley_on(True)
     axes.autoscale_view(scalex=False)
     axes.set_ylim(bottom=min([0.0, *chart.values]))
+    if chart.references:  # room above the highest line for its label, under the title
+        bottom, top = axes.get_ylim()
+        highest = max(value for _, value in chart.references)
+        axes.set_ylim(top=max(top, highest + 0.15 * (max(top, highest) - bottom)))
 
 
 def _bars(axes: Any, chart: Chart) -> None:
