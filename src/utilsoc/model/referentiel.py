@@ -31,6 +31,31 @@ from utilsoc.model.comparaison import Comparaison
 from utilsoc.model.entretiens import ThemeCodage
 from utilsoc.model.periods import Period
 
+# The closed lists are named here too: every module takes them from the référentiel.
+__all__ = [
+    "Agregation",
+    "Calcul",
+    "Cible",
+    "Constat",
+    "Critere",
+    "Dimension",
+    "Domaine",
+    "Echelle",
+    "Formule",
+    "Frequence",
+    "Indicateur",
+    "MesureQuestionnaire",
+    "Methode",
+    "Niveau",
+    "Reference",
+    "Referentiel",
+    "Revision",
+    "Seance",
+    "Sens",
+    "Theme",
+    "TypeIndicateur",
+]
+
 
 class Dimension(Modele):
     """Dimension de ventilation (site, sexe, tranche d'âge...)."""
