@@ -1,7 +1,7 @@
 """Checks of the interviews: guides, the codebook of themes, each interview and its coding.
 
 Stories of change are checked in `recits`; whether a code looks like a name, in
-`pseudonyms`.
+`names`; the personal data of answers and excerpts, by `privacy` (as for verbatims).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from utilsoc.check.pseudonyms import looks_like_name
+from utilsoc.check.names import looks_like_name
 from utilsoc.check.reporter import Loc, Reporter
 from utilsoc.codes import Code
 from utilsoc.model.base import CODE_PATTERN
