@@ -186,7 +186,7 @@ def _indicator_rows(cadre: dict[str, Any]) -> Any:
 def _funder_row(objective: str, result: str, indicator: dict[str, Any]) -> Row:
     """One indicator's cells, numbers as numbers and « — » nowhere (an empty cell)."""
     reference = indicator["reference"]
-    cible = indicator["cible"]
+    cible, status = indicator["cible"], indicator["statut"]
     comparisons = [_("Comparaison :") + " " + c["texte"] for c in indicator.get("comparaisons", [])]
     notes = [indicator.get("commentaire"), *indicator["avertissements"], *comparisons]
     comment = " ; ".join(filter(None, notes))
@@ -205,7 +205,7 @@ def _funder_row(objective: str, result: str, indicator: dict[str, Any]) -> Row:
             cible["valeur"] if cible else None,
             indicator["realise"],
             indicator["ecart"],
-            _(indicator["statut"]),
+            _(status),  # a variable: old Babel would extract a literal key
             comment,
         ],
         number_format=number_format(indicator["type"], indicator.get("decimales")),
