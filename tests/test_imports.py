@@ -78,3 +78,23 @@ def test_an_english_report_reads_its_catalogue_without_babel(example, tmp_path: 
     assert "gettext" in modules
     assert "babel" not in modules
     assert "babel" not in _modules(["--help"], tmp_path)
+
+
+def test_the_dashboard_loads_the_workbook_library_only_to_write_one(example, tmp_path) -> None:
+    folder = example("vide")
+    assert "openpyxl" not in _modules(["-C", str(folder), "status"], tmp_path)
+    output = tmp_path / "etat.xlsx"
+    modules = _modules(["-C", str(folder), "status", "-f", "xlsx", "-o", str(output)], tmp_path)
+    assert output.exists()
+    assert "openpyxl" in modules
+
+
+def test_a_kept_word_document_is_written_without_the_word_library(example, tmp_path) -> None:
+    folder = example("vide")
+    output = tmp_path / "bilan.docx"
+    report = ["-C", str(folder), "report", "-p", "2025", "-f", "docx", "-o", str(output)]
+    assert "docx" in _modules(report, tmp_path)
+    first = output.read_bytes()
+    modules = _modules([*report, "--force"], tmp_path)
+    assert output.read_bytes() == first
+    assert not modules & {"docx", "lxml"}

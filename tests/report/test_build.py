@@ -45,35 +45,6 @@ def test_a_funder_report_over_two_years_shows_each_year_and_the_convention(cli, 
     )
 
 
-def test_an_unchanged_html_report_is_not_rendered_again(
-    cli, example, tmp_path, monkeypatch
-) -> None:
-    from utilsoc.report import build
-
-    folder = example("lien-social")
-    out = tmp_path / "b.html"
-    args = ("-C", str(folder), "report", "-t", "bilan", "-o", str(out), "--force")
-    assert cli(*args).exit_code == 0
-    first = out.read_bytes()
-
-    def never(*_: object) -> bytes:
-        raise AssertionError("rendu de nouveau")
-
-    monkeypatch.setattr(build, "_rendered", never)
-    assert cli(*args).exit_code == 0
-    assert out.read_bytes() == first
-    # A template of the association's own changes the document: rendered again.
-    monkeypatch.undo()
-    (folder / "modeles").mkdir()
-    source = build.build_environment(None).loader.get_source  # type: ignore[union-attr]
-    template = source(build.build_environment(None), "bilan.html.j2")[0]
-    (folder / "modeles" / "bilan.html.j2").write_text(
-        template.replace("<h2>", "<h2>Revu-2026 ", 1), encoding="utf-8"
-    )
-    assert cli(*args).exit_code == 0
-    assert b"Revu-2026 " in out.read_bytes()
-
-
 def test_each_language_has_its_own_kept_document(cli, example, tmp_path) -> None:
     folder = example("lien-social")
     out = tmp_path / "b.html"

@@ -27,6 +27,8 @@ def test_status_json_lists_values_per_period_with_breakdown(cli, example) -> Non
     assert (item["cible"], item["progression"], item["statut"]) == (50.0, 0.9, "en retard")
     assert item["tendance"] == "↗"
     assert data["manquants"] == []
+    assert item["référence"] == {"valeur": 0.0, "période": "2025"}
+    assert item["cibles"] == {"2026": 50.0}
 
 
 def test_parts_kept_apart_come_back_in_place_for_json(cli, example) -> None:
@@ -208,3 +210,23 @@ def test_status_lists_declared_dimensions_never_filled(cli, example) -> None:
     assert cli("-C", str(folder), *by_sex, "sexe=F").exit_code == 0
     data = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
     assert data["ventilations_manquantes"] == []
+
+
+def test_the_shown_value_is_the_text_the_chosen_period_the_judged_or_the_latest() -> None:
+    from utilsoc.report.dashboard import shown_value
+
+    item = {
+        "dernier_texte": None,
+        "période_du_texte": None,
+        "valeur_cible_période": 30.0,
+        "valeur_jugée": 30.0,
+        "période_jugée": "2026",
+        "cible": 50.0,
+        "dernière_valeur": 12.0,
+        "dernière_période": "2026-T4",
+    }
+    assert shown_value(item, chosen=True) == (30.0, "2026")
+    assert shown_value(item, chosen=False) == (30.0, "2026")
+    assert shown_value({**item, "cible": None}, chosen=False) == (12.0, "2026-T4")
+    told = {**item, "dernier_texte": "ouvert", "période_du_texte": "2026"}
+    assert shown_value(told, chosen=False) == ("ouvert", "2026")

@@ -59,3 +59,24 @@ def test_runs_keep_the_schema_order_of_their_properties() -> None:
     assert run.font.name == "Consolas"
     xml = run._r.xml
     assert xml.index("w:rFonts") < xml.index("<w:b/>") < xml.index("<w:i/>")
+
+
+def test_paragraphs_in_one_body_keep_their_style_runs_and_inner_xml() -> None:
+    from docx.oxml import parse_xml
+    from docx.text.paragraph import Paragraph
+
+    from utilsoc.report.docx_xml import body_xml, paragraph_xml
+
+    document = docx.Document()
+    parts = [
+        paragraph_xml([Segment("Titre & <suite>")], "Heading1"),
+        paragraph_xml([Segment("gras", bold=True), Segment(" puis rien")]),
+        paragraph_xml([], inner="<w:r><w:br/></w:r>"),
+    ]
+    body = parse_xml(body_xml(parts))
+    paragraphs = [Paragraph(p, document._body) for p in body]
+    assert [p.text for p in paragraphs] == ["Titre & <suite>", "gras puis rien", "\n"]
+    assert paragraphs[0]._p.style == "Heading1"
+    assert paragraphs[1].runs[0].bold
+    assert paragraphs[1].runs[1].bold is None
+    assert paragraphs[2]._p.style is None

@@ -67,17 +67,40 @@ def test_the_header_is_frozen_and_figures_have_french_display_formats(cli, tmp_p
 
 
 def test_the_periods_are_in_time_order() -> None:
-    from utilsoc.report.xlsx import _periods
+    from utilsoc.report.xlsx import ordered_periods
 
-    first = {
-        "serie": [{"libelle": "année 2025", "periode": "2025"}],
-        "cibles": [{"periode": "année 2026", "code": "2026"}],
-    }
-    second = {
-        "serie": [{"libelle": "T4 2024", "periode": "2024-T4"}],
-        "cibles": [{"periode": "T1 2025", "code": "2025-T1"}],
-    }
-    assert _periods([first, second]) == ["T4 2024", "T1 2025", "année 2025", "année 2026"]
+    codes = {"année 2025": "2025", "année 2026": "2026", "T4 2024": "2024-T4", "T1 2025": "2025-T1"}
+    assert ordered_periods(codes) == ["T4 2024", "T1 2025", "année 2025", "année 2026"]
+    assert ordered_periods({"ancienne": None, "2025": "2025"}) == ["2025", "ancienne"]
+
+
+def test_one_writer_gives_any_table_its_columns_formats_and_frozen_panes(tmp_path) -> None:
+    from utilsoc.report.xlsx import FIGURE, Column, Row, Table, write_table
+
+    table = Table(
+        "Essai",
+        [Column("Code"), Column("Libellé", 40)],
+        [Column("Total", number_format=FIGURE), Column("Part", number_format="0%")],
+        frozen="C2",
+        periods={"2026": "2026", "2025": "2025"},
+    )
+    row = Row(["a", "A"], 1.5, {"2026": 3.0}, {"2025": 2.25}, [4.0, 0.5], "#,##0.00")
+    path = tmp_path / "essai.xlsx"
+    path.write_bytes(write_table(table, [row]))
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    assert header == [
+        "Code", "Libellé", "Référence", "2025 — cible", "2025 — réalisé", "2026 — cible",
+        "2026 — réalisé", "Total", "Part",
+    ]  # fmt: skip
+    assert [cell.value for cell in sheet[2]] == ["a", "A", 1.5, None, 2.25, 3.0, None, 4.0, 0.5]
+    formats = [cell.number_format for cell in sheet[2]]
+    assert formats == ["General", "General"] + ["#,##0.00"] * 6 + ["0%"]
+    assert (sheet.title, sheet.freeze_panes, sheet.column_dimensions["B"].width) == (
+        "Essai",
+        "C2",
+        40,
+    )
 
 
 def test_another_report_than_the_funders_is_refused(cli, tmp_path) -> None:

@@ -14,12 +14,13 @@ from utilsoc.langue import using
 from utilsoc.project import MODELES, Layout
 from utilsoc.report.chart_context import attach_charts
 from utilsoc.report.charts import Workers, chart_cache, insert_charts
+from utilsoc.report.kept import KEPT, kept_document
 from utilsoc.report.money_output import MONEY_TEMPLATES, attach_tornado, refuse_unexplained
 from utilsoc.report.period import data_date, report_period, set_printed_date
 from utilsoc.report.provenance import read_provenance
 from utilsoc.report.render import build_environment, render, tidy_markdown
 from utilsoc.store.atomic import write_atomic_bytes
-from utilsoc.store.cache import CACHE_FOLDER, load_result, store_result
+from utilsoc.store.cache import load_result, store_result
 from utilsoc.store.outputs import check_output, record_output
 
 if TYPE_CHECKING:
@@ -117,54 +118,13 @@ def _finish(
 def _rendered_once(
     context: dict[str, Any], request: Request, layout: Layout, output: Path, workers: Workers
 ) -> bytes:
-    """An HTML report's bytes, kept by the digest of all it is made of; others rendered.
-
-    Why: a report of unchanged data renders the same document (a federation's is 120,000
-    lines), and rendering costs more than everything else once the context is cached. The
-    key holds the whole context (provenance, date and comments included), the chart
-    option, every template utilsoc ships and the association's own, and utilsoc's version.
-    """
-    if request.format != "html":
+    """A report's bytes: an HTML, Word or PDF document kept (see `kept`), others rendered."""
+    if request.format not in KEPT:
         return _rendered(context, request, layout, output, workers)
-    folder = layout.root / CACHE_FOLDER / "rendus"
-    path = folder / f"{request.template}-{_render_key(context, request, layout)}.html"
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
-    data = _rendered(context, request, layout, output, workers)
-    _keep_rendered(folder, path, request.template, data)
-    return data
-
-
-def _render_key(context: dict[str, Any], request: Request, layout: Layout) -> str:
-    import hashlib
-
-    from utilsoc import __version__
-    from utilsoc.langue import catalogue_bytes, current
-    from utilsoc.resources import data_dir
-
-    digest = hashlib.blake2b(digest_size=16)
-    language = current().code
-    text = json.dumps([context, request.charts, __version__, language], sort_keys=True, default=str)
-    digest.update(text.encode("utf-8") + catalogue_bytes(language))
-    for folder in (data_dir("templates"), layout.root / MODELES):
-        for template in sorted(folder.glob("*.j2")) if folder.is_dir() else []:
-            digest.update(template.name.encode() + b"\0" + template.read_bytes())
-    return digest.hexdigest()
-
-
-def _keep_rendered(folder: Path, path: Path, template: str, data: bytes) -> None:
-    """Keep the last document of each template (a cache: a failure costs only time)."""
-    from contextlib import suppress
-
-    with suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob(f"{template}-*.html"):
-            old.unlink()
-        temporary = path.with_suffix(".tmp")
-        temporary.write_bytes(data)
-        temporary.replace(path)
+    name = (request.template, request.format, request.charts)
+    return kept_document(
+        context, name, layout, lambda: _rendered(context, request, layout, output, workers)
+    )
 
 
 def _rendered(
@@ -212,12 +172,13 @@ def _check_tools(fmt: str, template: str) -> None:
             "utilisez --template financeur, ou --format html, md, docx ou pdf",
         )
     if fmt == "docx":
+        from importlib.util import find_spec
+
         from utilsoc.report.docx import missing_library
 
-        try:
-            import docx  # noqa: F401
-        except ImportError:
-            raise missing_library() from None
+        # Found, not imported: a kept document needs neither python-docx nor lxml.
+        if find_spec("docx") is None:
+            raise missing_library()
     elif fmt == "pdf":
         from utilsoc.report.pdf import find_browser
 

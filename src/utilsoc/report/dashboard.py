@@ -13,7 +13,7 @@ from utilsoc.compute.progress import Progress, intersection
 from utilsoc.compute.series import Series, build_all_series, progress, progress_for, trend
 from utilsoc.model.mesures import Mesure, Moment, PisteAmelioration, Reponse
 from utilsoc.model.periods import Period, periods_between
-from utilsoc.model.referentiel import Frequence, Indicateur, Referentiel
+from utilsoc.model.referentiel import Cible, Frequence, Indicateur, Referentiel
 from utilsoc.report.disclosure import notes_within, tracks_about, unexplained
 from utilsoc.report.wording import alert_text
 
@@ -93,6 +93,8 @@ def indicator_status(
         "type": indicator.type.value,
         "unité": indicator.unite,
         "valeurs": {p.name: series.totals[p].number for p in series.totals},
+        "référence": _baseline(indicator),
+        "cibles": {c.periode.name: c.valeur for c in sorted(indicator.cibles, key=_period)},
         "ventilation": _parts(series),
         **_latest(series),
         **_latest_text(series, period),
@@ -110,6 +112,33 @@ def indicator_status(
         "avertissements": [alert_text(alert) for alert in series.alerts_over(period)],
         "écart_à_expliquer": _to_explain(series, state, period or state.target_period, tracks),
     }
+
+
+def _baseline(indicator: Indicateur) -> dict[str, Any] | None:
+    """The référentiel's baseline: its value and period."""
+    if indicator.reference is None:
+        return None
+    return {"valeur": indicator.reference.valeur, "période": indicator.reference.periode.name}
+
+
+def _period(target: Cible) -> Period:
+    return target.periode
+
+
+def shown_value(item: dict[str, Any], chosen: bool) -> tuple[float | str | None, str | None]:
+    """The figure `status` shows for an indicator, and its period.
+
+    The latest text recorded, for a qualitative indicator; the value over the chosen
+    period; the value the status is judged on; else the latest value.
+    """
+    if item["dernier_texte"] is not None:
+        return item["dernier_texte"], item["période_du_texte"]
+    if chosen:
+        return item["valeur_cible_période"], item["période_jugée"]
+    if item["cible"] is not None and item["valeur_jugée"] is not None:
+        # The status is judged on this figure: never show another one beside it.
+        return item["valeur_jugée"], item["période_jugée"]
+    return item["dernière_valeur"], item["dernière_période"]
 
 
 _NUMBER = attrgetter("number")

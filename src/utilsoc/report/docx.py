@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from utilsoc.errors import UserError
 from utilsoc.langue import current
 from utilsoc.report.charts import PLACEHOLDER, Workers
-from utilsoc.report.docx_xml import plain, segments, table_xml
+from utilsoc.report.docx_xml import Segment, body_xml, paragraph_xml, plain, segments, table_xml
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -72,10 +72,12 @@ def write_docx(
     with contextlib.ExitStack() as stack:
         drawing = workers or stack.enter_context(Workers())
         pictures = _Pictures(charts, cache, shown, drawing)
+    body = _Body(document, pictures)
     lines = markdown.split("\n")
     index = 0
     while index < len(lines):
-        index = _block(document, lines, index, pictures)
+        index = _block(body, lines, index)
+    body.close()
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -103,8 +105,8 @@ class _Pictures:
             if cache is not None:
                 _store(cache / f"{key}.png", data)
 
-    def place(self, part: Any, run: Any, key: str, width: Length) -> Any:
-        """`run.add_picture` for the chart `key`, each chart's image stored once.
+    def place(self, part: Any, key: str, width: Length) -> Any:
+        """The `wp:inline` of the chart `key` (`run.add_picture`), each image stored once.
 
         Why not python-docx's: it numbers each picture by searching the whole document
         and compares each new image with all the others, minutes on 200 charts.
@@ -124,9 +126,7 @@ class _Pictures:
         r_id, image = self.parts[key]
         shown = image.scaled_dimensions(width, None)
         self.shapes += 1
-        inline = CT_Inline.new_pic_inline(self.shapes, r_id, image.filename, *shown)
-        run._r.add_drawing(inline)
-        return inline
+        return CT_Inline.new_pic_inline(self.shapes, r_id, image.filename, *shown)
 
     def png(self, key: str) -> bytes:
         """The chart's PNG, drawn or from the cache (drawn again if the cache lost it)."""
@@ -150,32 +150,59 @@ def _store(path: Path, data: bytes) -> None:
             temporary.unlink(missing_ok=True)
 
 
-def _block(document: Any, lines: list[str], index: int, charts: _Pictures) -> int:
+class _Body:
+    """The document's blocks as Word XML, parsed into the document at once (see docx_xml)."""
+
+    def __init__(self, document: Any, pictures: _Pictures) -> None:
+        self.document = document
+        self.pictures = pictures
+        self.parts: list[str] = []
+        self.styles: dict[str, str] = {}
+
+    def paragraph(self, text: str, style: str | None = None) -> None:
+        """A paragraph of Markdown `text` in the style named `style` (« List Bullet »)."""
+        self.parts.append(paragraph_xml(segments(text), style and self.style_id(style)))
+
+    def style_id(self, name: str) -> str:
+        if name not in self.styles:
+            self.styles[name] = self.document.styles[name].style_id
+        return self.styles[name]
+
+    def close(self) -> None:
+        """Put the blocks in the document, before its section properties."""
+        from docx.oxml import parse_xml
+
+        end = self.document.element.body.sectPr  # python-docx's document always has one
+        for child in list(parse_xml(body_xml(self.parts))):
+            end.addprevious(child)
+
+
+def _block(body: _Body, lines: list[str], index: int) -> int:
     """Add the block starting at `lines[index]`; return the index of the next one."""
     line = lines[index]
     heading = re.match(r"(#{1,6}) (.*)", line)
     if heading:
-        level = min(len(heading[1]), 3)
-        _inline(document.add_heading(level=level), heading[2])
+        body.paragraph(heading[2], f"Heading {min(len(heading[1]), 3)}")
         return index + 1
     if line.startswith("|") and index + 1 < len(lines) and _TABLE_RULE.match(lines[index + 1]):
         end = index + 2
         while end < len(lines) and lines[end].startswith("|"):
             end += 1
-        _table(document, lines[index], lines[index + 1], lines[index + 2 : end])
+        body.parts.append(_table(lines[index], lines[index + 1], lines[index + 2 : end]))
+        body.parts.append("<w:p/>")  # Word needs a paragraph between two tables
         return end
     image = _IMAGE.fullmatch(line.strip())
     if image:
-        _picture(document, image["alt"], image["src"], charts)
+        _picture(body, image["alt"], image["src"])
         return index + 1
     if line.startswith(("- ", "> ")):
-        return _items(document, lines, index)
+        return _items(body, lines, index)
     if not line.strip() or line == "---":
         return index + 1
     end = index + 1
     while end < len(lines) and lines[end].strip() and not _opens_block(lines[end]):
         end += 1
-    _inline(document.add_paragraph(), " ".join(lines[index:end]))
+    body.paragraph(" ".join(lines[index:end]))
     return end
 
 
@@ -183,7 +210,7 @@ def _opens_block(line: str) -> bool:
     return line.startswith(("#", "|", "- ", "> ", "![")) or line == "---"
 
 
-def _items(document: Any, lines: list[str], index: int) -> int:
+def _items(body: _Body, lines: list[str], index: int) -> int:
     """A list (`- `) or a quotation (`> `): one paragraph per item or quoted line."""
     mark = lines[index][:2]
     style = "List Bullet" if mark == "- " else "Quote"
@@ -194,7 +221,7 @@ def _items(document: Any, lines: list[str], index: int) -> int:
         while mark == "- " and end < len(lines) and lines[end].startswith("  "):
             text += " " + lines[end].strip()
             end += 1
-        _inline(document.add_paragraph(style=style), text)
+        body.paragraph(text, style)
     return end
 
 
@@ -203,46 +230,32 @@ def _cells(row: str) -> list[str]:
     return [cell.strip() for cell in re.split(r"(?<!\\)\|", row.strip())[1:-1]]
 
 
-def _table(document: Any, header: str, rule: str, rows: list[str]) -> None:
-    """A table with its header row (repeated on each page) and right-aligned figures.
-
-    Why XML in one piece: python-docx adds a cell in time growing with the table (a
-    report of 200 indicators took minutes); the table is the same.
-    """
-    from docx.oxml import parse_xml
-
+def _table(header: str, rule: str, rows: list[str]) -> str:
+    """A table with its header row (repeated on each page) and right-aligned figures."""
     names = _cells(header)
     right = [cell.endswith(":") for cell in _cells(rule)]
     cells = [
         [segments(text, bold=number == 0) for text in _cells(row)[: len(names)]]
         for number, row in enumerate([header, *rows])
     ]
-    table = parse_xml(table_xml(len(names), right, cells))
-    document.add_paragraph()._p.addprevious(table)
+    return table_xml(len(names), right, cells)
 
 
-def _inline(paragraph: Any, text: str, bold: bool = False) -> None:
-    """Add `text` to `paragraph` as runs: bold, italics and code as Word formats them."""
-    for segment in segments(text, bold):
-        run = paragraph.add_run(segment.text)
-        run.bold = segment.bold or None
-        run.italic = segment.italic or None
-        if segment.code:
-            run.font.name = "Consolas"
-
-
-def _picture(document: Any, alt: str, source: str, charts: _Pictures) -> None:
+def _picture(body: _Body, alt: str, source: str) -> None:
     """A chart as a PNG image across the text's width, with its text alternative."""
     from docx.shared import Cm
+    from lxml import etree  # type: ignore[import-untyped]  # python-docx's XML library
 
+    pictures = body.pictures
     key = source.removeprefix(PLACEHOLDER)
-    if key not in charts.charts:  # an image of the association's own template: its text only
-        document.add_paragraph(plain(alt))
+    if key not in pictures.charts:  # an image of the association's own template: its text only
+        body.parts.append(paragraph_xml([Segment(plain(alt))]))
         return
-    run = document.add_paragraph().add_run()
-    shape = charts.place(document.part, run, key, Cm(17))
+    shape = pictures.place(body.document.part, key, Cm(17))
     shape.docPr.set("descr", plain(alt))
-    shape.docPr.set("title", charts.charts[key].title)
+    shape.docPr.set("title", pictures.charts[key].title)
+    drawing = etree.tostring(shape, encoding="unicode")
+    body.parts.append(paragraph_xml([], inner=f"<w:r><w:drawing>{drawing}</w:drawing></w:r>"))
 
 
 def draw_png(chart: Chart) -> bytes:

@@ -1,4 +1,9 @@
-"""Word XML written in one piece, where python-docx would be slow: a report's tables."""
+"""Word XML written in one piece, where python-docx would be slow: a report's body.
+
+Why: python-docx builds each paragraph, run and cell through its object API, searching
+the document as it goes; a federation's report (641 pages, 200 tables) spends seconds
+there. The same elements written as text and parsed once are the same document.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import re
 from typing import NamedTuple
 from xml.sax.saxutils import escape
 
-__all__ = ["Segment", "plain", "segments", "table_xml"]
+__all__ = ["Segment", "body_xml", "paragraph_xml", "plain", "segments", "table_xml"]
 
 # Inline markup the templates write: bold, italics, code, links, escaped characters.
 _INLINE = re.compile(
@@ -25,6 +30,17 @@ class Segment(NamedTuple):
     bold: bool = False
     italic: bool = False
     code: bool = False
+
+
+def body_xml(parts: list[str]) -> str:
+    """The report's blocks (paragraphs, tables, pictures) inside one `w:body`, to parse."""
+    return f'<w:body xmlns:w="{_W}">{"".join(parts)}</w:body>'
+
+
+def paragraph_xml(runs: list[Segment], style: str | None = None, inner: str = "") -> str:
+    """A `w:p` of `runs` in the paragraph style `style` (its id), then `inner` as it is."""
+    properties = f'<w:pPr><w:pStyle w:val="{escape(style)}"/></w:pPr>' if style else ""
+    return f"<w:p>{properties}{''.join(_run(segment) for segment in runs)}{inner}</w:p>"
 
 
 def table_xml(columns: int, right: list[bool], rows: list[list[list[Segment]]]) -> str:

@@ -40,6 +40,18 @@ _MACOS = (
     "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
 )
 _TIMEOUT = 180  # seconds: a first start of the browser can be slow on an old laptop
+# Nothing but the page: no extension, no update or sync service, no crash report, no
+# request to the network (printing a report is no reason to call a server), no prompt.
+_QUIET = (
+    "--disable-extensions",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-breakpad",
+    "--no-default-browser-check",
+    "--disable-features=Translate,OptimizationHints,MediaRouter",
+)
 
 
 def find_browser() -> str:
@@ -92,6 +104,7 @@ def print_pdf(html: str) -> bytes:
             "--no-pdf-header-footer",
             "--print-to-pdf-no-header",  # the same, for browsers before 2023
             "--no-first-run",
+            *_QUIET,
             f"--user-data-dir={Path(folder) / 'profil'}",
             f"--print-to-pdf={output}",
             page.as_uri(),

@@ -1,4 +1,4 @@
-"""Where a command may write its output file (`report`, `merge -o`, `export -o`).
+"""Where a command may write its output file (`report`, `merge -o`, `export -o`, `status -o`).
 
 Two rules. The association's own data (référentiel, identity card, stakeholders,
 logframes, import mappings, measurements, templates, the git folder) is never an output,

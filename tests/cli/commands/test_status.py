@@ -59,3 +59,88 @@ def test_a_period_that_does_not_exist_is_a_usage_error(cli, example) -> None:
     assert result.exit_code == ExitCode.USAGE
     assert "période « 2026-S3 » non reconnue" in result.stderr
     assert result.stdout == ""
+
+
+def _workbook_rows(path) -> tuple[object, dict[str, dict[str, object]]]:
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    rows = {
+        row[2]: dict(zip(header, row, strict=True)) for row in sheet.iter_rows(2, values_only=True)
+    }
+    return sheet, rows
+
+
+def test_the_workbook_holds_the_same_facts_as_the_json(cli, example) -> None:
+    folder = example("vide")
+    record = ("-C", str(folder), "record", "-a", "m", CODE)
+    assert cli(*record, "32", "-p", "2025").exit_code == 0
+    assert cli(*record, "45", "-p", "2026").exit_code == 0
+    result = cli("-C", str(folder), "status", "-p", "2026", "-f", "xlsx", "-o", "etat.xlsx")
+    assert result.exit_code == 0, result.stderr
+    assert "tableau de bord écrit : asso/etat.xlsx" in result.stdout
+    data = json.loads(cli("-C", str(folder), "status", "-p", "2026", "-f", "json").stdout)
+    [item] = [i for d in data["domaines"] for c in d["critères"] for i in c["indicateurs"]]
+    sheet, rows = _workbook_rows(folder / "etat.xlsx")
+    row = rows[CODE]
+    assert row["Indicateur"] == item["libellé"] == "Nombre de personnes accompagnées"
+    assert (row["Domaine"], row["Unité"], row["Référence"]) == (
+        "COH — Cohésion sociale",
+        "personnes",
+        0,
+    )
+    assert (row["2025 — réalisé"], row["2025 — cible"]) == (32, None)
+    assert (row["2026 — réalisé"], row["2026 — cible"]) == (45, 50)
+    assert (row["Valeur"], row["Période de la valeur"]) == (45, "2026")
+    assert (row["Cible"], row["Période de la cible"]) == (item["cible"], item["période_cible"])
+    assert (row["Progression"], row["Statut"]) == (item["progression"], item["statut"])
+    assert row["Tendance"] == item["tendance"]
+    assert len(rows) == sheet.max_row - 1 == 1
+
+
+def test_the_workbook_has_a_frozen_header_and_french_number_formats(cli, example) -> None:
+    folder = example("vide")
+    assert cli("-C", str(folder), "record", "-a", "m", CODE, "45.5", "-p", "2026").exit_code == 0
+    output = folder / "rapports" / "etat.xlsx"
+    result = cli("-C", str(folder), "status", "-f", "xlsx", "-o", "rapports/etat.xlsx")
+    assert result.exit_code == 0, result.stderr
+    sheet, _ = _workbook_rows(output)
+    assert (sheet.title, sheet.freeze_panes) == ("Tableau de bord", "E2")
+    assert sheet["A1"].font.bold
+    header = [cell.value for cell in sheet[1]]
+    row = sheet[2]
+    assert row[header.index("2026 — réalisé")].number_format == "#,##0.0"
+    assert row[header.index("Cible")].number_format == "#,##0.0"
+    assert row[header.index("Progression")].number_format == "0%"
+    assert row[header.index("Statut")].number_format == "General"
+
+
+def test_the_workbook_follows_the_output_rules_of_report(cli, example) -> None:
+    folder = example("vide")
+    status = ("-C", str(folder), "status", "-f", "xlsx")
+    referentiel = (folder / "referentiel.yaml").read_bytes()
+    refused = cli(*status, "-o", "referentiel.yaml", "--force")
+    assert refused.exit_code == ExitCode.USAGE
+    assert "fait partie des données de l'association" in refused.stderr
+    assert (folder / "referentiel.yaml").read_bytes() == referentiel
+    (folder / "etat.xlsx").write_bytes(b"le classeur de quelqu'un")
+    kept = cli(*status, "-o", "etat.xlsx")
+    assert kept.exit_code == ExitCode.USAGE
+    assert "--force" in kept.stderr
+    assert (folder / "etat.xlsx").read_bytes() == b"le classeur de quelqu'un"
+    assert cli(*status, "-o", "etat.xlsx", "--force").exit_code == 0
+    assert cli(*status, "-o", "etat.xlsx").exit_code == 0  # its own output, unchanged since
+    _, rows = _workbook_rows(folder / "etat.xlsx")
+    assert CODE in rows
+
+
+def test_xlsx_needs_an_output_and_an_output_needs_xlsx(cli, example) -> None:
+    folder = example("vide")
+    alone = cli("-C", str(folder), "status", "-f", "xlsx")
+    assert alone.exit_code == ExitCode.USAGE
+    assert "le format xlsx s'écrit dans un fichier" in alone.stderr
+    stray = cli("-C", str(folder), "status", "-f", "json", "-o", "etat.json")
+    assert stray.exit_code == ExitCode.USAGE
+    assert "-o s'emploie avec --format xlsx" in stray.stderr
+    assert not (folder / "etat.json").exists()

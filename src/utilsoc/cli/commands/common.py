@@ -26,7 +26,7 @@ class ReportLanguage(StrEnum):
     EN = "en"
 
 
-# `--force` of the commands that write an output file (report, merge, export).
+# `--force` of the commands that write an output file (report, merge, export, status).
 Force = Annotated[
     bool,
     typer.Option(

@@ -1,13 +1,26 @@
-"""`utilsoc status`: a dashboard of every indicator in the terminal."""
+"""`utilsoc status`: a dashboard of every indicator, in the terminal or in a workbook."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from utilsoc.cli.commands.common import Format, IgnoreErrors, base_dir, print_skipped
+from utilsoc.cli.commands.common import Force, IgnoreErrors, base_dir, print_skipped
+
+if TYPE_CHECKING:
+    from utilsoc.folder import Gate
+
+
+class StatusFormat(StrEnum):
+    """What `status` writes: a table for people, JSON for a program, a workbook."""
+
+    TEXTE = "texte"
+    JSON = "json"
+    XLSX = "xlsx"
 
 
 def cli_command_status(
@@ -22,12 +35,19 @@ def cli_command_status(
         ),
     ] = None,
     format: Annotated[
-        Format,
+        StatusFormat,
         typer.Option(  # noqa: A002 - the option is named --format
-            "--format", "-f", help="texte (tableau) ou json."
+            "--format", "-f", help="texte (tableau), json ou xlsx (classeur, avec -o)."
         ),
-    ] = Format.TEXTE,
+    ] = StatusFormat.TEXTE,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Classeur à écrire (--format xlsx).", show_default=False
+        ),
+    ] = None,
     ignore_errors: IgnoreErrors = False,
+    force: Force = False,
 ) -> None:
     """Tableau de bord : dernière valeur, cible, progression et tendance de chaque indicateur."""
     from utilsoc.cli.output import print_json
@@ -38,19 +58,57 @@ def cli_command_status(
     from utilsoc.report.dashboard import folder_status
 
     gate = Gate(find_root(base_dir(ctx)), ignore_errors=ignore_errors)
+    target = _output(gate, format, base_dir(ctx, output) if output else None, force)
     today = dt.date.today()
     try:
         chosen = Period.parse(period) if period else Period.parse(str(today.year))
     except ValueError as error:
         raise UsageError(str(error)) from None
     data = folder_status(
-        gate, chosen, today, chosen=period is not None, parts=format is Format.JSON
+        gate, chosen, today, chosen=period is not None, parts=format is StatusFormat.JSON
     )
     print_skipped(gate.admit())
-    if format is Format.JSON:
+    if target is not None:
+        _write_workbook(gate, target, data)
+    elif format is StatusFormat.JSON:
         print_json(data)
     else:
         _print_dashboard(data)
+
+
+def _output(gate: Gate, fmt: StatusFormat, target: Path | None, force: bool) -> Path | None:
+    """The workbook to write, checked before any work (`report -o`'s rules), or None.
+
+    Raises:
+        UsageError: xlsx without -o, -o without xlsx, or an output `status` may not
+            replace (the association's data; without `force`, a file it did not write).
+    """
+    from utilsoc.errors import UsageError
+    from utilsoc.store.outputs import check_output
+
+    if fmt is not StatusFormat.XLSX:
+        if target is not None:
+            raise UsageError(
+                "-o s'emploie avec --format xlsx", "ajoutez --format xlsx, ou retirez -o"
+            )
+        return None
+    if target is None:
+        raise UsageError("le format xlsx s'écrit dans un fichier", "ajoutez -o etat.xlsx")
+    check_output(gate.layout, target, "status", force)
+    return target
+
+
+def _write_workbook(gate: Gate, target: Path, data: dict[str, Any]) -> None:
+    """Write the dashboard's workbook, remember it as `status`'s output, say where."""
+    from utilsoc.cli.output import echo
+    from utilsoc.project import display_path
+    from utilsoc.report.xlsx import write_status_xlsx
+    from utilsoc.store.atomic import write_atomic_bytes
+    from utilsoc.store.outputs import record_output
+
+    write_atomic_bytes(target, write_status_xlsx(data))
+    record_output(gate.layout, target, "status")
+    echo(f"tableau de bord écrit : {display_path(target)}")
 
 
 def _print_dashboard(data: dict[str, Any]) -> None:
@@ -188,13 +246,11 @@ def _text(text: str) -> str:
 
 def _shown_value(item: dict[str, Any], chosen: bool, format_number: Any) -> str:
     """The value column: a number and its period, or the start of a recorded text."""
-    if item["dernier_texte"] is not None:
-        return f"« {item['dernier_texte']} » ({item['période_du_texte']})"
-    if chosen:
-        value = item["valeur_cible_période"]
-        return "—" if value is None else format_number(value)
-    if item["cible"] is not None and item["valeur_jugée"] is not None:
-        # The status is judged on this figure: never show another one beside it.
-        return f"{format_number(item['valeur_jugée'])} ({item['période_jugée']})"
-    latest = item["dernière_valeur"]
-    return "—" if latest is None else f"{format_number(latest)} ({item['dernière_période']})"
+    from utilsoc.report.dashboard import shown_value
+
+    value, period = shown_value(item, chosen)
+    if isinstance(value, str):
+        return f"« {value} » ({period})"
+    if value is None:
+        return "—"
+    return format_number(value) if chosen else f"{format_number(value)} ({period})"
