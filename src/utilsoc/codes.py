@@ -73,6 +73,9 @@ class Code(StrEnum):
     SENS_DU_CALCUL = "sens-du-calcul"  #: warning: a gain aimed against its questionnaire
     CIBLE_HORS_PERIODE = "cible-hors-periode"  #: warning: a target far from logframe and data
     CATALOGUE_INCONNU = "catalogue-inconnu"  #: warning: `catalogue:` names no catalogue entry
+    COMPARAISON_SANS_SOURCE = "comparaison-sans-source"  #: a comparison value nobody can check
+    COMPARAISON_IMPOSSIBLE = "comparaison-impossible"  #: a comparison the indicator cannot take
+    COMPARAISON_FUTURE = "comparaison-future"  #: a comparison value for a year not begun
 
     # Measurements and spreadsheet imports.
     INDICATEUR_INCONNU = "indicateur-inconnu"  #: a value for an undeclared indicator

@@ -59,6 +59,7 @@ def test_an_interview_is_never_replaced(cli, example) -> None:
     ("args", "message", "code"),
     [
         (["--participant", "Inès Martin"], "ressemble à un nom de personne", 1),
+        (["--participant", "MARTIN_ines"], "« MARTIN_ines » ressemble à un nom de personne", 1),
         (["--participant", "E 30"], "code de participant « E 30 » mal écrit", 2),
         (
             ["--participant", "E30", "--guide", "autre"],

@@ -187,3 +187,81 @@ def test_a_folder_changed_during_the_confirmation_is_not_erased(cli, example) ->
     after = _measures(folder)
     assert {name: data for name, data in after.items() if name in before} == before
     assert any(b"P1" in data for data in after.values())
+
+
+E07 = "entretiens/fin-de-parcours/E07-2026-05-19.yaml"
+E07_STORY = "recits/oser-lever-la-main.yaml"
+# E07's verbatims rewritten, their interview and story deleted: journal, 1 temporary file,
+# commit mark, 3 renames or deletions, end.
+INTERVIEW_STEPS = 7
+INTERVIEW_COMMIT_STEP = 3
+
+
+def _interview_folder(cli, example) -> Path:
+    """echec-scolaire, where pupil E07 was interviewed, told a story and is quoted once."""
+    folder = example("echec-scolaire")
+    quote = ["evidence", "verbatim", "J'ose lever la main", "--role", "bénéficiaire"]
+    options = ["--pseudo", "E07", "--consent", "-p", "2026", "-a", "karim", "--date", "2026-03-02"]
+    result = cli("-C", str(folder), *quote, *options)
+    assert result.exit_code == 0, result.stderr
+    return folder
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every file of the folder but git's and the journal's, by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    }
+
+
+def test_a_participant_s_interview_and_story_are_erased_with_their_quotes(cli, example) -> None:
+    folder = _interview_folder(cli, example)
+    before = _files(folder)
+    result = cli("-C", str(folder), "participant", "effacer", "E07", "--oui")
+    assert result.exit_code == 0, result.stderr
+    assert f"{E07}:1: effacé : entretien du 2026-05-19 (guide fin-de-parcours)" in result.stdout
+    assert f"{E07_STORY}:1: effacé : récit « Oser lever la main »" in result.stdout
+    assert "3 enregistrements effacés pour le participant « E07 »" in result.stdout
+    after = _files(folder)
+    assert set(before) - set(after) == {E07, E07_STORY}
+    changed = [name for name in after if after[name] != before[name]]
+    assert len(changed) == 1  # the verbatims' file; every other file intact
+    assert b"E07" not in after[changed[0]]
+    assert (folder / "entretiens" / "fin-de-parcours" / "E03-2026-05-18.yaml").exists()
+    assert cli("-C", str(folder), "validate").exit_code == 0
+    listed = cli("-C", str(folder), "donnees-personnelles", "-f", "json").stdout
+    assert '"E07"' not in listed
+    assert '"P03"' in listed  # the other story's teller is still listed
+
+
+def test_an_unreadable_interview_that_names_the_code_stops_the_erasure(cli, example) -> None:
+    folder = _interview_folder(cli, example)
+    (folder / E07).write_text("participant: [E07\n", encoding="utf-8")
+    before = _files(folder)
+    result = cli("-C", str(folder), "participant", "effacer", "E07", "--oui")
+    assert result.exit_code != 0
+    assert f"{E07} illisible, et il contient « E07 »" in result.stderr
+    assert _files(folder) == before
+
+
+def test_a_crash_mid_erase_deletes_every_file_or_none(cli, example, tmp_path) -> None:
+    base = _interview_folder(cli, example)
+    before = _files(base)
+    done = shutil.copytree(base, tmp_path / "fait")
+    assert cli("-C", str(done), "participant", "effacer", "E07", "--oui").exit_code == 0
+    after = _files(done)
+    runs = {}
+    for step in range(1, INTERVIEW_STEPS + 1):
+        folder = shutil.copytree(base, tmp_path / f"etape-{step}")
+        env = {**os.environ, CRASH_ENV: str(step)}
+        command = [sys.executable, "-m", "utilsoc", "-C", str(folder)]
+        command += ["participant", "effacer", "E07", "--oui"]
+        runs[step] = (folder, subprocess.Popen(command, env=env, stderr=subprocess.PIPE))
+    for step, (folder, process) in runs.items():
+        _, stderr = process.communicate(timeout=120)
+        assert process.returncode == CRASH_EXIT, (step, stderr.decode())
+        assert cli("-C", str(folder), "donnees-personnelles").exit_code == 0  # recovers
+        assert _files(folder) == (after if step >= INTERVIEW_COMMIT_STEP else before), step
+        assert cli("-C", str(folder), "validate").exit_code == 0, step

@@ -518,3 +518,27 @@ def test_a_wide_table_refuses_row_wide_term_columns(cli, example, tmp_path) -> N
     assert result.exit_code == ExitCode.DONNEES_INVALIDES
     assert "donnez les deux termes d'un taux sous son code" in result.stderr
     assert not (folder / "mesures").exists()
+
+
+def test_a_group_column_imports_the_comparison_group_s_answers(cli, example, tmp_path) -> None:
+    folder = example("vide", SCORE)
+    (tmp_path / "map.yaml").write_text(
+        "type: Questionnaire\nauteur: kobo\npériode: 2025\ncolonnes:\n  participant: Code\n"
+        "  moment: Moment\n  groupe: Groupe\nindicateurs:\n  confiance: Q1\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "kobo.csv").write_text(
+        "Code,Moment,Groupe,Q1\nP1,entrée,,2\nP1,sortie,,4\nP1,entrée,comparaison,2\n",
+        encoding="utf-8",
+    )
+    args = ["-C", str(folder), "import", str(tmp_path / "kobo.csv")]
+    result = cli(*args, "-m", str(tmp_path / "map.yaml"))
+    assert result.exit_code == 0, result.stderr
+    text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
+    # The same code and moment in the other group is another answer, not a repeated row.
+    assert text.count("participant: P1") == 3
+    assert text.count("groupe: comparaison}") == 1
+    (tmp_path / "kobo.csv").write_text("Code,Moment,Groupe,Q1\nP2,entrée,témoin,2\n", "utf-8")
+    refused = cli(*args, "-m", str(tmp_path / "map.yaml"))
+    assert refused.exit_code != 0
+    assert refused.stderr.startswith("kobo.csv:2:3: erreur: groupe : valeur non reconnue")

@@ -153,3 +153,40 @@ def test_a_file_named_after_the_person_is_refused(cli, example) -> None:
     assert result.exit_code == ExitCode.DONNEES_INVALIDES
     assert "ines-martin-2026-05-19.yaml:5:1: erreur: le nom du fichier" in result.stderr
     assert "[participant-nominatif]" in result.stderr
+
+
+def test_a_full_name_in_an_answer_is_refused_at_the_answer(cli, example) -> None:
+    folder = example("echec-scolaire")
+    line = _edit(
+        folder,
+        E07,
+        "  q2: |\n    J'ose demander",
+        "  q2: |\n    Mme MARTIN Inès dit que j'ose demander",
+    )
+    result = _validate(cli, folder)
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert f"E07-2026-05-19.yaml:{line}:" in result.stderr
+    assert (
+        "la réponse à q2 contient un nom complet : « MARTIN Inès » — remplacez par un "
+        "prénom seul, des initiales ou un code [nom-complet]" in result.stderr
+    ), result.stderr
+    assert "--nom-complet" not in result.stderr  # an interview never names a person
+
+
+def test_a_phone_number_in_an_answer_and_an_excerpt_is_refused(cli, example) -> None:
+    folder = example("echec-scolaire")
+    _edit(folder, E07, "surtout de l'oral.", "surtout de l'oral, 06 12 34 56 78.")
+    _edit(folder, E07, "l'oral\", thèmes", "l'oral, 06 12 34 56 78\", thèmes")
+    result = _validate(cli, folder)
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    assert "la réponse à q2 contient un numéro de téléphone : « 06 12 34 56 78 »" in result.stderr
+    assert "[donnee-personnelle]" in result.stderr
+    assert "l'extrait contient" not in result.stderr  # its answer already said so
+
+
+def test_a_phone_number_in_an_excerpt_alone_is_located_at_the_excerpt(cli, example) -> None:
+    folder = example("echec-scolaire")
+    line = _edit(folder, E07, "l'oral\", thèmes", "l'oral, 06 12 34 56 78\", thèmes")
+    result = _validate(cli, folder)
+    assert f"E07-2026-05-19.yaml:{line}:" in result.stderr
+    assert "l'extrait contient un numéro de téléphone : « 06 12 34 56 78 »" in result.stderr

@@ -71,3 +71,35 @@ def test_another_source_adds_its_entries(example, monkeypatch) -> None:
     monkeypatch.setattr("utilsoc.check.inventory.SOURCES", [*SOURCES, lambda layout: [entry]])
     assert inventory(Layout(folder)) == [entry]
     assert entry.to_dict()["donnée"] == "P3"
+
+
+def test_interviews_and_stories_are_listed_with_their_consent(example, monkeypatch) -> None:
+    folder = example("echec-scolaire")
+    story = folder / "recits" / "oser-lever-la-main.yaml"
+    text = story.read_text(encoding="utf-8")
+    story.write_text(text.replace("consentement: true", "consentement: false"), "utf-8")
+    interview = folder / "entretiens" / "fin-de-parcours" / "E07-2026-05-19.yaml"
+    text = interview.read_text(encoding="utf-8")
+    line = text[: text.index("l'oral.")].count("\n") + 1
+    interview.write_text(text.replace("l'oral.", "l'oral, au 06 12 34 56 78."), "utf-8")
+    monkeypatch.chdir(folder)
+    found = [(e.file, e.line, e.kind, e.data, e.consent) for e in inventory(Layout(folder))]
+    e07 = "entretiens/fin-de-parcours/E07-2026-05-19.yaml"
+    assert (e07, 6, "entretien", "E07", "oui") in found
+    assert (e07, line - 2, "téléphone", "06 12 34 56 78", "aucun") in found  # at the answer
+    assert ("entretiens/fin-de-parcours/E14-2026-06-02.yaml", 6, "entretien", "E14", "non") in (
+        found
+    )
+    assert ("recits/oser-lever-la-main.yaml", 6, "récit", "E07", "non") in found
+    assert ("recits/lire-le-bulletin.yaml", 4, "récit", "P03", "oui") in found
+    assert sum(1 for f in found if f[2] == "entretien") == 10
+
+
+def test_an_unreadable_interview_is_left_to_validate(example, monkeypatch) -> None:
+    folder = example("echec-scolaire")
+    interview = folder / "entretiens" / "fin-de-parcours" / "E07-2026-05-19.yaml"
+    interview.write_text("participant: [E07\n", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    kinds = [(e.kind, e.data) for e in inventory(Layout(folder))]
+    assert ("entretien", "E03") in kinds
+    assert ("entretien", "E07") not in kinds

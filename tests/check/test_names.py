@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from utilsoc.check import names
-from utilsoc.check.names import first_names, fold, full_names
+from utilsoc.check.names import first_names, fold, full_names, looks_like_name
 
 
 def _found(text: str) -> list[str]:
@@ -90,3 +90,19 @@ def test_the_name_list_is_read_only_when_a_text_has_words() -> None:
     assert names._lists.cache_info().currsize == 0
     full_names("Inès Martin")
     assert names._lists.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["Inès Martin", "MARTIN Inès", "martin ines", "MARTIN_Ines", "Ines", "karim", "Benali.Sofiane"]
+    + ["Léa-2", "ines-martin-2026"],
+)
+def test_a_code_that_names_a_person_is_recognised(code: str) -> None:
+    assert looks_like_name(code)
+
+
+@pytest.mark.parametrize(
+    "code", ["E07", "P03", "ELV-12", "ELV-GAR", "E07-Tilleuls", "Parent-3", "eleve_12", "par-02"]
+)
+def test_pseudonymous_codes_pass(code: str) -> None:
+    assert not looks_like_name(code)

@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 
 from utilsoc.compute.progress import Statut, progress_for
-from utilsoc.compute.questionnaires import pair_answers
+from utilsoc.compute.questionnaires import answer_periods, gain_gap, pair_answers
 from utilsoc.compute.rollup import roll_up
 from utilsoc.compute.series import build_all_series
-from utilsoc.model.mesures import Reponse
+from utilsoc.model.mesures import Groupe, Reponse
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Referentiel, Sens
 
@@ -139,3 +139,45 @@ def test_a_computed_indicator_without_a_figure_says_whether_anyone_answered() ->
     nobody = build_all_series(referentiel, [], [])["score"]
     assert explain(entries_only, year, progress_for(entries_only, year)).reason is Reason.UNPAIRED
     assert explain(nobody, year, progress_for(nobody, year)).reason is Reason.NO_ANSWERS
+
+
+def _comparison(*scores: tuple[float, float]) -> list[Reponse]:
+    """Pairs of the comparison group, coded T0, T1… (`groupe: comparaison`)."""
+    return [
+        answer.model_copy(
+            update={"participant": "T" + answer.participant, "groupe": Groupe.COMPARAISON}
+        )
+        for answer in _pairs("2025", *scores)
+    ]
+
+
+def test_the_comparison_group_is_paired_apart_and_never_counts_for_the_action() -> None:
+    own = _pairs("2025", (2, 4), (3, 4), (1, 4))  # gains 2, 1, 3: mean 2
+    other = _comparison((2, 3), (3, 3))  # gains 1, 0: mean 0.5
+    responses = own + other
+    action = pair_answers(responses, "score")
+    assert sorted(p for _, p in action.pairs) == ["P0", "P1", "P2"]
+    assert action.mean_gain == pytest.approx(2.0)
+    group = pair_answers(responses, "score", group=Groupe.COMPARAISON)
+    assert sorted(p for _, p in group.pairs) == ["TP0", "TP1"]
+    assert group.mean_gain == pytest.approx(0.5)
+    assert answer_periods(responses, "score") == {Period.parse("2025"): 3}
+
+
+def test_the_gain_difference_is_the_action_s_gain_minus_the_comparison_s() -> None:
+    own = pair_answers(_pairs("2025", (2, 4), (3, 4), (1, 4)), "score")
+    other = pair_answers(_comparison((2, 3), (3, 3)), "score", group=Groupe.COMPARAISON)
+    gap = gain_gap(own, other)
+    assert gap is not None
+    assert (gap.pairs, gap.comparison_pairs) == (3, 2)
+    # By hand: (2 + 1 + 3) / 3 = 2 and (1 + 0) / 2 = 0.5, so 2 − 0.5 = 1.5 points.
+    assert gap.difference == pytest.approx(1.5)
+    assert gain_gap(own, pair_answers([], "score")) is None
+
+
+def test_comparison_answers_leave_the_computed_indicators_unchanged() -> None:
+    referentiel = _referentiel("hausse")
+    own = _pairs("2025", (2, 4), (3, 4))
+    alone = build_all_series(referentiel, [], own)["score"]
+    mixed = build_all_series(referentiel, [], own + _comparison((1, 1)))["score"]
+    assert roll_up(mixed, Period.parse("2025")) == roll_up(alone, Period.parse("2025"))

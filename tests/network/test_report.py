@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 
 from typer.testing import CliRunner
 
 from utilsoc.cli.app import app
+from utilsoc.resources import data_dir
 
 from .builder import NetworkBuilder, referentiel, value
 
@@ -120,3 +123,72 @@ def test_the_report_in_english(builder: NetworkBuilder) -> None:
     # The terminal's status stays French.
     status = _run("-C", str(root), "reseau", "status")
     assert "taux recalculé à partir des numérateurs" in status.output
+
+
+GUIDE = """\
+titre: Entretien de fin d'année
+publics: [beneficiaires]
+critères: [D-1]
+questions:
+  - {code: q1, texte: "Qu'est-ce qui a changé pour vous ?"}
+"""
+INTERVIEW = """\
+guide: fin
+participant: B01
+rôle: beneficiaires
+date: 2025-06-02
+enquêteur: Coordinatrice
+consentement:
+  entretien: true
+  citation: {quotes}
+réponses:
+  q1: "Je sors de chez moi, je connais {who} du marché."
+extraits:
+  - {{question: q1, extrait: "je connais {who} du marché", thèmes: [lien], sens: positif}}
+"""
+STORY = """\
+titre: {title}
+domaine: D
+conteur: B0{n}
+rôle: beneficiaires
+date: 2025-06-02
+recueilli_par: Coordinatrice
+consentement: {consent}
+récit: "Le récit {title}."
+sélection: {{par: Comité, date: 2025-06-20, raison: "Il parle à tous."}}
+"""
+
+
+def _with_interviews(member: Path) -> None:
+    """Member a's interviews and stories, with and without consent: valid files."""
+    shutil.copy(data_dir("examples") / "vide" / "publics.yaml", member / "publics.yaml")
+    text = (member / "referentiel.yaml").read_text(encoding="utf-8")
+    themes = "        thèmes:\n          - {code: lien, libellé: Liens retrouvés}\n"
+    text = text.replace("        indicateurs:\n", themes + "        indicateurs:\n", 1)
+    (member / "referentiel.yaml").write_text(text, encoding="utf-8")
+    (member / "entretiens" / "guides").mkdir(parents=True)
+    (member / "entretiens" / "guides" / "fin.yaml").write_text(GUIDE, encoding="utf-8")
+    (member / "entretiens" / "fin").mkdir()
+    for n, (quotes, who) in enumerate((("true", "Madame Lune"), ("false", "le boulanger"))):
+        path = member / "entretiens" / "fin" / f"B0{n}-2025-06-02.yaml"
+        path.write_text(INTERVIEW.format(quotes=quotes, who=who), encoding="utf-8")
+    (member / "recits").mkdir()
+    for n, (title, consent) in enumerate((("Sortir enfin", "true"), ("Oser parler", "false"))):
+        text = STORY.format(title=title, n=n, consent=consent)
+        (member / "recits" / f"r{n}.yaml").write_text(text, encoding="utf-8")
+
+
+def test_no_interview_nor_story_reaches_the_network_report(builder: NetworkBuilder) -> None:
+    _network(builder)
+    member = builder.root / "membres" / "a"
+    _with_interviews(member)
+    checked = _run("-C", str(member), "validate")
+    assert checked.exit_code == 0, checked.output  # the files are read, and valid
+    root = builder.write()
+    for fmt in ("html", "md"):
+        result = _run("-C", str(root), "reseau", "report", "-f", fmt)
+        assert result.exit_code == 0, result.output
+        report = (root / "rapports" / f"reseau-2025.{fmt}").read_text(encoding="utf-8")
+        assert "1\u202f234 personnes" in unescape(report)  # member a is in the report
+        for private in ("du marché", "le boulanger", "Oser parler", "Sortir enfin", "Le récit"):
+            assert private not in unescape(report), (fmt, private)

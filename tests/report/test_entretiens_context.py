@@ -126,3 +126,22 @@ def test_a_report_quoting_without_consent_is_refused_and_not_written(cli, exampl
     assert "E14-2026-06-02.yaml:" in result.stderr
     assert "[citation-sans-consentement]" in result.stderr
     assert not output.exists()
+
+
+def test_no_public_page_shows_what_was_not_consented(cli, example) -> None:
+    folder = example("echec-scolaire")
+    story = folder / "recits" / "oser-lever-la-main.yaml"
+    text = story.read_text(encoding="utf-8")
+    story.write_text(text.replace("consentement: true", "consentement: false"), "utf-8")
+    assert "citation: false" in (folder / E14).read_text(encoding="utf-8")
+    bilan = _report(cli, folder, "bilan", "md")
+    assert "Comprendre le bulletin pour la première fois" in bilan  # a consented story: shown
+    assert "lit les compétences" in bilan
+    for template in ("bilan", "communication"):
+        for fmt in ("md", "html"):
+            report = _report(cli, folder, template, fmt)
+            assert "Oser lever la main" not in report, (template, fmt)
+            assert "ventre noué" not in report, (template, fmt)  # E14 refused quotes
+    communication = _report(cli, folder, "communication", "html")
+    assert "lit les compétences" not in communication  # no story on the public page at all
+    assert "demander quand je comprends pas" not in communication  # nor any excerpt

@@ -131,3 +131,13 @@ def test_an_english_workbook(cli, tmp_path) -> None:
     row = next(r for r in sheet.iter_rows(2) if r[2].value == "taux_assiduite")
     assert row[header.index("Baseline")].number_format == '#,##0.0"%"'
     assert sheet.column_dimensions["D"].width == 48
+
+
+def test_a_comparison_is_written_in_the_comment_with_its_source_and_year(cli, tmp_path) -> None:
+    rate = _rows(_sheet(cli, tmp_path))["taux_reussite_diplome"]
+    comment = str(rate["Commentaire"]).replace("\u202f", " ")
+    assert comment == (
+        "Comparaison : taux de réussite au brevet en France : 85,6 % (DEPP, Note "
+        "d'information n° 25-09, 2023-2024, France, toutes séries, session 2024 du brevet), "
+        "écart : −4,3 points"
+    )

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from utilsoc.check.pseudonyms import looks_like_name
+from utilsoc.check.names import looks_like_name
 from utilsoc.errors import DataErrors, UsageError, UserError
 from utilsoc.model.base import CODE_PATTERN
 from utilsoc.model.entretiens import GuideEntretien

@@ -1,15 +1,17 @@
 """`participant effacer CODE`: one participant's data out of the working tree, at once.
 
-What is removed: the participant's questionnaire answers (`participant: CODE`) and the
-verbatims quoted under that pseudonym (`pseudonyme: CODE`). Each line is taken out of
-its file; a section left empty is written `section: []`, which `record` fills again.
-Every file is staged in one transaction (`store.journal`): after a crash, either every
-file is rewritten or none is.
+What is removed: the participant's questionnaire answers (`participant: CODE`), the
+verbatims quoted under that pseudonym (`pseudonyme: CODE`), their interviews
+(`participant: CODE`: the whole file) and the stories they told (`conteur: CODE`: the
+whole file). Each measurement line is taken out of its file; a section left empty is
+written `section: []`, which `record` fills again. Every file is staged in one
+transaction (`store.journal`): after a crash, either every file is rewritten or deleted,
+or none is.
 
-Other kinds of files about a participant (interviews, stories) add their function to
-`ERASERS`: given the transaction and the code, it stages its changes (`tx.write`, or
-`tx.delete` for a file about that person alone) and says what it removed; it is called
-twice, to plan and then to commit, and must say the same both times.
+Each kind of file has its function in `ERASERS`: given the transaction and the code, it
+stages its changes (`tx.write`, or `tx.delete` for a file about that person alone) and
+says what it removed; it is called twice, to plan and then to commit, and must say the
+same both times.
 
 git keeps the old versions: docs/donnees-personnelles.md says how to remove them from
 the history. Why a section is kept empty rather than its file deleted: a file deleted
@@ -22,8 +24,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+from pydantic import BaseModel
+
+from utilsoc.check.inventory import read_item
 from utilsoc.errors import DataErrors, UserError
+from utilsoc.model.entretiens import Entretien, Recit
 from utilsoc.model.mesures import FichierMesures, Reponse, Temoignage
 from utilsoc.project import Layout, display_path
 from utilsoc.store.files import Contenu
@@ -42,6 +49,7 @@ class Removed:
 
 
 Eraser = Callable[[Transaction, str], list[Removed]]
+M = TypeVar("M", bound=BaseModel)
 
 
 def erase_participant(
@@ -60,7 +68,7 @@ def erase_participant(
     if not planned:
         raise UserError(
             f"aucune donnée du participant « {code} » : ni réponse de questionnaire, "
-            "ni verbatim sous ce pseudonyme",
+            "ni verbatim sous ce pseudonyme, ni entretien, ni récit",
             "vérifiez le code (majuscules comprises) ; « utilsoc donnees-personnelles » "
             "liste les codes",
         )
@@ -196,4 +204,48 @@ def _records(content: Contenu) -> int:
     )
 
 
-ERASERS: list[Eraser] = [measurement_eraser]
+def interview_eraser(tx: Transaction, code: str) -> list[Removed]:
+    """Stage the deletion of each interview of the participant: the file is about them alone."""
+    removed = []
+    for path in tx.layout.interview_files():
+        interview = _item(tx, path, code, Entretien)
+        if interview is not None and interview.participant == code:
+            tx.delete(path)
+            what = f"entretien du {interview.date.isoformat()} (guide {interview.guide})"
+            removed.append(Removed(display_path(path), 1, what))
+    return removed
+
+
+def story_eraser(tx: Transaction, code: str) -> list[Removed]:
+    """Stage the deletion of each story the participant told."""
+    removed = []
+    for path in tx.layout.story_files():
+        story = _item(tx, path, code, Recit)
+        if story is not None and story.conteur == code:
+            tx.delete(path)
+            removed.append(Removed(display_path(path), 1, f"récit « {story.titre} »"))
+    return removed
+
+
+def _item(tx: Transaction, path: Path, code: str, model: type[M]) -> M | None:
+    """The file as the transaction will leave it, read into `model`; None when deleted.
+
+    Raises:
+        UserError: the file cannot be read and its bytes hold the code.
+    """
+    raw = tx.read_bytes(path)
+    if raw is None:
+        return None
+    read = read_item(raw, path, model)
+    if read is not None:
+        return read[0]
+    if code.encode() in raw or code.encode("utf-16-le") in raw:
+        raise UserError(
+            f"{display_path(path)} illisible, et il contient « {code} » : "
+            "il ne peut pas être effacé sans risque",
+            "corrigez-le (« utilsoc validate » dit où), ou effacez-le à la main, puis relancez",
+        )
+    return None
+
+
+ERASERS: list[Eraser] = [measurement_eraser, interview_eraser, story_eraser]

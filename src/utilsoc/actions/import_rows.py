@@ -265,6 +265,9 @@ def _answer(line: Line, base: dict[str, Any], code: Any, column: Target) -> Foun
         "participant": str(line.cell("participant") or ""),
         "moment": str(line.cell("moment") or ""),
     }
+    group = line.cell("groupe")
+    if group not in (None, ""):  # « comparaison » for the comparison group's answers
+        data["groupe"] = str(group)
     name = column if isinstance(column, str) else None
     score = line.row.get(name) if name else None
     try:

@@ -21,6 +21,7 @@ from utilsoc.actions.import_mapping import check_columns, kept_rows
 from utilsoc.actions.import_rows import Record, read_row
 from utilsoc.codes import Code
 from utilsoc.compute.merge import consolidate
+from utilsoc.compute.questionnaires import group_of
 from utilsoc.errors import DataErrors, Issue, UserError
 from utilsoc.model.correspondance import Champ, Correspondance
 from utilsoc.model.load import Project
@@ -34,7 +35,7 @@ from utilsoc.tables.spreadsheet import Table
 from utilsoc.yamlio.messages import issues_from_validation
 from utilsoc.yamlio.reader import read_yaml
 
-AnswerKey = tuple[str, str, str, str, float]
+AnswerKey = tuple[str, str, str, str, float, str]
 
 
 @dataclass
@@ -132,7 +133,14 @@ def _row_key(record: Record) -> Any:
     """What two rows must not share: a value's key, an answer's participant and moment."""
     if isinstance(record, Valeur):
         return record.key
-    return ("q", record.indicateur, record.participant, record.moment, record.periode.name)
+    return (
+        "q",
+        record.indicateur,
+        record.participant,
+        record.moment,
+        record.periode.name,
+        group_of(record),
+    )
 
 
 def _describe(record: Record) -> str:
@@ -212,13 +220,14 @@ def _shown(record: Valeur | Mesure) -> str:
     return ratio if record.valeur is None else f"{record.valeur} ({ratio})"
 
 
-def _answer_key(answer: Reponse) -> tuple[str, str, str, str, float]:
+def _answer_key(answer: Reponse) -> AnswerKey:
     return (
         answer.indicateur,
         answer.participant,
         answer.moment.value,
         answer.periode.name,
         answer.score,
+        group_of(answer).value,
     )
 
 

@@ -1,7 +1,7 @@
 """Checks of the interviews: guides, the codebook of themes, each interview and its coding.
 
 Stories of change are checked in `recits`; whether a code looks like a name, in
-`pseudonyms`.
+`names`; the personal data of answers and excerpts, by `privacy` (as for verbatims).
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from utilsoc.check.pseudonyms import looks_like_name
+from utilsoc.check.names import looks_like_name
+from utilsoc.check.privacy import text_problems
 from utilsoc.check.reporter import Loc, Reporter
 from utilsoc.codes import Code
 from utilsoc.model.base import CODE_PATTERN
@@ -138,6 +139,26 @@ def _check_interview(
             _unknown_question(report, role, ("reponses", code), code, questions, key=True)
     for n, excerpt in enumerate(interview.extraits):
         _check_excerpt(report, role, (n, excerpt), interview, questions, themes)
+    check_personal_data(report, role, interview)
+
+
+def check_personal_data(report: Reporter, role: str, interview: Entretien) -> None:
+    """Names, e-mails, phones and addresses in the answers and excerpts, as in verbatims.
+
+    Why a full name is always refused, with no consent to be named: an interview is kept
+    under a code, and its excerpts are quoted under that code. An excerpt is only judged
+    when its answer was not: it is a passage of it, the same name would be said twice.
+    """
+    flagged = set()
+    for code, answer in interview.reponses.items():
+        for found in text_problems(code, f"la réponse à {code}", answer):
+            flagged.add(code)
+            report.add(role, ("reponses", code), found.code, found.message, found.hint)
+    for n, excerpt in enumerate(interview.extraits):
+        if excerpt.question in flagged:
+            continue
+        for found in text_problems("extrait", "l'extrait", excerpt.extrait):
+            report.add(role, ("extraits", n, "extrait"), found.code, found.message, found.hint)
 
 
 def check_person(report: Reporter, role: str, key: str, code: str) -> None:

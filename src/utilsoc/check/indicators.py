@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from utilsoc.check.calcul import check_calcul
+from utilsoc.check.comparisons import check_comparisons
 from utilsoc.check.reporter import IndicatorPlace, Loc, Reporter, indicator_loc
 from utilsoc.codes import Code
 from utilsoc.model.periods import Period, is_aligned
@@ -39,6 +40,7 @@ def check_indicator(
     _check_rate_terms(report, place, ind)
     _check_formula_frequencies(report, place, ind, indicators)
     check_calcul(report, place, ind, indicators)
+    check_comparisons(report, place, ind)
 
 
 def _check_type(report: Reporter, place: IndicatorPlace, ind: Indicateur) -> None:
@@ -63,13 +65,14 @@ def _check_type(report: Reporter, place: IndicatorPlace, ind: Indicateur) -> Non
             "le minimum de l'échelle doit être inférieur au maximum",
             "inversez-les",
         )
-    if ind.type is TypeIndicateur.QUALITATIF and (ind.cibles or ind.formule or ind.reference):
+    figures = ind.cibles or ind.formule or ind.reference or ind.comparaisons
+    if ind.type is TypeIndicateur.QUALITATIF and figures:
         report.add(
             ROLE,
             indicator_loc(place, "type"),
             Code.QUALITATIF_CHIFFRE,
             f"l'indicateur qualitatif « {ind.code} » ne peut avoir ni cible, "
-            "ni référence, ni formule",
+            "ni référence, ni comparaison, ni formule",
             "choisissez un autre type ou retirez les chiffres",
         )
 

@@ -6,20 +6,30 @@ address found in a text (by `check.personal`), and the names of the team that wr
 records. Every record of every measurement file is read, the invalid ones too: what
 `validate` refuses is still held, and is listed.
 
-Other kinds of files (interviews, stories) add their own function to `SOURCES`.
+Interviews (who, with what consent to be quoted) and stories of change (who told them,
+consented to publication or not) are listed too, with what their texts hold. Other kinds
+of files add their own function to `SOURCES`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from utilsoc.check.personal import Kind, find_personal_data
 from utilsoc.check.privacy import texts
+from utilsoc.model.entretiens import Entretien, Recit
 from utilsoc.model.mesures import FichierMesures, Mesure, Temoignage
-from utilsoc.project import Layout
-from utilsoc.yamlio.reader import Document
+from utilsoc.project import Layout, display_path
+from utilsoc.yamlio.decode import decode_text
+from utilsoc.yamlio.reader import Document, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+Places = list[tuple[tuple[str | int, ...], str]]  # where each text lies, and the text
 
 # Consent, as the inventory says it.
 WRITTEN = "accord écrit"
@@ -31,6 +41,8 @@ NOT_APPLICABLE = "sans objet"
 VERBATIM = "témoignage"
 PARTICIPANT = "code de participant"
 TEAM = "équipe"
+INTERVIEW = "entretien"
+STORY = "récit"
 KINDS = {
     Kind.NOM_COMPLET: "nom complet",
     Kind.COURRIEL: "adresse électronique",
@@ -167,4 +179,82 @@ def _strings(data: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str 
         yield loc, data
 
 
-SOURCES: list[Callable[[Layout], list[Entry]]] = [measurement_entries, document_entries]
+def read_item(raw: bytes, path: Path, model: type[M]) -> tuple[M, Document] | None:
+    """An interview's or a story's file read into its model; None when it cannot be.
+
+    Why not through `load_project`: the inventory and `participant effacer` read only
+    these files, and `participant effacer` reads them as its transaction will leave them.
+    """
+    from utilsoc.errors import DataErrors
+
+    display = display_path(path)
+    text, issues = decode_text(raw, display)
+    if issues:
+        return None
+    try:
+        document = parse_yaml(text, display)
+        return model.model_validate(document.data), document
+    except (DataErrors, ValidationError):
+        return None
+
+
+def _items(paths: list[Path], model: type[M]) -> Iterator[tuple[M, Document]]:
+    for path in paths:
+        read = read_item(path.read_bytes(), path, model)
+        if read is not None:  # unreadable: `validate` says why
+            yield read
+
+
+def interview_entries(layout: Layout) -> list[Entry]:
+    """Each interview (its participant, with consent to quotes) and what its texts hold.
+
+    The consent is « oui » when the person accepted to be quoted, « non » when only to be
+    interviewed, « aucun » when not even that (`validate` refuses the file).
+    """
+    found = []
+    for interview, document in _items(layout.interview_files(), Entretien):
+        agreed = interview.consentement
+        consent = (GIVEN if agreed.citation else REFUSED) if agreed.entretien else NONE
+        line = document.position(("participant",))[0]
+        found.append(Entry(document.file, line, INTERVIEW, interview.participant, consent))
+        texts_of: Places = [
+            (("reponses", code), answer) for code, answer in interview.reponses.items()
+        ]
+        texts_of += [
+            (("extraits", n, "extrait"), e.extrait) for n, e in enumerate(interview.extraits)
+        ]
+        found += _text_entries(document, texts_of)
+    return found
+
+
+def story_entries(layout: Layout) -> list[Entry]:
+    """Each story of change (its teller, with consent to publish) and what its texts hold."""
+    found = []
+    for story, document in _items(layout.story_files(), Recit):
+        line = document.position(("conteur",))[0]
+        consent = GIVEN if story.consentement else REFUSED
+        found.append(Entry(document.file, line, STORY, story.conteur, consent))
+        texts_of: Places = [(("titre",), story.titre), (("recit",), story.recit)]
+        if story.selection is not None:
+            texts_of.append((("selection", "raison"), story.selection.raison))
+        found += _text_entries(document, texts_of)
+    return found
+
+
+def _text_entries(
+    document: Document, places: list[tuple[tuple[str | int, ...], str]]
+) -> list[Entry]:
+    """The personal data found in each text, at its line: never consented there."""
+    return [
+        Entry(document.file, document.position(loc)[0], KINDS[f.kind], f.text, NONE)
+        for loc, text in places
+        for f in find_personal_data(text)
+    ]
+
+
+SOURCES: list[Callable[[Layout], list[Entry]]] = [
+    measurement_entries,
+    document_entries,
+    interview_entries,
+    story_entries,
+]

@@ -1,5 +1,8 @@
 """Full names in a text, in any case: a common first name next to a surname-like word.
 
+Also whether a participant's code looks like a name (`looks_like_name`): the interviews,
+the stories and `entretien ajouter` ask it of every code and interview file name.
+
 « Inès Martin », « MARTIN Inès », « ines martin » and « Inès MARTIN » are full names;
 « Inès », « Yanis a dit », « le collège Jean Moulin » and « Merci Inès » are not. The
 first names are a compact list of the most given ones in France (the public source is
@@ -176,3 +179,20 @@ def _add(found: list[Span], span: Span) -> None:
         found[-1] = Span(found[-1].start, span.end)
     else:
         found.append(span)
+
+
+def looks_like_name(code: str) -> bool:
+    """Whether a participant's code (or a file's name) names a person instead of hiding one.
+
+    The code is read as words (« MARTIN_Ines », « Benali.Sofiane » → two words): it names
+    a person when those words hold a full name, or when one of them is a common first
+    name on its own (« Ines », « karim-2 »). E07, P03, ELV-12, ELV-GAR or Parent-3 pass.
+
+    Why a first name alone is refused here and not in a text: a code is chosen to hide
+    who the person is; a first name in it gives that away, and is kept in git's history.
+    """
+    words = _PLAIN_WORD.findall(code.replace("_", " "))
+    names = _lists().names
+    if any(len(word) >= 3 and _first_name(fold(word), names) for word in words):
+        return True
+    return bool(full_names(" ".join(words)))

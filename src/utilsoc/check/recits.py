@@ -1,10 +1,12 @@
-"""Checks of the stories of change (recits/*.yaml): domain, teller, consent."""
+"""Checks of the stories of change (recits/*.yaml): domain, teller, consent, personal data."""
 
 from __future__ import annotations
 
 from utilsoc.check.entretiens import check_person
-from utilsoc.check.reporter import Reporter
+from utilsoc.check.privacy import text_problems
+from utilsoc.check.reporter import Loc, Reporter
 from utilsoc.codes import Code
+from utilsoc.model.entretiens import Recit
 
 
 def check_stories(report: Reporter) -> None:
@@ -19,6 +21,7 @@ def check_stories(report: Reporter) -> None:
     for code, story in project.recits.items():
         role = f"recit:{code}"
         check_person(report, role, "conteur", story.conteur)
+        _check_texts(report, role, story)
         report.references(role, [(("role",), story.role)], "partie prenante", stakeholders)
         if domains is not None:
             report.references(role, [(("domaine",), story.domaine)], "domaine", domains)
@@ -31,3 +34,20 @@ def check_stories(report: Reporter) -> None:
                 "écrivez « consentement: true » si la personne a accepté que son récit soit publié",
                 "avertissement",
             )
+
+
+def _check_texts(report: Reporter, role: str, story: Recit) -> None:
+    """Names, e-mails, phones and addresses in the title, the story and why it was chosen.
+
+    Why a full name is always refused: the story is told under its teller's code, and a
+    published story is read by anyone.
+    """
+    places: list[tuple[Loc, str, str]] = [
+        (("titre",), "le titre", story.titre),
+        (("recit",), "le récit", story.recit),
+    ]
+    if story.selection is not None:
+        places.append((("selection", "raison"), "la raison du choix", story.selection.raison))
+    for loc, label, text in places:
+        for found in text_problems(str(loc[-1]), label, text):
+            report.add(role, loc, found.code, found.message, found.hint)

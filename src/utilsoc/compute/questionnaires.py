@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from utilsoc.compute.points import Point
-from utilsoc.model.mesures import Moment, Reponse
+from utilsoc.model.mesures import Groupe, Moment, Reponse
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Calcul, Indicateur, MesureQuestionnaire, Sens
 
@@ -65,15 +65,19 @@ def _progressed(enter: float, out: float, sens: Sens, threshold: float | None) -
 
 
 def pair_answers(
-    responses: Iterable[Reponse], questionnaire: str, period: Period | None = None
+    responses: Iterable[Reponse],
+    questionnaire: str,
+    period: Period | None = None,
+    group: Groupe = Groupe.ACTION,
 ) -> Gains:
     """Pair entry and exit scores per participant and answer period (latest answer wins).
 
-    With `period`, only answers whose period lies within it.
+    With `period`, only answers whose period lies within it. Only the answers of `group`:
+    by default the people the action reaches, never those of the comparison group.
     """
     moments: dict[PairKey, dict[Moment, float]] = defaultdict(dict)
     for (period_name, participant, moment), (_, score) in _latest_answers(
-        responses, questionnaire, period
+        responses, questionnaire, period, group
     ).items():
         moments[(period_name, participant)][moment] = score
     gains = Gains()
@@ -88,13 +92,18 @@ def pair_answers(
     return gains
 
 
+def group_of(response: Reponse) -> Groupe:
+    """The group of an answer: the action's people unless it says `groupe: comparaison`."""
+    return response.groupe or Groupe.ACTION
+
+
 def _latest_answers(
-    responses: Iterable[Reponse], questionnaire: str, period: Period | None
+    responses: Iterable[Reponse], questionnaire: str, period: Period | None, group: Groupe
 ) -> dict[tuple[str, str, Moment], tuple[dt.date, float]]:
     """Each participant's latest score at each moment of each answer period (within `period`)."""
     latest: dict[tuple[str, str, Moment], tuple[dt.date, float]] = {}
     for response in responses:
-        wanted = response.indicateur == questionnaire
+        wanted = response.indicateur == questionnaire and group_of(response) is group
         if not wanted or (period is not None and not period.contains(response.periode)):
             continue
         key = (response.periode.name, response.participant, response.moment)
@@ -104,12 +113,38 @@ def _latest_answers(
 
 
 def answer_periods(responses: Iterable[Reponse], questionnaire: str) -> dict[Period, int]:
-    """Each period with answers to `questionnaire`, and how many participants answered."""
+    """Each period with answers to `questionnaire`, and how many of the action's people answered."""
     seen: dict[Period, set[str]] = defaultdict(set)
     for response in responses:
-        if response.indicateur == questionnaire:
+        if response.indicateur == questionnaire and group_of(response) is Groupe.ACTION:
             seen[response.periode].add(response.participant)
     return {period: len(people) for period, people in sorted(seen.items())}
+
+
+@dataclass(frozen=True)
+class GainGap:
+    """The mean gains of the action's people and of the comparison group, and their gap.
+
+    `difference` is the action's gain minus the comparison group's, in the score's points;
+    it says how much more the action's people moved, not why.
+    """
+
+    pairs: int
+    gain: float
+    comparison_pairs: int
+    comparison_gain: float
+
+    @property
+    def difference(self) -> float:
+        """The action's mean gain minus the comparison group's."""
+        return self.gain - self.comparison_gain
+
+
+def gain_gap(own: Gains, comparison: Gains) -> GainGap | None:
+    """Both groups' mean gains and their difference; None unless both have pairs."""
+    if own.mean_gain is None or comparison.mean_gain is None:
+        return None
+    return GainGap(len(own.pairs), own.mean_gain, len(comparison.pairs), comparison.mean_gain)
 
 
 def questionnaire_of(indicator: Indicateur) -> str | None:

@@ -67,6 +67,7 @@ _ACCENTED = {
     "benevolat": "bénévolat",
     "sensibilite": "sensibilité",
     "ecart": "écart",
+    "perimetre": "périmètre",
 }
 
 _KEYS: dict[type, dict[str, str]] = {}

@@ -27,6 +27,7 @@ class Champ(Choix):
     NOTE = "note"
     PARTICIPANT = "participant"
     MOMENT = "moment"
+    GROUPE = "groupe"
     DATE = "date"
 
 
@@ -66,7 +67,7 @@ class Correspondance(Modele):
     colonnes: dict[Champ, str] = Field(
         default_factory=dict,
         description="Champ → nom de colonne : indicateur, période, valeur, numérateur, "
-        "dénominateur, note, participant, moment, date.",
+        "dénominateur, note, participant, moment, groupe, date.",
     )
     dimensions: dict[Code, str] = Field(
         default_factory=dict, description="Dimension → nom de colonne."

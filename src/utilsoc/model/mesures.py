@@ -167,6 +167,13 @@ class Moment(Choix):
     SORTIE = "sortie"
 
 
+class Groupe(Choix):
+    """Qui répond à un questionnaire : une personne accompagnée, ou du groupe de comparaison."""
+
+    ACTION = "action"
+    COMPARAISON = "comparaison"
+
+
 class Preuve(Modele):
     """Ce que partage toute preuve qualitative : période, liens, auteur, date."""
 
@@ -279,6 +286,11 @@ class Reponse(Modele):
     participant: Code
     moment: Moment
     score: float
+    groupe: Groupe | None = Field(
+        None,
+        description="comparaison : une personne du groupe de comparaison, qui ne bénéficie "
+        "pas de l'action ; sans groupe, une personne accompagnée.",
+    )
     auteur: Texte
     date: dt.date
 

@@ -1,4 +1,8 @@
-"""referentiel.yaml: dimensions, domains → criteria → indicators, self-assessment."""
+"""referentiel.yaml: dimensions, domains → criteria → indicators, self-assessment.
+
+The closed lists (types, directions, roll-ups, frequencies…) are in `choix`, and named
+here too: every module takes them from the référentiel.
+"""
 
 from __future__ import annotations
 
@@ -13,86 +17,44 @@ from utilsoc.model.anglais import (
     DomaineAnglais,
     IndicateurAnglais,
 )
-from utilsoc.model.base import Booleen, Choix, Code, Diffusion, Modele, Texte
+from utilsoc.model.base import Booleen, Code, Diffusion, Modele, Texte
+from utilsoc.model.choix import (
+    Agregation,
+    Frequence,
+    MesureQuestionnaire,
+    Methode,
+    Niveau,
+    Sens,
+    TypeIndicateur,
+)
+from utilsoc.model.comparaison import Comparaison
 from utilsoc.model.entretiens import ThemeCodage
-from utilsoc.model.periods import Kind, Period
+from utilsoc.model.periods import Period
 
-
-class TypeIndicateur(Choix):
-    """Type d'indicateur."""
-
-    NOMBRE = "nombre"
-    TAUX = "taux"
-    MONTANT = "montant"
-    DUREE = "durée"
-    SCORE = "score"
-    OUI_NON = "oui_non"
-    QUALITATIF = "qualitatif"
-
-
-class Sens(Choix):
-    """Évolution souhaitée."""
-
-    HAUSSE = "hausse"
-    BAISSE = "baisse"
-    STABILITE = "stabilité"
-
-
-class Agregation(Choix):
-    """Cumul des valeurs dans le temps."""
-
-    SOMME = "somme"
-    MOYENNE = "moyenne"
-    DERNIERE = "dernière"
-    MIN = "min"
-    MAX = "max"
-
-
-class Frequence(Choix):
-    """Fréquence de collecte."""
-
-    ANNUELLE = "annuelle"
-    SCOLAIRE = "scolaire"
-    SEMESTRIELLE = "semestrielle"
-    TRIMESTRIELLE = "trimestrielle"
-    MENSUELLE = "mensuelle"
-    PONCTUELLE = "ponctuelle"
-
-    @property
-    def kind(self) -> Kind:
-        """The period granularity of this frequency."""
-        return _KINDS[self]
-
-
-_KINDS = {
-    Frequence.ANNUELLE: Kind.ANNEE,
-    Frequence.SCOLAIRE: Kind.ANNEE_SCOLAIRE,
-    Frequence.SEMESTRIELLE: Kind.SEMESTRE,
-    Frequence.TRIMESTRIELLE: Kind.TRIMESTRE,
-    Frequence.MENSUELLE: Kind.MOIS,
-    Frequence.PONCTUELLE: Kind.PLAGE,
-}
-
-
-class Niveau(Choix):
-    """Niveau dans la chaîne de résultats (output, outcome, impact de l'IATI)."""
-
-    REALISATION = "réalisation"
-    RESULTAT = "résultat"
-    IMPACT = "impact"
-
-
-class Methode(Choix):
-    """Méthode de collecte."""
-
-    COMPTAGE = "comptage"
-    QUESTIONNAIRE = "questionnaire"
-    ENTRETIEN = "entretien"
-    REGISTRE = "registre"
-    OBSERVATION = "observation"
-    DOCUMENT = "document"
-    STATISTIQUE = "statistique publique"
-    AUTRE = "autre"
+# The closed lists are named here too: every module takes them from the référentiel.
+__all__ = [
+    "Agregation",
+    "Calcul",
+    "Cible",
+    "Constat",
+    "Critere",
+    "Dimension",
+    "Domaine",
+    "Echelle",
+    "Formule",
+    "Frequence",
+    "Indicateur",
+    "MesureQuestionnaire",
+    "Methode",
+    "Niveau",
+    "Reference",
+    "Referentiel",
+    "Revision",
+    "Seance",
+    "Sens",
+    "Theme",
+    "TypeIndicateur",
+]
 
 
 class Dimension(Modele):
@@ -143,15 +105,6 @@ class Formule(Modele):
     numerateur: Code
     denominateur: Code | None = None
     facteur: float = 1.0
-
-
-class MesureQuestionnaire(Choix):
-    """Ce que l'on tire des paires de réponses d'entrée et de sortie."""
-
-    MOYENNE_ENTREE = "moyenne_entrée"
-    MOYENNE_SORTIE = "moyenne_sortie"
-    GAIN_MOYEN = "gain_moyen"
-    PART_PROGRESSION = "part_progression"
 
 
 class Calcul(Modele):
@@ -213,6 +166,16 @@ class Indicateur(Modele):
         None, description="Pour un indicateur tiré des réponses à un questionnaire."
     )
     reference: Reference | None = None
+    comparaisons: list[Comparaison] = Field(
+        default_factory=list,
+        description="Valeurs venues d'ailleurs (territoire, national, groupe de comparaison), "
+        "chacune avec sa source et son année.",
+    )
+    groupe_comparaison: Texte | None = Field(
+        None,
+        description="Pour un questionnaire : qui forme le groupe de comparaison, dont les "
+        "réponses s'enregistrent avec « groupe: comparaison ».",
+    )
     cibles: list[Cible] = Field(default_factory=list)
     commun: Code | None = Field(
         None,

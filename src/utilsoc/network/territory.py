@@ -33,6 +33,20 @@ def member_parts(
     Why grouped by the parts' keys first: a member has a part per value and period, and
     the few distinct keys are then judged (one common dimension?) once each.
     """
+    wanted = set(dimensions)
+    result: Parts = {}
+    for key, points in _by_key(own, series, period).items():
+        if len(key) == 1 and key[0][0] in wanted:
+            numbers = [point for point in points if point.number is not None]
+            if numbers:
+                result.setdefault(key[0][0], {})[key[0][1]] = across(common, numbers)
+    return result
+
+
+def _by_key(
+    own: list[Link], series: dict[str, Series], period: Period
+) -> dict[DimensionKey, list[Point]]:
+    """The member's parts over `period`, in the common unit, by their dimension values."""
     by_key: dict[DimensionKey, list[Point]] = {}
     for link in own:
         one, factor = series[link.indicator.code], link.factor
@@ -42,11 +56,4 @@ def member_parts(
                 if group is None:
                     group = by_key[key] = []
                 group.append(point if factor == 1.0 else scaled(point, factor))
-    wanted = set(dimensions)
-    result: Parts = {}
-    for key, points in by_key.items():
-        if len(key) == 1 and key[0][0] in wanted:
-            numbers = [point for point in points if point.number is not None]
-            if numbers:
-                result.setdefault(key[0][0], {})[key[0][1]] = across(common, numbers)
-    return result
+    return by_key

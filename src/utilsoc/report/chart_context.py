@@ -12,6 +12,7 @@ from typing import Any
 from utilsoc.langue import N_, _, current
 from utilsoc.report.chart_spec import Chart
 from utilsoc.report.charts import PLACEHOLDER
+from utilsoc.report.comparisons import line_label
 
 MAX_BARS = 12
 
@@ -57,15 +58,24 @@ def _gains_charts(all_gains: list[dict[str, Any]], palette: Palette) -> Iterator
     for gains in all_gains:
         gains["graphique"] = None
         scale = gains["echelle"]
+        labels, entries, exits = ["moyenne"], [gains["entree"]], [gains["sortie"]]
+        other = gains.get("comparaison")
+        if other is not None:  # both groups side by side, each with its N
+            labels = [
+                f"personnes accompagnées (N = {gains['participants']})",
+                f"groupe de comparaison (N = {other['participants']})",
+            ]
+            entries.append(other["entree"])
+            exits.append(other["sortie"])
         yield (
             gains,
             Chart(
                 "entree_sortie",
                 _("%(label)s : moyenne à l'entrée et à la sortie") % {"label": gains["libelle"]},
-                [_("moyenne")],
-                [gains["entree"]],
+                labels,
+                entries,
                 gains["unite"],
-                second=[gains["sortie"]],
+                second=exits,
                 colours=palette,
                 scale=None if scale is None else (scale["min"], scale["max"]),
                 langue=current().code,
@@ -89,6 +99,7 @@ def series_chart(indicator: dict[str, Any], palette: Palette) -> Chart | None:
         colours=palette,
         plural=indicator.get("unite_pluriel"),
         decimals=indicator.get("decimales"),
+        references=[(line_label(c), c["valeur"]) for c in indicator.get("comparaisons", [])],
         **_lines(points),
         langue=current().code,
     )

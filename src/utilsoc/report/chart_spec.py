@@ -56,6 +56,9 @@ class Chart:
     segments: list[int] = field(default_factory=list)
     target_segments: list[int] = field(default_factory=list)
     langue: str = "fr"  # the language of its words and numbers
+    # A series: values from outside (a territory's rate…), each a dashed line on the same
+    # axis, labelled with what it is, its source and year: (label, value).
+    references: list[tuple[str, float]] = field(default_factory=list)
 
     @cached_property
     def key(self) -> str:
@@ -63,7 +66,7 @@ class Chart:
         # As `asdict(self)` gives, without its deep copy (a tenth of a cached report's time).
         fields_ = {f.name: getattr(self, f.name) for f in fields(self)}
         # Charts without these keep the keys (and so the drawings) they had before them.
-        for name in ("scale", "segments", "target_segments"):
+        for name in ("scale", "segments", "target_segments", "references"):
             if not fields_[name]:
                 del fields_[name]
         if fields_["langue"] == "fr":
@@ -88,6 +91,7 @@ class Chart:
             points = f"{self.line} : {points}"
         lines = [(words.gettext("référence"), self.baseline), (words.gettext("cible"), self.target)]
         extra = "".join(f" ; {name} {self._figure(y)}" for name, y in lines if y is not None)
+        extra += "".join(f" ; {name} : {self._figure(y)}" for name, y in self.references)
         return f"{self.title}. {points}{extra}."
 
     @property

@@ -11,7 +11,19 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any
 
-from utilsoc.langue import N_, langue
+from utilsoc.report.axes import (
+    BASE_RATIO,
+    BASELINE,
+    ENTRY,
+    EXIT,
+    TARGET,
+    crowded,
+    number_ticks,
+    reference_line,
+    set_labels,
+    shown_ticks,
+    word,
+)
 from utilsoc.report.chart_spec import Chart
 
 __all__ = ["Chart", "draw_svg", "figure_of"]
@@ -79,7 +91,7 @@ def _new_figure(code: str) -> Any:
     figure.subplots_adjust(left=0.09, right=0.98, top=0.86, bottom=0.28)
     axes = figure.add_subplot()
     axes.spines[["top", "right"]].set_visible(False)
-    axes.yaxis.set_major_formatter(_ticks(code))
+    axes.yaxis.set_major_formatter(number_ticks(code))
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
     axes.set_axisbelow(True)
     return figure
@@ -102,7 +114,7 @@ def _series_figure(chart: Chart) -> Any:
     """The figure of a time series, drawn once per shape and then only given new data."""
     shape = (
         len(chart.labels),
-        _crowded(chart.labels),
+        crowded(chart.labels),
         chart.baseline is None,
         chart.target is None,
         not chart.targets,
@@ -111,6 +123,11 @@ def _series_figure(chart: Chart) -> Any:
         chart.langue,
     )
     reused = _SERIES_FIGURES.get(shape)
+    if chart.references:  # rare: drawn afresh, never kept for another series
+        figure = _new_figure(chart.langue)
+        _series(figure.axes[0], chart)
+        figure.axes[0].set_title(chart.title, **_TITLE)
+        return figure
     if reused is None:
         if len(_SERIES_FIGURES) >= 8:
             _SERIES_FIGURES.pop(next(iter(_SERIES_FIGURES)))
@@ -129,7 +146,7 @@ def _series_figure(chart: Chart) -> Any:
     elif reused.target is not None:
         reused.target.set_ydata(_target_line(chart))
     reused.title.set_text(chart.title)
-    axes.set_xticklabels(_shown_ticks(chart.labels)[1])
+    axes.set_xticklabels(shown_ticks(chart.labels)[1])
     _fit_y(axes, chart)
     return reused.figure
 
@@ -151,8 +168,10 @@ def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
             color="#888888",
             linestyle=":",
             linewidth=1.2,
-            label=_word(chart, BASELINE),
+            label=word(chart, BASELINE),
         )
+    for label, value in chart.references:
+        reference_line(axes, label, value)
     if chart.targets:
         # A step per point: each value meets its own period's target, and a lone point
         # still shows its target as a dash. Each target period's step stands alone.
@@ -164,13 +183,13 @@ def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
             drawstyle="steps-mid",
             marker="_",
             markersize=14,
-            label=_word(chart, TARGET),
+            label=word(chart, TARGET),
         )
     elif chart.target is not None:
         target = axes.axhline(
-            chart.target, color=accent, linestyle="--", linewidth=1.4, label=_word(chart, TARGET)
+            chart.target, color=accent, linestyle="--", linewidth=1.4, label=word(chart, TARGET)
         )
-    _labels(axes, chart.labels)
+    set_labels(axes, chart.labels)
     axes.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3)
     _fit_y(axes, chart)
     return line, baseline, target
@@ -207,12 +226,16 @@ def _fit_y(axes: Any, chart: Chart) -> None:
     axes.set_autoscaley_on(True)
     axes.autoscale_view(scalex=False)
     axes.set_ylim(bottom=min([0.0, *chart.values]))
+    if chart.references:  # room above the highest line for its label, under the title
+        bottom, top = axes.get_ylim()
+        highest = max(value for _, value in chart.references)
+        axes.set_ylim(top=max(top, highest + 0.15 * (max(top, highest) - bottom)))
 
 
 def _bars(axes: Any, chart: Chart) -> None:
     positions = list(range(len(chart.labels)))
     axes.bar(positions, chart.values, color=chart.colours[0], width=0.6)
-    _labels(axes, chart.labels)
+    set_labels(axes, chart.labels)
 
 
 def _entry_exit(axes: Any, chart: Chart) -> None:
@@ -224,8 +247,8 @@ def _entry_exit(axes: Any, chart: Chart) -> None:
     width = 0.38
     bottom = chart.scale[0] if chart.scale else 0.0
     for shift, values, colour, label in (
-        (-width / 2, chart.values, chart.colours[1], _word(chart, ENTRY)),
-        (width / 2, chart.second, chart.colours[0], _word(chart, EXIT)),
+        (-width / 2, chart.values, chart.colours[1], word(chart, ENTRY)),
+        (width / 2, chart.second, chart.colours[0], word(chart, EXIT)),
     ):
         axes.bar(
             [p + shift for p in positions],
@@ -240,38 +263,6 @@ def _entry_exit(axes: Any, chart: Chart) -> None:
     if chart.scale is not None:
         axes.set_ylim(*chart.scale)
     axes.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=2)
-
-
-MAX_LABELS = 12
-
-
-def _shown_ticks(labels: list[str]) -> tuple[list[int], list[str]]:
-    """At most a dozen period labels, evenly spaced and always the latest one.
-
-    Why: a hundred months under one axis are unreadable (and their ticks are what costs
-    most to draw); every value stays in the chart and in its text alternative.
-    """
-    step = max(1, -(-len(labels) // MAX_LABELS))
-    positions = list(range(len(labels) - 1, -1, -step))[::-1]
-    return positions, [labels[p] for p in positions]
-
-
-def _crowded(labels: list[str]) -> bool:
-    return sum(len(label) for label in _shown_ticks(labels)[1]) > 60
-
-
-def _labels(axes: Any, labels: list[str]) -> None:
-    """Horizontal labels when they fit, slanted (anchored on their end) otherwise."""
-    crowded = _crowded(labels)
-    positions, shown = _shown_ticks(labels)
-    axes.set_xticks(
-        positions,
-        shown,
-        rotation=25 if crowded else 0,
-        ha="right" if crowded else "center",
-        rotation_mode="anchor",
-    )
-    axes.margins(x=0.08)
 
 
 def _tornado(axes: Any, chart: Chart) -> None:
@@ -290,36 +281,19 @@ def _tornado(axes: Any, chart: Chart) -> None:
         start, end = min(low, high), max(low, high)
         (bar,) = axes.barh([row], [end - start], left=start, height=0.6, color=chart.colours[0])
         bar.set_gid(f"barre-tornade-{row}")
-    axes.axvline(base, color="#222222", linewidth=1.0, label=_word(chart, BASE_RATIO))
+    axes.axvline(base, color="#222222", linewidth=1.0, label=word(chart, BASE_RATIO))
     one = axes.axvline(1.0, color=chart.colours[1], linestyle="--", linewidth=1.4, label="1 : 1")
     one.set_gid("ligne-1-pour-1")
     axes.set_yticks(list(range(count)), ["\n".join(textwrap.wrap(x, 32)) for x in chart.labels])
     axes.invert_yaxis()
     axes.grid(axis="y", visible=False)
     axes.grid(axis="x", color="#dddddd", linewidth=0.6)
-    axes.xaxis.set_major_formatter(_ticks(chart.langue))
+    axes.xaxis.set_major_formatter(number_ticks(chart.langue))
     axes.set_xlim(left=min(0.0, *chart.values, *chart.second))
     axes.figure.legend(frameon=False, fontsize=8, loc="lower center", ncols=2)
 
 
 _DRAWERS = {"barres": _bars, "entree_sortie": _entry_exit, "tornade": _tornado}
-
-
-# The legend's words, in the chart's language (a worker process has no report language).
-BASELINE, TARGET, ENTRY, EXIT = N_("référence"), N_("cible"), N_("entrée"), N_("sortie")
-BASE_RATIO = N_("ratio de base")
-
-
-def _word(chart: Chart, word: str) -> str:
-    return langue(chart.langue).gettext(word)
-
-
-def _ticks(code: str) -> Any:
-    """The value axis's numbers as the chart's language writes them: `1 234,5`, `1,234.5`."""
-    from matplotlib.ticker import FuncFormatter
-
-    number = langue(code).number
-    return FuncFormatter(lambda value, _position: number(value))
 
 
 def _clean(svg: str) -> str:

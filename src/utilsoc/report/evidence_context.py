@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from utilsoc.compute.questionnaires import pair_answers, progress_threshold, questionnaire_of
+from utilsoc.compute.questionnaires import (
+    Gains,
+    gain_gap,
+    pair_answers,
+    progress_threshold,
+    questionnaire_of,
+)
 from utilsoc.langue import _
-from utilsoc.model.mesures import Moment, Temoignage
+from utilsoc.model.mesures import Groupe, Moment, Temoignage
 from utilsoc.model.periods import Period
-from utilsoc.model.referentiel import Referentiel
+from utilsoc.model.referentiel import Indicateur, Referentiel
+from utilsoc.report.comparisons import gain_gap_context
 from utilsoc.report.wording import ROLES, progress_text
 
 
@@ -99,6 +106,23 @@ def gains_context(
                 "indicateurs": [c for c, i in indicators.items() if questionnaire_of(i) == code],
                 "sans_sortie": len(gains.entry_only),
                 "sans_entree": len(gains.exit_only),
+                "comparaison": _comparison_group(responses, code, period, indicator, gains),
             }
         )
     return result
+
+
+def _comparison_group(
+    responses: list[Any], code: str, period: Period, indicator: Indicateur, gains: Gains
+) -> dict[str, Any] | None:
+    """The comparison group's pairs beside the action's: both gains, their gap, their Ns."""
+    others = pair_answers(responses, code, period, Groupe.COMPARAISON)
+    compared = gain_gap_context(
+        gain_gap(gains, others),
+        indicator.groupe_comparaison,
+        indicator.unite or "",
+        indicator.sens,
+    )
+    if compared is not None:
+        compared |= {"entree": others.mean(Moment.ENTREE), "sortie": others.mean(Moment.SORTIE)}
+    return compared

@@ -19,6 +19,7 @@ from utilsoc.langue import _
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Dimension, Indicateur
 from utilsoc.report.breakdowns import breakdown_context, crossing_context, unfilled_context
+from utilsoc.report.comparisons import comparisons_context, word_gaps
 from utilsoc.report.convention import years_context
 from utilsoc.report.disclosure import mark_gap, target_revisions
 from utilsoc.report.wording import ANSWERED, alert_text, explanation_text
@@ -56,7 +57,9 @@ def indicator_context(
         "revisions": target_revisions(series.indicator, period),
         "pistes": list(tracks or []),
     }
+    context["comparaisons"] = comparisons_context(series.indicator, context["realise"])
     context["decimales"] = _decimals(context)
+    word_gaps(context)
     return mark_gap(context)
 
 
@@ -93,6 +96,7 @@ def _decimals(indicator: dict[str, Any]) -> int:
     """The one precision of the indicator's figures in the report (see `shared_decimals`)."""
     values = [point["valeur"] for point in indicator["serie"]]
     values += [part["nombre"] for b in indicator["ventilation"] for part in b["parts"]]
+    values += [comparison["valeur"] for comparison in indicator["comparaisons"]]
     for key in ("reference", "cible"):
         if indicator[key] is not None:
             values.append(indicator[key]["valeur"])

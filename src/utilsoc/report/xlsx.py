@@ -187,7 +187,9 @@ def _funder_row(objective: str, result: str, indicator: dict[str, Any]) -> Row:
     """One indicator's cells, numbers as numbers and « — » nowhere (an empty cell)."""
     reference = indicator["reference"]
     cible = indicator["cible"]
-    comment = " ; ".join(filter(None, [indicator.get("commentaire"), *indicator["avertissements"]]))
+    comparisons = [_("Comparaison :") + " " + c["texte"] for c in indicator.get("comparaisons", [])]
+    notes = [indicator.get("commentaire"), *indicator["avertissements"], *comparisons]
+    comment = " ; ".join(filter(None, notes))
     return Row(
         leading=[
             objective,

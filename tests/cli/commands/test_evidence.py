@@ -105,3 +105,16 @@ def test_a_participant_given_by_name_is_refused_with_a_code_as_example(cli, exam
         "donnée personnelle, il ne s'enregistre pas\n"
     )
     assert not (folder / "mesures").exists()
+
+
+def test_a_comparison_group_answer_is_recorded_with_its_group(cli, example) -> None:
+    folder = example("vide", SCORE)
+    base = ("-C", str(folder), "questionnaire", "confiance", "T1", "2", "-m", "entrée")
+    kept = cli(*base, "-p", "2026", "-a", "m", "--groupe", "comparaison", "--date", "2026-02-01")
+    assert kept.exit_code == 0, kept.stderr
+    text = (folder / "mesures" / "2026" / "m.questionnaires.yaml").read_text(encoding="utf-8")
+    assert "score: 2.0, auteur: m, date: 2026-02-01, groupe: comparaison}" in text
+    refused = cli(*base, "-p", "2026", "-a", "m", "--groupe", "témoin")
+    assert refused.exit_code == ExitCode.DONNEES_INVALIDES
+    assert refused.stderr.startswith("erreur: --groupe « témoin » : valeur non reconnue")
+    assert text == (folder / "mesures" / "2026" / "m.questionnaires.yaml").read_text("utf-8")

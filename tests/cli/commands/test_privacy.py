@@ -46,4 +46,4 @@ def test_participant_help_is_french(cli) -> None:
     result = cli("participant", "effacer", "--help")
     assert result.exit_code == 0
     assert "--oui" in result.stdout
-    assert "Effacer les réponses et citations d'un participant" in result.stdout
+    assert "Effacer les réponses, citations, entretiens et récits d'un participant" in result.stdout

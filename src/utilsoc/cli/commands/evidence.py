@@ -233,6 +233,12 @@ def cli_command_questionnaire(
     period: Annotated[str, typer.Option("--period", "-p", help="Période de l'accompagnement.")],
     author: Annotated[str | None, typer.Option("--author", "-a", help="Qui enregistre.")] = None,
     date: Annotated[str | None, typer.Option("--date", help="Date AAAA-MM-JJ.")] = None,
+    group: Annotated[
+        str | None,
+        typer.Option(
+            "--groupe", help="comparaison : une personne du groupe de comparaison, non accompagnée."
+        ),
+    ] = None,
 ) -> None:
     """Enregistrer le score d'un participant à un questionnaire d'entrée ou de sortie."""
     from utilsoc.check.values import parse_number
@@ -248,6 +254,8 @@ def cli_command_questionnaire(
         "moment": moment,
         "score": number,
     }
+    if group is not None:
+        fields["groupe"] = group
     _run(ctx, "questionnaire", "", fields, period, author, date)
 
 
@@ -300,6 +308,7 @@ _OPTIONS = {
     "indicateurs": "--indicateur",
     "diffusion": "--diffusion",
     "moment": "--moment",
+    "groupe": "--groupe",
     "période": "--period",
     "auteur": "--author",
     "date": "--date",

@@ -76,7 +76,7 @@ def cli_command_participant_effacer(
         bool, typer.Option("--oui", help="Effacer sans demander de confirmation.")
     ] = False,
 ) -> None:
-    """Effacer les réponses et citations d'un participant, en une seule écriture."""
+    """Effacer les réponses, citations, entretiens et récits d'un participant, d'un coup."""
     from utilsoc.actions.erase import erase_participant
     from utilsoc.cli.output import echo, note, safe
     from utilsoc.project import find_root

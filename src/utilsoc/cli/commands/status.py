@@ -55,7 +55,7 @@ def cli_command_status(
     from utilsoc.folder import Gate
     from utilsoc.model.periods import Period
     from utilsoc.project import find_root
-    from utilsoc.report.dashboard import folder_status
+    from utilsoc.report.dashboard_kept import folder_status
 
     gate = Gate(find_root(base_dir(ctx)), ignore_errors=ignore_errors)
     target = _output(gate, format, base_dir(ctx, output) if output else None, force)
