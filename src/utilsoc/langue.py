@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from utilsoc.french import numbers as _fr
-from utilsoc.french.grammar import of_label, unit_forms
+from utilsoc.french.grammar import definite, lower_first, of_label, unit_forms
 
 if TYPE_CHECKING:
     from utilsoc.model.periods import Period
@@ -99,6 +99,10 @@ class Langue:
         """« du nombre d'élèves »: a label after « Évolution »."""
         return of_label(label)
 
+    def definite(self, label: str) -> str:
+        """« la confiance retrouvée »: a label with its article inside a sentence."""
+        return definite(label)
+
     def period(self, period: Period) -> str:
         """« 1er trimestre 2025 », « année scolaire 2024-2025 »."""
         return period.french_label
@@ -169,6 +173,10 @@ class English(Langue):
     def of_label(self, label: str) -> str:
         """The label as written: the English sentence holds its preposition."""
         return label
+
+    def definite(self, label: str) -> str:
+        """`regained confidence`: the label inside a sentence, without an article."""
+        return lower_first(label)
 
     def period(self, period: Period) -> str:
         """`2025`, `H1 2025`, `Q1 2025`, `January 2025`, `2024–2025 school year`."""

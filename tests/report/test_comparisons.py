@@ -131,11 +131,11 @@ def test_a_series_chart_draws_each_comparison_as_a_labelled_dashed_line() -> Non
     assert "stroke: #4d4d4d" not in draw_svg(without)
 
 
-def _report(cli, folder: Path, fmt: str, template: str = "financeur") -> str:
+def _report(cli, folder: Path, fmt: str, template: str = "financeur", *extra: str) -> str:
     output = folder / "sortie" / f"rapport.{fmt}"
     result = cli(
         "-C", str(folder), "report", "-t", template, "-f", fmt, "-o", str(output),
-        "-p", "2026", "--date", "2026-11-30",
+        "-p", "2026", "--date", "2026-11-30", "--force", *extra,
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     return output.read_text(encoding="utf-8")
@@ -146,7 +146,8 @@ def _plain(text: str) -> str:
     return text.replace("\u202f", " ").replace("\xa0", " ")
 
 
-def test_reports_show_the_comparison_and_both_groups_gains(cli, example) -> None:
+def _with_answers(cli, example) -> Path:
+    """A rate with a comparison, and entry/exit scores of two people and one of the group."""
     folder = example("vide", RATE, SCORE)
     answers = [
         ("taux_sortie", None, "25/100", None, []),
@@ -165,6 +166,11 @@ def test_reports_show_the_comparison_and_both_groups_gains(cli, example) -> None
         )
         result = cli("-C", str(folder), *command, "-a", "Marie", "--date", "2026-11-15")
         assert result.exit_code == 0, result.stderr
+    return folder
+
+
+def test_reports_show_the_comparison_and_both_groups_gains(cli, example) -> None:
+    folder = _with_answers(cli, example)
     markdown = _plain(_report(cli, folder, "md", "bilan"))
     assert (
         "Comparaison : taux du territoire : 18 % (INSEE, 2022, QPV de Brest), écart : +7 points"
@@ -189,3 +195,29 @@ def test_reports_show_the_comparison_and_both_groups_gains(cli, example) -> None
     )
     card = _plain(_report(cli, folder, "md", "communication"))
     assert "- **25 %** : Taux de sortie positive (taux du territoire : 18 %, INSEE, 2022, " in card
+
+
+_FRENCH_COMPARISONS = re.compile(
+    r"Comparaison|groupe de comparaison|écart :|\d personnes? accompagnées?|gain moyen"
+    r"|différence entre|dans le sens recherché|ne suffit pas"
+)
+
+
+@pytest.mark.parametrize("template", ["bilan", "financeur"])
+def test_comparisons_in_an_english_report(cli, example, template: str) -> None:
+    folder = _with_answers(cli, example)
+    markdown = _report(cli, folder, "md", template, "--langue", "en")
+    assert not _FRENCH_COMPARISONS.findall(markdown)
+    if template == "bilan":  # the rate's comparison is in the bilan's table
+        assert (
+            "Comparison: taux du territoire: 18% (INSEE, 2022, QPV de Brest), gap: +7 points"
+            in (markdown)
+        )
+    assert "2 people supported: mean gain +1.50; 1 person in the comparison group" in markdown
+    assert "difference between the two groups: +1.00 point, in the direction sought." in markdown
+    assert "is not enough to show that the action caused it" in markdown
+    html = _report(cli, folder, "html", template, "--langue", "en")
+    images = re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", html)
+    drawn = " ".join(base64.b64decode(image).decode("utf-8") for image in images)
+    assert "comparison group (N = 1)" in drawn
+    assert "groupe de comparaison" not in drawn

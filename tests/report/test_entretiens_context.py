@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from utilsoc.report.entretiens_context import evoke_sentence
+from utilsoc.langue import using
+from utilsoc.report.entretiens_context import analysed, evoke_sentence, together_sentence
 
 E14 = "entretiens/fin-de-parcours/E14-2026-06-02.yaml"
 
@@ -22,6 +23,32 @@ E14 = "entretiens/fin-de-parcours/E14-2026-06-02.yaml"
 )
 def test_theme_sentences(mentions: int, label: str, sentence: str) -> None:
     assert evoke_sentence(mentions, 10, label) == sentence
+
+
+@pytest.mark.parametrize(
+    ("mentions", "sentence"),
+    [
+        (7, "7 of 10 interviews mention regained confidence"),
+        (1, "1 of 10 interviews mentions regained confidence"),
+        (0, "None of the 10 interviews mentions regained confidence"),
+    ],
+)
+def test_theme_sentences_in_english(mentions: int, sentence: str) -> None:
+    with using("en"):
+        assert evoke_sentence(mentions, 10, "Regained confidence") == sentence
+
+
+def test_counts_take_the_form_of_the_report_language() -> None:
+    assert analysed(1) == "1 entretien analysé"
+    assert together_sentence("Confiance retrouvée", "Peur de l'échec", 1) == (
+        "La confiance retrouvée et la peur de l'échec reviennent ensemble dans 1 entretien."
+    )
+    with using("en"):
+        assert analysed(1) == "1 interview analysed"
+        assert analysed(1200) == "1,200 interviews analysed"
+        assert together_sentence("Regained confidence", "Fear of failure", 3) == (
+            "Regained confidence and fear of failure come up together in 3 interviews."
+        )
 
 
 def _report(cli, folder: Path, template: str, fmt: str) -> str:

@@ -549,3 +549,41 @@ def test_an_english_report_has_no_french_of_utilsoc(cli, tmp_path, template) -> 
         assert re.search(r"€\d{1,3}(,\d{3})+\.\d\d\b", text)
         assert re.search(r"\d\.\d%", text)
         assert "\u202f€" not in text
+
+
+# What utilsoc writes about interviews and stories of change, in French.
+_FRENCH_INTERVIEWS = re.compile(
+    r"\b(Ce que disent les entretiens|entretiens? (analysés?|sur \d)|évoquent|n'évoque"
+    r"|reviennent ensemble|extraits? (positifs?|négatifs?)|Récits de changement"
+    r"|Raconté par|Retenu le|Pourquoi\s?:)"
+)
+
+
+@pytest.mark.parametrize("template", ["bilan", "financeur"])
+def test_an_english_report_with_interviews_has_no_french_of_utilsoc(
+    cli, tmp_path, template
+) -> None:
+    folder = _copy("echec-scolaire", tmp_path)
+    for fmt in ("html", "md"):
+        output = tmp_path / "sortie" / f"{template}.{fmt}"
+        result = cli(
+            "-C", str(folder), "report", "-t", template, "-f", fmt, "-o", str(output),
+            *([] if template == "financeur" else ["-p", PERIODS["echec-scolaire"]]),
+            "--date", "2026-11-30", "--langue", "en",
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        # « chaque trimestre » is a story's own words, quoted as told.
+        text = _DATA_URI.sub("", output.read_text(encoding="utf-8"))
+        assert not _FRENCH_UI.findall(text.replace("chaque trimestre", "")), f"{template}.{fmt}"
+        assert not _FRENCH_INTERVIEWS.findall(text), f"{template}.{fmt}"
+        for words in [
+            "What the interviews say",
+            "(10 interviews analysed)",
+            "7 of 10 interviews mention confiance retrouvée",
+            "parents et familles: 1 of 4",
+            "5 positive excerpts, 1 negative",
+            "come up together in 3 interviews.",
+            "Stories of change",
+            "Told by E07 (élèves accompagnés) on 19 May 2026. Chosen on 26 June 2026 by",
+        ]:
+            assert words in text, f"{template}.{fmt}: {words}"

@@ -47,9 +47,10 @@ def extracted() -> dict[str, str]:
     for filename, line, message, _comments, _context in extract_from_dir(
         str(ROOT), method_map, options_map, keywords=keywords
     ):
-        for text in message if isinstance(message, tuple) else (message,):
-            if text:
-                found.setdefault(text, f"{filename}:{line}")
+        # A plural is one message of the catalogue, found by its singular.
+        text = message[0] if isinstance(message, tuple) else message
+        if text:
+            found.setdefault(text, f"{filename}:{line}")
     return found
 
 
@@ -66,12 +67,25 @@ def test_every_marked_text_has_its_english(extracted: dict[str, str]) -> None:
     missing = [
         f"{where}: {text!r}"
         for text, where in sorted(extracted.items(), key=lambda item: item[1])
-        if not (catalogue.get(text) and catalogue.get(text).string)
+        if not (catalogue.get(text) and all(_forms(catalogue.get(text).string)))
     ]
     assert not missing, (
         "textes sans traduction anglaise (pybabel extract, update puis compile, voir "
         "docs/architecture.md) :\n" + "\n".join(missing)
     )
+
+
+def _forms(string: str | tuple[str, ...]) -> tuple[str, ...]:
+    """The English of a message: one text, or each plural form."""
+    return string if isinstance(string, tuple) else (string,)
+
+
+def test_a_plural_needs_each_english_form() -> None:
+    plurals = [m for m in _catalogue() if isinstance(m.id, tuple)]
+    assert plurals  # « 7 entretiens sur 10 évoquent … »
+    for message in plurals:
+        assert len(_forms(message.string)) == 2, message.id
+        assert all(_forms(message.string)), message.id
 
 
 def test_each_translation_keeps_the_placeholders_of_its_text() -> None:
@@ -85,12 +99,23 @@ def test_the_compiled_catalogue_is_that_of_the_po_file() -> None:
     with MO.open("rb") as file:
         compiled = gettext.GNUTranslations(file)
     wanted = {m.id: m.string for m in _catalogue() if m.id and m.string and not m.fuzzy}
-    stale = [text for text, english in wanted.items() if compiled.gettext(text) != english]
+    stale = [text for text, english in wanted.items() if _compiled(compiled, text) != english]
     assert not stale, (
         "utilsoc.mo est périmé : pybabel compile -d src/utilsoc/locale -D utilsoc -l en"
     )
-    # Nothing more either: the header, then exactly the messages of the .po file.
-    assert len(compiled._catalog) == len(wanted) + 1  # type: ignore[attr-defined]
+    # Nothing more either: the header, then exactly the messages of the .po file (a plural
+    # is one entry per form).
+    entries = sum(len(_forms(english)) for english in wanted.values())
+    assert len(compiled._catalog) == entries + 1  # type: ignore[attr-defined]
+
+
+def _compiled(
+    compiled: gettext.GNUTranslations, text: str | tuple[str, str]
+) -> str | tuple[str, str]:
+    """What the compiled catalogue gives for `text`: each form for a plural."""
+    if isinstance(text, tuple):
+        return (compiled.ngettext(*text, 1), compiled.ngettext(*text, 2))
+    return compiled.gettext(text)
 
 
 def _render(tmp_path: Path, name: str, source: str, context: dict[str, object]) -> str:

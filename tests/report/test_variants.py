@@ -55,3 +55,26 @@ def test_a_variant_is_checked_like_the_rest(cli, example) -> None:
     assert result.exit_code != 0
     assert "referentiel.yaml:" in result.stderr
     assert "titre" in result.stderr
+
+
+def test_a_theme_reads_its_english_label_in_an_english_report(cli, example, tmp_path) -> None:
+    folder = example("echec-scolaire")
+    referentiel = folder / "referentiel.yaml"
+    referentiel.write_text(
+        referentiel.read_text("utf-8").replace(
+            "            libellé: Confiance retrouvée\n",
+            "            libellé: Confiance retrouvée\n"
+            "            en: {libellé: Regained confidence}\n",
+        ),
+        encoding="utf-8",
+    )
+    assert cli("-C", str(folder), "validate").exit_code == 0
+    out = tmp_path / "b.md"
+    base = ("-C", str(folder), "report", "-t", "bilan", "-p", "2025-2026", "-f", "md")
+    assert cli(*base, "-o", str(out), "--langue", "en", "--force").exit_code == 0
+    english = out.read_text("utf-8")
+    assert "7 of 10 interviews mention regained confidence" in english
+    assert "*Regained confidence*" in english
+    assert "onfiance retrouvée" not in english
+    assert cli(*base, "-o", str(out), "--force").exit_code == 0
+    assert "7 entretiens sur 10 évoquent la confiance retrouvée" in out.read_text("utf-8")

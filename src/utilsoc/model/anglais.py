@@ -33,3 +33,10 @@ class DimensionAnglais(Modele):
     """La dimension en anglais : son nom (ses valeurs restent telles qu'écrites)."""
 
     nom: Texte | None = None
+
+
+class ThemeAnglais(Modele):
+    """Le thème de codage en anglais : libellé et définition."""
+
+    libelle: Texte | None = None
+    definition: str | None = None

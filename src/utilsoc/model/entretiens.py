@@ -12,6 +12,7 @@ import datetime as dt
 
 from pydantic import Field
 
+from utilsoc.model.anglais import ThemeAnglais
 from utilsoc.model.base import Booleen, Choix, Code, Modele, Texte
 
 
@@ -24,6 +25,7 @@ class ThemeCodage(Modele):
         None,
         description="Ce qui fait qu'un extrait relève de ce thème (et ce qui n'en relève pas).",
     )
+    en: ThemeAnglais | None = Field(None, description="Libellé et définition en anglais.")
 
 
 class Question(Modele):

@@ -62,8 +62,8 @@ def _gains_charts(all_gains: list[dict[str, Any]], palette: Palette) -> Iterator
         other = gains.get("comparaison")
         if other is not None:  # both groups side by side, each with its N
             labels = [
-                f"personnes accompagnées (N = {gains['participants']})",
-                f"groupe de comparaison (N = {other['participants']})",
+                _("personnes accompagnées (N = %(n)s)") % {"n": gains["participants"]},
+                _("groupe de comparaison (N = %(n)s)") % {"n": other["participants"]},
             ]
             entries.append(other["entree"])
             exits.append(other["sortie"])

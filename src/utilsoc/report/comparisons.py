@@ -1,8 +1,8 @@
 """Comparisons in a report: values from outside beside the association's, and two groups' gains.
 
 The gaps are computed in `utilsoc.compute.comparisons` and `utilsoc.compute.questionnaires`;
-here they become plain data and French: « taux du territoire : 18 % (INSEE, 2022, QPV de
-Brest) », « écart : −5,2 points ».
+here they become plain data and words in the report's language (`utilsoc.langue`):
+« taux du territoire : 18 % (INSEE, 2022, QPV de Brest) », « écart : −5,2 points ».
 """
 
 from __future__ import annotations
@@ -11,17 +11,16 @@ from typing import Any
 
 from utilsoc.compute.comparisons import comparison_gaps
 from utilsoc.compute.questionnaires import GainGap
-from utilsoc.french import NARROW_NBSP, format_signed, plural
-from utilsoc.french.grammar import with_unit
+from utilsoc.langue import N_, _, current
 from utilsoc.model.comparaison import Comparaison
 from utilsoc.model.referentiel import Indicateur, Sens
 from utilsoc.report.filters import format_value
 
-NOT_CAUSAL = (
+NOT_CAUSAL = N_(
     "L'écart entre les deux groupes ne suffit pas à établir que l'action en est la cause : "
     "les deux groupes peuvent différer par d'autres traits que l'accompagnement."
 )
-COMPARISON_GROUP = "groupe de comparaison"
+COMPARISON_GROUP = N_("groupe de comparaison")
 
 
 def comparisons_context(indicator: Indicateur, value: Any) -> list[dict[str, Any]]:
@@ -67,24 +66,29 @@ def word_gaps(indicator: dict[str, Any]) -> None:
     """
     for comparison in indicator["comparaisons"]:
         gap = comparison["ecart"]
-        words = None if gap is None else f"écart : {gap_words(gap, indicator)}"
+        words = None if gap is None else _("écart : %(gap)s") % {"gap": gap_words(gap, indicator)}
         value = format_value(comparison["valeur"], indicator)
-        whole = f"{comparison['libelle']} : {value} ({comparison['detail']})"
+        whole = _("%(label)s : %(value)s (%(detail)s)") % {
+            "label": comparison["libelle"],
+            "value": value,
+            "detail": comparison["detail"],
+        }
         comparison["ecart_texte"] = words
         comparison["texte"] = whole if words is None else f"{whole}, {words}"
 
 
 def gap_words(gap: float, indicator: dict[str, Any]) -> str:
     """`+5,2 points` for a rate in %, `−12 élèves`, `+1 200 €`: signed, in the unit."""
+    langue = current()
     decimals = indicator.get("decimales")
-    signed = format_signed(gap, decimals)
+    signed = langue.signed(gap, decimals)
     shown = abs(round(gap, 2 if decimals is None else decimals))
     if indicator["type"] == "montant":
-        return f"{signed}{NARROW_NBSP}€"
+        return langue.signed_money(gap, decimals)
     unit = indicator["unite"]
     if indicator["type"] == "taux" and unit in ("", "%"):
-        unit = "points"
-    return with_unit(signed, shown, unit, indicator.get("unite_pluriel"))
+        return langue.with_unit(signed, shown, _("point"), _("points"))
+    return langue.with_unit(signed, shown, unit, indicator.get("unite_pluriel"))
 
 
 def gain_gap_context(
@@ -98,25 +102,60 @@ def gain_gap_context(
     """
     if gap is None:
         return None
-    own = plural(gap.pairs, "personne accompagnée", "personnes accompagnées")
-    other = plural(
-        gap.comparison_pairs, f"personne du {COMPARISON_GROUP}", f"personnes du {COMPARISON_GROUP}"
-    )
-    who = f" ({description})" if description else ""
-    change = "évolution moyenne" if sens is Sens.BAISSE else "gain moyen"
-    difference = with_unit(
-        format_signed(gap.difference, 2), abs(round(gap.difference, 2)), unit or "points"
-    )
+    langue = current()
+    change = _("évolution moyenne") if sens is Sens.BAISSE else _("gain moyen")
     sought = (gap.difference > 0 and sens is Sens.HAUSSE) or (
         gap.difference < 0 and sens is Sens.BAISSE
     )
+    values = {
+        "own": _people(gap.pairs, own=True),
+        "other": _people(gap.comparison_pairs, own=False),
+        "who": f" ({description})" if description else "",
+        "change": change,
+        "gain": langue.signed(gap.gain, 2),
+        "other_gain": langue.signed(gap.comparison_gain, 2),
+        "difference": _difference(gap.difference, unit),
+    }
+    text = (
+        _(
+            "%(own)s : %(change)s %(gain)s ; %(other)s%(who)s : %(change)s %(other_gain)s ; "
+            "différence entre les deux groupes : %(difference)s, dans le sens recherché."
+        )
+        if sought
+        else _(
+            "%(own)s : %(change)s %(gain)s ; %(other)s%(who)s : %(change)s %(other_gain)s ; "
+            "différence entre les deux groupes : %(difference)s."
+        )
+    )
     return {
-        "libelle": description or COMPARISON_GROUP,
+        "libelle": description or _(COMPARISON_GROUP),
         "participants": gap.comparison_pairs,
         "gain": gap.comparison_gain,
         "ecart": gap.difference,
-        "texte": f"{own} : {change} {format_signed(gap.gain, 2)} ; {other}{who} : {change} "
-        f"{format_signed(gap.comparison_gain, 2)} ; différence entre les deux groupes : "
-        f"{difference}{', dans le sens recherché' if sought else ''}.",
-        "prudence": NOT_CAUSAL,
+        "texte": text % values,
+        "prudence": _(NOT_CAUSAL),
     }
+
+
+def _people(count: int, *, own: bool) -> str:
+    """« 12 personnes accompagnées », « 1 personne du groupe de comparaison »."""
+    langue = current()
+    text = (
+        langue.ngettext("%(n)s personne accompagnée", "%(n)s personnes accompagnées", count)
+        if own
+        else langue.ngettext(
+            "%(n)s personne du groupe de comparaison",
+            "%(n)s personnes du groupe de comparaison",
+            count,
+        )
+    )
+    return text % {"n": langue.number(count)}
+
+
+def _difference(difference: float, unit: str) -> str:
+    """« +0,45 point »: the gap between the groups' gains, in the score's unit."""
+    langue = current()
+    signed, shown = langue.signed(difference, 2), abs(round(difference, 2))
+    if unit:
+        return langue.with_unit(signed, shown, unit)
+    return langue.with_unit(signed, shown, _("point"), _("points"))

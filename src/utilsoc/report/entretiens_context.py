@@ -1,9 +1,11 @@
-"""The interviews and stories of change in a report: compute's facts put into French.
+"""The interviews and stories of change in a report: compute's facts put into words.
 
 « 7 entretiens sur 10 évoquent la confiance retrouvée », by stakeholder group, the themes
 that come together, a few consented excerpts, and the selected stories per domain. An
 indicator that declares `entretiens:` shows the analysis of its criterion and is no
-longer « sans donnée ».
+longer « sans donnée ». The sentences are written in the report's language
+(`utilsoc.langue`: "7 of 10 interviews mention …"); the association's words (themes,
+groups, excerpts, stories) stay as written, or in their `en:` variant.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from utilsoc.compute.entretiens import (
     interviews_of,
     selected_stories,
 )
-from utilsoc.french import plural
-from utilsoc.french.grammar import definite, lower_first
+from utilsoc.french.grammar import lower_first
+from utilsoc.langue import _, current
 from utilsoc.model.entretiens import Entretien
 from utilsoc.model.load import Project
 from utilsoc.model.periods import Period, format_day
@@ -95,7 +97,7 @@ def _inform(indicator: dict[str, Any], count: int, analysis: dict[str, Any] | No
     indicator["entretiens"] = analysis
     if indicator["statut"] == "sans donnée":
         indicator["statut"] = "sans cible"
-        indicator["realise"] = plural(count, "entretien analysé", "entretiens analysés")
+        indicator["realise"] = analysed(count)
         indicator["explication"] = None
 
 
@@ -105,13 +107,33 @@ def analysis_context(analysis: Analysis, groups: dict[str, str]) -> dict[str, An
     return {
         "critere": analysis.criterion,
         "entretiens": analysis.interviews,
-        "phrase": plural(analysis.interviews, "entretien analysé", "entretiens analysés"),
+        "phrase": analysed(analysis.interviews),
         "themes": [_theme(theme, groups) for theme in analysis.themes],
         "ensemble": [
-            f"{_capital(definite(labels[a]))} et {definite(labels[b])} reviennent ensemble "
-            f"dans {plural(shared, 'entretien')}."
-            for a, b, shared in analysis.together
+            together_sentence(labels[a], labels[b], shared) for a, b, shared in analysis.together
         ],
+    }
+
+
+def analysed(count: int) -> str:
+    """« 10 entretiens analysés », "10 interviews analysed"."""
+    langue = current()
+    text = langue.ngettext("%(n)s entretien analysé", "%(n)s entretiens analysés", count)
+    return text % {"n": langue.number(count)}
+
+
+def together_sentence(first: str, second: str, shared: int) -> str:
+    """« La confiance retrouvée et la prise de parole reviennent ensemble dans 3 entretiens. »"""
+    langue = current()
+    text = langue.ngettext(
+        "%(first)s et %(second)s reviennent ensemble dans %(n)s entretien.",
+        "%(first)s et %(second)s reviennent ensemble dans %(n)s entretiens.",
+        shared,
+    )
+    return text % {
+        "first": _capital(langue.definite(first)),
+        "second": langue.definite(second),
+        "n": langue.number(shared),
     }
 
 
@@ -120,8 +142,13 @@ def _theme(theme: ThemeCount, groups: dict[str, str]) -> dict[str, Any]:
         "code": theme.code,
         "libelle": theme.label,
         "phrase": evoke_sentence(theme.mentions, theme.interviews, theme.label),
-        "par_groupe": " ; ".join(
-            f"{lower_first(groups.get(group, group))} : {n} sur {total}"
+        "par_groupe": _(" ; ").join(
+            _("%(group)s : %(n)s sur %(total)s")
+            % {
+                "group": lower_first(groups.get(group, group)),
+                "n": current().number(n),
+                "total": current().number(total),
+            }
             for group, (n, total) in theme.by_group.items()
         ),
         "sens": _leanings(theme.positive, theme.negative),
@@ -131,23 +158,36 @@ def _theme(theme: ThemeCount, groups: dict[str, str]) -> dict[str, Any]:
 
 def evoke_sentence(mentions: int, interviews: int, label: str) -> str:
     """« 7 entretiens sur 10 évoquent la confiance retrouvée », « Aucun… n'évoque… »."""
-    theme = definite(label)
+    langue = current()
+    values = {
+        "n": langue.number(mentions),
+        "total": langue.number(interviews),
+        "theme": langue.definite(label),
+    }
     if mentions == 0:
-        return f"Aucun entretien sur {interviews} n'évoque {theme}"
-    verb = "évoque" if mentions == 1 else "évoquent"
-    return f"{plural(mentions, 'entretien')} sur {interviews} {verb} {theme}"
+        return _("Aucun entretien sur %(total)s n'évoque %(theme)s") % values
+    text = langue.ngettext(
+        "%(n)s entretien sur %(total)s évoque %(theme)s",
+        "%(n)s entretiens sur %(total)s évoquent %(theme)s",
+        mentions,
+    )
+    return text % values
 
 
 def _leanings(positive: int, negative: int) -> str:
+    """« 4 extraits positifs, 1 négatif »: the excerpts' leanings, the noun said once."""
+    langue = current()
     parts = []
     if positive:
-        parts.append(plural(positive, "extrait positif", "extraits positifs"))
+        text = langue.ngettext("%(n)s extrait positif", "%(n)s extraits positifs", positive)
+        parts.append(text % {"n": langue.number(positive)})
     if negative:
-        parts.append(
-            plural(negative, "négatif", "négatifs")
+        text = (
+            langue.ngettext("%(n)s négatif", "%(n)s négatifs", negative)
             if parts
-            else plural(negative, "extrait négatif", "extraits négatifs")
+            else langue.ngettext("%(n)s extrait négatif", "%(n)s extraits négatifs", negative)
         )
+        parts.append(text % {"n": langue.number(negative)})
     return ", ".join(parts)
 
 

@@ -27,7 +27,11 @@ def in_english(project: Project) -> Project:
         _english(
             domain,
             criteres=[
-                _english(criterion, indicateurs=[_english(i) for i in criterion.indicateurs])
+                _english(
+                    criterion,
+                    indicateurs=[_english(i) for i in criterion.indicateurs],
+                    themes=[_english(t) for t in criterion.themes],
+                )
                 for criterion in domain.criteres
             ],
         )
