@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from tests.test_git_merge import _git  # the same git, isolated from the user's settings
 
 from utilsoc.errors import ExitCode
 from utilsoc.model.entretiens import Entretien
@@ -86,21 +85,6 @@ def test_a_badly_written_date_is_refused(cli, example) -> None:
     )
     assert result.exit_code == ExitCode.USAGE
     assert "date « 20/06/2026 » mal écrite" in result.stderr
-
-
-def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "HOME": str(folder.parent),
-    }
-    return subprocess.run(
-        ["git", *args], cwd=folder, env=env, capture_output=True, text=True, check=False, timeout=60
-    )
 
 
 def _answer(folder: Path, question: str, text: str) -> None:
