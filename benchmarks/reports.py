@@ -12,8 +12,10 @@ missing; --small: ten months, 100,000 values, instead of a hundred months and a 
   data and drew no chart), every chart to draw: target ≤ 1.2 × 200 charts ÷ cores;
 - the same report again with every chart cached (target ≤ 0.2 × the previous);
 - with --office: the report as docx and as pdf beside the HTML report of the same data,
-  measured in one run: charts to draw, charts cached but the document made anew, and the
-  document kept from the run before (targets: docx ≤ 2 × HTML, pdf ≤ 3 × HTML; pdf is
+  measured in one run: new data (the report's data recomputed from the files' cache, as
+  after recording values, and every chart drawn), charts to draw, charts cached but the
+  document made anew, and the document kept from the run before (targets: docx ≤ 2 ×
+  HTML, pdf ≤ 3 × HTML; pdf is
   skipped without Chromium, Chrome or Edge); beside the wall-clock ratio of docx, the
   ratio of processor times (the command and its drawing processes), steadier on a busy
   machine (the browser's page processes escape it: none for pdf).
@@ -187,9 +189,16 @@ def main() -> None:
 
 def _forget(cache: Path) -> None:
     """The charts, the report's data and the rendered documents kept: all drawn again."""
-    for kept in ("graphiques", "rendus"):
-        shutil.rmtree(cache / kept, ignore_errors=True)
-    (cache / "rapport.json").unlink(missing_ok=True)
+    for kept in ("graphiques", "rendus", "rapport.json"):
+        _remove(cache / kept)
+
+
+def _remove(path: Path) -> None:
+    """A cache folder or file, gone if it was there."""
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _has_browser() -> bool:
@@ -206,6 +215,7 @@ def _has_browser() -> bool:
 # The states of `_office`, in the order each run goes through them: what is kept before
 # the report is made.
 _STATES = (
+    ("données nouvelles", ("rapport.json", "graphiques", "rendus")),
     ("graphiques à dessiner", ("graphiques", "rendus")),
     ("graphiques en cache, document à refaire", ("rendus",)),
     ("document gardé (rien n'a changé)", ()),
@@ -230,7 +240,7 @@ def _office(folder: Path, runs: int, period: list[str]) -> None:
             command += ["-o", str(folder.parent / f"bilan-bench.{fmt}"), "--force"]
             for state, forgotten in _STATES:
                 for kept in forgotten:
-                    shutil.rmtree(cache / kept, ignore_errors=True)
+                    _remove(cache / kept)
                 times.setdefault((fmt, state), []).append(_clocked(command, folder))
     for state, _ in _STATES:
         html = _medians(times[("html", state)])

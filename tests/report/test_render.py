@@ -236,3 +236,26 @@ def test_the_time_limit_holds_without_signals(cli, folder: Path, monkeypatch) ->
     result = cli("-C", str(folder), "report", "-t", "lent", "-f", "md", "-p", "2026")
     assert result.exit_code == ExitCode.DONNEES_INVALIDES
     assert "le modèle a tourné plus de" in result.stderr
+
+
+def test_markdown_marks_every_string_of_the_context_but_the_drawn_points() -> None:
+    """Strings in dicts, lists, tuples and subclasses are user text; a chart's points are not."""
+    from collections import OrderedDict
+
+    from utilsoc.report.filters import UserText
+    from utilsoc.report.render import mark_user_text
+
+    points = [{"court": "janv. 2025", "valeur": 3.0}]
+    marked = mark_user_text(
+        {
+            "libelle": "A *b*",
+            "liste": ["x", ("y", 1, 2.5, None, True)],
+            "ordonne": OrderedDict(nom="z"),
+            "courbe": points,
+        }
+    )
+    assert type(marked["libelle"]) is UserText
+    assert [type(v) for v in marked["liste"][1]] == [UserText, int, float, type(None), bool]
+    assert type(marked["liste"][0]) is UserText
+    assert type(marked["ordonne"]["nom"]) is UserText
+    assert marked["courbe"] is points

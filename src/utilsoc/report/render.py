@@ -61,9 +61,30 @@ def template_folders(user_folder: Path | None) -> list[Path]:
     return [*folders, data_dir("templates")]
 
 
+# A chart's points: drawn, never printed as text, and the largest part of a long report's
+# context (half of a federation's 780,000 values): left as they are.
+_DRAWN_ONLY = frozenset({"courbe"})
+
+
 def mark_user_text(data: Any) -> Any:
-    """The same data, every string a `UserText` (dictionary keys left as they are)."""
-    if isinstance(data, str):
+    """The same data, every string a `UserText` (dictionary keys left as they are).
+
+    Types are compared by identity: the context is made of JSON's plain types, and the walk
+    visits every value of a long report.
+    """
+    kind = type(data)
+    if kind is str:
+        return UserText(data)
+    if kind is dict:
+        return {
+            key: value if key in _DRAWN_ONLY else mark_user_text(value)
+            for key, value in data.items()
+        }
+    if kind is list or kind is tuple:
+        return [mark_user_text(item) for item in data]
+    if kind is int or kind is float or data is None or kind is bool:
+        return data
+    if isinstance(data, str):  # subclasses, rarer: the same rules
         return UserText(data)
     if isinstance(data, dict):
         return {key: mark_user_text(value) for key, value in data.items()}
