@@ -42,7 +42,10 @@ def example(tmp_path: Path) -> object:
 
     def copy(name: str = "vide", *indicators: str, target: str = "asso") -> Path:
         destination = tmp_path / target
-        shutil.copytree(EXAMPLES / name, destination)
+        # Without the cache a run in the example folder may have left: a copy starts clean.
+        shutil.copytree(
+            EXAMPLES / name, destination, ignore=shutil.ignore_patterns(".utilsoc-cache")
+        )
         if indicators:
             referentiel = destination / "referentiel.yaml"
             text = referentiel.read_text(encoding="utf-8")
