@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from utilsoc.check.names import looks_like_name
-from utilsoc.check.privacy import text_problems
+from utilsoc.check.privacy import participant_problem, text_problems
 from utilsoc.check.reporter import Loc, Reporter
 from utilsoc.codes import Code
 from utilsoc.model.base import CODE_PATTERN
@@ -164,14 +164,8 @@ def check_personal_data(report: Reporter, role: str, interview: Entretien) -> No
 def check_person(report: Reporter, role: str, key: str, code: str) -> None:
     """A participant's (or a storyteller's) code is a pseudonym, not a name."""
     if looks_like_name(code):
-        report.add(
-            role,
-            (key,),
-            Code.PARTICIPANT_NOMINATIF,
-            f"« {code} » ressemble à un nom de personne : un entretien ne garde qu'un code",
-            "remplacez-le par un code pseudonyme (E07 pour un élève, P03 pour un parent) "
-            "et gardez la correspondance hors du dossier",
-        )
+        found = participant_problem(code, "un entretien")
+        report.add(role, (key,), found.code, found.message, found.hint)
     elif not re.match(CODE_PATTERN, code):
         report.add(
             role,

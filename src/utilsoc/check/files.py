@@ -182,11 +182,7 @@ def _value_issues(
     problems: list[Any], document: Document, n: int, strict: list[Document]
 ) -> list[Issue]:
     """The problems of value `n`, located; `strict` keeps the strict reading for the next."""
-    located = document
-    if document.record_lines:  # read fast: read strictly (once) for exact columns
-        if not strict:
-            strict.append(_strict_document(document))
-        located = strict[0]
+    located = _located(document, strict)
     issues = []
     for problem in problems:
         line, column = located.position(("valeurs", n, *problem.loc))
@@ -194,6 +190,15 @@ def _value_issues(
             Issue(document.file, line, column, problem.code, problem.message, problem.hint)
         )
     return issues
+
+
+def _located(document: Document, strict: list[Document]) -> Document:
+    """`document`, or when it was read fast, its strict reading (once) for exact columns."""
+    if document.record_lines:
+        if not strict:
+            strict.append(_strict_document(document))
+        return strict[0]
+    return document
 
 
 def _strict_document(document: Document) -> Document:
@@ -207,6 +212,7 @@ def _keep_evidence(
 ) -> None:
     from utilsoc.actions.evidence import reference_problems
 
+    strict: list[Document] = []
     for name, model_field in FichierMesures.model_fields.items():
         if name == "valeurs":
             continue
@@ -214,7 +220,7 @@ def _keep_evidence(
             problems = reference_problems(project, record)
             for problem in problems:
                 loc = (model_field.alias or name, n, problem.field)
-                line, column = document.position(loc)
+                line, column = _located(document, strict).position(loc)
                 found.issues.append(
                     Issue(document.file, line, column, problem.code, problem.message, problem.hint)
                 )
