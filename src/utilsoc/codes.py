@@ -116,6 +116,7 @@ class Code(StrEnum):
     PARTICIPANT_NOMINATIF = "participant-nominatif"  #: a participant code that looks like a name
     ENTRETIEN_SANS_CONSENTEMENT = "entretien-sans-consentement"  #: kept without consent
     CITATION_SANS_CONSENTEMENT = "citation-sans-consentement"  #: quoted without consent
+    ROLE_HORS_GUIDE = "role-hors-guide"  #: warning: an interviewee of a public its guide omits
     RECIT_SANS_CONSENTEMENT = "recit-sans-consentement"  #: warning: a selected story not shown
 
     # Networks: reseau.yaml, its members and their links to the common indicators.
