@@ -52,6 +52,13 @@ def test_periods_in_both_languages(name: str, french: str, english: str, short: 
     assert langue("en").short_period(period) == short
 
 
+def test_a_conventions_year_heading_is_its_name_in_french_its_label_in_english() -> None:
+    school, year = Period.parse("2024-2025"), Period.parse("2025")
+    assert [FRENCH.year_heading(p) for p in (school, year)] == ["2024-2025", "2025"]
+    english = langue("en")
+    assert [english.year_heading(p) for p in (school, year)] == ["2024–2025 school year", "2025"]
+
+
 def test_english_numbers_money_percentages_and_dates() -> None:
     english = langue("en")
     assert english.number(1234.5) == "1,234.5"

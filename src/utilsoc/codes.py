@@ -84,6 +84,7 @@ class Code(StrEnum):
     DIMENSION_INCONNUE = "dimension-inconnue"  #: a dimension the indicator does not have
     VALEUR_DE_DIMENSION_INCONNUE = "valeur-de-dimension-inconnue"  #: an undeclared value
     PREUVE_INVALIDE = "preuve-invalide"  #: a qualitative record that cannot be kept
+    PARTICIPANT_DEUX_GROUPES = "participant-deux-groupes"  #: in the action's and comparison group
     NOM_COMPLET = "nom-complet"  #: a full name in a text, without written consent
     DONNEE_PERSONNELLE = "donnee-personnelle"  #: an e-mail, phone number or postal address
     CONFLIT_DE_VALEURS = "conflit-de-valeurs"  #: two different values in force for one key
@@ -116,6 +117,7 @@ class Code(StrEnum):
     PARTICIPANT_NOMINATIF = "participant-nominatif"  #: a participant code that looks like a name
     ENTRETIEN_SANS_CONSENTEMENT = "entretien-sans-consentement"  #: kept without consent
     CITATION_SANS_CONSENTEMENT = "citation-sans-consentement"  #: quoted without consent
+    ROLE_HORS_GUIDE = "role-hors-guide"  #: warning: an interviewee of a public its guide omits
     RECIT_SANS_CONSENTEMENT = "recit-sans-consentement"  #: warning: a selected story not shown
 
     # Networks: reseau.yaml, its members and their links to the common indicators.

@@ -111,6 +111,10 @@ class Langue:
         """« T3 2025 », for chart axes."""
         return period.french_short_label
 
+    def year_heading(self, period: Period) -> str:
+        """« 2024-2025 »: a convention's year as its column reads, the year's name."""
+        return period.name
+
     def with_article(self, name: str, preposition: str, article: str | None) -> str:
         """« au Conseil départemental »: a funder's name after « à » or « de »."""
         from utilsoc.french import with_article
@@ -201,6 +205,14 @@ class English(Langue):
         if period.kind in (Kind.SEMESTRE, Kind.TRIMESTRE):
             return self.period(period)
         return period.name
+
+    def year_heading(self, period: Period) -> str:
+        """`2025`, `2024–2025 school year`: the period's label, as its baseline reads.
+
+        Why: the name `2024-2025` beside a baseline « (2023–2024 school year) » would
+        read as another kind of period.
+        """
+        return self.period(period)
 
     def date(self, day: date) -> str:
         """`2 December 2026`."""

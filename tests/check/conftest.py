@@ -69,6 +69,11 @@ def measures_folder(example) -> Callable[[], Path]:
                 "pseudonyme: Z, consentement: true, critères: [NON-9], auteur: Nadia, "
                 "date: 2025-01-02}  # vu\n"
             ),
+            "groupes": (  # E2401 answers as one of the action's people too
+                "questionnaires:\n  - {indicateur: score_confiance_sortie, période: 2024-2025, "
+                'participant: E2401, moment: "entrée", score: 2.0, auteur: Nadia, '
+                "date: 2024-10-02, groupe: comparaison}\n"
+            ),
             "syntaxe": "valeurs:\n  - {indicateur: [\n",
             "marqueurs": "valeurs:\n<<<<<<< HEAD\n"
             + _line("1")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,22 @@ def test_a_phone_number_in_an_excerpt_alone_is_located_at_the_excerpt(cli, examp
     result = _validate(cli, folder)
     assert f"E07-2026-05-19.yaml:{line}:" in result.stderr
     assert "l'extrait contient un numéro de téléphone : « 06 12 34 56 78 »" in result.stderr
+
+
+def test_an_interviewee_of_a_public_the_guide_omits_is_a_warning_at_the_role(cli, example) -> None:
+    folder = example("echec-scolaire")
+    guide = Path("entretiens/guides/fin-de-parcours.yaml")
+    _edit(folder, guide, "publics: [eleves, familles]", "publics: [eleves]")
+    interview = folder / "entretiens/fin-de-parcours/P02-2026-05-21.yaml"
+    line = interview.read_text(encoding="utf-8").split("\n").index("rôle: familles") + 1
+    result = cli("-C", str(folder), "validate", "--format", "json")
+    assert result.exit_code == 0, result.stderr  # a warning: the interview still counts
+    found = [i for i in json.loads(result.stdout) if i["code"] == "role-hors-guide"]
+    assert len(found) == 4  # P02, P03, P05 and P08, each at its role
+    ours = next(i for i in found if i["file"].endswith("P02-2026-05-21.yaml"))
+    assert (ours["line"], ours["column"], ours["severity"]) == (line, 7, "avertissement")
+    assert ours["message"] == (
+        "partie prenante « familles » absente des publics du guide « fin-de-parcours » (eleves)"
+    )
+    _edit(folder, guide, "publics: [eleves]", "publics: [eleves, familles]")
+    assert "role-hors-guide" not in cli("-C", str(folder), "validate", "--format", "json").stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import marshal
 import multiprocessing
 from pathlib import Path
@@ -45,6 +46,7 @@ def test_workers_find_what_this_process_finds(
     codes = {issue.code for issue in here.issues}
     assert {"indicateur-inconnu", "valeur-invalide", "conflit-de-valeurs"} <= codes
     assert {"valeur-de-dimension-inconnue", "reference-inconnue", "encodage"} <= codes
+    assert "participant-deux-groupes" in codes
     assert remote == []
     monkeypatch.setattr(parallel, "plan", plan)
     for entry in measures_cache(find_root(root)).iterdir():
@@ -99,3 +101,42 @@ def test_workers_started_afresh_give_the_same_result(
         entry.unlink()
     monkeypatch.setattr(parallel, "plan", lambda *args: None)
     _same(check(root), there)
+
+
+QUESTIONNAIRES = Path("mesures") / "2025-2026" / "karim.questionnaires.yaml"
+
+
+def test_someone_in_both_groups_of_one_round_is_refused_at_the_comparison_answer(
+    cli, example
+) -> None:
+    root = example("echec-scolaire")
+    path = root / QUESTIONNAIRES
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    line = next(n for n, t in enumerate(lines) if "participant: C2501, moment: sortie" in t)
+    assert "participant: E2546," in text  # one of the action's people in 2025-2026
+    lines[line] = lines[line].replace("C2501", "E2546")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = cli("-C", str(root), "validate", "--format", "json")
+    assert result.exit_code == 1
+    [issue] = json.loads(result.stdout)
+    assert issue["file"].endswith("2025-2026/karim.questionnaires.yaml")
+    assert issue["code"] == "participant-deux-groupes"
+    assert (issue["line"], issue["column"]) == (line + 1, lines[line].index("E2546") + 1)
+    assert issue["message"] == (
+        "« E2546 » répond aussi à score_confiance_sortie en 2025-2026 parmi les personnes de "
+        "l'action : une personne n'est pas des deux groupes"
+    )
+    found = check_measures(load_project(find_root(root)))
+    kept = [r for r in found.evidence["questionnaires"] if r.participant == "E2546"]
+    assert [r.groupe for r in kept] == [None]  # the comparison answer is left out
+
+
+def test_the_comparison_group_of_one_year_may_join_the_action_the_next(cli, example) -> None:
+    root = example("echec-scolaire")
+    path = root / QUESTIONNAIRES
+    text = path.read_text(encoding="utf-8")
+    assert "participant: E2401," not in text  # an action participant of 2024-2025 only
+    path.write_text(text.replace("participant: C2501,", "participant: E2401,"), "utf-8")
+    result = cli("-C", str(root), "validate")
+    assert result.exit_code == 0, result.stderr

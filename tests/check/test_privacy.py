@@ -6,7 +6,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from utilsoc.check.privacy import note_problems, personal_problems, text_problems, texts
+from utilsoc.check.privacy import (
+    CODE_PSEUDONYME,
+    note_problems,
+    personal_problems,
+    text_problems,
+    texts,
+)
 from utilsoc.codes import Code
 from utilsoc.errors import ExitCode
 from utilsoc.model.mesures import Partenariat, Reponse, Temoignage, Valeur
@@ -159,3 +165,44 @@ def test_validate_reads_the_name_list_only_when_texts_exist(example) -> None:
     )
     assert not load_folder(Layout(folder)).outcome.errors
     assert names._lists.cache_info().currsize == 1
+
+
+def _answer(participant: str) -> Reponse:
+    return Reponse(
+        indicateur="c",
+        periode=PERIOD,
+        participant=participant,
+        moment="entrée",
+        score=3,
+        auteur="Inès",  # the staff is named on purpose
+        date=DAY,
+    )
+
+
+def test_a_questionnaire_participant_code_may_not_be_a_lone_first_name() -> None:
+    for code in ("Ines", "karim-2", "sofiane"):
+        [problem] = personal_problems(_answer(code))
+        assert (problem.field, problem.code) == ("participant", Code.PARTICIPANT_NOMINATIF)
+        assert problem.message == (
+            f"« {code} » ressemble à un nom de personne : un questionnaire ne garde qu'un code"
+        )
+        assert problem.hint == CODE_PSEUDONYME
+    [full] = personal_problems(_answer("MARTIN_Ines"))
+    assert (full.code, full.hint) == (Code.NOM_COMPLET, CODE_PSEUDONYME)  # no « prénom seul »
+    for code in ("E07", "P03", "ELV-12", "Parent-3", "W2507"):
+        assert personal_problems(_answer(code)) == [], code
+
+
+def test_validate_locates_a_first_name_given_as_participant_code(cli, example) -> None:
+    folder = example("echec-scolaire")
+    path = folder / "mesures" / "2024-2025" / "karim.questionnaires.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert "participant: E2401," in lines[3]
+    lines[3] = lines[3].replace("participant: E2401,", "participant: Sofiane,")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = cli("-C", str(folder), "validate", "--format", "json")
+    assert result.exit_code == ExitCode.DONNEES_INVALIDES
+    [issue] = json.loads(result.stdout)
+    assert issue["file"].endswith("mesures/2024-2025/karim.questionnaires.yaml")
+    assert (issue["line"], issue["code"]) == (4, "participant-nominatif")
+    assert issue["column"] == lines[3].index("Sofiane") + 1

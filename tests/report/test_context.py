@@ -225,3 +225,22 @@ def test_a_template_may_ask_for_the_crossed_table(cli, tmp_path, example) -> Non
     args = ("-C", str(folder), "report", "-t", "croise", "-p", "2026", "-o")
     assert cli(*args, str(html)).exit_code == 0
     assert '<th scope="row">Morlaix</th><td class="nombre">—</td>' in html.read_text("utf-8")
+
+
+def test_an_english_conventions_year_columns_read_as_its_baselines(cli, tmp_path, example) -> None:
+    folder = example("echec-scolaire")  # a convention over two school years
+    for langue, heading, baseline in (
+        ("en", "| 2024–2025 school year | 2025–2026 school year |", "(2023–2024 school year)"),
+        ("fr", "| 2024-2025 | 2025-2026 |", "(année scolaire 2023-2024)"),
+    ):
+        output = tmp_path / f"financeur-{langue}.md"
+        args = ("-C", str(folder), "report", "-t", "financeur", "-f", "md", "--langue", langue)
+        result = cli(*args, "-o", str(output))
+        assert result.exit_code == 0, result.stderr
+        text = _plain(output.read_text(encoding="utf-8"))
+        assert heading in text
+        assert baseline in text
+    html = tmp_path / "financeur.html"
+    args = ("-C", str(folder), "report", "-t", "financeur", "--langue", "en", "-o", str(html))
+    assert cli(*args).exit_code == 0
+    assert '<th scope="col">2025–2026 school year</th>' in html.read_text(encoding="utf-8")

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from utilsoc.report.typography import french_spaces, typeset_html, typeset_markdown
+from utilsoc.report.typography import (
+    english_spaces,
+    french_spaces,
+    typeset_html,
+    typeset_markdown,
+)
 
 NB = "\u00a0"
 NNB = "\u202f"
@@ -66,3 +71,26 @@ def test_markdown_outside_code_links_and_table_rules() -> None:
     assert "    bloc indenté : intact\n" in typeset
     assert "[ref]: https://exemple.org/r : s\n" in typeset
     assert f"> «{NB}Merci{NNB}!{NB}»\n" in typeset
+
+
+def test_english_colon_is_attached_unless_it_stands_between_two_numbers() -> None:
+    assert english_spaces("Période : 12 % ; oui ! « non » ?") == "Période: 12%; oui! “non”?"
+    # a period label ends with a year: the value after it is no second term of a ratio
+    assert english_spaces("December 2024 : 1 relais; 2025 : 1 projet") == (
+        "December 2024: 1 relais; 2025: 1 projet"
+    )
+    assert english_spaces(f"Q1 2025{NB}: 3 ; SO1 : 1 ; essentiel : 1{NNB}030") == (
+        f"Q1 2025: 3; SO1: 1; essentiel: 1{NNB}030"
+    )
+
+
+def test_english_ratio_keeps_its_colon_apart() -> None:
+    for ratio in (
+        "a ratio of **1.53 : 1**.",
+        "Between 1.20 : 1 and 2,024.00 : 1 in 90% of the draws",
+        "Break-even (1 : 1)",
+        "base ratio 0.85 : 1; line at 1 : 1.",
+    ):
+        assert english_spaces(ratio) == ratio
+    markdown = typeset_markdown("Ratio : **1.53 : 1** (December 2024 : 1 relais)", english_spaces)
+    assert markdown == "Ratio: **1.53 : 1** (December 2024: 1 relais)"

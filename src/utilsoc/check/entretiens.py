@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from utilsoc.check.names import looks_like_name
-from utilsoc.check.privacy import text_problems
+from utilsoc.check.privacy import participant_problem, text_problems
 from utilsoc.check.reporter import Loc, Reporter
 from utilsoc.codes import Code
 from utilsoc.model.base import CODE_PATTERN
@@ -133,6 +133,8 @@ def _check_interview(
     if guide is None:
         report.references(role, [(("guide",), interview.guide)], "guide", report.project.guides)
         return
+    if interview.role in stakeholders:
+        _check_role(report, role, interview, guide)
     questions = [q.code for q in guide.questions]
     for code in interview.reponses:
         if code not in questions:
@@ -140,6 +142,25 @@ def _check_interview(
     for n, excerpt in enumerate(interview.extraits):
         _check_excerpt(report, role, (n, excerpt), interview, questions, themes)
     check_personal_data(report, role, interview)
+
+
+def _check_role(report: Reporter, role: str, interview: Entretien, guide: GuideEntretien) -> None:
+    """The person's stakeholder is one the guide was written for (a warning).
+
+    Why a warning: the answers stay true, but read as those of a public the guide does
+    not interview, usually a typing slip (« familles » for « eleves »).
+    """
+    if interview.role in guide.publics:
+        return
+    report.add(
+        role,
+        ("role",),
+        Code.ROLE_HORS_GUIDE,
+        f"partie prenante « {interview.role} » absente des publics du guide "
+        f"« {interview.guide} » ({', '.join(guide.publics)})",
+        f"corrigez le rôle, ou ajoutez « {interview.role} » à « publics: » du guide",
+        "avertissement",
+    )
 
 
 def check_personal_data(report: Reporter, role: str, interview: Entretien) -> None:
@@ -164,14 +185,8 @@ def check_personal_data(report: Reporter, role: str, interview: Entretien) -> No
 def check_person(report: Reporter, role: str, key: str, code: str) -> None:
     """A participant's (or a storyteller's) code is a pseudonym, not a name."""
     if looks_like_name(code):
-        report.add(
-            role,
-            (key,),
-            Code.PARTICIPANT_NOMINATIF,
-            f"« {code} » ressemble à un nom de personne : un entretien ne garde qu'un code",
-            "remplacez-le par un code pseudonyme (E07 pour un élève, P03 pour un parent) "
-            "et gardez la correspondance hors du dossier",
-        )
+        found = participant_problem(code, "un entretien")
+        report.add(role, (key,), found.code, found.message, found.hint)
     elif not re.match(CODE_PATTERN, code):
         report.add(
             role,

@@ -17,7 +17,7 @@ from typing import Any
 from utilsoc.check.privacy import note_problems
 from utilsoc.errors import DataErrors, Issue, UtilsocError
 from utilsoc.model.load import Project
-from utilsoc.model.mesures import FichierMesures, Mesure
+from utilsoc.model.mesures import FichierMesures, Groupe, Mesure
 from utilsoc.store.cache import measure_files
 from utilsoc.store.files import Contenu, measures_cache, read_measures
 from utilsoc.store.wire import Packed
@@ -47,6 +47,7 @@ class FileCheck:
     lines: Sequence[int] = ()  # the line of each valid value, for conflict messages
     evidence: dict[str, list[Any]] = field(default_factory=dict)
     followups: list[tuple[Any, str, int, int]] = field(default_factory=list)
+    comparisons: list[tuple[Any, str, int]] = field(default_factory=list)  # answer, file, n
     packed: Packed | None = None  # `records` as they travel, when already made
 
 
@@ -155,6 +156,7 @@ def _check_there(path: Path) -> tuple[Any, ...]:
         lines,
         found.evidence,
         found.followups,
+        found.comparisons,
     )
     packed = found.packed if found.packed is not None else pack(found.records)
     return ("ok", packed, *answer)
@@ -170,8 +172,11 @@ def _received(answer: tuple[Any, ...]) -> FileCheck:
         raise errors
     if answer[0] == "error":
         raise answer[1](answer[2], answer[3])
-    _, packed, file, issues, read, unchecked, lines, evidence, followups = answer
-    return FileCheck(file, issues, read, unchecked, unpack(packed), lines, evidence, followups)
+    _, packed, file, issues, read, unchecked, lines, evidence, followups, comparisons = answer
+    records = unpack(packed)
+    found = FileCheck(file, issues, read, unchecked, records, lines, evidence, followups)
+    found.comparisons = comparisons
+    return found
 
 
 def _evidence_count(content: Contenu) -> int:
@@ -182,11 +187,7 @@ def _value_issues(
     problems: list[Any], document: Document, n: int, strict: list[Document]
 ) -> list[Issue]:
     """The problems of value `n`, located; `strict` keeps the strict reading for the next."""
-    located = document
-    if document.record_lines:  # read fast: read strictly (once) for exact columns
-        if not strict:
-            strict.append(_strict_document(document))
-        located = strict[0]
+    located = _located(document, strict)
     issues = []
     for problem in problems:
         line, column = located.position(("valeurs", n, *problem.loc))
@@ -194,6 +195,15 @@ def _value_issues(
             Issue(document.file, line, column, problem.code, problem.message, problem.hint)
         )
     return issues
+
+
+def _located(document: Document, strict: list[Document]) -> Document:
+    """`document`, or when it was read fast, its strict reading (once) for exact columns."""
+    if document.record_lines:
+        if not strict:
+            strict.append(_strict_document(document))
+        return strict[0]
+    return document
 
 
 def _strict_document(document: Document) -> Document:
@@ -207,6 +217,7 @@ def _keep_evidence(
 ) -> None:
     from utilsoc.actions.evidence import reference_problems
 
+    strict: list[Document] = []
     for name, model_field in FichierMesures.model_fields.items():
         if name == "valeurs":
             continue
@@ -214,12 +225,23 @@ def _keep_evidence(
             problems = reference_problems(project, record)
             for problem in problems:
                 loc = (model_field.alias or name, n, problem.field)
-                line, column = document.position(loc)
+                line, column = _located(document, strict).position(loc)
                 found.issues.append(
                     Issue(document.file, line, column, problem.code, problem.message, problem.hint)
                 )
             if not problems:
                 found.evidence.setdefault(name, []).append(record)
-                if name == "suivis":
-                    line, column = document.position((model_field.alias or name, n, "piste"))
-                    found.followups.append((record, document.file, line, column))
+                _remember(found, name, n, record, document)
+
+
+def _remember(found: FileCheck, name: str, n: int, record: Any, document: Document) -> None:
+    """Where a valid record lies, when its check needs the other files (`check.measures`).
+
+    A follow-up names a track; an answer of the comparison group must come from someone
+    the action does not reach.
+    """
+    if name == "suivis":
+        line, column = document.position((name, n, "piste"))
+        found.followups.append((record, document.file, line, column))
+    elif name == "questionnaires" and record.groupe is Groupe.COMPARAISON:
+        found.comparisons.append((record, document.file, n))

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from utilsoc.check.files import EVIDENCE, FileCheck, checked_files
@@ -20,7 +21,8 @@ from utilsoc.codes import Code
 from utilsoc.compute.merge import Consolidated, Gathering
 from utilsoc.errors import Issue
 from utilsoc.model.load import Project
-from utilsoc.model.mesures import Mesure
+from utilsoc.model.mesures import Groupe, Mesure, Reponse
+from utilsoc.model.periods import Period
 from utilsoc.project import path_from_root
 
 
@@ -32,6 +34,7 @@ class MeasureCheck:
     evidence: dict[str, list[Any]] = field(default_factory=lambda: {n: [] for n in EVIDENCE})
     issues: list[Issue] = field(default_factory=list)
     followups: list[tuple[Any, str, int, int]] = field(default_factory=list)
+    comparisons: list[tuple[Any, str, int]] = field(default_factory=list)
     files: int = 0
     read: int = 0
     unchecked: int = 0
@@ -71,6 +74,7 @@ def check_measures(project: Project, *, checked: bool = True) -> MeasureCheck:
     place = _placer(result.records, blocks)
     result.issues.extend(_conflict_issues(merged, place, project))
     result.issues.extend(_followup_issues(result))
+    result.issues.extend(_both_groups_issues(result))
     referentiel = project.referentiel if checked else None
     if referentiel is not None:
         result.issues.extend(coarse_issues(referentiel, merged.current.values(), place))
@@ -104,6 +108,7 @@ def _add(result: MeasureCheck, blocks: list[Block], found: FileCheck) -> None:
     for name, kept in found.evidence.items():
         result.evidence[name].extend(kept)
     result.followups.extend(found.followups)
+    result.comparisons.extend(found.comparisons)
     if found.records:
         blocks.append((len(result.records), found.file, found.lines))
         result.records.extend(found.records)
@@ -131,6 +136,49 @@ def _followup_issues(result: MeasureCheck) -> list[Issue]:
             )
         )
     return issues
+
+
+def _both_groups_issues(result: MeasureCheck) -> list[Issue]:
+    """Each comparison-group answer of someone who answers as one of the action's people.
+
+    Same questionnaire, same period: one person cannot be in both groups of one round of
+    answers, and the gap between the groups would compare them with themselves. The
+    comparison answer is left out. Different periods are not checked: a person waiting
+    for the action may be in the comparison group first, then in the action's.
+    """
+    answers = result.evidence["questionnaires"]
+    action = {_round(r) for r in answers if r.groupe is not Groupe.COMPARAISON}
+    issues = []
+    for record, file, n in result.comparisons:
+        if _round(record) not in action:
+            continue
+        answers.remove(record)
+        line, column = _strict_position(file, ("questionnaires", n, "participant"))
+        issues.append(
+            Issue(
+                file,
+                line,
+                column,
+                Code.PARTICIPANT_DEUX_GROUPES,
+                f"« {record.participant} » répond aussi à {record.indicateur} en "
+                f"{record.periode.name} parmi les personnes de l'action : une personne n'est "
+                "pas des deux groupes",
+                "corrigez le code du participant ici ou dans ses réponses de l'action, "
+                "ou retirez « groupe: comparaison » si l'action l'accompagne",
+            )
+        )
+    return issues
+
+
+def _round(answer: Reponse) -> tuple[str, Period, str]:
+    return (answer.indicateur, answer.periode, answer.participant)
+
+
+def _strict_position(file: str, loc: tuple[str | int, ...]) -> tuple[int, int]:
+    """The line and column of `loc` in `file`, read strictly (a fast reading has no columns)."""
+    from utilsoc.yamlio.reader import read_yaml
+
+    return read_yaml(Path(file), file).position(loc)
 
 
 def _conflict_issues(

@@ -13,16 +13,22 @@ written consent; an e-mail address, a phone number or a postal address never is.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
 from typing import Any
 
+from utilsoc.check.names import looks_like_name
 from utilsoc.check.personal import LABELS, Finding, Kind, find_personal_data
 from utilsoc.check.values import Problem
 from utilsoc.codes import Code
 
 _NOTE = attrgetter("note")
 PSEUDONYMISE = "remplacez par un prénom seul, des initiales ou un code"
+CODE_PSEUDONYME = (
+    "remplacez-le par un code pseudonyme (E07 pour un élève, P03 pour un parent) "
+    "et gardez la correspondance hors du dossier"
+)
 
 # The texts of each kind of record, with how a sentence names them.
 FIELDS: dict[str, dict[str, str]] = {
@@ -55,11 +61,31 @@ def personal_problems(record: Any) -> list[Problem]:
     consented = bool(getattr(record, "nom_complet", False))
     may_consent = hasattr(record, "nom_complet") and not consented
     labels = FIELDS.get(type(record).__name__, {})
-    return [
+    problems = [
         found
         for name, text in texts(record)
         for found in text_problems(name, labels[name], text, consented, may_consent)
     ]
+    participant = getattr(record, "participant", None)
+    if participant and not problems and _names_someone(participant):
+        problems.append(participant_problem(participant, "un questionnaire"))
+    return problems
+
+
+def participant_problem(code: str, kept_by: str) -> Problem:
+    """A participant's code that names a person (« Ines », « MARTIN_Ines »): refused.
+
+    Why a lone first name too, unlike a text: a code is chosen to hide who the person is,
+    and git's history keeps it (see `names.looks_like_name`).
+    """
+    message = f"« {code} » ressemble à un nom de personne : {kept_by} ne garde qu'un code"
+    return Problem("participant", Code.PARTICIPANT_NOMINATIF, message, CODE_PSEUDONYME)
+
+
+@lru_cache(maxsize=4096)
+def _names_someone(code: str) -> bool:
+    """`looks_like_name`, once per code: each participant answers at entry and at exit."""
+    return looks_like_name(code)
 
 
 def text_problems(
@@ -106,7 +132,7 @@ def problem(field: str, label: str, finding: Finding, may_consent: bool = False)
         pronoun = "le" if finding.kind is Kind.TELEPHONE else "la"
         hint = f"retirez-{pronoun} : {LABELS[finding.kind]} n'a pas sa place dans l'évaluation"
         return Problem(field, Code.DONNEE_PERSONNELLE, message, hint)
-    hint = PSEUDONYMISE
+    hint = CODE_PSEUDONYME if field == "participant" else PSEUDONYMISE
     if may_consent:
         hint += " (ou, avec l'accord écrit de la personne, --nom-complet / nom_complet: true)"
     return Problem(field, Code.NOM_COMPLET, message, hint)

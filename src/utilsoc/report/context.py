@@ -162,8 +162,13 @@ def _about(options: Options, provenance: Provenance, version: str | None) -> dic
         "modifie": provenance.modifie,
         "version_utilsoc": provenance.version,
         "version_referentiel": version,
-        "annees": [{"nom": y.name, "libelle": y.label} for y in years_of(period)],
+        "annees": [_year(y) for y in years_of(period)],
     }
+
+
+def _year(year: Period) -> dict[str, str]:
+    """A year of a convention: its name, label and column heading in the report's language."""
+    return {"nom": year.name, "libelle": year.label, "entete": current().year_heading(year)}
 
 
 def _gaps(

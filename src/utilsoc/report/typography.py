@@ -52,20 +52,39 @@ def french_spaces(text: str) -> str:
     return _BEFORE_CLOSING.sub(NBSP + "»", text)
 
 
-_ENGLISH_BEFORE = re.compile(r"[ \t\u00a0\u202f]+([:;!?])(?![ \t\u00a0]1(?!\d|[.,]\d))")
+_ENGLISH_BEFORE = re.compile(r"([^\s\u00a0\u202f]*)[ \t\u00a0\u202f]+([:;!?])")
 _ENGLISH_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]%")
+_RATIO_FIRST = re.compile(r"[^\w]*\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"[^\w]*\d{4}")
+_RATIO_SECOND = re.compile(r"[ \t\u00a0]+\d")
 
 
 def english_spaces(text: str) -> str:
     """English punctuation: « Période : 12 % » reads `Period: 12%`, quotes are “ ”.
 
     Why: the templates are French, and their signs (« SO1 : … ») come through in an
-    English report. A ratio keeps its colon apart: `1.53 : 1`.
+    English report. Only a ratio, a number, a colon and a number, keeps its colon apart:
+    `1.53 : 1`, while `December 2024: 1 relais` ends a period label with a year, which is
+    no ratio's first term.
     """
-    text = _ENGLISH_BEFORE.sub(r"\1", text)
+    text = _ENGLISH_BEFORE.sub(_attached, text)
     text = _ENGLISH_PERCENT.sub("%", text)
     text = re.sub(r"[«“][ \t\u00a0\u202f]*", "“", text)
     return re.sub(r"[ \t\u00a0\u202f]*[»”]", "”", text)
+
+
+def _attached(match: re.Match[str]) -> str:
+    """The sign glued to the word before it, unless it is the colon of a ratio."""
+    before, sign = match.groups()
+    return match.group(0) if sign == ":" and _is_ratio(match) else before + sign
+
+
+def _is_ratio(match: re.Match[str]) -> bool:
+    """True when the colon of `match` stands between two numbers, the first not a year."""
+    before = match.group(1)
+    if not _RATIO_FIRST.fullmatch(before) or _YEAR.fullmatch(before):
+        return False
+    return _RATIO_SECOND.match(match.string, match.end()) is not None
 
 
 Spaces = Callable[[str], str]
