@@ -382,3 +382,51 @@ def test_a_participant_code_that_is_a_name_is_refused(cli, example, code: str) -
     assert "le code du participant contient un nom complet" in result.stderr
     assert not (folder / "mesures").exists()
     assert cli(*base[:4], "P012", *base[5:], "-p", "2026", "-a", "m").exit_code == 0
+
+
+def _answer(folder, *args: str):
+    return [
+        "-C", str(folder), "questionnaire", "score_confiance_sortie", *args,
+        "-m", "sortie", "-p", "2025-2026", "-a", "karim", "--date", "2026-06-12",
+    ]  # fmt: skip
+
+
+def test_a_comparison_answer_of_one_of_the_action_s_people_is_refused_as_validate_would(
+    cli, example
+) -> None:
+    folder = example("echec-scolaire")
+    before = {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")}
+    refused = cli(*_answer(folder, "E2546", "3", "--groupe", "comparaison"))
+    assert refused.exit_code == ExitCode.DONNEES_INVALIDES
+    said = refused.stderr.strip().removeprefix("erreur: ")
+    assert said.startswith("« E2546 » répond aussi à score_confiance_sortie en 2025-2026 ")
+    assert {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")} == before
+    # Written by hand instead, `validate` refuses it in the same words.
+    path = folder / "mesures" / "2025-2026" / "karim.questionnaires.yaml"
+    with path.open("a", encoding="utf-8") as file:
+        file.write(
+            "  - {indicateur: score_confiance_sortie, période: 2025-2026, participant: E2546, "
+            "moment: sortie, score: 3, auteur: karim, date: 2026-06-12, groupe: comparaison}\n"
+        )
+    validated = cli("-C", str(folder), "validate")
+    assert validated.exit_code == ExitCode.DONNEES_INVALIDES
+    assert f"erreur: {said} [participant-deux-groupes]" in validated.stderr
+
+
+def test_an_action_answer_of_someone_in_the_comparison_group_is_refused(cli, example) -> None:
+    folder = example("echec-scolaire")
+    before = {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")}
+    refused = cli(*_answer(folder, "C2501", "3"))
+    assert refused.exit_code == ExitCode.DONNEES_INVALIDES
+    assert refused.stderr.startswith(
+        "erreur: « C2501 » répond déjà à score_confiance_sortie en 2025-2026 dans le groupe "
+        "de comparaison : une personne n'est pas des deux groupes — corrigez le code du "
+        "participant ici ou dans ses réponses du groupe de comparaison"
+    )
+    assert {p: p.read_bytes() for p in (folder / "mesures").rglob("*.yaml")} == before
+    # The next school year, the comparison group's people may join the action.
+    args = _answer(folder, "C2501", "3")
+    args[args.index("2025-2026")] = "2026-2027"
+    joined = cli(*args[:-2], "--date", "2026-11-02")
+    assert joined.exit_code == 0, joined.stderr
+    assert cli("-C", str(folder), "validate").exit_code == 0

@@ -528,17 +528,63 @@ def test_a_group_column_imports_the_comparison_group_s_answers(cli, example, tmp
         encoding="utf-8",
     )
     (tmp_path / "kobo.csv").write_text(
-        "Code,Moment,Groupe,Q1\nP1,entrée,,2\nP1,sortie,,4\nP1,entrée,comparaison,2\n",
+        "Code,Moment,Groupe,Q1\nP1,entrée,,2\nP1,sortie,,4\nC1,entrée,comparaison,2\n",
         encoding="utf-8",
     )
     args = ["-C", str(folder), "import", str(tmp_path / "kobo.csv")]
     result = cli(*args, "-m", str(tmp_path / "map.yaml"))
     assert result.exit_code == 0, result.stderr
     text = (folder / "mesures" / "2025" / "kobo.questionnaires.yaml").read_text(encoding="utf-8")
-    # The same code and moment in the other group is another answer, not a repeated row.
-    assert text.count("participant: P1") == 3
+    assert text.count("participant: P1") == 2
+    assert text.count('participant: C1, moment: "entrée", score: 2.0, auteur: kobo') == 1
     assert text.count("groupe: comparaison}") == 1
     (tmp_path / "kobo.csv").write_text("Code,Moment,Groupe,Q1\nP2,entrée,témoin,2\n", "utf-8")
     refused = cli(*args, "-m", str(tmp_path / "map.yaml"))
     assert refused.exit_code != 0
     assert refused.stderr.startswith("kobo.csv:2:3: erreur: groupe : valeur non reconnue")
+
+
+def test_an_answer_putting_someone_in_both_groups_is_refused_at_its_row(
+    cli, example, tmp_path
+) -> None:
+    folder = example("vide", SCORE)
+    (tmp_path / "map.yaml").write_text(
+        "type: questionnaire\nauteur: kobo\npériode: 2025\ncolonnes:\n  moment: Moment\n"
+        "  participant: Code\n  groupe: Groupe\nindicateurs:\n  confiance: Q1\n",
+        encoding="utf-8",
+    )
+    args = [
+        "-C",
+        str(folder),
+        "import",
+        str(tmp_path / "kobo.csv"),
+        "-m",
+        str(tmp_path / "map.yaml"),
+    ]
+    (tmp_path / "kobo.csv").write_text(
+        "Moment,Code,Groupe,Q1\nentrée,P1,,2\nentrée,C1,comparaison,3\n", "utf-8"
+    )
+    assert cli(*args).exit_code == 0
+    before = _mesures(folder)
+    (tmp_path / "kobo.csv").write_text(
+        "Moment,Code,Groupe,Q1\n"
+        "entrée,P1,,2\n"  # already recorded: passed
+        "entrée,P2,,2\n"
+        "sortie,P2,comparaison,3\n"  # P2 answers in the action's group two rows above
+        "sortie,C1,,4\n",  # C1 answered in the comparison group
+        "utf-8",
+    )
+    refused = cli(*args)
+    assert refused.exit_code == ExitCode.DONNEES_INVALIDES
+    assert refused.stderr.splitlines()[:2] == [
+        "kobo.csv:4:2: erreur: « P2 » répond aussi à confiance en 2025 parmi les personnes de "
+        "l'action : une personne n'est pas des deux groupes — corrigez le code du participant "
+        "ici ou dans ses réponses de l'action, ou retirez « groupe: comparaison » si l'action "
+        "l'accompagne [participant-deux-groupes]",
+        "kobo.csv:5:2: erreur: « C1 » répond déjà à confiance en 2025 dans le groupe de "
+        "comparaison : une personne n'est pas des deux groupes — corrigez le code du participant "
+        "ici ou dans ses réponses du groupe de comparaison, ou retirez-y « groupe: comparaison » "
+        "si l'action l'accompagne [participant-deux-groupes]",
+    ]
+    assert _mesures(folder) == before
+    assert cli("-C", str(folder), "validate").exit_code == 0

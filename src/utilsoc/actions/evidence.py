@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from utilsoc.check.measures import both_groups_problems
 from utilsoc.check.personal import find_personal_data
 from utilsoc.check.privacy import PSEUDONYMISE, personal_problems
 from utilsoc.check.values import Problem, period_problems
@@ -27,6 +28,8 @@ from utilsoc.model.mesures import (
 )
 from utilsoc.model.periods import Period
 from utilsoc.model.referentiel import Indicateur, Referentiel, TypeIndicateur
+from utilsoc.project import Layout
+from utilsoc.store.files import iter_records
 from utilsoc.store.measures import append_records, record_path
 from utilsoc.yamlio.messages import describe_error
 
@@ -191,6 +194,8 @@ def record_evidence(
     problems = reference_problems(project, record)
     if problems:
         raise UserError(problems[0].message, problems[0].hint)
+    if isinstance(record, Reponse):
+        _check_groups(project, record)
     record = plan_record(project.layout, record, options or {})
     period: Period = record.periode  # type: ignore[attr-defined]
     append_records(project.layout, record_path(project.layout, record), [record])
@@ -198,6 +203,31 @@ def record_evidence(
     done = "enregistrée" if label in _FEMININE else "enregistré"
     code = getattr(record, "code", None)
     return f"{label} {done} pour {period.label}" + (f" (code : {code})" if code else "")
+
+
+def _check_groups(project: Project, answer: Reponse) -> None:
+    """Refuse an answer that would put its participant in both groups of one round.
+
+    Raises:
+        UserError: `validate` would then refuse it (`participant-deux-groupes`).
+    """
+    problems = both_groups_problems([answer], recorded_answers(project.layout, answer.periode))
+    if problems:
+        _, message, hint = problems[0]
+        raise UserError(message, hint)
+
+
+def recorded_answers(layout: Layout, period: Period) -> list[Reponse]:
+    """The questionnaire answers of the files of `period`'s folder.
+
+    Why a broken file is left out: `validate` tells its problems, with their lines.
+    """
+    return [
+        answer
+        for _, content, _, issues in iter_records(layout, period)
+        if content is not None and not issues
+        for answer in content.questionnaires
+    ]
 
 
 def _in_option_words(

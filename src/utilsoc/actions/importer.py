@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from utilsoc.actions.import_cells import day_as_period
 from utilsoc.actions.import_mapping import check_columns, kept_rows
 from utilsoc.actions.import_rows import Record, read_row
+from utilsoc.check.measures import both_groups_problems
 from utilsoc.codes import Code
 from utilsoc.compute.merge import consolidate
 from utilsoc.compute.questionnaires import group_of
@@ -99,7 +100,9 @@ def plan_import(
     issues.update(dict.fromkeys(_duplicates(table, records, lines)))
     if issues:
         raise DataErrors(list(issues))
-    plan = _against_existing(project, table, records, lines)
+    participant = mapping.colonnes.get(Champ.PARTICIPANT)
+    column = table.header.index(participant) + 1 if participant in table.header else 1
+    plan = _against_existing(project, table, records, lines, column)
     if plan.conflicts and not keep_conflicts:
         raise DataErrors(plan.conflicts)
     plan.filtered = len(table.rows) - len(kept)
@@ -155,10 +158,16 @@ def _describe(record: Record) -> str:
 
 
 def _against_existing(
-    project: Project, table: Table, records: list[Record], lines: list[int]
+    project: Project, table: Table, records: list[Record], lines: list[int], participant: int
 ) -> Plan:
-    """The records not in the folder yet; one recorded with other figures is a conflict."""
-    current, answers = _existing(project, {r.periode for r in records})
+    """The records not in the folder yet; one recorded with other figures is a conflict.
+
+    Raises:
+        DataErrors: a new answer would put someone in both groups of one round, at the
+            `participant` column of its row (`participant-deux-groupes`).
+    """
+    current, recorded = _existing(project, {r.periode for r in records})
+    answers = {_answer_key(r) for r in recorded}
     plan = Plan(project.layout)
     for record, line in zip(records, lines, strict=True):
         if _recorded(record, current, answers):
@@ -168,20 +177,25 @@ def _against_existing(
         else:
             plan.files.setdefault(record_path(project.layout, record), []).append(record)
             plan.rows.append((line, record))
+    new = [(line, r) for line, r in plan.rows if isinstance(r, Reponse)]
+    found = both_groups_problems([r for _, r in new], recorded)
+    if found:
+        both = Code.PARTICIPANT_DEUX_GROUPES
+        raise DataErrors([Issue(table.file, new[n][0], participant, both, *t) for n, *t in found])
     return plan
 
 
-def _existing(project: Project, periods: set[Period]) -> tuple[dict[Any, Mesure], set[AnswerKey]]:
+def _existing(project: Project, periods: set[Period]) -> tuple[dict[Any, Mesure], list[Reponse]]:
     """The current values and the answers already recorded for `periods`."""
     values: list[Mesure] = []
-    answers: set[AnswerKey] = set()
+    answers: list[Reponse] = []
     for period in periods:
         for _, content, _, issues in iter_records(project.layout, period):
             if issues:
                 raise DataErrors(issues)
             if content is not None:
                 values.extend(content.valeurs)
-                answers.update(_answer_key(r) for r in content.questionnaires)
+                answers.extend(content.questionnaires)
     return consolidate(values).current, answers
 
 

@@ -9,7 +9,7 @@ overlap or lie far from their targets. What is valid is kept; every problem beco
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,33 +141,71 @@ def _followup_issues(result: MeasureCheck) -> list[Issue]:
 def _both_groups_issues(result: MeasureCheck) -> list[Issue]:
     """Each comparison-group answer of someone who answers as one of the action's people.
 
-    Same questionnaire, same period: one person cannot be in both groups of one round of
-    answers, and the gap between the groups would compare them with themselves. The
-    comparison answer is left out. Different periods are not checked: a person waiting
-    for the action may be in the comparison group first, then in the action's.
+    The comparison answer is left out (see `both_groups_problems`).
     """
     answers = result.evidence["questionnaires"]
-    action = {_round(r) for r in answers if r.groupe is not Groupe.COMPARAISON}
+    action = action_rounds(answers)
     issues = []
     for record, file, n in result.comparisons:
         if _round(record) not in action:
             continue
         answers.remove(record)
         line, column = _strict_position(file, ("questionnaires", n, "participant"))
-        issues.append(
-            Issue(
-                file,
-                line,
-                column,
-                Code.PARTICIPANT_DEUX_GROUPES,
-                f"« {record.participant} » répond aussi à {record.indicateur} en "
-                f"{record.periode.name} parmi les personnes de l'action : une personne n'est "
-                "pas des deux groupes",
-                "corrigez le code du participant ici ou dans ses réponses de l'action, "
-                "ou retirez « groupe: comparaison » si l'action l'accompagne",
-            )
-        )
+        message, hint = _in_action_too(record)
+        issues.append(Issue(file, line, column, Code.PARTICIPANT_DEUX_GROUPES, message, hint))
     return issues
+
+
+def both_groups_problems(
+    new: Sequence[Reponse], recorded: Iterable[Reponse]
+) -> list[tuple[int, str, str]]:
+    """Each answer of `new` that would put someone in both groups: its index, message, hint.
+
+    Same questionnaire, same period: one person cannot be in both groups of one round of
+    answers, and the gap between the groups would compare them with themselves. A
+    comparison answer gets the message `validate` gives it; an answer of the action's
+    people, one saying who is already in the comparison group. Different periods are
+    not checked: a person waiting for the action may be in the comparison group first,
+    then in the action's.
+
+    Why one function: `questionnaire` and `import` refuse before writing what `validate`
+    refuses once written (`participant-deux-groupes`), in the same words.
+    """
+    recorded = list(recorded)
+    action = action_rounds([*recorded, *new])
+    compared = {_round(r) for r in recorded if r.groupe is Groupe.COMPARAISON}
+    problems = []
+    for n, answer in enumerate(new):
+        if answer.groupe is Groupe.COMPARAISON and _round(answer) in action:
+            problems.append((n, *_in_action_too(answer)))
+        elif answer.groupe is not Groupe.COMPARAISON and _round(answer) in compared:
+            problems.append((n, *_compared_already(answer)))
+    return problems
+
+
+def action_rounds(answers: Iterable[Reponse]) -> set[tuple[str, Period, str]]:
+    """The questionnaire, period and participant of each answer of the action's people."""
+    return {_round(r) for r in answers if r.groupe is not Groupe.COMPARAISON}
+
+
+def _in_action_too(answer: Reponse) -> tuple[str, str]:
+    return (
+        f"« {answer.participant} » répond aussi à {answer.indicateur} en "
+        f"{answer.periode.name} parmi les personnes de l'action : une personne n'est "
+        "pas des deux groupes",
+        "corrigez le code du participant ici ou dans ses réponses de l'action, "
+        "ou retirez « groupe: comparaison » si l'action l'accompagne",
+    )
+
+
+def _compared_already(answer: Reponse) -> tuple[str, str]:
+    return (
+        f"« {answer.participant} » répond déjà à {answer.indicateur} en "
+        f"{answer.periode.name} dans le groupe de comparaison : une personne n'est "
+        "pas des deux groupes",
+        "corrigez le code du participant ici ou dans ses réponses du groupe de comparaison, "
+        "ou retirez-y « groupe: comparaison » si l'action l'accompagne",
+    )
 
 
 def _round(answer: Reponse) -> tuple[str, Period, str]:
