@@ -114,3 +114,23 @@ def test_two_people_filling_two_answers_on_two_branches_merge_cleanly(cli, examp
     assert answers["q1"] == "Très bien, merci.\n"
     assert answers["q2"] == "J'ose parler.\n"
     assert cli("-C", str(folder), "validate").exit_code == 0
+
+
+def test_a_role_the_guide_does_not_interview_is_written_with_validate_s_warning(
+    cli, example
+) -> None:
+    folder = example("echec-scolaire")
+    result = _add(cli, folder, "--participant", "B04", "--role", "benevoles")
+    assert result.exit_code == 0, result.stderr
+    written = "entretiens/fin-de-parcours/B04-2026-06-20.yaml"
+    assert Entretien.model_validate(read_yaml(folder / written, written).data).role == "benevoles"
+    [warning] = result.stderr.splitlines()
+    assert warning.endswith(
+        "B04-2026-06-20.yaml:7:7: avertissement: partie prenante « benevoles » absente des "
+        "publics du guide « fin-de-parcours » (eleves, familles) — corrigez le rôle, ou "
+        "ajoutez « benevoles » à « publics: » du guide [role-hors-guide]"
+    )
+    validated = cli("-C", str(folder), "validate")
+    assert validated.exit_code == 0
+    assert warning in validated.stderr.splitlines()
+    assert _add(cli, folder, "--participant", "E31").stderr == ""  # a role of the guide

@@ -13,13 +13,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from utilsoc.check.entretiens import check_role
 from utilsoc.check.names import looks_like_name
-from utilsoc.errors import DataErrors, UsageError, UserError
+from utilsoc.check.reporter import Reporter
+from utilsoc.errors import DataErrors, Issue, UsageError, UserError
 from utilsoc.model.base import CODE_PATTERN
-from utilsoc.model.entretiens import GuideEntretien
+from utilsoc.model.entretiens import Entretien, GuideEntretien
 from utilsoc.model.load import Project, load_project
 from utilsoc.project import ENTRETIENS, Layout, display_path
 from utilsoc.store.journal import transaction
+from utilsoc.yamlio.reader import read_yaml
 
 
 @dataclass(frozen=True)
@@ -34,8 +37,12 @@ class NewInterview:
     quotable: bool = False
 
 
-def add_interview(layout: Layout, new: NewInterview) -> Path:
-    """Write the interview file from its guide; return its path. Nothing is ever replaced.
+def add_interview(layout: Layout, new: NewInterview) -> tuple[Path, list[Issue]]:
+    """Write the interview file from its guide. Nothing is ever replaced.
+
+    Returns:
+        The file's path, and the warnings `validate` gives it (a role the guide does
+        not interview, `role-hors-guide`).
 
     Raises:
         UsageError: a date, code or interviewer badly written.
@@ -62,7 +69,20 @@ def add_interview(layout: Layout, new: NewInterview) -> Path:
                 "ouvrez-le pour le compléter, ou changez la date ou le code du participant",
             )
         tx.write(path, text)
-    return path
+    return path, _warnings(project, path, guide)
+
+
+def _warnings(project: Project, path: Path, guide: GuideEntretien) -> list[Issue]:
+    """What `validate` warns of in the new file, at its line: a role its guide omits.
+
+    Why read back: the warning points at the file's line, as `validate`'s does.
+    """
+    role = f"entretien:{path.parent.name}/{path.stem}"
+    document = read_yaml(path, display_path(path))
+    project.documents[role] = document
+    report = Reporter(project)
+    check_role(report, role, Entretien.model_validate(document.data), guide)
+    return report.issues
 
 
 def interview_text(guide: GuideEntretien, new: NewInterview, day: dt.date) -> str:

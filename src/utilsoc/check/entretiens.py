@@ -134,7 +134,7 @@ def _check_interview(
         report.references(role, [(("guide",), interview.guide)], "guide", report.project.guides)
         return
     if interview.role in stakeholders:
-        _check_role(report, role, interview, guide)
+        check_role(report, role, interview, guide)
     questions = [q.code for q in guide.questions]
     for code in interview.reponses:
         if code not in questions:
@@ -144,8 +144,10 @@ def _check_interview(
     check_personal_data(report, role, interview)
 
 
-def _check_role(report: Reporter, role: str, interview: Entretien, guide: GuideEntretien) -> None:
+def check_role(report: Reporter, role: str, interview: Entretien, guide: GuideEntretien) -> None:
     """The person's stakeholder is one the guide was written for (a warning).
+
+    Also said by `entretien ajouter`, which writes the interview all the same.
 
     Why a warning: the answers stay true, but read as those of a public the guide does
     not interview, usually a typing slip (« familles » for « eleves »).

@@ -83,11 +83,12 @@ def cli_command_entretien_ajouter(
 ) -> None:
     """Créer le fichier d'un entretien à partir de son guide, réponses à remplir."""
     from utilsoc.actions.entretien import NewInterview, add_interview
-    from utilsoc.cli.output import echo
+    from utilsoc.cli.output import echo, print_issues
     from utilsoc.project import display_path, find_root
 
     layout = find_root(base_dir(ctx))
     new = NewInterview(guide, participant, role, date, enqueteur, citation)
-    path = add_interview(layout, new)
+    path, warnings = add_interview(layout, new)
     echo(f"entretien créé : {display_path(path)}")
+    print_issues(warnings)
     echo("étape suivante : écrivez les réponses dans ce fichier, puis « utilsoc validate »")
