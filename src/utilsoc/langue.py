@@ -197,12 +197,16 @@ class English(Langue):
         return labels.get(period.kind) or f"{self.date(period.start)} to {self.date(period.end)}"
 
     def short_period(self, period: Period) -> str:
-        """`Q3 2025`, `H1 2026`, `Mar 2026`."""
+        """`Q3 2025`, `H1 2026`, `Mar 2026`, `2024–2025 school year`.
+
+        Why a school year in full: a chart's axis and text alternative would otherwise
+        read `2024-2025` where the rest of the report reads "2024–2025 school year".
+        """
         from utilsoc.model.periods import Kind
 
         if period.kind is Kind.MOIS:
             return f"{_MONTHS[period.start.month - 1][:3]} {period.start.year}"
-        if period.kind in (Kind.SEMESTRE, Kind.TRIMESTRE):
+        if period.kind in (Kind.SEMESTRE, Kind.TRIMESTRE, Kind.ANNEE_SCOLAIRE):
             return self.period(period)
         return period.name
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from utilsoc.report.axes import BASELINE, crowded, number_ticks, shown_ticks, word
+from utilsoc.report.axes import BASELINE, crowded, number_ticks, period_ticks, shown_ticks, word
 from utilsoc.report.chart_spec import Chart
 
 
@@ -19,6 +19,17 @@ def test_a_dozen_labels_at_most_always_the_latest() -> None:
 def test_long_labels_are_crowded_short_ones_are_not() -> None:
     assert not crowded(["2024", "2025"])
     assert crowded([f"année scolaire {y}-{y + 1}" for y in range(2015, 2025)])
+
+
+def test_an_english_school_year_reads_on_two_lines_other_periods_on_one() -> None:
+    english = ["Q3 2025", "Sep 2025", "2024–2025 school year", "2025-01-15..2025-06-30"]
+    french = ["T3 2025", "sept. 2025", "2024-2025", "2025-01-15..2025-06-30"]
+    assert period_ticks(english) == [*english[:2], "2024–2025\nschool year", english[3]]
+    assert period_ticks(french) == french
+    # Two lines are as wide as their wider one: five school years stand side by side.
+    years = [f"{y}–{y + 1} school year" for y in range(2021, 2026)]
+    assert crowded(years)
+    assert not crowded(period_ticks(years))
 
 
 def test_words_and_numbers_in_the_chart_language() -> None:

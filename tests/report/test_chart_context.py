@@ -132,3 +132,46 @@ def test_no_picture_without_charts_and_a_table_past_a_dozen_bars() -> None:
     assert indicator["ventilation"][1]["graphique"] is None
     assert attach_charts(context, "aucun") == {}
     assert indicator["graphique"] is None
+
+
+def test_an_english_report_s_charts_read_school_years_as_its_text_does(
+    cli, example, tmp_path
+) -> None:
+    folder = example("echec-scolaire")  # school-year indicators, a comparison of 2023-2024
+    output = tmp_path / "bilan.md"
+    args = ("-C", str(folder), "report", "-f", "md", "--langue", "en", "-o", str(output))
+    result = cli(*args, "-p", "2025-2026")
+    assert result.exit_code == 0, result.stderr
+    text = output.read_text(encoding="utf-8")
+    alts = re.findall(r"!\[([^\]]*)\]\(([^)]*)\)", text)
+    assert alts
+    assert not [alt for alt, _ in alts if re.search(r"\b20\d\d-20\d\d\b", alt)]
+    assert any(
+        alt.startswith("Nombre d'élèves accompagnés. 2024–2025 school year: 147 élèves ")
+        for alt, _ in alts
+    )
+    assert any("(valeur illustrative, 2023–2024 school year): 10.5%" in alt for alt, _ in alts)
+    drawn = " ".join((output.parent / src).read_text(encoding="utf-8") for _, src in alts)
+    assert not re.search(r"\b20\d\d-20\d\d\b", drawn)
+    assert ">2024–2025</text>" in drawn  # a tick, on two lines
+    assert ">school year</text>" in drawn
+
+
+def test_the_entry_and_exit_means_of_one_group_are_labelled_in_the_report_s_language() -> None:
+    from utilsoc.langue import using
+
+    gains = {
+        "libelle": "Confiance", "echelle": {"min": 1, "max": 5}, "entree": 2.0, "sortie": 3.5,
+        "unite": "", "participants": 4,
+    }  # fmt: skip
+    context = {
+        "association": {"couleurs": {"principale": "#111111", "secondaire": "#222222",
+                                     "accent": "#333333"}},
+        "indicateurs": {}, "gains": [gains],
+    }  # fmt: skip
+    with using("en"):
+        [chart] = attach_charts(context, "svg").values()
+    assert chart.labels == ["mean"]
+    assert chart.alt.endswith("mean: entry 2, exit 3.5.")
+    [chart] = attach_charts(context, "svg").values()
+    assert chart.labels == ["moyenne"]

@@ -70,6 +70,29 @@ def test_each_comparison_reads_with_its_source_year_scope_and_gap() -> None:
     assert comparisons_context(indicator, "texte")[0]["ecart"] is None
 
 
+def test_a_school_year_comparison_reads_as_the_report_s_language_writes_its_years() -> None:
+    from utilsoc.langue import using
+
+    comparison = {"libellé": "taux", "valeur": 10, "source": "DEPP", "année": "2023-2024"}
+    indicator = _indicator(comparaisons=[comparison])
+    [french] = comparisons_context(indicator, 12.0)
+    assert (french["annee"], french["annee_libelle"]) == ("2023-2024", "2023-2024")
+    assert french["detail"] == "DEPP, 2023-2024"
+    with using("en"):
+        [english] = comparisons_context(indicator, 12.0)
+    assert english["annee"] == "2023-2024"  # the data keeps the period's name
+    assert english["annee_libelle"] == "2023–2024 school year"
+    assert english["detail"] == "DEPP, 2023–2024 school year"
+    chart = series_chart({**_series(), "comparaisons": [english]}, PALETTE)
+    assert chart is not None
+    assert chart.references == [("taux (DEPP, 2023–2024 school year)", 10.0)]
+
+
+def _series() -> dict[str, object]:
+    point = {"court": "2025", "valeur": 12.0, "cible": None, "cumul": None, "tranche": None}
+    return {"libelle": "Taux", "type": "taux", "unite": "%", "reference": None, "courbe": [point]}
+
+
 @pytest.mark.parametrize(
     ("kind", "unit", "gap", "words"),
     [
@@ -116,6 +139,7 @@ def test_a_series_chart_draws_each_comparison_as_a_labelled_dashed_line() -> Non
             {"court": "2025", "valeur": 23.0, "cible": None, "cumul": None, "tranche": None},
         ],
         "comparaisons": [{"libelle": "taux du territoire", "source": "INSEE", "annee": "2022",
+                          "annee_libelle": "2022",
                           "valeur": 18.0}],
     }  # fmt: skip
     chart = series_chart(indicator, PALETTE)

@@ -43,8 +43,25 @@ def shown_ticks(labels: list[str]) -> tuple[list[int], list[str]]:
 
 
 def crowded(labels: list[str]) -> bool:
-    """Whether the labels shown are too long to stand side by side."""
-    return sum(len(label) for label in shown_ticks(labels)[1]) > 60
+    """Whether the labels shown are too long to stand side by side (their widest lines)."""
+    shown = shown_ticks(labels)[1]
+    return sum(max(len(line) for line in label.split("\n")) for label in shown) > 60
+
+
+ONE_LINE = 12  # characters of a period's label on one line under its tick
+
+
+def period_ticks(labels: list[str]) -> list[str]:
+    """Periods' labels as their ticks read them: "2024–2025 school year" on two lines.
+
+    Why: an English school year is twice as wide as any other period's label; under the
+    last point of a series it would run off the figure. French labels are never that
+    long, so French charts keep their drawings.
+    """
+    return [
+        label.replace(" ", "\n", 1) if len(label) > ONE_LINE and " " in label else label
+        for label in labels
+    ]
 
 
 def set_labels(axes: Any, labels: list[str]) -> None:

@@ -58,7 +58,7 @@ def _gains_charts(all_gains: list[dict[str, Any]], palette: Palette) -> Iterator
     for gains in all_gains:
         gains["graphique"] = None
         scale = gains["echelle"]
-        labels, entries, exits = ["moyenne"], [gains["entree"]], [gains["sortie"]]
+        labels, entries, exits = [_("moyenne")], [gains["entree"]], [gains["sortie"]]
         other = gains.get("comparaison")
         if other is not None:  # both groups side by side, each with its N
             labels = [

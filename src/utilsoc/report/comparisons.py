@@ -36,6 +36,7 @@ def comparisons_context(indicator: Indicateur, value: Any) -> list[dict[str, Any
             "valeur": fact.comparison.valeur,
             "source": fact.comparison.source,
             "annee": fact.comparison.annee.name,
+            "annee_libelle": current().year_heading(fact.comparison.annee),
             "perimetre": fact.comparison.perimetre,
             "nature": None if fact.comparison.nature is None else fact.comparison.nature.value,
             "detail": detail(fact.comparison),
@@ -47,14 +48,20 @@ def comparisons_context(indicator: Indicateur, value: Any) -> list[dict[str, Any
 
 
 def detail(comparison: Comparaison) -> str:
-    """« INSEE, 2022, QPV de Brest »: where the figure comes from, when and on whom."""
-    parts = (comparison.source, comparison.annee.name, comparison.perimetre)
+    """« INSEE, 2022, QPV de Brest »: where the figure comes from, when and on whom.
+
+    The year as the report's language writes a convention's years: « 2023-2024 » in
+    French, "2023–2024 school year" in English.
+    """
+    year = current().year_heading(comparison.annee)
+    parts = (comparison.source, year, comparison.perimetre)
     return ", ".join(part for part in parts if part)
 
 
 def line_label(comparison: dict[str, Any]) -> str:
-    """A chart's reference line: « taux du territoire (INSEE, 2022) »."""
-    origin = ", ".join(part for part in (comparison["source"], comparison["annee"]) if part)
+    """A chart's reference line: « taux du territoire (INSEE, 2022) », its year as `detail`'s."""
+    parts = (comparison["source"], comparison["annee_libelle"])
+    origin = ", ".join(part for part in parts if part)
     return f"{comparison['libelle']} ({origin})"
 
 

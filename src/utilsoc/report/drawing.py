@@ -19,6 +19,7 @@ from utilsoc.report.axes import (
     TARGET,
     crowded,
     number_ticks,
+    period_ticks,
     reference_line,
     set_labels,
     shown_ticks,
@@ -114,7 +115,7 @@ def _series_figure(chart: Chart) -> Any:
     """The figure of a time series, drawn once per shape and then only given new data."""
     shape = (
         len(chart.labels),
-        crowded(chart.labels),
+        crowded(period_ticks(chart.labels)),
         chart.baseline is None,
         chart.target is None,
         not chart.targets,
@@ -146,7 +147,7 @@ def _series_figure(chart: Chart) -> Any:
     elif reused.target is not None:
         reused.target.set_ydata(_target_line(chart))
     reused.title.set_text(chart.title)
-    axes.set_xticklabels(shown_ticks(chart.labels)[1])
+    axes.set_xticklabels(shown_ticks(period_ticks(chart.labels))[1])
     _fit_y(axes, chart)
     return reused.figure
 
@@ -189,7 +190,7 @@ def _series(axes: Any, chart: Chart) -> tuple[Any, Any, Any]:
         target = axes.axhline(
             chart.target, color=accent, linestyle="--", linewidth=1.4, label=word(chart, TARGET)
         )
-    set_labels(axes, chart.labels)
+    set_labels(axes, period_ticks(chart.labels))
     axes.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3)
     _fit_y(axes, chart)
     return line, baseline, target
