@@ -579,11 +579,11 @@ def test_an_english_report_with_interviews_has_no_french_of_utilsoc(
         for words in [
             "What the interviews say",
             "(10 interviews analysed)",
-            "7 of 10 interviews mention confiance retrouvée",
-            "parents et familles: 1 of 4",
+            "7 of 10 interviews mention regained confidence",
+            "parents and families: 1 of 4",
             "5 positive excerpts, 1 negative",
             "come up together in 3 interviews.",
             "Stories of change",
-            "Told by E07 (élèves accompagnés) on 19 May 2026. Chosen on 26 June 2026 by",
+            "Told by E07 (supported pupils) on 19 May 2026. Chosen on 26 June 2026 by",
         ]:
             assert words in text, f"{template}.{fmt}: {words}"

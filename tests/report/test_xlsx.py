@@ -122,7 +122,7 @@ def test_an_english_workbook(cli, tmp_path) -> None:
     assert sheet.title == "Targets and achievements"
     rows = _rows(sheet)
     pupils = rows["nb_eleves_accompagnes"]
-    assert pupils["Indicator"] == "Nombre d'élèves accompagnés"  # the association's words
+    assert pupils["Indicator"] == "Number of pupils supported"  # the association's `en:`
     assert pupils["Baseline"] == 138
     assert pupils["2024–2025 school year — target"] == 150
     assert pupils["2024–2025 school year — achieved"] == 147

@@ -1,6 +1,7 @@
-"""English variants of the référentiel's own words (`en:`), for reports in English.
+"""English variants of the association's own words (`en:`), for reports in English.
 
-Each is optional and partial: what it does not give stays as written in French.
+Those of the référentiel, the logical frameworks and publics.yaml. Each is optional and
+partial: what it does not give stays as written in French.
 """
 
 from __future__ import annotations
@@ -9,10 +10,12 @@ from utilsoc.model.base import Modele, Texte
 
 
 class IndicateurAnglais(Modele):
-    """L'indicateur en anglais : libellé et définition."""
+    """L'indicateur en anglais : libellé, définition et unité."""
 
     libelle: Texte | None = None
     definition: str | None = None
+    unite: str | None = None
+    unite_pluriel: str | None = None
 
 
 class CritereAnglais(Modele):
@@ -40,3 +43,60 @@ class ThemeAnglais(Modele):
 
     libelle: Texte | None = None
     definition: str | None = None
+
+
+class ResultatAttenduAnglais(Modele):
+    """Le résultat attendu en anglais : son intitulé."""
+
+    intitule: Texte | None = None
+
+
+class SousObjectifAnglais(Modele):
+    """Le sous-objectif en anglais : son intitulé."""
+
+    intitule: Texte | None = None
+
+
+class CadreAnglais(Modele):
+    """Le cadre logique en anglais : financeur, programme, objectif, attentes."""
+
+    financeur: Texte | None = None
+    programme: str | None = None
+    objectif_general: Texte | None = None
+    attentes_partenariat: list[Texte] | None = None
+
+
+class PartiePrenanteAnglais(Modele):
+    """La partie prenante en anglais : nom, description et attentes."""
+
+    nom: Texte | None = None
+    description: str | None = None
+    attentes: list[Texte] | None = None
+
+
+class InformationsAnglais(Modele):
+    """Qui sont les personnes du profil, en anglais."""
+
+    age: str | None = None
+    profession: str | None = None
+    situation_familiale: str | None = None
+    autres: list[Texte] | None = None
+
+
+class PublicCibleAnglais(Modele):
+    """Le profil cible en anglais : nom, informations, contact, motivations, freins."""
+
+    nom: Texte | None = None
+    informations: InformationsAnglais | None = None
+    contact_et_decision: list[Texte] | None = None
+    motivations: list[Texte] | None = None
+    freins: list[Texte] | None = None
+
+
+class AudienceAnglais(Modele):
+    """L'audience en anglais : nom, objectif, message et canaux."""
+
+    nom: Texte | None = None
+    objectif: Texte | None = None
+    message: Texte | None = None
+    canaux: list[Texte] | None = None

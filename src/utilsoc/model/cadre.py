@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from utilsoc.model.anglais import CadreAnglais, ResultatAttenduAnglais, SousObjectifAnglais
 from utilsoc.model.base import Choix, Code, Modele, Texte
 from utilsoc.model.periods import Period
 
@@ -14,6 +15,7 @@ class ResultatAttendu(Modele):
     code: Code
     intitule: Texte
     indicateurs: list[Code] = Field(default_factory=list, description="Codes d'indicateurs.")
+    en: ResultatAttenduAnglais | None = Field(None, description="Son intitulé en anglais.")
 
 
 class SousObjectif(Modele):
@@ -23,6 +25,7 @@ class SousObjectif(Modele):
     intitule: Texte
     resultats_attendus: list[ResultatAttendu] = Field(min_length=1)
     indicateurs: list[Code] = Field(default_factory=list, description="Codes d'indicateurs.")
+    en: SousObjectifAnglais | None = Field(None, description="Son intitulé en anglais.")
 
 
 class Article(Choix):
@@ -54,4 +57,9 @@ class CadreLogique(Modele):
     attentes_partenariat: list[Texte] = Field(
         default_factory=list,
         description="Ce que l'association attend du financeur au-delà de l'argent.",
+    )
+    en: CadreAnglais | None = Field(
+        None,
+        description="Financeur, programme, objectif général et attentes en anglais, pour les "
+        "rapports en anglais.",
     )

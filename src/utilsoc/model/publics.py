@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from utilsoc.model.anglais import AudienceAnglais, PartiePrenanteAnglais, PublicCibleAnglais
 from utilsoc.model.base import Choix, Code, Modele, Texte
 
 
@@ -27,6 +28,9 @@ class PartiePrenante(Modele):
     categorie: Categorie
     description: str | None = None
     attentes: list[Texte] = Field(default_factory=list)
+    en: PartiePrenanteAnglais | None = Field(
+        None, description="Nom, description et attentes en anglais."
+    )
 
 
 class Informations(Modele):
@@ -50,6 +54,10 @@ class PublicCible(Modele):
     )
     motivations: list[Texte] = Field(default_factory=list, description="Motivations et attentes.")
     freins: list[Texte] = Field(default_factory=list)
+    en: PublicCibleAnglais | None = Field(
+        None,
+        description="Nom, informations, contact et décision, motivations et freins en anglais.",
+    )
 
 
 class Audience(Modele):
@@ -61,6 +69,9 @@ class Audience(Modele):
     message: Texte
     canaux: list[Texte] = Field(default_factory=list)
     parties_prenantes: list[Code] = Field(default_factory=list)
+    en: AudienceAnglais | None = Field(
+        None, description="Nom, objectif, message et canaux en anglais."
+    )
 
 
 class Publics(Modele):

@@ -193,7 +193,9 @@ class Indicateur(Modele):
         description="Avec commun : ce que vaut une unité de cet indicateur dans l'unité de "
         "l'indicateur commun (heures → jours : 0.1429).",
     )
-    en: IndicateurAnglais | None = Field(None, description="Libellé et définition en anglais.")
+    en: IndicateurAnglais | None = Field(
+        None, description="Libellé, définition et unité en anglais."
+    )
     entretiens: Code | None = Field(None, description="Guide des entretiens qui l'éclairent.")
 
     @property
