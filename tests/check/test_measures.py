@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from utilsoc.check.measures import MeasureCheck, check_measures
+from utilsoc.check.measures import MeasureCheck, both_groups_problems, check_measures
 from utilsoc.model.load import load_project
+from utilsoc.model.mesures import Reponse
 from utilsoc.project import find_root
 from utilsoc.store import filecache, parallel
 from utilsoc.store.files import measures_cache
@@ -140,3 +141,27 @@ def test_the_comparison_group_of_one_year_may_join_the_action_the_next(cli, exam
     path.write_text(text.replace("participant: C2501,", "participant: E2401,"), "utf-8")
     result = cli("-C", str(root), "validate")
     assert result.exit_code == 0, result.stderr
+
+
+def _answer(participant: str, period: str = "2025", group: str | None = None) -> Reponse:
+    fields = {"indicateur": "confiance", "période": period, "participant": participant}
+    fields |= {"moment": "entrée", "score": 2, "auteur": "a", "date": "2025-03-01"}
+    return Reponse.model_validate(fields | ({"groupe": group} if group else {}))
+
+
+def test_an_answer_to_be_written_is_checked_against_the_recorded_ones_both_ways() -> None:
+    recorded = [_answer("P1"), _answer("C1", group="comparaison")]
+    new = [
+        _answer("P1", group="comparaison"),  # one of the action's people
+        _answer("C1"),  # already in the comparison group
+        _answer("C1", "2026"),  # another period: may join the action
+        _answer("P2"),
+        _answer("P2", group="comparaison"),  # one of the action's people, among the new
+    ]
+    found = both_groups_problems(new, recorded)
+    assert [(n, message.split(" : ")[0]) for n, message, _ in found] == [
+        (0, "« P1 » répond aussi à confiance en 2025 parmi les personnes de l'action"),
+        (1, "« C1 » répond déjà à confiance en 2025 dans le groupe de comparaison"),
+        (4, "« P2 » répond aussi à confiance en 2025 parmi les personnes de l'action"),
+    ]
+    assert both_groups_problems(new[2:4], recorded) == []

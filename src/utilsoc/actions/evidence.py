@@ -194,8 +194,7 @@ def record_evidence(
     problems = reference_problems(project, record)
     if problems:
         raise UserError(problems[0].message, problems[0].hint)
-    if isinstance(record, Reponse):
-        _check_groups(project, record)
+    _check_groups(project, record)
     record = plan_record(project.layout, record, options or {})
     period: Period = record.periode  # type: ignore[attr-defined]
     append_records(project.layout, record_path(project.layout, record), [record])
@@ -205,12 +204,14 @@ def record_evidence(
     return f"{label} {done} pour {period.label}" + (f" (code : {code})" if code else "")
 
 
-def _check_groups(project: Project, answer: Reponse) -> None:
+def _check_groups(project: Project, answer: BaseModel) -> None:
     """Refuse an answer that would put its participant in both groups of one round.
 
     Raises:
         UserError: `validate` would then refuse it (`participant-deux-groupes`).
     """
+    if not isinstance(answer, Reponse):
+        return
     problems = both_groups_problems([answer], recorded_answers(project.layout, answer.periode))
     if problems:
         _, message, hint = problems[0]

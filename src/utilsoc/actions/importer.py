@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from utilsoc.actions.import_cells import day_as_period
 from utilsoc.actions.import_mapping import check_columns, kept_rows
 from utilsoc.actions.import_rows import Record, read_row
-from utilsoc.check.measures import both_groups_problems
+from utilsoc.check.measures import both_groups_issues
 from utilsoc.codes import Code
 from utilsoc.compute.merge import consolidate
 from utilsoc.compute.questionnaires import group_of
@@ -177,11 +177,9 @@ def _against_existing(
         else:
             plan.files.setdefault(record_path(project.layout, record), []).append(record)
             plan.rows.append((line, record))
-    new = [(line, r) for line, r in plan.rows if isinstance(r, Reponse)]
-    found = both_groups_problems([r for _, r in new], recorded)
-    if found:
-        both = Code.PARTICIPANT_DEUX_GROUPES
-        raise DataErrors([Issue(table.file, new[n][0], participant, both, *t) for n, *t in found])
+    both = both_groups_issues(table.file, plan.rows, recorded, participant)
+    if both:
+        raise DataErrors(both)
     return plan
 
 

@@ -183,6 +183,16 @@ def both_groups_problems(
     return problems
 
 
+def both_groups_issues(
+    file: str, rows: Sequence[tuple[int, Any]], recorded: Iterable[Reponse], column: int
+) -> list[Issue]:
+    """`both_groups_problems` of the answers among `rows` (line, record), at their lines."""
+    answers = [(line, r) for line, r in rows if isinstance(r, Reponse)]
+    found = both_groups_problems([r for _, r in answers], recorded)
+    code = Code.PARTICIPANT_DEUX_GROUPES
+    return [Issue(file, answers[n][0], column, code, *text) for n, *text in found]
+
+
 def action_rounds(answers: Iterable[Reponse]) -> set[tuple[str, Period, str]]:
     """The questionnaire, period and participant of each answer of the action's people."""
     return {_round(r) for r in answers if r.groupe is not Groupe.COMPARAISON}
