@@ -89,8 +89,12 @@ class Langue:
         """`3 élèves`, `1 élève`: the number and the unit in the form its count takes."""
         if not unit:
             return text
-        singular, plural_form = unit_forms(unit, plural)
+        singular, plural_form = self.unit_forms(unit, plural)
         return f"{text}{self._unit_space(unit)}{self.ngettext(singular, plural_form, count)}"
+
+    def unit_forms(self, unit: str, plural: str | None = None) -> tuple[str, str]:
+        """The singular and plural of a unit: `élèves` → (élève, élèves)."""
+        return unit_forms(unit, plural)
 
     def _unit_space(self, unit: str) -> str:  # noqa: ARG002 - English glues `%`
         return " "
@@ -173,6 +177,12 @@ class English(Langue):
 
     def _unit_space(self, unit: str) -> str:
         return "" if unit == "%" else " "
+
+    def unit_forms(self, unit: str, plural: str | None = None) -> tuple[str, str]:
+        """`pupils` → (pupil, pupils), `people` → (person, people): English rules."""
+        from utilsoc.english import unit_forms as english_forms
+
+        return english_forms(unit, plural)
 
     def of_label(self, label: str) -> str:
         """The label as written: the English sentence holds its preposition."""

@@ -216,7 +216,7 @@ def test_an_english_unit_does_not_keep_the_french_plural(cli, example, tmp_path)
     out = tmp_path / "b.md"
     assert cli(*base, "-o", str(out), "--langue", "en").exit_code == 0
     english_text = out.read_text("utf-8")
-    assert "| 41 persons |" in english_text
+    assert "| 41 people |" in english_text  # English plural, not the French « travaux »
     assert "travaux" not in english_text
 
 

@@ -10,12 +10,37 @@ from utilsoc.model.base import Modele, Texte
 
 
 class IndicateurAnglais(Modele):
-    """L'indicateur en anglais : libellé, définition et unité."""
+    """L'indicateur en anglais : libellé, définition, unité, source, collecte, taux saisi."""
 
     libelle: Texte | None = None
     definition: str | None = None
     unite: str | None = None
     unite_pluriel: str | None = None
+    source: str | None = None
+    collecte_par: str | None = None
+    numerateur: str | None = None
+    denominateur: str | None = None
+    groupe_comparaison: Texte | None = None
+
+
+class ComparaisonAnglais(Modele):
+    """La comparaison en anglais : libellé, source et périmètre (l'année reste l'année)."""
+
+    libelle: Texte | None = None
+    source: Texte | None = None
+    perimetre: Texte | None = None
+
+
+class ConstatAnglais(Modele):
+    """La force ou la faiblesse de l'auto-évaluation, en anglais."""
+
+    constat: Texte | None = None
+
+
+class ThemeAutoEvaluationAnglais(Modele):
+    """Le thème de l'auto-évaluation, en anglais."""
+
+    theme: Texte | None = None
 
 
 class CritereAnglais(Modele):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from utilsoc.model.anglais import ComparaisonAnglais
 from utilsoc.model.base import Choix, Modele, Texte
 from utilsoc.model.periods import Period
 
@@ -32,4 +33,7 @@ class Comparaison(Modele):
     perimetre: Texte | None = Field(None, description="Sur qui ou où : « QPV de Brest ».")
     nature: NatureComparaison | None = Field(
         None, description="territoire, national ou groupe de comparaison."
+    )
+    en: ComparaisonAnglais | None = Field(
+        None, description="Libellé, source et périmètre en anglais."
     )

@@ -12,10 +12,12 @@ from datetime import date
 from pydantic import Field, PrivateAttr
 
 from utilsoc.model.anglais import (
+    ConstatAnglais,
     CritereAnglais,
     DimensionAnglais,
     DomaineAnglais,
     IndicateurAnglais,
+    ThemeAutoEvaluationAnglais,
 )
 from utilsoc.model.base import Booleen, Code, Diffusion, Modele, Texte
 from utilsoc.model.choix import (
@@ -238,12 +240,14 @@ class Constat(Modele):
 
     constat: Texte
     indicateur: Code | None = None
+    en: ConstatAnglais | None = Field(None, description="Le constat en anglais.")
 
 
 class Theme(Modele):
     """Thème de l'auto-évaluation."""
 
     theme: Texte
+    en: ThemeAutoEvaluationAnglais | None = Field(None, description="Le thème en anglais.")
     forces: list[Constat] = Field(default_factory=list)
     faiblesses: list[Constat] = Field(default_factory=list)
 
