@@ -104,6 +104,16 @@ ENGLISH_FUNDER = [
     "Told by P03 (parents and families)",
     "| 147 pupils (target 150 pupils), behind |",
     "23 placements (target 22 placements)",
+    # association.yaml's en: and the référentiel's definitions, sources, comparisons.
+    "- **Mission**: Supporting pupils from Year 6 to Year 11 with teaching tools",
+    "- **Values**: Cooperation, Listening, Diversity",
+    "**Hours of support delivered**: Total hours of small-group support and one-to-one",
+    "| Attendance register (register) | monthly | Coordinator |",
+    "rate (%): Sessions attended by the pupils ÷ Sessions scheduled for the enrolled pupils",
+    "Comparison: brevet pass rate in France: 85.6% (DEPP, Note d'information n° 25-09, "
+    "2023-2024, France, all streams, 2024 brevet session)",
+    "8 people in the comparison group (pupils from the partner schools who were identified "
+    "but not supported this year)",
 ]
 FRENCH_FUNDER = [
     "Réduire l'échec scolaire des collégiens",
@@ -115,6 +125,15 @@ FRENCH_FUNDER = [
     "parents et familles",
     "147 élèves",
     "23 stages",
+    "Accompagner les élèves du CM2",
+    "Coopération",
+    "Somme des heures de soutien",
+    "Fichier des présences",
+    "| Coordinatrice |",
+    "Séances prévues",
+    "taux de réussite au brevet",
+    "toutes séries",
+    "repérés mais non accompagnés",
 ]
 
 
@@ -133,8 +152,31 @@ def test_the_example_funder_report_reads_its_logframe_and_publics_in_english(
     assert "Sous-objectif SO2 : Restaurer la confiance en soi" in french
     assert "(élèves accompagnés : 4 sur 6 ; parents et familles : 3 sur 4)" in french
     assert "147 élèves (cible 150 élèves)" in french
+    assert "- **Mission** : Accompagner les élèves du CM2 à la seconde" in french
+    assert "taux de réussite au brevet en France : 85,6 % (DEPP" in french
     for words in ("Reduce school failure", "Restore self-confidence", "supported pupils"):
         assert words not in french, words
+    for words in ("Supporting pupils", "Attendance register", "all streams", "partner schools"):
+        assert words not in french, words
+
+
+# The example's self-assessment (theme, strength, weakness), a comparison and the comparison
+# group, in English and in French.
+ENGLISH_BILAN = [
+    "| Building a bond with the people we support | Classroom presentations make the",
+    "For lack of places at La Garenne, we support fewer pupils than planned.",
+    "Comparison: rate for the département: 10.5% (illustrative value, 2023-2024, "
+    "the département, young people aged 16 to 18)",
+    "8 people in the comparison group (pupils from the partner schools",
+]
+FRENCH_BILAN = [
+    "Établir un lien avec les personnes accompagnées",
+    "Faute de places à La Garenne, nous accompagnons",
+    "taux du département",
+    "valeur illustrative",
+    "jeunes de 16 à 18 ans",
+    "repérés mais non accompagnés",
+]
 
 
 def test_the_example_bilan_reads_units_stakeholders_and_themes_in_english(
@@ -147,12 +189,17 @@ def test_the_example_bilan_reads_units_stakeholders_and_themes_in_english(
     assert "*Regained confidence*" in english_text
     assert "| 5,650 hours |" in english_text
     assert "— E07, supported pupils" in english_text
-    for words in ("onfiance retrouvée", "E07, élèves", "5,650 heures", "Heures d'"):
+    for words in ENGLISH_BILAN:
+        assert words in english_text, words
+    for words in (*FRENCH_BILAN, "onfiance retrouvée", "E07, élèves", "5,650 heures", "Heures d'"):
         assert words not in english_text, words
     french = _plain(_report(cli, folder, out, "bilan"))
     assert "7 entretiens sur 10 évoquent la confiance retrouvée" in french
     assert "| 5 650 heures |" in french
+    for words in FRENCH_BILAN:
+        assert words in french, words
     assert "hours" not in french
+    assert "Building a bond" not in french
 
 
 def test_the_referentiel_report_shows_profiles_and_audiences_in_english(
@@ -189,8 +236,8 @@ def test_a_partial_variant_keeps_the_french_of_what_it_does_not_give(
     )
     _replace(
         folder / "referentiel.yaml",
-        "en: {libellé: Hours of support delivered, unité: hours}",
-        "en: {libellé: Hours of support delivered}",
+        "              libellé: Hours of support delivered\n              unité: hours\n",
+        "              libellé: Hours of support delivered\n",
     )
     assert cli("-C", str(folder), "validate").exit_code == 0
     english_text = _report(cli, folder, tmp_path / "f.md", "financeur", "--langue", "en")
@@ -228,7 +275,36 @@ def test_an_english_unit_does_not_keep_the_french_plural(cli, example, tmp_path)
         ("publics.yaml", "      nom: Staff team\n", "      name: Staff team\n", "name"),
         ("publics.yaml", '        âge: "30 to 50', '        years: "30 to 50', "years"),
         ("publics.yaml", "      nom: Funders\n", "      nom: Funders\n      code: f\n", "code"),
-        ("referentiel.yaml", "delivered, unité: hours}", "delivered, unit: hours}", "unit"),
+        (
+            "referentiel.yaml",
+            "delivered\n              unité:",
+            "delivered\n              unit:",
+            "unit",
+        ),
+        (
+            "referentiel.yaml",
+            'Attendance register"\n              collecté_par: "Coord',
+            'Attendance register"\n              collected_by: "Coord',
+            "collected_by",
+        ),
+        ("referentiel.yaml", 'numérateur: "Sessions', 'numerator: "Sessions', "numerator"),
+        (
+            "referentiel.yaml",
+            'groupe_comparaison: "pupils',
+            'comparison_group: "pupils',
+            "comparison_group",
+        ),
+        ("referentiel.yaml", "libellé: rate for the", "label: rate for the", "label"),
+        ("referentiel.yaml", "source: \"Tutors'", "sources: \"Tutors'", "sources"),
+        ("referentiel.yaml", 'périmètre: "the dép', 'perimeter: "the dép', "perimeter"),
+        ("referentiel.yaml", 'en: {thème: "Building', 'en: {title: "Building', "title"),
+        ("referentiel.yaml", 'en: {constat: "For lack', 'en: {finding: "For lack', "finding"),
+        (
+            "association.yaml",
+            "mission: >-\n      Supporting",
+            "missions: >-\n      Supporting",
+            "missions",
+        ),
     ],
 )
 def test_an_unknown_key_in_a_variant_is_a_located_error_and_writes_nothing(
