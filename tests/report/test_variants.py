@@ -111,7 +111,7 @@ ENGLISH_FUNDER = [
     "| Attendance register (register) | monthly | Coordinator |",
     "rate (%): Sessions attended by the pupils ÷ Sessions scheduled for the enrolled pupils",
     "Comparison: brevet pass rate in France: 85.6% (DEPP, Note d'information n° 25-09, "
-    "2023-2024, France, all streams, 2024 brevet session)",
+    "2023–2024 school year, France, all streams, 2024 brevet session)",
     "8 people in the comparison group (pupils from the partner schools who were identified "
     "but not supported this year)",
 ]
@@ -165,7 +165,7 @@ def test_the_example_funder_report_reads_its_logframe_and_publics_in_english(
 ENGLISH_BILAN = [
     "| Building a bond with the people we support | Classroom presentations make the",
     "For lack of places at La Garenne, we support fewer pupils than planned.",
-    "Comparison: rate for the département: 10.5% (illustrative value, 2023-2024, "
+    "Comparison: rate for the département: 10.5% (illustrative value, 2023–2024 school year, "
     "the département, young people aged 16 to 18)",
     "8 people in the comparison group (pupils from the partner schools",
 ]
