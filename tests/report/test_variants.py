@@ -114,8 +114,10 @@ ENGLISH_FUNDER = [
     "2023–2024 school year, France, all streams, 2024 brevet session)",
     "8 people in the comparison group (pupils from the partner schools who were identified "
     "but not supported this year)",
+    "| A tutor left and was not replaced before January: fewer places at La Garenne. |",
 ]
 FRENCH_FUNDER = [
+    "Départ d'un animateur non remplacé",
     "Réduire l'échec scolaire des collégiens",
     "Réussir ensemble",
     "Restaurer la confiance en soi et favoriser",
@@ -298,6 +300,7 @@ def test_an_english_unit_does_not_keep_the_french_plural(cli, example, tmp_path)
         ("referentiel.yaml", "source: \"Tutors'", "sources: \"Tutors'", "sources"),
         ("referentiel.yaml", 'périmètre: "the dép', 'perimeter: "the dép', "perimeter"),
         ("referentiel.yaml", 'en: {thème: "Building', 'en: {title: "Building', "title"),
+        ("referentiel.yaml", 'en: {motif: "A tutor left', 'en: {reason: "A tutor left', "reason"),
         ("referentiel.yaml", 'en: {constat: "For lack', 'en: {finding: "For lack', "finding"),
         (
             "association.yaml",

@@ -31,6 +31,12 @@ class ComparaisonAnglais(Modele):
     perimetre: Texte | None = None
 
 
+class RevisionAnglais(Modele):
+    """Le motif d'une révision de cible, en anglais."""
+
+    motif: Texte | None = None
+
+
 class ConstatAnglais(Modele):
     """La force ou la faiblesse de l'auto-évaluation, en anglais."""
 

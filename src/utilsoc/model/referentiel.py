@@ -17,6 +17,7 @@ from utilsoc.model.anglais import (
     DimensionAnglais,
     DomaineAnglais,
     IndicateurAnglais,
+    RevisionAnglais,
     ThemeAutoEvaluationAnglais,
 )
 from utilsoc.model.base import Booleen, Code, Diffusion, Modele, Texte
@@ -82,6 +83,7 @@ class Revision(Modele):
     ancienne_valeur: float
     date: date
     motif: Texte
+    en: RevisionAnglais | None = Field(None, description="Le motif en anglais.")
 
 
 class Cible(Modele):
