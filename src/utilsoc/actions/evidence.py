@@ -212,13 +212,13 @@ def _check_groups(project: Project, answer: BaseModel) -> None:
     """
     if not isinstance(answer, Reponse):
         return
-    problems = both_groups_problems([answer], recorded_answers(project.layout, answer.periode))
+    problems = both_groups_problems([answer], _recorded_answers(project.layout, answer.periode))
     if problems:
         _, message, hint = problems[0]
         raise UserError(message, hint)
 
 
-def recorded_answers(layout: Layout, period: Period) -> list[Reponse]:
+def _recorded_answers(layout: Layout, period: Period) -> list[Reponse]:
     """The questionnaire answers of the files of `period`'s folder.
 
     Why a broken file is left out: `validate` tells its problems, with their lines.

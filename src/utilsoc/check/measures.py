@@ -144,14 +144,15 @@ def _both_groups_issues(result: MeasureCheck) -> list[Issue]:
     The comparison answer is left out (see `both_groups_problems`).
     """
     answers = result.evidence["questionnaires"]
-    action = action_rounds(answers)
+    found = both_groups_problems([record for record, _, _ in result.comparisons], answers)
     issues = []
-    for record, file, n in result.comparisons:
-        if _round(record) not in action:
-            continue
+    documents: dict[str, Any] = {}  # each file read strictly once, however many answers
+    for index, message, hint in found:
+        record, file, n = result.comparisons[index]
         answers.remove(record)
-        line, column = _strict_position(file, ("questionnaires", n, "participant"))
-        message, hint = _in_action_too(record)
+        if file not in documents:
+            documents[file] = _strict_document(file)
+        line, column = documents[file].position(("questionnaires", n, "participant"))
         issues.append(Issue(file, line, column, Code.PARTICIPANT_DEUX_GROUPES, message, hint))
     return issues
 
@@ -172,7 +173,7 @@ def both_groups_problems(
     refuses once written (`participant-deux-groupes`), in the same words.
     """
     recorded = list(recorded)
-    action = action_rounds([*recorded, *new])
+    action = {_round(r) for r in [*recorded, *new] if r.groupe is not Groupe.COMPARAISON}
     compared = {_round(r) for r in recorded if r.groupe is Groupe.COMPARAISON}
     problems = []
     for n, answer in enumerate(new):
@@ -191,11 +192,6 @@ def both_groups_issues(
     found = both_groups_problems([r for _, r in answers], recorded)
     code = Code.PARTICIPANT_DEUX_GROUPES
     return [Issue(file, answers[n][0], column, code, *text) for n, *text in found]
-
-
-def action_rounds(answers: Iterable[Reponse]) -> set[tuple[str, Period, str]]:
-    """The questionnaire, period and participant of each answer of the action's people."""
-    return {_round(r) for r in answers if r.groupe is not Groupe.COMPARAISON}
 
 
 def _in_action_too(answer: Reponse) -> tuple[str, str]:
@@ -222,11 +218,11 @@ def _round(answer: Reponse) -> tuple[str, Period, str]:
     return (answer.indicateur, answer.periode, answer.participant)
 
 
-def _strict_position(file: str, loc: tuple[str | int, ...]) -> tuple[int, int]:
-    """The line and column of `loc` in `file`, read strictly (a fast reading has no columns)."""
+def _strict_document(file: str) -> Any:
+    """`file` read strictly, for exact columns (a fast reading has none)."""
     from utilsoc.yamlio.reader import read_yaml
 
-    return read_yaml(Path(file), file).position(loc)
+    return read_yaml(Path(file), file)
 
 
 def _conflict_issues(
